@@ -1,0 +1,88 @@
+import { isWithinRegion, normaliseRegionScope } from './region.rules.ts';
+import type { Role } from './org.dict.ts';
+
+/** What each role may do. A user with several roles may do what any of them may. */
+const grants = {
+  'dashboard.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
+  'region.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader'],
+  'region.write': ['admin'],
+  'unit.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader'],
+  'unit.write': ['admin', 'office'],
+  'user.read': ['admin', 'office'],
+  'user.write': ['admin', 'office'],
+  'audit.read': ['admin'],
+  'system.backup': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+export const permissionList = Object.keys(grants) as Permission[];
+
+export function can(userRoles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = grants[permission];
+  return userRoles.some((r) => allowed.includes(r));
+}
+
+export function permissionsOf(userRoles: readonly Role[]): Permission[] {
+  return permissionList.filter((p) => can(userRoles, p));
+}
+
+/**
+ * Which rows a user may see. The server applies it in SQL; it never trusts a page to hide rows.
+ * - all: system admin.
+ * - regions: the subtrees of the listed region codes (安委办, 领导, 村/网格, 检查员).
+ * - unit: a member unit's staff — its region subtrees, and only what the unit itself owns or supervises.
+ * - enterprise: only that enterprise.
+ * - none: nothing (an account not yet given a scope).
+ */
+export type DataScope =
+  | { kind: 'all' }
+  | { kind: 'regions'; regionCodes: string[] }
+  | { kind: 'unit'; unitId: number; regionCodes: string[] }
+  | { kind: 'enterprise'; enterpriseId: number }
+  | { kind: 'none' };
+
+export interface ScopeSubject {
+  roles: readonly Role[];
+  regionCodes: readonly string[];
+  unitId: number | null;
+  enterpriseId?: number | null;
+}
+
+export function scopeOf(user: ScopeSubject): DataScope {
+  if (user.roles.includes('admin')) return { kind: 'all' };
+  const regionCodes = normaliseRegionScope(user.regionCodes);
+  const wide = user.roles.some((r) => r === 'office' || r === 'leader' || r === 'inspector' || r === 'village');
+  if (wide && regionCodes.length > 0) return { kind: 'regions', regionCodes };
+  if (user.roles.includes('unit') && user.unitId != null) return { kind: 'unit', unitId: user.unitId, regionCodes };
+  if (user.roles.includes('enterprise') && user.enterpriseId != null) {
+    return { kind: 'enterprise', enterpriseId: user.enterpriseId };
+  }
+  return { kind: 'none' };
+}
+
+/** Whether a region code lies inside what the scope may see. */
+export function scopeCoversRegion(scope: DataScope, code: string): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'regions':
+    case 'unit':
+      return scope.regionCodes.some((r) => isWithinRegion(code, r));
+    default:
+      return false;
+  }
+}
+
+/**
+ * An administrator of a township may create accounts only inside its own regions and never grant the system
+ * administrator role: nobody can hand out more than they hold.
+ */
+export function canAssignAccount(actor: DataScope, actorRoles: readonly Role[], target: ScopeSubject): string | null {
+  if (actor.kind === 'all') return null;
+  if (!actorRoles.includes('office')) return '无权管理用户';
+  if (target.roles.includes('admin')) return '只有系统管理员可以授予“系统管理员”角色';
+  if (target.regionCodes.length === 0) return '请为账号指定所辖区划';
+  const outside = target.regionCodes.find((c) => !scopeCoversRegion(actor, c));
+  if (outside) return `所辖区划 ${outside} 超出了您的管理范围`;
+  return null;
+}

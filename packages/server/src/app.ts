@@ -1,0 +1,77 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Clock } from './lib/clock.ts';
+import { appVersion } from './lib/version.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { registerAuditModule } from './modules/audit/audit.routes.ts';
+import { registerAuthModule } from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
+import { registerRegionModule } from './modules/regions/region.routes.ts';
+import { createRegionService } from './modules/regions/region.service.ts';
+import { registerHealthModule } from './modules/system/health.routes.ts';
+import { registerUnitModule } from './modules/units/unit.routes.ts';
+import { createUnitService } from './modules/units/unit.service.ts';
+import { registerUserModule } from './modules/users/user.routes.ts';
+import { createUserService } from './modules/users/user.service.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { registerWebStatic } from './plugins/web-static.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean | object;
+}
+
+export function createServices(deps: Pick<AppDeps, 'database' | 'clock'>) {
+  const { db } = deps.database;
+  const audit = createAuditService({ db, clock: deps.clock });
+  const ctx = { db, clock: deps.clock, audit };
+  return {
+    audit,
+    auth: createAuthService(ctx),
+    regions: createRegionService(ctx),
+    units: createUnitService(ctx),
+    users: createUserService(ctx),
+  };
+}
+
+/** Builds the Fastify instance with every module; never listens itself (tests use inject). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices(deps);
+  await registerSecurity(app);
+  await app.register(rateLimit, { global: false });
+  await registerAuth(app, { config, auth: services.auth });
+  await registerOpenApi(app, appVersion);
+  const spa = deps.serveWeb ? await registerWebStatic(app) : false;
+  registerErrorHandler(app, { spa });
+
+  await registerHealthModule(app, { database, version: appVersion });
+  await registerAuthModule(app, { auth: services.auth, config });
+  await registerRegionModule(app, { regions: services.regions });
+  await registerUnitModule(app, { units: services.units });
+  await registerUserModule(app, { users: services.users });
+  await registerAuditModule(app, { audit: services.audit });
+  await registerDashboardModule(app, { db: database.db, audit: services.audit });
+  return app;
+}

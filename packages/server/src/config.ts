@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 应以 postgres:// 开头')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ANZHI_DATA_DIR: z.string().default('./data'),
+  ANZHI_COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  ANZHI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  ANZHI_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+  ANZHI_BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+  ANZHI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  cookieSecure: 'true' | 'false' | 'auto';
+  trustProxy: boolean;
+  backupIntervalHours: number;
+  backupKeep: number;
+  loginRatePerMinute: number;
+  logLevel: string;
+}
+
+/** Reads the environment once; a bad value stops the program with a list of what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`环境变量配置有误：\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.ANZHI_DATA_DIR),
+    cookieSecure: e.ANZHI_COOKIE_SECURE,
+    trustProxy: e.ANZHI_TRUST_PROXY === 'true',
+    backupIntervalHours: e.ANZHI_BACKUP_INTERVAL_HOURS,
+    backupKeep: e.ANZHI_BACKUP_KEEP,
+    loginRatePerMinute: e.ANZHI_LOGIN_RATE_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

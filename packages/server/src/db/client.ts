@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+// Both drivers produce a PgDatabase; code above this file never knows which one it has.
+// biome-ignore lint/suspicious/noExplicitAny: the query-result HKT differs per driver
+export type Db = PgDatabase<any, Schema>;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export type Tx = PgTransaction<any, Schema, any>;
+/** A handle for queries: the database, or the transaction that must be used inside `db.transaction` (ADR 0002). */
+export type Executor = Db | Tx;
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  /** Runs raw SQL and returns the rows, the same shape on both drivers. */
+  rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+async function rowsOf<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const result = (await ex.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder of the embedded database; omitted → in memory (tests only). */
+  pgliteDir?: string;
+  /** A dump made by PGlite.dumpDataDir, to start from (tests use a migrated template). */
+  pgliteTemplate?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', () => {
+      // An idle client dropped by the server: the pool replaces it; requests see errors on their own queries.
+    });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: 'postgres', rows: (q, ex) => rowsOf(ex ?? db, q), close: () => pool.end() };
+  }
+  if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: opts.pgliteDir,
+    loadDataDir: opts.pgliteTemplate,
+    extensions: { pg_trgm },
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', rows: (q, ex) => rowsOf(ex ?? db, q), close: () => client.close() };
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
+    await migratePg(database.db as any, { migrationsFolder });
+  } else {
+    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
+    await migratePglite(database.db as any, { migrationsFolder });
+  }
+}
+
+/** The newest migration tag, written into backups so a restore knows what it reads. */
+export function schemaVersion(): string {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries[journal.entries.length - 1]?.tag ?? 'none';
+}
+
+export { sql };

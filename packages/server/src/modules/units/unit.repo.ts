@@ -1,0 +1,68 @@
+import type { DataScope } from '@anzhi/core';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { units } from './unit.table.ts';
+
+export type UnitRow = typeof units.$inferSelect;
+
+export interface UnitFilter {
+  q?: string;
+  kind?: string;
+}
+
+/** A township's units, and those of the county above it that serve it. */
+function scopeCondition(scope: DataScope): SQL | undefined {
+  return regionInScope(units.regionCode, scope, { ancestors: true });
+}
+
+export const unitRepo = {
+  async findById(ex: Executor, id: number, scope?: DataScope): Promise<UnitRow | undefined> {
+    const [row] = await ex
+      .select()
+      .from(units)
+      .where(and(eq(units.id, id), scope ? scopeCondition(scope) : undefined))
+      .limit(1);
+    return row;
+  },
+  async findByName(ex: Executor, regionCode: string, name: string): Promise<UnitRow | undefined> {
+    const [row] = await ex
+      .select()
+      .from(units)
+      .where(and(eq(units.regionCode, regionCode), eq(units.name, name)))
+      .limit(1);
+    return row;
+  },
+  async list(ex: Executor, scope: DataScope, f: UnitFilter, page: number, pageSize: number) {
+    const c: (SQL | undefined)[] = [scopeCondition(scope)];
+    if (f.q) {
+      const like = likeContains(f.q);
+      c.push(or(ilike(units.name, like), ilike(units.shortName, like), sql`array_to_string(${units.aliases}, ' ') ILIKE ${like}`));
+    }
+    if (f.kind) c.push(eq(units.kind, f.kind));
+    const where = and(...c);
+    const items = await ex
+      .select()
+      .from(units)
+      .where(where)
+      .orderBy(asc(units.disabled), asc(units.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [count] = await ex.select({ n: sql<number>`count(*)::int` }).from(units).where(where);
+    return { items, total: Number(count?.n ?? 0) };
+  },
+  async count(ex: Executor, scope: DataScope): Promise<number> {
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(units).where(scopeCondition(scope));
+    return Number(row?.n ?? 0);
+  },
+  async insert(ex: Executor, values: typeof units.$inferInsert): Promise<UnitRow> {
+    const [row] = await ex.insert(units).values(values).returning();
+    if (!row) throw new Error('insert returned nothing');
+    return row;
+  },
+  async update(ex: Executor, id: number, values: Partial<typeof units.$inferInsert>): Promise<UnitRow> {
+    const [row] = await ex.update(units).set(values).where(eq(units.id, id)).returning();
+    if (!row) throw new Error(`unit ${id} vanished`);
+    return row;
+  },
+};

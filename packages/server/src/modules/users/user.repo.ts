@@ -1,0 +1,82 @@
+import type { DataScope, Role } from '@anzhi/core';
+import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { likeContains, regionArrayInScope } from '../../lib/scope-sql.ts';
+import { units } from '../units/unit.table.ts';
+import { users } from './user.table.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserWithUnit = UserRow & { unitName: string | null };
+
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  unitId?: number;
+  regionCode?: string;
+}
+
+/** Which accounts a scope may see: those whose regions lie in it, or (unit staff) their own unit's. */
+function scopeCondition(scope: DataScope): SQL | undefined {
+  if (scope.kind === 'unit') return eq(users.unitId, scope.unitId);
+  if (scope.kind === 'enterprise') return sql`false`;
+  return regionArrayInScope(users.regionCodes, scope);
+}
+
+const columns = { user: users, unitName: units.name };
+
+function flatten(rows: { user: UserRow; unitName: string | null }[]): UserWithUnit[] {
+  return rows.map((r) => ({ ...r.user, unitName: r.unitName }));
+}
+
+export const userRepo = {
+  async findByUsername(ex: Executor, username: string): Promise<UserRow | undefined> {
+    const [row] = await ex.select().from(users).where(eq(users.username, username)).limit(1);
+    return row;
+  },
+
+  async findById(ex: Executor, id: number, scope?: DataScope): Promise<UserWithUnit | undefined> {
+    const rows = await ex
+      .select(columns)
+      .from(users)
+      .leftJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(users.id, id), scope ? scopeCondition(scope) : undefined))
+      .limit(1);
+    return flatten(rows)[0];
+  },
+
+  async list(ex: Executor, scope: DataScope, f: UserFilter, page: number, pageSize: number) {
+    const c: (SQL | undefined)[] = [scopeCondition(scope)];
+    if (f.q) c.push(or(ilike(users.username, likeContains(f.q)), ilike(users.displayName, likeContains(f.q))));
+    if (f.role) c.push(sql`${f.role} = ANY(${users.roles})`);
+    if (f.unitId) c.push(eq(users.unitId, f.unitId));
+    if (f.regionCode) c.push(regionArrayInScope(users.regionCodes, { kind: 'regions', regionCodes: [f.regionCode] }));
+    const where = and(...c);
+    const rows = await ex
+      .select(columns)
+      .from(users)
+      .leftJoin(units, eq(units.id, users.unitId))
+      .where(where)
+      .orderBy(desc(users.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [count] = await ex.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+    return { items: flatten(rows), total: Number(count?.n ?? 0) };
+  },
+
+  async count(ex: Executor, scope: DataScope): Promise<number> {
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(users).where(scopeCondition(scope));
+    return Number(row?.n ?? 0);
+  },
+
+  async insert(ex: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+    const [row] = await ex.insert(users).values(values).returning();
+    if (!row) throw new Error('insert returned nothing');
+    return row;
+  },
+
+  async update(ex: Executor, id: number, values: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+    const [row] = await ex.update(users).set(values).where(eq(users.id, id)).returning();
+    if (!row) throw new Error(`user ${id} vanished`);
+    return row;
+  },
+};

@@ -1,0 +1,148 @@
+import {
+  canAssignAccount,
+  passwordProblem,
+  type Role,
+  scopeCoversRegion,
+  type User,
+  type userCreateBody,
+  type userUpdateBody,
+} from '@anzhi/core';
+import type { z } from 'zod';
+import type { Db, Executor } from '../../db/client.ts';
+import { type Actor, auditActorOf } from '../../lib/actor.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, errors } from '../../lib/errors.ts';
+import { hashPassword } from '../../lib/password-hash.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { sessionRepo } from '../auth/session.repo.ts';
+import { unitRepo } from '../units/unit.repo.ts';
+import { type UserFilter, userRepo } from './user.repo.ts';
+import { auditedUser, toUser } from './user.presenter.ts';
+
+type CreateBody = z.infer<typeof userCreateBody>;
+type UpdateBody = z.infer<typeof userUpdateBody>;
+
+export function createUserService(deps: { db: Db; clock: Clock; audit: AuditService }) {
+  const { db, clock, audit } = deps;
+
+  async function checkAssignable(ex: Executor, actor: Actor, roles: Role[], regionCodes: string[], unitId: number | null) {
+    const problem = canAssignAccount(actor.scope, actor.roles, { roles, regionCodes, unitId });
+    if (problem) throw errors.forbidden(problem, 'user.scope_exceeded');
+    if (roles.includes('unit') && unitId == null) {
+      throw errors.badRequest('user.unit_required', '所属单位：成员单位角色的账号必须指定所属单位', [
+        { path: 'unitId', message: '所属单位：请选择' },
+      ]);
+    }
+    if (unitId != null) {
+      const unit = await unitRepo.findById(ex, unitId, actor.scope);
+      if (!unit) throw errors.badRequest('user.unit_unknown', `所属单位：编号为 ${unitId} 的单位不存在或不在您的管理范围内`);
+    }
+  }
+
+  async function loadInScope(ex: Executor, actor: Actor, id: number) {
+    const user = await userRepo.findById(ex, id, actor.scope);
+    if (!user) throw errors.notFound('用户', 'user.not_found');
+    return user;
+  }
+
+  function checkPassword(password: string, username: string, field: string) {
+    const problem = passwordProblem(password, username);
+    if (problem) throw errors.badRequest('auth.weak_password', `${field}：${problem}`, [{ path: field, message: problem }]);
+  }
+
+  return {
+    async list(actor: Actor, filter: UserFilter, page: number, pageSize: number) {
+      if (filter.regionCode && !scopeCoversRegion(actor.scope, filter.regionCode)) return { items: [], total: 0 };
+      const now = clock.now();
+      const { items, total } = await userRepo.list(db, actor.scope, filter, page, pageSize);
+      return { items: items.map((u) => toUser(u, now)), total };
+    },
+
+    async get(actor: Actor, id: number): Promise<User> {
+      return toUser(await loadInScope(db, actor, id), clock.now());
+    },
+
+    async create(actor: Actor, body: CreateBody): Promise<User> {
+      checkPassword(body.initialPassword, body.username, 'initialPassword');
+      const passwordHash = await hashPassword(body.initialPassword);
+      return db.transaction(async (tx) => {
+        await checkAssignable(tx, actor, body.roles, body.regionCodes, body.unitId ?? null);
+        if (await userRepo.findByUsername(tx, body.username)) {
+          throw errors.conflict('user.username_taken', `用户名“${body.username}”已被使用`, [
+            { path: 'username', message: '用户名：已被使用' },
+          ]);
+        }
+        const now = clock.now();
+        const row = await userRepo.insert(tx, {
+          username: body.username,
+          displayName: body.displayName,
+          phone: body.phone ?? null,
+          passwordHash,
+          roles: body.roles,
+          regionCodes: body.regionCodes,
+          unitId: body.unitId ?? null,
+          mustChangePassword: true,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: row.id, action: 'create', after: auditedUser(row) });
+        const created = await userRepo.findById(tx, row.id);
+        if (!created) throw new AppError(500, 'internal', '新建用户后未能读取');
+        return toUser(created, now);
+      });
+    },
+
+    async update(actor: Actor, id: number, body: UpdateBody): Promise<User> {
+      return db.transaction(async (tx) => {
+        const before = await loadInScope(tx, actor, id);
+        if (id === actor.userId && (body.disabled === true || (body.roles && !body.roles.includes('admin') && actor.roles.includes('admin')))) {
+          throw errors.badRequest('user.self_lockout', '不能停用自己的账号或取消自己的系统管理员角色');
+        }
+        const roles = (body.roles ?? before.roles) as Role[];
+        const regionCodes = body.regionCodes ?? before.regionCodes;
+        const unitId = body.unitId === undefined ? before.unitId : body.unitId;
+        // Re-check against the account as it would be after the change, and as it was: an office may neither
+        // widen an account beyond its township nor touch an administrator.
+        await checkAssignable(tx, actor, roles, regionCodes, unitId);
+        await checkAssignable(tx, actor, before.roles as Role[], before.regionCodes, null);
+        const now = clock.now();
+        const row = await userRepo.update(tx, id, {
+          displayName: body.displayName ?? before.displayName,
+          phone: body.phone === undefined ? before.phone : body.phone,
+          roles,
+          regionCodes,
+          unitId,
+          disabled: body.disabled ?? before.disabled,
+          updatedAt: now,
+        });
+        const action = body.disabled === true && !before.disabled ? 'disable' : body.disabled === false && before.disabled ? 'enable' : 'update';
+        await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action, before: auditedUser(before), after: auditedUser(row) });
+        if (row.disabled) await sessionRepo.deleteForUser(tx, id);
+        return toUser({ ...row, unitName: (await userRepo.findById(tx, id))?.unitName ?? null }, now);
+      });
+    },
+
+    async resetPassword(actor: Actor, id: number, newPassword: string): Promise<void> {
+      const target = await loadInScope(db, actor, id);
+      checkPassword(newPassword, target.username, 'newPassword');
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await checkAssignable(tx, actor, target.roles as Role[], target.regionCodes, null);
+        await userRepo.update(tx, id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: clock.now() });
+        await sessionRepo.deleteForUser(tx, id);
+        await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action: 'reset_password' });
+      });
+    },
+
+    async unlock(actor: Actor, id: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const target = await loadInScope(tx, actor, id);
+        await checkAssignable(tx, actor, target.roles as Role[], target.regionCodes, null);
+        await userRepo.update(tx, id, { failedLoginCount: 0, lockedUntil: null, updatedAt: clock.now() });
+        await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action: 'unlock' });
+      });
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

@@ -1,0 +1,23 @@
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { units } from '../units/unit.table.ts';
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  phone: text('phone'),
+  passwordHash: text('password_hash').notNull(),
+  roles: text('roles').array().notNull(),
+  regionCodes: text('region_codes').array().notNull().default([]),
+  unitId: integer('unit_id').references(() => units.id),
+  // The enterprise registry (issue 3) adds the foreign key when the enterprises table exists.
+  enterpriseId: integer('enterprise_id'),
+  disabled: boolean('disabled').notNull().default(false),
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  failedLoginCount: integer('failed_login_count').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,100 @@
+import type { Role } from '@anzhi/core';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp, createServices } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Database } from '../src/db/client.ts';
+import { fixedClock } from '../src/lib/clock.ts';
+import { hashPassword } from '../src/lib/password-hash.ts';
+import { regionRepo } from '../src/modules/regions/region.repo.ts';
+import { unitRepo } from '../src/modules/units/unit.repo.ts';
+import { userRepo } from '../src/modules/users/user.repo.ts';
+import { freshDatabase } from './test-db.ts';
+
+export const PASSWORD = 'Test#2026pass';
+
+export const codes = {
+  county: '330110000000',
+  town: '330110101000',
+  village1: '330110101201',
+  village2: '330110101202',
+  otherTown: '330110102000',
+  otherVillage: '330110102201',
+};
+
+export async function startTestApp(now = new Date('2026-03-02T01:00:00Z')) {
+  const database = await freshDatabase();
+  const clock = fixedClock(now);
+  const config = loadConfig({ ANZHI_DATA_DIR: '/tmp/anzhi-unused', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ config, database, clock, logger: false });
+  const services = createServices({ database, clock });
+  return {
+    app,
+    database,
+    clock,
+    services,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** Two townships of one county, villages, units, and one account per role. */
+export async function seedOrg(database: Database) {
+  const db = database.db;
+  const now = new Date('2026-01-01T00:00:00Z');
+  const region = (code: string, name: string, level: string, parentCode: string | null) =>
+    regionRepo.insert(db, { code, name, level, parentCode, createdAt: now });
+  await region(codes.county, '示例县', 'county', null);
+  await region(codes.town, '示例镇', 'township', codes.county);
+  await region(codes.village1, '东村', 'village', codes.town);
+  await region(codes.village2, '西村', 'village', codes.town);
+  await region(codes.otherTown, '邻镇', 'township', codes.county);
+  await region(codes.otherVillage, '邻村', 'village', codes.otherTown);
+
+  const unit = (name: string, regionCode: string, kind = 'regulator', industries: string[] = []) =>
+    unitRepo.insert(db, { name, regionCode, kind, industries, createdAt: now, updatedAt: now });
+  const countyBureau = await unit('示例县应急管理局', codes.county);
+  const emergency = await unit('示例镇应急管理办公室', codes.town, 'regulator', ['hazardousChemicals', 'industryTrade']);
+  const market = await unit('示例镇市场监管所', codes.town, 'regulator', ['specialEquipment']);
+  const otherEmergency = await unit('邻镇应急办', codes.otherTown);
+
+  const passwordHash = await hashPassword(PASSWORD);
+  const user = (username: string, roles: Role[], regionCodes: string[], unitId: number | null = null) =>
+    userRepo.insert(db, { username, displayName: username, passwordHash, roles, regionCodes, unitId, mustChangePassword: false, createdAt: now, updatedAt: now });
+  const users = {
+    admin: await user('admin', ['admin'], []),
+    office: await user('office', ['office'], [codes.town]),
+    unitStaff: await user('unitstaff', ['unit'], [codes.town], market.id),
+    village: await user('village', ['village'], [codes.village1]),
+    inspector: await user('inspector', ['inspector'], [codes.town]),
+    leader: await user('leader', ['leader'], [codes.town]),
+    otherOffice: await user('otheroffice', ['office'], [codes.otherTown]),
+    otherUnitStaff: await user('otherunit', ['unit'], [codes.otherTown], otherEmergency.id),
+  };
+  return { units: { countyBureau, emergency, market, otherEmergency }, users };
+}
+
+export interface Session {
+  cookie: string;
+  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  get(url: string): ReturnType<FastifyInstance['inject']>;
+  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+  patch(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+}
+
+export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const set = res.headers['set-cookie'];
+  const cookie = (Array.isArray(set) ? set[0] : set ?? '').split(';')[0] ?? '';
+  const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...(opts.headers ?? {}), cookie } });
+  return {
+    cookie,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+  };
+}

@@ -1,0 +1,120 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, Result } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useMatches, useNavigation } from 'react-router';
+import { hasPermission, useCurrentUser } from '../lib/session.ts';
+import { useIsMobile } from '../lib/use-is-mobile.ts';
+import { AppBreadcrumbs } from './app-breadcrumbs.tsx';
+import { FullPageSpin } from './full-page-spin.tsx';
+import { menuItemsFor, openMenuKeys, selectedMenuKey } from './menu-items.tsx';
+import { routeHandle } from './route-handle.ts';
+import { UserMenu } from './user-menu.tsx';
+
+function Brand({ collapsed }: { collapsed?: boolean }) {
+  return (
+    <Link to="/" className="app-brand">
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      {collapsed ? null : (
+        <span className="app-brand-text">
+          <strong>安治</strong>
+          <small>安全生产治理平台</small>
+        </span>
+      )}
+    </Link>
+  );
+}
+
+function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={menuItemsFor(user)}
+      selectedKeys={[selectedMenuKey(pathname)]}
+      defaultOpenKeys={openMenuKeys(pathname)}
+      onClick={onNavigate}
+    />
+  );
+}
+
+/** A page the menu would not offer: say so rather than show an empty page of 403 errors. */
+function useMissingPermission(): boolean {
+  const user = useCurrentUser();
+  const matches = useMatches();
+  return matches.some((m) => {
+    const { permission } = routeHandle(m.handle);
+    return permission !== undefined && !hasPermission(user, permission);
+  });
+}
+
+export function AppLayout() {
+  const isMobile = useIsMobile();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const navigation = useNavigation();
+  const { pathname } = useLocation();
+  const forbidden = useMissingPermission();
+
+  useEffect(() => {
+    if (!isMobile) setDrawerOpen(false);
+  }, [isMobile]);
+
+  return (
+    <Layout className="app-layout">
+      {isMobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={256}
+          closable={false}
+          className="app-menu-drawer"
+          styles={{ body: { padding: 0 } }}
+        >
+          <Brand />
+          <AppMenu onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={220}
+          className="app-sider"
+        >
+          <Brand collapsed={collapsed} />
+          <AppMenu />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="app-header">
+          {isMobile ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label="打开菜单"
+              data-testid="menu-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
+          ) : null}
+          <div className="app-header-crumbs">
+            <AppBreadcrumbs />
+          </div>
+          <UserMenu compact={isMobile} />
+        </Layout.Header>
+        {navigation.state === 'loading' ? <div className="app-progress" aria-hidden /> : null}
+        <Layout.Content className="app-content">
+          {forbidden ? (
+            <Result status="403" title="没有权限" subTitle="您的账号无权访问此页面，如需开通请联系安委办或系统管理员。" />
+          ) : (
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,69 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { CurrentUser, Permission } from '@anzhi/core';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { hasPermission } from '../lib/session.ts';
+
+interface MenuEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+interface MenuGroup {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  children: MenuEntry[];
+}
+
+const menu: Array<MenuEntry | MenuGroup> = [
+  { path: '/', label: '工作台', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  {
+    key: 'admin',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/admin/regions', label: '行政区划', icon: <ApartmentOutlined />, permission: 'region.read' },
+      { path: '/admin/units', label: '成员单位', icon: <TeamOutlined />, permission: 'unit.read' },
+      { path: '/admin/users', label: '用户管理', icon: <UserOutlined />, permission: 'user.read' },
+      { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+    ],
+  },
+];
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function entryItem(e: MenuEntry): MenuItem {
+  return { key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> };
+}
+
+/** The menu shows only what the user may open; the server enforces the same permissions anyway. */
+export function menuItemsFor(user: CurrentUser): MenuItem[] {
+  const allowed = (e: MenuEntry) => !e.permission || hasPermission(user, e.permission);
+  return menu.flatMap((entry): MenuItem[] => {
+    if (!('children' in entry)) return allowed(entry) ? [entryItem(entry)] : [];
+    const children = entry.children.filter(allowed).map(entryItem);
+    return children.length ? [{ key: entry.key, icon: entry.icon, label: entry.label, children }] : [];
+  });
+}
+
+/** The menu key of the page at `pathname`: the longest menu path it starts with. */
+export function selectedMenuKey(pathname: string): string {
+  const paths = menu.flatMap((e) => ('children' in e ? e.children.map((c) => c.path) : [e.path]));
+  const hits = paths.filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)));
+  return hits.sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+export function openMenuKeys(pathname: string): string[] {
+  return pathname.startsWith('/admin') ? ['admin'] : [];
+}

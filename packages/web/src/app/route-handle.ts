@@ -1,0 +1,12 @@
+import type { Permission } from '@anzhi/core';
+
+/** What a route tells the layout: its breadcrumb, whether the crumb links somewhere, who may open it. */
+export interface RouteHandle {
+  crumb?: string;
+  linkable?: boolean;
+  permission?: Permission;
+}
+
+export function routeHandle(value: unknown): RouteHandle {
+  return typeof value === 'object' && value !== null ? (value as RouteHandle) : {};
+}

@@ -1,0 +1,83 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/pages/login-page.tsx';
+import { FullPageSpin } from './full-page-spin.tsx';
+import { RequireSession } from './require-session.tsx';
+import type { RouteHandle } from './route-handle.ts';
+import { NotFoundPage, RouteErrorPage } from './route-error-page.tsx';
+
+const h = (handle: RouteHandle) => handle;
+
+/**
+ * The login page ships in the entry chunk; the layout and every admin page load on demand, so a phone on a
+ * weak signal gets to the login form first.
+ */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      HydrateFallback: FullPageSpin,
+      ErrorBoundary: RouteErrorPage,
+      children: [
+        { path: '/login', Component: LoginPage },
+        {
+          Component: RequireSession,
+          children: [
+            {
+              path: '/change-password',
+              lazy: () =>
+                import('../features/auth/pages/change-password-page.tsx').then((m) => ({
+                  Component: m.ChangePasswordPage,
+                })),
+            },
+            {
+              lazy: () => import('./app-layout.tsx').then((m) => ({ Component: m.AppLayout })),
+              ErrorBoundary: RouteErrorPage,
+              children: [
+                {
+                  index: true,
+                  handle: h({ crumb: '工作台', permission: 'dashboard.read' }),
+                  lazy: () =>
+                    import('../features/dashboard/pages/dashboard-page.tsx').then((m) => ({
+                      Component: m.DashboardPage,
+                    })),
+                },
+                {
+                  path: 'admin',
+                  handle: h({ crumb: '系统管理', linkable: false }),
+                  children: [
+                    {
+                      path: 'regions',
+                      handle: h({ crumb: '行政区划', permission: 'region.read' }),
+                      lazy: () =>
+                        import('../features/regions/pages/regions-page.tsx').then((m) => ({
+                          Component: m.RegionsPage,
+                        })),
+                    },
+                    {
+                      path: 'units',
+                      handle: h({ crumb: '成员单位', permission: 'unit.read' }),
+                      lazy: () =>
+                        import('../features/units/pages/units-page.tsx').then((m) => ({ Component: m.UnitsPage })),
+                    },
+                    {
+                      path: 'users',
+                      handle: h({ crumb: '用户管理', permission: 'user.read' }),
+                      lazy: () =>
+                        import('../features/users/pages/users-page.tsx').then((m) => ({ Component: m.UsersPage })),
+                    },
+                    {
+                      path: 'audit',
+                      handle: h({ crumb: '审计日志', permission: 'audit.read' }),
+                      lazy: () =>
+                        import('../features/audit/pages/audit-page.tsx').then((m) => ({ Component: m.AuditPage })),
+                    },
+                  ],
+                },
+                { path: '*', Component: NotFoundPage },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,83 @@
+import type { CurrentUser, Permission } from '@anzhi/core';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { ApiError, api } from './api-client.ts';
+
+export const sessionQueryKey = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when there is no session (401). Other failures are thrown. */
+export async function fetchSession(): Promise<CurrentUser | null> {
+  try {
+    const { user } = await api.get<{ user: CurrentUser }>('/auth/me', undefined, { skipAuthHandler: true });
+    return user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: fetchSession,
+    staleTime: 60_000,
+    retry: (count, error) => !(error instanceof ApiError && error.status > 0) && count < 2,
+  });
+}
+
+/** For pages behind the session guard, where the user is always known. */
+export function useCurrentUser(): CurrentUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser() used outside the session guard');
+  return data;
+}
+
+export function hasPermission(user: CurrentUser | null | undefined, permission: Permission): boolean {
+  return !!user && user.permissions.includes(permission);
+}
+
+export function useCan(permission: Permission): boolean {
+  const { data } = useSession();
+  return hasPermission(data, permission);
+}
+
+/** Why the user was sent to the login page; shown there as a notice. */
+export type LoginReason = 'expired' | 'password_changed' | 'logged_out';
+
+export const loginReasonText: Record<LoginReason, string> = {
+  expired: '登录已超时，请重新登录',
+  password_changed: '密码已修改，请使用新密码重新登录',
+  logged_out: '您已安全退出',
+};
+
+/** Only same-site paths are followed after login, never another origin. */
+export function safeRedirect(target: string | null | undefined): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
+  return target;
+}
+
+export function loginPath(redirect?: string, reason?: LoginReason): string {
+  const params = new URLSearchParams();
+  if (redirect && safeRedirect(redirect) !== '/') params.set('redirect', redirect);
+  if (reason) params.set('reason', reason);
+  const qs = params.toString();
+  return `/login${qs ? `?${qs}` : ''}`;
+}
+
+let endReason: LoginReason | undefined;
+
+/** Forgets the user and every cached record; the session guard then sends the browser to the login page. */
+export function endSession(queryClient: QueryClient, reason?: LoginReason): void {
+  endReason = reason;
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+  queryClient.setQueryData(sessionQueryKey, null);
+}
+
+export function startSession(queryClient: QueryClient, user: CurrentUser): void {
+  endReason = undefined;
+  queryClient.setQueryData(sessionQueryKey, user);
+}
+
+/** Why the last session ended, so the login page can say so. */
+export function sessionEndReason(): LoginReason | undefined {
+  return endReason;
+}
