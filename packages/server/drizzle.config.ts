@@ -3,5 +3,5 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
   dialect: 'postgresql',
   schema: './src/db/schema.ts',
-  out: './src/db/migrations',
+  out: process.env.DRIZZLE_OUT ?? './src/db/migrations',
 });

@@ -56,4 +56,5 @@ export const auditActionLabels: Record<string, string> = {
   unlock: '解锁',
   restore: '恢复数据',
   backup: '备份数据',
+  seed_demo: '载入演示数据',
 };

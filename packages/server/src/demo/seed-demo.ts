@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { systemActor } from '../lib/actor.ts';
+import type { Clock } from '../lib/clock.ts';
+import { hashPassword } from '../lib/password-hash.ts';
+import { createAuditService } from '../modules/audit/audit.service.ts';
+import { regionRepo } from '../modules/regions/region.repo.ts';
+import { unitRepo } from '../modules/units/unit.repo.ts';
+import { userRepo } from '../modules/users/user.repo.ts';
+import { demoAccounts, demoTownship } from './demo-accounts.ts';
+
+const county = { code: '339901000000', name: '示例县' };
+
+// Village codes follow GB/T 10114: 001–199 居委会 (社区), 200–399 村委会.
+const villages: Array<[string, string]> = [
+  ['339901100001', '镇北社区'],
+  ['339901100201', '东村'],
+  ['339901100202', '西村'],
+  ['339901100203', '南塘村'],
+  ['339901100204', '北山村'],
+  ['339901100205', '桥头村'],
+  ['339901100206', '新河村'],
+  ['339901100400', '示例镇工业园区管理区'],
+];
+
+type U = [name: string, shortName: string, aliases: string[], kind: 'regulator' | 'industryManager' | 'other', industries: string[], phone: string];
+const units: U[] = [
+  ['示例镇应急管理办公室', '应急办', ['应急管理办', '镇应急办', '安委办'], 'regulator', ['hazardousChemicals', 'fireworks', 'industryTrade', 'metallurgy', 'nonferrous', 'buildingMaterials', 'machinery', 'lightIndustry', 'textile', 'tobacco', 'commerce'], '0571-88880001'],
+  ['示例镇规划建设办公室', '规划建设办', ['规建办', '村镇建设办', '规划建设局'], 'industryManager', ['construction', 'cityGas'], '0571-88880002'],
+  ['示例镇经济发展办公室', '经发办', ['经济发展办', '经济办'], 'industryManager', ['industryTrade', 'tourism'], '0571-88880003'],
+  ['示例县公安局示例镇派出所', '派出所', ['镇派出所'], 'regulator', ['transport'], '0571-88880004'],
+  ['示例镇消防救援站', '消防救援站', ['消防站', '专职消防队'], 'regulator', ['fire', 'publicVenue', 'smallVenue'], '0571-88880119'],
+  ['示例镇市场监督管理所', '市场监管所', ['市场监管所', '市监所'], 'regulator', ['specialEquipment', 'commerce'], '0571-88880005'],
+  ['示例镇综合行政执法大队', '综合执法大队', ['综合执法队', '应急执法中队'], 'regulator', ['hazardousChemicals', 'industryTrade'], '0571-88880006'],
+  ['示例镇交通运输管理站', '交通', ['交通管理站', '交管站'], 'industryManager', ['transport'], '0571-88880007'],
+  ['示例镇中心学校', '教育', ['教育办', '中心校'], 'industryManager', ['education'], '0571-88880008'],
+  ['示例镇社会事务办公室', '卫健', ['社会事务办', '卫健办'], 'industryManager', ['health', 'eldercare'], '0571-88880009'],
+  ['示例镇农业农村办公室', '农业农村办', ['农办', '农业办'], 'industryManager', ['agriculture', 'fishery', 'water'], '0571-88880010'],
+  ['示例镇供电所', '供电所', ['电力所'], 'other', ['power'], '0571-88880011'],
+];
+
+/** Creates the fictional township 示例镇 with its villages, member units and one account per role. Idempotent. */
+export async function seedDemo(database: Database, clock: Clock): Promise<{ seeded: boolean }> {
+  const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM regions`);
+  if (Number(row?.n) > 0) return { seeded: false };
+  const audit = createAuditService({ db: database.db, clock });
+  const passwordHashes = new Map<string, string>();
+  for (const a of demoAccounts) passwordHashes.set(a.password, passwordHashes.get(a.password) ?? (await hashPassword(a.password)));
+  await database.db.transaction(async (tx) => {
+    const now = clock.now();
+    await regionRepo.insert(tx, { ...county, level: 'county', parentCode: null, createdAt: now });
+    await regionRepo.insert(tx, { ...demoTownship, level: 'township', parentCode: county.code, createdAt: now });
+    for (const [code, name] of villages) await regionRepo.insert(tx, { code, name, level: 'village', parentCode: demoTownship.code, createdAt: now });
+    const unitIds = new Map<string, number>();
+    for (const [name, shortName, aliases, kind, industries, phone] of units) {
+      const u = await unitRepo.insert(tx, { name, shortName, aliases, kind, industries, phone, regionCode: demoTownship.code, createdAt: now, updatedAt: now });
+      unitIds.set(name, u.id);
+    }
+    for (const a of demoAccounts) {
+      await userRepo.insert(tx, {
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: passwordHashes.get(a.password) as string,
+        roles: [a.role],
+        regionCodes: a.regionCodes,
+        unitId: a.unitName ? (unitIds.get(a.unitName) ?? null) : null,
+        // Demo accounts may skip the forced change of the initial password.
+        mustChangePassword: false,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await audit.record(tx, systemActor, {
+      entityType: 'system',
+      entityId: null,
+      action: 'seed_demo',
+      after: { township: demoTownship.name, villages: villages.length, units: units.length, accounts: demoAccounts.length },
+    });
+  });
+  return { seeded: true };
+}

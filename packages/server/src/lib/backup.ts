@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { type Database, schemaVersion } from '../db/client.ts';
+
+/**
+ * A logical, versioned backup: gzip'd JSON lines — a header, then for each table a marker and its rows as
+ * row_to_json gives them. It restores into either database (PGlite or PostgreSQL), which is how a township that
+ * outgrows the embedded database moves to a server. Sessions are not kept: a restore must not sign anyone in.
+ */
+export const BACKUP_FORMAT = 'anzhi-backup';
+export const BACKUP_VERSION = 1;
+const SKIP = new Set(['sessions']);
+const BATCH = 1000;
+
+interface TableInfo {
+  name: string;
+  columns: string[];
+  primaryKey: string[];
+  identity: string[];
+  /** Columns that reference the same table (a tree): filled in a second pass. */
+  selfRefs: string[];
+}
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+async function tables(database: Database): Promise<TableInfo[]> {
+  const names = (
+    await database.rows<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)
+  )
+    .map((r) => r.name)
+    .filter((n) => !SKIP.has(n));
+  const cols = await database.rows<{ t: string; c: string; identity: string }>(sql`SELECT table_name AS t, column_name AS c,
+      is_identity AS identity FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`);
+  const cons = await database.rows<{ t: string; type: string; ref: string | null; cols: string }>(sql`
+      SELECT c.conrelid::regclass::text AS t, c.contype AS type, c.confrelid::regclass::text AS ref,
+             (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(n, ord)
+                JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n) AS cols
+      FROM pg_constraint c JOIN pg_namespace ns ON ns.oid = c.connamespace
+      WHERE ns.nspname = 'public' AND c.contype IN ('p', 'f')`);
+  const unq = (s: string | null) => (s ?? '').replace(/^"|"$/g, '');
+  const infos = names.map<TableInfo>((name) => ({
+    name,
+    columns: cols.filter((c) => c.t === name).map((c) => c.c),
+    identity: cols.filter((c) => c.t === name && c.identity === 'YES').map((c) => c.c),
+    primaryKey: cons.find((c) => unq(c.t) === name && c.type === 'p')?.cols.split(',') ?? [],
+    selfRefs: cons.filter((c) => unq(c.t) === name && c.type === 'f' && unq(c.ref) === name).flatMap((c) => c.cols.split(',')),
+  }));
+  // Parents before children: order by foreign keys between different tables.
+  const deps = new Map(infos.map((i) => [i.name, new Set(cons.filter((c) => unq(c.t) === i.name && c.type === 'f' && unq(c.ref) !== i.name).map((c) => unq(c.ref)))]));
+  const ordered: TableInfo[] = [];
+  const done = new Set<string>();
+  while (ordered.length < infos.length) {
+    const next = infos.find((i) => !done.has(i.name) && [...(deps.get(i.name) ?? [])].every((d) => done.has(d) || !deps.has(d)));
+    if (!next) throw new Error('foreign keys form a cycle between tables');
+    ordered.push(next);
+    done.add(next.name);
+  }
+  return ordered;
+}
+
+export interface BackupHeader {
+  format: string;
+  version: number;
+  schemaVersion: string;
+  createdAt: string;
+  source: string;
+  tables: Record<string, number>;
+}
+
+async function* backupLines(database: Database, createdAt: Date): AsyncGenerator<string> {
+  const infos = await tables(database);
+  const counts: Record<string, number> = {};
+  for (const t of infos) {
+    const [row] = await database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${ident(t.name)}`));
+    counts[t.name] = Number(row?.n ?? 0);
+  }
+  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: schemaVersion(), createdAt: createdAt.toISOString(), source: database.kind, tables: counts };
+  yield `${JSON.stringify(header)}\n`;
+  for (const t of infos) {
+    yield `${JSON.stringify({ table: t.name, rows: counts[t.name] })}\n`;
+    const order = (t.primaryKey.length ? t.primaryKey : t.columns).map(ident).join(', ');
+    for (let offset = 0; offset < (counts[t.name] ?? 0); offset += BATCH) {
+      const rows = await database.rows<{ j: string }>(
+        sql.raw(`SELECT row_to_json(x)::text AS j FROM ${ident(t.name)} x ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`),
+      );
+      yield rows.map((r) => `${r.j}\n`).join('');
+    }
+  }
+}
+
+export async function writeBackup(database: Database, file: string, now = new Date()): Promise<BackupHeader> {
+  const tmp = `${file}.part`;
+  await pipeline(Readable.from(backupLines(database, now)), zlib.createGzip(), fs.createWriteStream(tmp));
+  fs.renameSync(tmp, file);
+  return readHeader(file);
+}
+
+async function* lines(file: string): AsyncGenerator<string> {
+  const input = fs.createReadStream(file).pipe(zlib.createGunzip());
+  yield* readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+}
+
+export async function readHeader(file: string): Promise<BackupHeader> {
+  for await (const line of lines(file)) return parseHeader(line);
+  throw new Error('备份文件为空');
+}
+
+function parseHeader(line: string): BackupHeader {
+  let header: BackupHeader;
+  try {
+    header = JSON.parse(line);
+  } catch {
+    throw new Error('不是安治备份文件（无法解析文件头）');
+  }
+  if (header.format !== BACKUP_FORMAT) throw new Error('不是安治备份文件');
+  if (header.version > BACKUP_VERSION) throw new Error(`备份格式版本 ${header.version} 比本程序支持的 ${BACKUP_VERSION} 新，请先升级安治`);
+  return header;
+}
+
+/**
+ * Restores a backup into a migrated, empty database in one transaction: all of it or nothing.
+ * Columns the backup does not have (added by a later migration) take their defaults.
+ */
+export async function restoreBackup(database: Database, file: string): Promise<BackupHeader> {
+  const infos = new Map((await tables(database)).map((t) => [t.name, t]));
+  for (const t of infos.values()) {
+    const [row] = await database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${ident(t.name)}`));
+    if (Number(row?.n) > 0) throw new Error(`目标数据库不是空的（表 ${t.name} 已有数据），只能恢复到新建的数据库`);
+  }
+  let header: BackupHeader | undefined;
+  await database.db.transaction(async (tx) => {
+    let current: TableInfo | undefined;
+    let batch: string[] = [];
+    const flush = async () => {
+      if (!current || batch.length === 0) return;
+      const t = current;
+      const keys = Object.keys(JSON.parse(batch[0] as string)).filter((k) => t.columns.includes(k));
+      const list = keys.map(ident).join(', ');
+      const values = keys.map((k) => (t.selfRefs.includes(k) ? 'NULL' : `j.${ident(k)}`)).join(', ');
+      const json = `[${batch.join(',')}]`;
+      await tx.execute(sql`${sql.raw(`INSERT INTO ${ident(t.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j`);
+      for (const col of t.selfRefs.filter((c) => keys.includes(c))) {
+        const match = t.primaryKey.map((k) => `x.${ident(k)} = j.${ident(k)}`).join(' AND ');
+        await tx.execute(sql`${sql.raw(`UPDATE ${ident(t.name)} x SET ${ident(col)} = j.${ident(col)} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j WHERE ${sql.raw(match)}`);
+      }
+      batch = [];
+    };
+    for await (const line of lines(file)) {
+      if (!line) continue;
+      if (!header) {
+        header = parseHeader(line);
+        continue;
+      }
+      const obj = JSON.parse(line) as Record<string, unknown>;
+      if (Object.keys(obj).length === 2 && typeof obj.table === 'string' && typeof obj.rows === 'number') {
+        await flush();
+        current = infos.get(obj.table);
+        if (!current) throw new Error(`备份中的表 ${obj.table} 在当前数据库中不存在`);
+        continue;
+      }
+      batch.push(line);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    for (const t of infos.values()) {
+      for (const col of t.identity) {
+        await tx.execute(sql.raw(`SELECT setval(pg_get_serial_sequence('${t.name}', '${col}'), COALESCE((SELECT max(${ident(col)}) FROM ${ident(t.name)}), 0) + 1, false)`));
+      }
+    }
+  });
+  if (!header) throw new Error('备份文件为空');
+  return header;
+}
+
+/** Keeps the newest `keep` automatic backups in a folder. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^anzhi-auto-\d{8}T\d{6}Z\.jsonl\.gz$/.test(f))
+    .sort();
+  const removed = files.slice(0, Math.max(0, files.length - keep));
+  for (const f of removed) fs.unlinkSync(`${dir}/${f}`);
+  return removed;
+}
+
+export function autoBackupName(now: Date): string {
+  return `anzhi-auto-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}.jsonl.gz`;
+}

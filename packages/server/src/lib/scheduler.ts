@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/client.ts';
+import { autoBackupName, pruneBackups, writeBackup } from './backup.ts';
+import type { Clock } from './clock.ts';
+
+/**
+ * In-process timers. PGlite never fsyncs (research/embedded-db-probe.md), so the embedded database is backed up
+ * on a schedule next to its data; later modules add their sweeps here.
+ */
+export function startScheduler(deps: { database: Database; clock: Clock; log: FastifyBaseLogger; backupDir: string; intervalHours: number; keep: number }) {
+  const timers: NodeJS.Timeout[] = [];
+  if (deps.intervalHours > 0) {
+    const run = async () => {
+      try {
+        fs.mkdirSync(deps.backupDir, { recursive: true });
+        const now = deps.clock.now();
+        const file = path.join(deps.backupDir, autoBackupName(now));
+        const header = await writeBackup(deps.database, file, now);
+        const removed = pruneBackups(deps.backupDir, deps.keep);
+        deps.log.info({ file, tables: header.tables, removed }, 'automatic backup written');
+      } catch (err) {
+        deps.log.error({ err }, 'automatic backup failed');
+      }
+    };
+    // First backup a minute after start, then every interval.
+    timers.push(setTimeout(run, 60_000).unref());
+    timers.push(setInterval(run, deps.intervalHours * 3_600_000).unref());
+  }
+  return { stop: () => timers.forEach((t) => clearTimeout(t)) };
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import '@anzhi/core';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { runMigrations } from './db/client.ts';
+import { openConfiguredDatabase } from './db/open.ts';
+import { seedDemo } from './demo/seed-demo.ts';
+import { readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
+import { systemClock } from './lib/clock.ts';
+import { startScheduler } from './lib/scheduler.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+
+const usage = `用法: anzhi <命令>
+  serve [--demo]         启动服务（--demo：数据库为空时载入演示数据）
+  migrate                执行数据库迁移
+  seed-demo              载入演示数据（示例镇）
+  audit verify [--json]  校验审计哈希链
+  backup --out FILE      备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）
+  restore FILE           从备份恢复到空数据库
+环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data)`;
+
+async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(demo: boolean) {
+  const config = loadConfig();
+  const started = Date.now();
+  const database = await openConfiguredDatabase(config);
+  await runMigrations(database);
+  if (demo) await seedDemo(database, systemClock);
+  const app = await buildApp({ config, database, clock: systemClock, serveWeb: true });
+  const scheduler = startScheduler({
+    database,
+    clock: systemClock,
+    log: app.log,
+    backupDir: path.join(config.dataDir, 'backups'),
+    intervalHours: database.kind === 'pglite' ? config.backupIntervalHours : 0,
+    keep: config.backupKeep,
+  });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: stopping`);
+    scheduler.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ db: database.kind, ms: Date.now() - started }, `安治已启动：http://localhost:${config.port}`);
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { demo: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  switch (command) {
+    case 'serve':
+      return serve(values.demo === true);
+    case 'migrate':
+      return withDatabase(async (db) => {
+        await runMigrations(db);
+        console.log('数据库迁移完成');
+      });
+    case 'seed-demo':
+      return withDatabase(async (db) => {
+        await runMigrations(db);
+        const { seeded } = await seedDemo(db, systemClock);
+        console.log(seeded ? '已载入演示数据：示例镇' : '数据库已有数据，未载入演示数据');
+      });
+    case 'audit': {
+      if (positionals[0] !== 'verify') break;
+      const result = await withDatabase((db) => createAuditService({ db: db.db, clock: systemClock }).verify());
+      if (values.json) console.log(JSON.stringify(result));
+      else if (result.ok) console.log(`审计链完好：已校验 ${result.checked} 条记录`);
+      else console.log(`审计链被破坏：第一条异常记录 #${result.firstBrokenId}（${result.reason}），此前 ${result.checked} 条完好`);
+      process.exitCode = result.ok ? 0 : 1;
+      return;
+    }
+    case 'backup': {
+      if (!values.out) break;
+      const out = path.resolve(values.out);
+      const header = await withDatabase((db) => writeBackup(db, out));
+      console.log(`已备份到 ${out}：${Object.entries(header.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+      return;
+    }
+    case 'restore': {
+      const file = positionals[0];
+      if (!file) break;
+      if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
+      await readHeader(file);
+      const header = await withDatabase(async (db) => {
+        await runMigrations(db);
+        return restoreBackup(db, file);
+      });
+      console.log(`已从 ${file} 恢复（备份于 ${header.createdAt}，来源 ${header.source}）`);
+      return;
+    }
+    default:
+      if (command && command !== 'help' && !values.help) console.error(`未知命令：${command}\n`);
+  }
+  console.log(usage);
+  if (command && command !== 'help') process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
