@@ -21,10 +21,11 @@ export const codes = {
   otherVillage: '330110102201',
 };
 
-export async function startTestApp(now = new Date('2026-03-02T01:00:00Z')) {
+export async function startTestApp(now = new Date('2026-03-02T01:00:00Z'), env: Record<string, string> = {}) {
   const database = await freshDatabase();
   const clock = fixedClock(now);
-  const config = loadConfig({ ANZHI_DATA_DIR: '/tmp/anzhi-unused', LOG_LEVEL: 'silent' });
+  // The login rate limit counts real time per IP, and every injected request comes from 127.0.0.1.
+  const config = loadConfig({ ANZHI_DATA_DIR: '/tmp/anzhi-unused', LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '10000', ...env });
   const app = await buildApp({ config, database, clock, logger: false });
   const services = createServices({ database, clock });
   return {
