@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+/** Debian's Chromium, headless, with no background networking (this machine has no internet). */
+export async function launch(): Promise<Browser> {
+  if (!executablePath) throw new Error('Chromium not found: apt-get install chromium (.ci/run does)');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const desktop = { viewport: { width: 1366, height: 860 } };
+
+export async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${baseUrl()}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function screenshot(page: Page, name: string) {
+  const dir = process.env.ANZHI_E2E_SCREENSHOTS;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  }
+}
