@@ -22,5 +22,8 @@ if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
   const r = spawnSync('npm', ['run', 'build', '-w', '@anzhi/web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, [path.join(root, 'packages/server/bin/anzhi.mjs'), 'serve', '--demo'], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [path.join(root, 'packages/server/bin/anzhi.mjs'), 'serve', '--demo'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 0);

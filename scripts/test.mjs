@@ -37,11 +37,15 @@ for (const run of runs) {
     continue;
   }
   const file = path.join(out, `${run.name}.json`);
-  const r = spawnSync(process.execPath, [vitest, 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
-    cwd: path.join(root, run.cwd),
-    stdio: 'inherit',
-    env,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vitest, 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    {
+      cwd: path.join(root, run.cwd),
+      stdio: 'inherit',
+      env,
+    },
+  );
   if (fs.existsSync(file)) {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     passed += report.numPassedTests;

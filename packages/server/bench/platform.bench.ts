@@ -38,7 +38,9 @@ export async function login(ctx: BenchContext) {
   const samples: number[] = [];
   let cookie = '';
   for (let i = 0; i < 30; i++) {
-    const [ms, res] = await time(() => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'anweiban', password: DEMO_PASSWORD } }));
+    const [ms, res] = await time(() =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'anweiban', password: DEMO_PASSWORD } }),
+    );
     if (res.statusCode !== 200) throw new Error(`login failed ${res.body}`);
     cookie = String(res.headers['set-cookie']).split(';')[0] as string;
     samples.push(ms);

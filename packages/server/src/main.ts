@@ -92,7 +92,11 @@ async function main(argv: string[]) {
       if (!values.out) break;
       const out = path.resolve(values.out);
       const header = await withDatabase((db) => writeBackup(db, out));
-      console.log(`已备份到 ${out}：${Object.entries(header.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+      console.log(
+        `已备份到 ${out}：${Object.entries(header.tables)
+          .map(([t, n]) => `${t} ${n}`)
+          .join('，')}`,
+      );
       return;
     }
     case 'restore': {

@@ -1,5 +1,5 @@
 import type { Role } from '@anzhi/core';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, createServices } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
@@ -63,7 +63,17 @@ export async function seedOrg(database: Database) {
 
   const passwordHash = await hashPassword(PASSWORD);
   const user = (username: string, roles: Role[], regionCodes: string[], unitId: number | null = null) =>
-    userRepo.insert(db, { username, displayName: username, passwordHash, roles, regionCodes, unitId, mustChangePassword: false, createdAt: now, updatedAt: now });
+    userRepo.insert(db, {
+      username,
+      displayName: username,
+      passwordHash,
+      roles,
+      regionCodes,
+      unitId,
+      mustChangePassword: false,
+      createdAt: now,
+      updatedAt: now,
+    });
   const users = {
     admin: await user('admin', ['admin'], []),
     office: await user('office', ['office'], [codes.town]),
@@ -79,18 +89,18 @@ export async function seedOrg(database: Database) {
 
 export interface Session {
   cookie: string;
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  patch(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const set = res.headers['set-cookie'];
-  const cookie = (Array.isArray(set) ? set[0] : set ?? '').split(';')[0] ?? '';
-  const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...(opts.headers ?? {}), cookie } });
+  const cookie = (Array.isArray(set) ? set[0] : (set ?? '')).split(';')[0] ?? '';
+  const request = (opts: InjectOptions): Promise<LightMyRequestResponse> => app.inject({ ...opts, headers: { ...(opts.headers ?? {}), cookie } });
   return {
     cookie,
     request,

@@ -40,7 +40,9 @@ export default async function setup(project: TestProject) {
   project.provide('pgTemplate', template);
   project.provide('pgUrl', url);
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'anzhi_t_${process.pid}_%'`);
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'anzhi_t_${process.pid}_%'`,
+    );
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.end();

@@ -30,13 +30,22 @@ describe('the platform shell in a real browser', () => {
     const page = await browser.newPage(desktop);
     for (let i = 1; i <= 4; i++) {
       await signIn(page, 'lingdao', 'Wrong#pass1');
-      await page.getByText(`再错 ${5 - i} 次`).first().waitFor();
+      await page
+        .getByText(`再错 ${5 - i} 次`)
+        .first()
+        .waitFor();
     }
     await signIn(page, 'lingdao', 'Wrong#pass1');
-    await page.getByText(/已锁定/).first().waitFor();
+    await page
+      .getByText(/已锁定/)
+      .first()
+      .waitFor();
     // The right password is refused while the lock lasts.
     await signIn(page, 'lingdao', DEMO_PASSWORD);
-    await page.getByText(/已锁定/).first().waitFor();
+    await page
+      .getByText(/已锁定/)
+      .first()
+      .waitFor();
     expect(page.url()).toMatch(/\/login/);
     await page.close();
   });
@@ -51,7 +60,13 @@ describe('the platform shell in a real browser', () => {
       const res = await fetch('/api/v1/users', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'xinren', displayName: '新同事', roles: ['office'], regionCodes: ['339901100000'], initialPassword: 'Start#2026a' }),
+        body: JSON.stringify({
+          username: 'xinren',
+          displayName: '新同事',
+          roles: ['office'],
+          regionCodes: ['339901100000'],
+          initialPassword: 'Start#2026a',
+        }),
       });
       return res.status;
     });
@@ -66,7 +81,10 @@ describe('the platform shell in a real browser', () => {
     await page.getByTestId('new-password').fill('weakpass');
     await page.getByTestId('confirm-password').fill('weakpass');
     await page.getByTestId('change-password-submit').click();
-    await page.getByText(/至少 3 类/).first().waitFor();
+    await page
+      .getByText(/至少 3 类/)
+      .first()
+      .waitFor();
     await page.getByTestId('new-password').fill('Fresh#2026b');
     await page.getByTestId('confirm-password').fill('Fresh#2026b');
     await page.getByTestId('change-password-submit').click();

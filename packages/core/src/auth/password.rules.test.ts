@@ -5,8 +5,7 @@ describe('password policy (等保三级 身份鉴别, GB/T 22239-2019; issue #2:
   it('rejects short passwords', () => expect(passwordProblem('Ab1!')).toMatch(/至少需要 8 位/));
   it('rejects passwords with only two classes', () => expect(passwordProblem('abcdefgh12')).toMatch(/至少 3 类/));
   it('accepts three classes', () => expect(passwordProblem('Abcdefg12')).toBeNull());
-  it('rejects a password containing the username', () =>
-    expect(passwordProblem('Zhangsan#2024', 'zhangsan')).toMatch(/用户名/));
+  it('rejects a password containing the username', () => expect(passwordProblem('Zhangsan#2024', 'zhangsan')).toMatch(/用户名/));
 });
 
 describe('lockout (5 failures → 15 minutes)', () => {

@@ -46,14 +46,10 @@ describe('data scope', () => {
 describe('who may create which account', () => {
   const office = scopeOf({ roles: ['office'], regionCodes: [town], unitId: null });
   it('refuses to let the office grant the admin role', () => {
-    expect(canAssignAccount(office, ['office'], { roles: ['admin'], regionCodes: [town], unitId: null })).toMatch(
-      /系统管理员/,
-    );
+    expect(canAssignAccount(office, ['office'], { roles: ['admin'], regionCodes: [town], unitId: null })).toMatch(/系统管理员/);
   });
   it('refuses regions outside the office township', () => {
-    expect(canAssignAccount(office, ['office'], { roles: ['village'], regionCodes: [otherTown], unitId: null })).toMatch(
-      /超出/,
-    );
+    expect(canAssignAccount(office, ['office'], { roles: ['village'], regionCodes: [otherTown], unitId: null })).toMatch(/超出/);
   });
   it('allows a village cadre inside the township', () => {
     expect(canAssignAccount(office, ['office'], { roles: ['village'], regionCodes: [village], unitId: null })).toBeNull();

@@ -1,5 +1,5 @@
-import { isWithinRegion, normaliseRegionScope } from './region.rules.ts';
 import type { Role } from './org.dict.ts';
+import { isWithinRegion, normaliseRegionScope } from './region.rules.ts';
 
 /** What each role may do. A user with several roles may do what any of them may. */
 const grants = {

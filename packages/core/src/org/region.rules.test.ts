@@ -31,9 +31,6 @@ describe('region codes (统计用区划代码, 12 digits: 省2 市2 县2 乡3 �
   });
 
   it('drops scope codes covered by a wider one', () => {
-    expect(normaliseRegionScope(['330110101201', '330110101000', '330110102000'])).toEqual([
-      '330110101000',
-      '330110102000',
-    ]);
+    expect(normaliseRegionScope(['330110101201', '330110101000', '330110102000'])).toEqual(['330110101000', '330110102000']);
   });
 });

@@ -23,15 +23,55 @@ const villages: Array<[string, string]> = [
   ['339901100400', '示例镇工业园区管理区'],
 ];
 
-type U = [name: string, shortName: string, aliases: string[], kind: 'regulator' | 'industryManager' | 'other', industries: string[], phone: string];
+type U = [
+  name: string,
+  shortName: string,
+  aliases: string[],
+  kind: 'regulator' | 'industryManager' | 'other',
+  industries: string[],
+  phone: string,
+];
 const units: U[] = [
-  ['示例镇应急管理办公室', '应急办', ['应急管理办', '镇应急办', '安委办'], 'regulator', ['hazardousChemicals', 'fireworks', 'industryTrade', 'metallurgy', 'nonferrous', 'buildingMaterials', 'machinery', 'lightIndustry', 'textile', 'tobacco', 'commerce'], '0571-88880001'],
-  ['示例镇规划建设办公室', '规划建设办', ['规建办', '村镇建设办', '规划建设局'], 'industryManager', ['construction', 'cityGas'], '0571-88880002'],
+  [
+    '示例镇应急管理办公室',
+    '应急办',
+    ['应急管理办', '镇应急办', '安委办'],
+    'regulator',
+    [
+      'hazardousChemicals',
+      'fireworks',
+      'industryTrade',
+      'metallurgy',
+      'nonferrous',
+      'buildingMaterials',
+      'machinery',
+      'lightIndustry',
+      'textile',
+      'tobacco',
+      'commerce',
+    ],
+    '0571-88880001',
+  ],
+  [
+    '示例镇规划建设办公室',
+    '规划建设办',
+    ['规建办', '村镇建设办', '规划建设局'],
+    'industryManager',
+    ['construction', 'cityGas'],
+    '0571-88880002',
+  ],
   ['示例镇经济发展办公室', '经发办', ['经济发展办', '经济办'], 'industryManager', ['industryTrade', 'tourism'], '0571-88880003'],
   ['示例县公安局示例镇派出所', '派出所', ['镇派出所'], 'regulator', ['transport'], '0571-88880004'],
   ['示例镇消防救援站', '消防救援站', ['消防站', '专职消防队'], 'regulator', ['fire', 'publicVenue', 'smallVenue'], '0571-88880119'],
   ['示例镇市场监督管理所', '市场监管所', ['市场监管所', '市监所'], 'regulator', ['specialEquipment', 'commerce'], '0571-88880005'],
-  ['示例镇综合行政执法大队', '综合执法大队', ['综合执法队', '应急执法中队'], 'regulator', ['hazardousChemicals', 'industryTrade'], '0571-88880006'],
+  [
+    '示例镇综合行政执法大队',
+    '综合执法大队',
+    ['综合执法队', '应急执法中队'],
+    'regulator',
+    ['hazardousChemicals', 'industryTrade'],
+    '0571-88880006',
+  ],
   ['示例镇交通运输管理站', '交通', ['交通管理站', '交管站'], 'industryManager', ['transport'], '0571-88880007'],
   ['示例镇中心学校', '教育', ['教育办', '中心校'], 'industryManager', ['education'], '0571-88880008'],
   ['示例镇社会事务办公室', '卫健', ['社会事务办', '卫健办'], 'industryManager', ['health', 'eldercare'], '0571-88880009'],
@@ -50,10 +90,21 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
     const now = clock.now();
     await regionRepo.insert(tx, { ...county, level: 'county', parentCode: null, createdAt: now });
     await regionRepo.insert(tx, { ...demoTownship, level: 'township', parentCode: county.code, createdAt: now });
-    for (const [code, name] of villages) await regionRepo.insert(tx, { code, name, level: 'village', parentCode: demoTownship.code, createdAt: now });
+    for (const [code, name] of villages)
+      await regionRepo.insert(tx, { code, name, level: 'village', parentCode: demoTownship.code, createdAt: now });
     const unitIds = new Map<string, number>();
     for (const [name, shortName, aliases, kind, industries, phone] of units) {
-      const u = await unitRepo.insert(tx, { name, shortName, aliases, kind, industries, phone, regionCode: demoTownship.code, createdAt: now, updatedAt: now });
+      const u = await unitRepo.insert(tx, {
+        name,
+        shortName,
+        aliases,
+        kind,
+        industries,
+        phone,
+        regionCode: demoTownship.code,
+        createdAt: now,
+        updatedAt: now,
+      });
       unitIds.set(name, u.id);
     }
     for (const a of demoAccounts) {

@@ -51,7 +51,12 @@ async function tables(database: Database): Promise<TableInfo[]> {
     selfRefs: cons.filter((c) => unq(c.t) === name && c.type === 'f' && unq(c.ref) === name).flatMap((c) => c.cols.split(',')),
   }));
   // Parents before children: order by foreign keys between different tables.
-  const deps = new Map(infos.map((i) => [i.name, new Set(cons.filter((c) => unq(c.t) === i.name && c.type === 'f' && unq(c.ref) !== i.name).map((c) => unq(c.ref)))]));
+  const deps = new Map(
+    infos.map((i) => [
+      i.name,
+      new Set(cons.filter((c) => unq(c.t) === i.name && c.type === 'f' && unq(c.ref) !== i.name).map((c) => unq(c.ref))),
+    ]),
+  );
   const ordered: TableInfo[] = [];
   const done = new Set<string>();
   while (ordered.length < infos.length) {
@@ -79,7 +84,14 @@ async function* backupLines(database: Database, createdAt: Date): AsyncGenerator
     const [row] = await database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${ident(t.name)}`));
     counts[t.name] = Number(row?.n ?? 0);
   }
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: schemaVersion(), createdAt: createdAt.toISOString(), source: database.kind, tables: counts };
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: schemaVersion(),
+    createdAt: createdAt.toISOString(),
+    source: database.kind,
+    tables: counts,
+  };
   yield `${JSON.stringify(header)}\n`;
   for (const t of infos) {
     yield `${JSON.stringify({ table: t.name, rows: counts[t.name] })}\n`;
@@ -143,10 +155,14 @@ export async function restoreBackup(database: Database, file: string): Promise<B
       const list = keys.map(ident).join(', ');
       const values = keys.map((k) => (t.selfRefs.includes(k) ? 'NULL' : `j.${ident(k)}`)).join(', ');
       const json = `[${batch.join(',')}]`;
-      await tx.execute(sql`${sql.raw(`INSERT INTO ${ident(t.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j`);
+      await tx.execute(
+        sql`${sql.raw(`INSERT INTO ${ident(t.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j`,
+      );
       for (const col of t.selfRefs.filter((c) => keys.includes(c))) {
         const match = t.primaryKey.map((k) => `x.${ident(k)} = j.${ident(k)}`).join(' AND ');
-        await tx.execute(sql`${sql.raw(`UPDATE ${ident(t.name)} x SET ${ident(col)} = j.${ident(col)} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j WHERE ${sql.raw(match)}`);
+        await tx.execute(
+          sql`${sql.raw(`UPDATE ${ident(t.name)} x SET ${ident(col)} = j.${ident(col)} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j WHERE ${sql.raw(match)}`,
+        );
       }
       batch = [];
     };
@@ -169,7 +185,11 @@ export async function restoreBackup(database: Database, file: string): Promise<B
     await flush();
     for (const t of infos.values()) {
       for (const col of t.identity) {
-        await tx.execute(sql.raw(`SELECT setval(pg_get_serial_sequence('${t.name}', '${col}'), COALESCE((SELECT max(${ident(col)}) FROM ${ident(t.name)}), 0) + 1, false)`));
+        await tx.execute(
+          sql.raw(
+            `SELECT setval(pg_get_serial_sequence('${t.name}', '${col}'), COALESCE((SELECT max(${ident(col)}) FROM ${ident(t.name)}), 0) + 1, false)`,
+          ),
+        );
       }
     }
   });
@@ -189,5 +209,8 @@ export function pruneBackups(dir: string, keep: number): string[] {
 }
 
 export function autoBackupName(now: Date): string {
-  return `anzhi-auto-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}.jsonl.gz`;
+  return `anzhi-auto-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}.jsonl.gz`;
 }

@@ -9,7 +9,14 @@ import type { Clock } from './clock.ts';
  * In-process timers. PGlite never fsyncs (research/embedded-db-probe.md), so the embedded database is backed up
  * on a schedule next to its data; later modules add their sweeps here.
  */
-export function startScheduler(deps: { database: Database; clock: Clock; log: FastifyBaseLogger; backupDir: string; intervalHours: number; keep: number }) {
+export function startScheduler(deps: {
+  database: Database;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  backupDir: string;
+  intervalHours: number;
+  keep: number;
+}) {
   const timers: NodeJS.Timeout[] = [];
   if (deps.intervalHours > 0) {
     const run = async () => {
@@ -28,5 +35,9 @@ export function startScheduler(deps: { database: Database; clock: Clock; log: Fa
     timers.push(setTimeout(run, 60_000).unref());
     timers.push(setInterval(run, deps.intervalHours * 3_600_000).unref());
   }
-  return { stop: () => timers.forEach((t) => clearTimeout(t)) };
+  return {
+    stop: () => {
+      for (const t of timers) clearTimeout(t);
+    },
+  };
 }

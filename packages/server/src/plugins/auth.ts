@@ -1,5 +1,5 @@
-import cookie from '@fastify/cookie';
 import { can, type Permission } from '@anzhi/core';
+import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Actor } from '../lib/actor.ts';

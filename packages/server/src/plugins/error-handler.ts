@@ -18,7 +18,10 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
         return { path: path.join('.'), message: `${labelOf(path)}：${v.message}` };
       });
       const context = where[(error as { validationContext?: string }).validationContext ?? 'body'] ?? '请求内容';
-      const message = details.length === 1 ? details[0]?.message ?? '' : `${context}有 ${details.length} 处错误：${details.map((d) => d.message).join('；')}`;
+      const message =
+        details.length === 1
+          ? (details[0]?.message ?? '')
+          : `${context}有 ${details.length} 处错误：${details.map((d) => d.message).join('；')}`;
       return reply.status(400).send({ code: 'validation_failed', message, details, requestId });
     }
     if (isResponseSerializationError(error)) {
@@ -36,7 +39,9 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (reload on /admin/users) get its index page.
     if (opts.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    reply.status(404).send({ code: 'not_found', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+    reply
+      .status(404)
+      .send({ code: 'not_found', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
   });
 }
 

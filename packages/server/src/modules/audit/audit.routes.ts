@@ -11,7 +11,10 @@ export async function registerAuditModule(app: FastifyInstance, deps: { audit: A
 
   r.get(
     '/api/v1/audit-events',
-    { config: { access: 'audit.read' }, schema: { tags, summary: '审计日志查询', querystring: auditListQuery, response: { 200: pageOf(auditEvent) } } },
+    {
+      config: { access: 'audit.read' },
+      schema: { tags, summary: '审计日志查询', querystring: auditListQuery, response: { 200: pageOf(auditEvent) } },
+    },
     async (request) => {
       const { page, pageSize, from, to, ...rest } = request.query;
       return audit.list({ ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, page, pageSize);

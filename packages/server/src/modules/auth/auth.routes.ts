@@ -21,7 +21,12 @@ export async function registerAuthModule(app: FastifyInstance, deps: { auth: Aut
       schema: { tags, summary: '登录', body: loginBody, response: { 200: sessionBody, 401: errorBody, 423: errorBody } },
     },
     async (request, reply) => {
-      const { token, user } = await auth.login(request.body.username, request.body.password, request.ip, request.headers['user-agent'] ?? null);
+      const { token, user } = await auth.login(
+        request.body.username,
+        request.body.password,
+        request.ip,
+        request.headers['user-agent'] ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, request));
       return { user };
     },
@@ -39,7 +44,10 @@ export async function registerAuthModule(app: FastifyInstance, deps: { auth: Aut
 
   r.get(
     '/api/v1/auth/me',
-    { config: { access: 'authenticated', duringPasswordChange: true }, schema: { tags, summary: '当前用户', response: { 200: sessionBody } } },
+    {
+      config: { access: 'authenticated', duringPasswordChange: true },
+      schema: { tags, summary: '当前用户', response: { 200: sessionBody } },
+    },
     async (request) => ({ user: await auth.currentUser(requireActor(request)) }),
   );
 

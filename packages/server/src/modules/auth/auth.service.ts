@@ -59,14 +59,26 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const anonymous: AuditActor = { userId: null, name: username, roles: [], ip };
       if (!user) {
         await verifyPassword(await dummyHash(), password);
-        await db.transaction((tx) => audit.record(tx, anonymous, { entityType: 'session', entityId: null, action: 'login_failed', after: { username, reason: 'unknown_user' } }));
+        await db.transaction((tx) =>
+          audit.record(tx, anonymous, {
+            entityType: 'session',
+            entityId: null,
+            action: 'login_failed',
+            after: { username, reason: 'unknown_user' },
+          }),
+        );
         throw new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
       }
       const who: AuditActor = { userId: user.id, name: user.displayName, roles: user.roles, ip };
       if (isLocked(user, now)) {
-        throw new AppError(423, 'auth.locked', `连续输错密码 ${passwordPolicy.maxFailedAttempts} 次，账号已锁定至 ${formatTime(user.lockedUntil as Date)}，请稍后再试或联系管理员解锁`, {
-          lockedUntil: user.lockedUntil?.toISOString(),
-        });
+        throw new AppError(
+          423,
+          'auth.locked',
+          `连续输错密码 ${passwordPolicy.maxFailedAttempts} 次，账号已锁定至 ${formatTime(user.lockedUntil as Date)}，请稍后再试或联系管理员解锁`,
+          {
+            lockedUntil: user.lockedUntil?.toISOString(),
+          },
+        );
       }
       const ok = await verifyPassword(user.passwordHash, password);
       if (!ok) {
@@ -74,21 +86,43 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
         const lockedNow = isLocked(next, now);
         await db.transaction(async (tx) => {
           await userRepo.update(tx, user.id, next);
-          await audit.record(tx, who, { entityType: 'session', entityId: String(user.id), action: lockedNow ? 'locked' : 'login_failed', after: { username, failedLoginCount: next.failedLoginCount } });
+          await audit.record(tx, who, {
+            entityType: 'session',
+            entityId: String(user.id),
+            action: lockedNow ? 'locked' : 'login_failed',
+            after: { username, failedLoginCount: next.failedLoginCount },
+          });
         });
         if (lockedNow) {
-          throw new AppError(423, 'auth.locked', `连续输错密码 ${passwordPolicy.maxFailedAttempts} 次，账号已锁定 ${passwordPolicy.lockMinutes} 分钟（至 ${formatTime(next.lockedUntil as Date)}）`, {
-            lockedUntil: next.lockedUntil?.toISOString(),
-          });
+          throw new AppError(
+            423,
+            'auth.locked',
+            `连续输错密码 ${passwordPolicy.maxFailedAttempts} 次，账号已锁定 ${passwordPolicy.lockMinutes} 分钟（至 ${formatTime(next.lockedUntil as Date)}）`,
+            {
+              lockedUntil: next.lockedUntil?.toISOString(),
+            },
+          );
         }
         const left = passwordPolicy.maxFailedAttempts - next.failedLoginCount;
-        throw new AppError(401, 'auth.invalid_credentials', `用户名或密码错误，再错 ${left} 次账号将被锁定 ${passwordPolicy.lockMinutes} 分钟`, { attemptsLeft: left });
+        throw new AppError(
+          401,
+          'auth.invalid_credentials',
+          `用户名或密码错误，再错 ${left} 次账号将被锁定 ${passwordPolicy.lockMinutes} 分钟`,
+          { attemptsLeft: left },
+        );
       }
       if (user.disabled) throw errors.forbidden('该账号已停用，请联系管理员', 'auth.disabled');
       const token = crypto.randomBytes(32).toString('base64url');
       await db.transaction(async (tx) => {
         await userRepo.update(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-        await sessionRepo.insert(tx, { id: tokenId(token), userId: user.id, createdAt: now, lastSeenAt: now, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+        await sessionRepo.insert(tx, {
+          id: tokenId(token),
+          userId: user.id,
+          createdAt: now,
+          lastSeenAt: now,
+          ip,
+          userAgent: userAgent?.slice(0, 300) ?? null,
+        });
         await audit.record(tx, who, { entityType: 'session', entityId: String(user.id), action: 'login' });
       });
       return { token, user: await this.currentUser(actorOf({ ...user, lastLoginAt: now }, ip)) };

@@ -12,7 +12,10 @@ export async function registerDashboardModule(app: FastifyInstance, deps: { db: 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/dashboard/summary',
-    { config: { access: 'dashboard.read' }, schema: { tags: ['工作台'], summary: '工作台概况（数据范围内）', response: { 200: dashboardSummary } } },
+    {
+      config: { access: 'dashboard.read' },
+      schema: { tags: ['工作台'], summary: '工作台概况（数据范围内）', response: { 200: dashboardSummary } },
+    },
     async (request) => {
       const actor = requireActor(request);
       const levels = await regionRepo.countByLevel(deps.db, actor.scope);

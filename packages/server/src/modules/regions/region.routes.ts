@@ -13,7 +13,10 @@ export async function registerRegionModule(app: FastifyInstance, deps: { regions
 
   r.get(
     '/api/v1/regions',
-    { config: { access: 'region.read' }, schema: { tags, summary: '行政区划（数据范围内，含上级）', response: { 200: z.object({ items: z.array(region) }) } } },
+    {
+      config: { access: 'region.read' },
+      schema: { tags, summary: '行政区划（数据范围内，含上级）', response: { 200: z.object({ items: z.array(region) }) } },
+    },
     async (request) => ({ items: await regions.list(requireActor(request)) }),
   );
   r.post(
@@ -23,7 +26,10 @@ export async function registerRegionModule(app: FastifyInstance, deps: { regions
   );
   r.patch(
     '/api/v1/regions/:code',
-    { config: { access: 'region.write' }, schema: { tags, summary: '修改区划（改名、撤销）', params: regionCodeParam, body: regionUpdateBody, response: { 200: region } } },
+    {
+      config: { access: 'region.write' },
+      schema: { tags, summary: '修改区划（改名、撤销）', params: regionCodeParam, body: regionUpdateBody, response: { 200: region } },
+    },
     async (request) => regions.update(requireActor(request), request.params.code, request.body),
   );
 }

@@ -3,8 +3,8 @@ import {
   isWithinRegion,
   type Region,
   type RegionLevel,
-  regionLevelOf,
   type regionCreateBody,
+  regionLevelOf,
   type regionUpdateBody,
 } from '@anzhi/core';
 import type { z } from 'zod';

@@ -4,12 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Database, sql } from '../../db/client.ts';
 
 export async function registerHealthModule(app: FastifyInstance, deps: { database: Database; version: string }) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    { schema: { tags: ['系统'], summary: '健康检查', response: { 200: health } } },
-    async () => {
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/api/health', { schema: { tags: ['系统'], summary: '健康检查', response: { 200: health } } }, async () => {
       await deps.database.rows(sql`SELECT 1`);
       return { status: 'ok' as const, db: deps.database.kind, version: deps.version };
-    },
-  );
+    });
 }

@@ -12,7 +12,10 @@ export async function registerUnitModule(app: FastifyInstance, deps: { units: Un
 
   r.get(
     '/api/v1/units',
-    { config: { access: 'unit.read' }, schema: { tags, summary: '成员单位列表', querystring: unitListQuery, response: { 200: pageOf(unit) } } },
+    {
+      config: { access: 'unit.read' },
+      schema: { tags, summary: '成员单位列表', querystring: unitListQuery, response: { 200: pageOf(unit) } },
+    },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return units.list(requireActor(request), filter, page, pageSize);
@@ -30,7 +33,10 @@ export async function registerUnitModule(app: FastifyInstance, deps: { units: Un
   );
   r.patch(
     '/api/v1/units/:id',
-    { config: { access: 'unit.write' }, schema: { tags, summary: '修改成员单位', params: idParam, body: unitUpdateBody, response: { 200: unit } } },
+    {
+      config: { access: 'unit.write' },
+      schema: { tags, summary: '修改成员单位', params: idParam, body: unitUpdateBody, response: { 200: unit } },
+    },
     async (request) => units.update(requireActor(request), request.params.id, request.body),
   );
 }

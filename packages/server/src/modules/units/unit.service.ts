@@ -112,7 +112,13 @@ export function createUnitService(deps: { db: Db; clock: Clock; audit: AuditServ
         await checkNameFree(tx, next.regionCode, next.name, id);
         const row = await unitRepo.update(tx, id, next);
         const action = next.disabled && !before.disabled ? 'disable' : !next.disabled && before.disabled ? 'enable' : 'update';
-        await audit.record(tx, auditActorOf(actor), { entityType: 'unit', entityId: id, action, before: audited(before), after: audited(row) });
+        await audit.record(tx, auditActorOf(actor), {
+          entityType: 'unit',
+          entityId: id,
+          action,
+          before: audited(before),
+          after: audited(row),
+        });
         return toUnit(row);
       });
     },

@@ -12,7 +12,10 @@ export async function registerUserModule(app: FastifyInstance, deps: { users: Us
 
   r.get(
     '/api/v1/users',
-    { config: { access: 'user.read' }, schema: { tags, summary: '用户列表（按数据范围）', querystring: userListQuery, response: { 200: pageOf(user) } } },
+    {
+      config: { access: 'user.read' },
+      schema: { tags, summary: '用户列表（按数据范围）', querystring: userListQuery, response: { 200: pageOf(user) } },
+    },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return users.list(requireActor(request), filter, page, pageSize);
@@ -30,12 +33,18 @@ export async function registerUserModule(app: FastifyInstance, deps: { users: Us
   );
   r.patch(
     '/api/v1/users/:id',
-    { config: { access: 'user.write' }, schema: { tags, summary: '修改用户（角色、范围、停用）', params: idParam, body: userUpdateBody, response: { 200: user } } },
+    {
+      config: { access: 'user.write' },
+      schema: { tags, summary: '修改用户（角色、范围、停用）', params: idParam, body: userUpdateBody, response: { 200: user } },
+    },
     async (request) => users.update(requireActor(request), request.params.id, request.body),
   );
   r.post(
     '/api/v1/users/:id/reset-password',
-    { config: { access: 'user.write' }, schema: { tags, summary: '重置密码', params: idParam, body: resetPasswordBody, response: { 200: okBody } } },
+    {
+      config: { access: 'user.write' },
+      schema: { tags, summary: '重置密码', params: idParam, body: resetPasswordBody, response: { 200: okBody } },
+    },
     async (request) => {
       await users.resetPassword(requireActor(request), request.params.id, request.body.newPassword);
       return { ok: true as const };

@@ -16,8 +16,8 @@ import { hashPassword } from '../../lib/password-hash.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { sessionRepo } from '../auth/session.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
-import { type UserFilter, userRepo } from './user.repo.ts';
 import { auditedUser, toUser } from './user.presenter.ts';
+import { type UserFilter, userRepo } from './user.repo.ts';
 
 type CreateBody = z.infer<typeof userCreateBody>;
 type UpdateBody = z.infer<typeof userUpdateBody>;
@@ -95,7 +95,10 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     async update(actor: Actor, id: number, body: UpdateBody): Promise<User> {
       return db.transaction(async (tx) => {
         const before = await loadInScope(tx, actor, id);
-        if (id === actor.userId && (body.disabled === true || (body.roles && !body.roles.includes('admin') && actor.roles.includes('admin')))) {
+        if (
+          id === actor.userId &&
+          (body.disabled === true || (body.roles && !body.roles.includes('admin') && actor.roles.includes('admin')))
+        ) {
           throw errors.badRequest('user.self_lockout', '不能停用自己的账号或取消自己的系统管理员角色');
         }
         const roles = (body.roles ?? before.roles) as Role[];
@@ -115,8 +118,15 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
           disabled: body.disabled ?? before.disabled,
           updatedAt: now,
         });
-        const action = body.disabled === true && !before.disabled ? 'disable' : body.disabled === false && before.disabled ? 'enable' : 'update';
-        await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action, before: auditedUser(before), after: auditedUser(row) });
+        const action =
+          body.disabled === true && !before.disabled ? 'disable' : body.disabled === false && before.disabled ? 'enable' : 'update';
+        await audit.record(tx, auditActorOf(actor), {
+          entityType: 'user',
+          entityId: id,
+          action,
+          before: auditedUser(before),
+          after: auditedUser(row),
+        });
         if (row.disabled) await sessionRepo.deleteForUser(tx, id);
         return toUser({ ...row, unitName: (await userRepo.findById(tx, id))?.unitName ?? null }, now);
       });
@@ -128,7 +138,13 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await checkAssignable(tx, actor, target.roles as Role[], target.regionCodes, null);
-        await userRepo.update(tx, id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: clock.now() });
+        await userRepo.update(tx, id, {
+          passwordHash,
+          mustChangePassword: true,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          updatedAt: clock.now(),
+        });
         await sessionRepo.deleteForUser(tx, id);
         await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action: 'reset_password' });
       });
