@@ -55,11 +55,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // The API takes JSON only: a text/plain body (which a cross-site form may send) is refused with 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   const services = createServices(deps);
-  await registerSecurity(app);
+  await registerSecurity(app, { trustProxy: config.trustProxy });
   await app.register(rateLimit, { global: false });
   await registerAuth(app, { config, auth: services.auth });
   await registerOpenApi(app, appVersion);

@@ -100,7 +100,8 @@ export async function login(app: FastifyInstance, username: string, password = P
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const set = res.headers['set-cookie'];
   const cookie = (Array.isArray(set) ? set[0] : (set ?? '')).split(';')[0] ?? '';
-  const request = (opts: InjectOptions): Promise<LightMyRequestResponse> => app.inject({ ...opts, headers: { ...(opts.headers ?? {}), cookie } });
+  const request = (opts: InjectOptions): Promise<LightMyRequestResponse> =>
+    app.inject({ ...opts, headers: { ...(opts.headers ?? {}), cookie } });
   return {
     cookie,
     request,

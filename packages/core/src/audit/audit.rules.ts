@@ -7,6 +7,7 @@ export interface ChainedFields {
   id: number;
   at: string;
   actorUserId: number | null;
+  actorName: string | null;
   actorRoles: string[];
   ip: string | null;
   entityType: string;
@@ -33,5 +34,5 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function chainPayload(prevHash: string, e: ChainedFields): string {
-  return `${prevHash}\n${canonicalJson({ ...e, actorUserId: e.actorUserId ?? null })}`;
+  return `${prevHash}\n${canonicalJson({ ...e, actorUserId: e.actorUserId ?? null, actorName: e.actorName ?? null })}`;
 }

@@ -113,8 +113,19 @@ export async function writeBackup(database: Database, file: string, now = new Da
 }
 
 async function* lines(file: string): AsyncGenerator<string> {
-  const input = fs.createReadStream(file).pipe(zlib.createGunzip());
-  yield* readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const raw = fs.createReadStream(file);
+  const input = raw.pipe(zlib.createGunzip());
+  // pipe() does not forward a read error (a missing file): without this it is thrown outside any caller.
+  raw.on('error', (e) => input.destroy(e));
+  try {
+    yield* readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`备份文件不存在：${file}`);
+    if (code === 'Z_DATA_ERROR') throw new Error('不是安治备份文件（不是 gzip 压缩的备份）');
+    if (code === 'Z_BUF_ERROR') throw new Error('备份文件不完整（可能在复制或下载时被截断），无法恢复');
+    throw e;
+  }
 }
 
 export async function readHeader(file: string): Promise<BackupHeader> {

@@ -47,7 +47,8 @@ export async function registerAuth(app: FastifyInstance, deps: { config: Config;
   });
 
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    // The not-found handler has no route options: it answers 404 itself.
+    if (!request.url.startsWith('/api/v1/') || request.is404) return;
     const { access, duringPasswordChange } = request.routeOptions.config;
     if (access === undefined) throw new AppError(500, 'internal', `route ${request.routeOptions.url} declares no access rule`);
     if (access === 'public') return;

@@ -14,7 +14,11 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => {
-        const path = v.instancePath.split('/').filter(Boolean);
+        // Array indexes as numbers, so the label is the array's field ("roles/1" → 角色), not "1".
+        const path = v.instancePath
+          .split('/')
+          .filter(Boolean)
+          .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
         return { path: path.join('.'), message: `${labelOf(path)}：${v.message}` };
       });
       const context = where[(error as { validationContext?: string }).validationContext ?? 'body'] ?? '请求内容';
@@ -27,6 +31,13 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
       return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试', requestId });
+    }
+    const dataError = dataExceptionCode(error);
+    if (dataError) {
+      // The input passed validation but the database cannot take it (a number beyond its column, a NUL character).
+      request.log.warn({ err: error }, 'database refused a value from the request');
+      const message = dataError === '22003' ? '请求内容有误：数值超出范围' : '请求内容有误：含有无法保存的字符或无效的取值';
+      return reply.status(400).send({ code: 'invalid_value', message, requestId });
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
@@ -43,6 +54,14 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
       .status(404)
       .send({ code: 'not_found', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
   });
+}
+
+/** The SQLSTATE of a PostgreSQL data exception (class 22) behind an error, which drivers and drizzle wrap in `cause`. */
+function dataExceptionCode(e: unknown): string | null {
+  for (let c = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; c && depth < 4; c = c.cause as typeof c, depth++) {
+    if (typeof c.code === 'string' && /^22[0-9A-Z]{3}$/.test(c.code)) return c.code;
+  }
+  return null;
 }
 
 function clientCode(e: FastifyError): string {

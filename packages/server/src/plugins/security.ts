@@ -8,7 +8,7 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Security headers, and an origin check on every state-changing request: with SameSite cookies this refuses
  * cross-site request forgery even from old browsers that ignore SameSite.
  */
-export async function registerSecurity(app: FastifyInstance) {
+export async function registerSecurity(app: FastifyInstance, opts: { trustProxy: boolean }) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -40,7 +40,8 @@ export async function registerSecurity(app: FastifyInstance) {
     } catch {
       throw new AppError(403, 'auth.bad_origin', '请求来源无效');
     }
-    const expected = request.headers['x-forwarded-host'] ?? request.headers.host;
+    // Behind a trusted proxy the browser saw the proxy's host; otherwise only our own Host header counts.
+    const expected = (opts.trustProxy ? request.headers['x-forwarded-host'] : undefined) ?? request.headers.host;
     if (host !== expected) throw new AppError(403, 'auth.bad_origin', '拒绝来自其他站点的请求');
   });
 }

@@ -23,12 +23,13 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-function hashOf(row: Omit<AuditRow, 'hash' | 'actorName'>): string {
+function hashOf(row: Omit<AuditRow, 'hash'>): string {
   return sm3(
     chainPayload(row.prevHash, {
       id: row.id,
       at: row.at.toISOString(),
       actorUserId: row.actorUserId,
+      actorName: row.actorName,
       actorRoles: row.actorRoles,
       ip: row.ip,
       entityType: row.entityType,
@@ -67,6 +68,7 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
         id: await auditRepo.nextId(ex),
         at: deps.clock.now(),
         actorUserId: actor.userId,
+        actorName: actor.name,
         actorRoles: actor.roles,
         ip: actor.ip,
         entityType: entry.entityType,
@@ -76,7 +78,7 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
         after: plain(entry.after),
         prevHash,
       };
-      await auditRepo.insert(ex, { ...row, actorName: actor.name, hash: hashOf(row) });
+      await auditRepo.insert(ex, { ...row, hash: hashOf(row) });
     },
 
     async list(filter: AuditFilter, page: number, pageSize: number) {

@@ -25,9 +25,14 @@ type UpdateBody = z.infer<typeof userUpdateBody>;
 export function createUserService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, clock, audit } = deps;
 
-  async function checkAssignable(ex: Executor, actor: Actor, roles: Role[], regionCodes: string[], unitId: number | null) {
-    const problem = canAssignAccount(actor.scope, actor.roles, { roles, regionCodes, unitId });
+  /** Whether the actor may manage an account with these roles and regions (an existing account: as it is now). */
+  function checkScope(actor: Actor, roles: Role[], regionCodes: string[]) {
+    const problem = canAssignAccount(actor.scope, actor.roles, { roles, regionCodes, unitId: null });
     if (problem) throw errors.forbidden(problem, 'user.scope_exceeded');
+  }
+
+  async function checkAssignable(ex: Executor, actor: Actor, roles: Role[], regionCodes: string[], unitId: number | null) {
+    checkScope(actor, roles, regionCodes);
     if (roles.includes('unit') && unitId == null) {
       throw errors.badRequest('user.unit_required', '所属单位：成员单位角色的账号必须指定所属单位', [
         { path: 'unitId', message: '所属单位：请选择' },
@@ -45,9 +50,9 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     return user;
   }
 
-  function checkPassword(password: string, username: string, field: string) {
+  function checkPassword(password: string, username: string, field: string, label: string) {
     const problem = passwordProblem(password, username);
-    if (problem) throw errors.badRequest('auth.weak_password', `${field}：${problem}`, [{ path: field, message: problem }]);
+    if (problem) throw errors.badRequest('auth.weak_password', `${label}：${problem}`, [{ path: field, message: problem }]);
   }
 
   return {
@@ -63,7 +68,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async create(actor: Actor, body: CreateBody): Promise<User> {
-      checkPassword(body.initialPassword, body.username, 'initialPassword');
+      checkPassword(body.initialPassword, body.username, 'initialPassword', '初始密码');
       const passwordHash = await hashPassword(body.initialPassword);
       return db.transaction(async (tx) => {
         await checkAssignable(tx, actor, body.roles, body.regionCodes, body.unitId ?? null);
@@ -107,7 +112,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
         // Re-check against the account as it would be after the change, and as it was: an office may neither
         // widen an account beyond its township nor touch an administrator.
         await checkAssignable(tx, actor, roles, regionCodes, unitId);
-        await checkAssignable(tx, actor, before.roles as Role[], before.regionCodes, null);
+        checkScope(actor, before.roles as Role[], before.regionCodes);
         const now = clock.now();
         const row = await userRepo.update(tx, id, {
           displayName: body.displayName ?? before.displayName,
@@ -134,10 +139,10 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
 
     async resetPassword(actor: Actor, id: number, newPassword: string): Promise<void> {
       const target = await loadInScope(db, actor, id);
-      checkPassword(newPassword, target.username, 'newPassword');
+      checkPassword(newPassword, target.username, 'newPassword', '新密码');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
-        await checkAssignable(tx, actor, target.roles as Role[], target.regionCodes, null);
+        checkScope(actor, target.roles as Role[], target.regionCodes);
         await userRepo.update(tx, id, {
           passwordHash,
           mustChangePassword: true,
@@ -153,7 +158,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     async unlock(actor: Actor, id: number): Promise<void> {
       await db.transaction(async (tx) => {
         const target = await loadInScope(tx, actor, id);
-        await checkAssignable(tx, actor, target.roles as Role[], target.regionCodes, null);
+        checkScope(actor, target.roles as Role[], target.regionCodes);
         await userRepo.update(tx, id, { failedLoginCount: 0, lockedUntil: null, updatedAt: clock.now() });
         await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action: 'unlock' });
       });

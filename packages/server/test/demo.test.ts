@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { roles } from '@anzhi/core';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoTownship } from '../src/demo/demo-accounts.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
+import { createAuditService } from '../src/modules/audit/audit.service.ts';
+import { login, startTestApp, type TestApp } from './app.ts';
+import { repoRoot } from './cli.ts';
+
+let t: TestApp;
+let first: { seeded: boolean };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  first = await seedDemo(t.database, t.clock);
+});
+afterAll(() => t.close());
+
+async function counts() {
+  const [row] = await t.database.rows<{ regions: number; units: number; users: number; events: number }>(sql`SELECT
+    (SELECT count(*)::int FROM regions) AS regions, (SELECT count(*)::int FROM units) AS units,
+    (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM audit_events) AS events`);
+  return row;
+}
+
+describe('the demo township', () => {
+  it('creates 示例镇 with 8 villages, at least 10 units and one account per role', async () => {
+    expect(first).toEqual({ seeded: true });
+    const [town] = await t.database.rows<{ name: string; level: string; parent_code: string }>(
+      sql`SELECT name, level, parent_code FROM regions WHERE code = ${demoTownship.code}`,
+    );
+    expect(town).toEqual({ name: '示例镇', level: 'township', parent_code: '339901000000' });
+    const villages = await t.database.rows<{ name: string }>(
+      sql`SELECT name FROM regions WHERE parent_code = ${demoTownship.code} AND level = 'village'`,
+    );
+    expect(villages).toHaveLength(8);
+    expect(villages.map((v) => v.name)).toContain('东村');
+    const [units] = await t.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM units WHERE region_code = ${demoTownship.code}`,
+    );
+    expect(Number(units?.n)).toBeGreaterThanOrEqual(10);
+    const users = await t.database.rows<{ username: string; roles: string[] }>(sql`SELECT username, roles FROM users ORDER BY id`);
+    expect(users).toHaveLength(roles.length);
+    expect(users.flatMap((u) => u.roles).sort()).toEqual([...roles].sort());
+    expect(users.map((u) => u.username)).toEqual(demoAccounts.map((a) => a.username));
+  });
+
+  it('records the seeding in a verifiable audit trail', async () => {
+    const events = await t.database.rows<{ action: string; actor_name: string; after: unknown }>(
+      sql`SELECT action, actor_name, after FROM audit_events`,
+    );
+    expect(events).toEqual([
+      { action: 'seed_demo', actor_name: '系统', after: { township: '示例镇', villages: 8, units: 12, accounts: 7 } },
+    ]);
+    expect(await createAuditService({ db: t.database.db, clock: t.clock }).verify()).toMatchObject({ ok: true, checked: 1 });
+  });
+
+  it('seeds nothing the second time', async () => {
+    const before = await counts();
+    expect(await seedDemo(t.database, t.clock)).toEqual({ seeded: false });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets every demo account sign in with its password, without a forced password change', async () => {
+    for (const account of demoAccounts) {
+      const s = await login(t.app, account.username, account.password);
+      const me = (await s.get('/api/v1/auth/me')).json().user;
+      expect(me, account.username).toMatchObject({
+        username: account.username,
+        displayName: account.displayName,
+        roles: [account.role],
+        mustChangePassword: false,
+      });
+      if (account.unitName) expect(me.unitName).toBe(account.unitName);
+      // Nothing is blocked behind a password change: the dashboard answers for every role.
+      expect((await s.get('/api/v1/dashboard/summary')).statusCode, account.username).toBe(200);
+    }
+  });
+
+  it('gives each demo account the scope its description promises', async () => {
+    const office = await login(t.app, 'anweiban', demoAccounts[1]?.password);
+    expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 5 });
+    const village = await login(t.app, 'dongcun', demoAccounts[3]?.password);
+    const regions = (await village.get('/api/v1/regions')).json().items.map((r: { name: string }) => r.name);
+    expect(regions).toEqual(['示例县', '示例镇', '东村']);
+    const leader = await login(t.app, 'lingdao', demoAccounts[5]?.password);
+    expect((await leader.post('/api/v1/units', { name: '领导新建', kind: 'other', regionCode: demoTownship.code })).statusCode).toBe(403);
+  });
+});
+
+describe('docs/demo-accounts.json', () => {
+  it('lists exactly the demo accounts, with their passwords, roles and descriptions', () => {
+    const documented = JSON.parse(fs.readFileSync(path.join(repoRoot, 'docs/demo-accounts.json'), 'utf8'));
+    expect(documented).toEqual(
+      demoAccounts.map(({ username, password, role, description }) => ({ username, password, role, description })),
+    );
+  });
+});
