@@ -10,6 +10,7 @@ describe('audit canonical form', () => {
       id: 1,
       at: '2026-01-01T00:00:00.000Z',
       actorUserId: 2,
+      actorName: '王安委',
       actorRoles: ['admin'],
       ip: null,
       entityType: 'user',
