@@ -10,6 +10,8 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { registerAuthModule } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
+import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
+import { createEnterpriseService } from './modules/enterprises/enterprise.service.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
@@ -42,6 +44,7 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'>) {
     regions: createRegionService(ctx),
     units: createUnitService(ctx),
     users: createUserService(ctx),
+    enterprises: createEnterpriseService(ctx),
   };
 }
 
@@ -75,5 +78,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerUserModule(app, { users: services.users });
   await registerAuditModule(app, { audit: services.audit });
   await registerDashboardModule(app, { db: database.db, audit: services.audit });
+  await registerEnterpriseModule(app, { enterprises: services.enterprises });
   return app;
 }

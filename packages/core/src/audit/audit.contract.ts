@@ -41,6 +41,7 @@ export const auditEntityLabels: Record<string, string> = {
   region: '行政区划',
   session: '登录',
   system: '系统',
+  enterprise: '企业',
 };
 export const auditActionLabels: Record<string, string> = {
   create: '新增',
@@ -57,4 +58,5 @@ export const auditActionLabels: Record<string, string> = {
   restore: '恢复数据',
   backup: '备份数据',
   seed_demo: '载入演示数据',
+  import: '导入',
 };

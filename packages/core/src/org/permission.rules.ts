@@ -11,6 +11,12 @@ const grants = {
   'user.read': ['admin', 'office'],
   'user.write': ['admin', 'office'],
   'audit.read': ['admin'],
+  'enterprise.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
+  // Village cadres register the small venues they patrol; units keep the enterprises they supervise.
+  'enterprise.write': ['admin', 'office', 'unit', 'village'],
+  'enterprise.import': ['admin', 'office'],
+  // Risk grading is a supervisory judgement: not for village cadres or enterprises themselves.
+  'enterprise.grade': ['admin', 'office', 'unit', 'inspector'],
   'system.backup': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,5 +1,5 @@
 import type { DataScope } from '@anzhi/core';
-import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
 import { units } from './unit.table.ts';
@@ -50,6 +50,10 @@ export const unitRepo = {
       .offset((page - 1) * pageSize);
     const [count] = await ex.select({ n: sql<number>`count(*)::int` }).from(units).where(where);
     return { items, total: Number(count?.n ?? 0) };
+  },
+  async inRegions(ex: Executor, regionCodes: string[]): Promise<UnitRow[]> {
+    if (regionCodes.length === 0) return [];
+    return ex.select().from(units).where(inArray(units.regionCode, regionCodes));
   },
   async count(ex: Executor, scope: DataScope): Promise<number> {
     const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(units).where(scopeCondition(scope));

@@ -1,4 +1,5 @@
-import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
 
 export const users = pgTable('users', {
@@ -10,8 +11,8 @@ export const users = pgTable('users', {
   roles: text('roles').array().notNull(),
   regionCodes: text('region_codes').array().notNull().default([]),
   unitId: integer('unit_id').references(() => units.id),
-  // The enterprise registry (issue 3) adds the foreign key when the enterprises table exists.
-  enterpriseId: integer('enterprise_id'),
+  /** An enterprise user's own enterprise: the only one it may see. */
+  enterpriseId: integer('enterprise_id').references((): AnyPgColumn => enterprises.id),
   disabled: boolean('disabled').notNull().default(false),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   failedLoginCount: integer('failed_login_count').notNull().default(0),

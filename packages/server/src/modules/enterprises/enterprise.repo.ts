@@ -1,0 +1,219 @@
+import { type DataScope, type EnterpriseListQuery, industrySections, insuranceRequiredDomains } from '@anzhi/core';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.ts';
+import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { regions } from '../regions/region.table.ts';
+import { units } from '../units/unit.table.ts';
+import { users } from '../users/user.table.ts';
+import { enterprises } from './enterprise.table.ts';
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type EnterpriseListRow = EnterpriseRow & {
+  regionName: string | null;
+  supervisingUnitName: string | null;
+  landlordName: string | null;
+  riskLevelSetByName: string | null;
+  tenantCount: number;
+};
+export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort'>;
+
+/** Which enterprises a scope may see: its regions; a unit's own supervised ones; an enterprise user's own. */
+export function enterpriseScope(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+      return regionInScope(enterprises.regionCode, scope);
+    case 'unit':
+      return and(eq(enterprises.supervisingUnitId, scope.unitId), regionInScope(enterprises.regionCode, scope));
+    case 'enterprise':
+      return eq(enterprises.id, scope.enterpriseId);
+    default:
+      return sql`false`;
+  }
+}
+
+const sqlList = (values: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+const requiresInsurance = sql`${enterprises.domains} && ${sqlList(insuranceRequiredDomains)}`;
+const highRisk = sql`(${requiresInsurance} OR 'highRisk' = ANY(${enterprises.flags}))`;
+const missingResponsibles = sql`(coalesce(trim(${enterprises.townshipLeader}), '') = '' OR coalesce(trim(${enterprises.unitSupervisor}), '') = '' OR coalesce(trim(${enterprises.principal}), '') = '')`;
+
+export function missingInsuranceCondition(today: string): SQL {
+  return sql`(${enterprises.status} <> 'closed' AND ${requiresInsurance} AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
+}
+
+export function standardisationExpiringCondition(today: string, days = 90): SQL {
+  return sql`(${enterprises.standardisationExpiry} IS NOT NULL AND ${enterprises.standardisationExpiry} <= (${today}::date + ${days}::int))`;
+}
+
+export const highRiskMissingResponsiblesCondition = sql`(${highRisk} AND ${missingResponsibles} AND ${enterprises.status} <> 'closed')`;
+
+/** The SQL for a list filter, shared by the list, the export and the statistics' click-through. */
+export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: string): SQL | undefined {
+  const c: (SQL | undefined)[] = [enterpriseScope(scope)];
+  if (f.q) {
+    const like = likeContains(f.q);
+    c.push(
+      or(
+        ilike(enterprises.name, like),
+        ilike(enterprises.creditCode, like),
+        ilike(enterprises.address, like),
+        ilike(enterprises.principal, like),
+        /^[a-zA-Z]+$/.test(f.q) ? ilike(enterprises.nameInitials, `${f.q.toLowerCase()}%`) : undefined,
+      ),
+    );
+  }
+  if (f.regionCode) c.push(regionInScope(enterprises.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
+  if (f.industryCode) c.push(eq(enterprises.industryCode, f.industryCode));
+  if (f.industrySection) c.push(sql`${enterprises.industryCode} IN (SELECT unnest(${sqlList(sectionDivisions(f.industrySection))}))`);
+  if (f.domain) c.push(sql`${f.domain} = ANY(${enterprises.domains})`);
+  if (f.flags?.length) c.push(sql`${enterprises.flags} @> ${sqlList(f.flags)}`);
+  if (f.supervisingUnitId) c.push(eq(enterprises.supervisingUnitId, f.supervisingUnitId));
+  if (f.riskLevel) c.push(eq(enterprises.riskLevel, f.riskLevel));
+  if (f.status) c.push(eq(enterprises.status, f.status));
+  if (f.smallVenue) c.push(sql`${enterprises.smallVenueType} IS NOT NULL`);
+  if (f.missingInsurance) c.push(missingInsuranceCondition(today));
+  if (f.standardisationExpiring) c.push(standardisationExpiringCondition(today));
+  if (f.missingResponsibles) c.push(missingResponsibles);
+  if (f.highRisk) c.push(highRisk);
+  return and(...c);
+}
+
+function sectionDivisions(section: string): string[] {
+  return industrySections.find(([s]) => s === section)?.[2].map(([code]) => code) ?? [];
+}
+
+const landlord = alias(enterprises, 'landlord');
+const listColumns = {
+  e: enterprises,
+  regionName: regions.name,
+  supervisingUnitName: units.name,
+  landlordName: landlord.name,
+  riskLevelSetByName: users.displayName,
+  tenantCount: sql<number>`(SELECT count(*)::int FROM ${enterprises} t WHERE t.landlord_id = ${enterprises.id})`,
+};
+
+function flatten(rows: Array<Omit<EnterpriseListRow, keyof EnterpriseRow> & { e: EnterpriseRow }>): EnterpriseListRow[] {
+  return rows.map(({ e, ...rest }) => ({ ...e, ...rest, tenantCount: Number(rest.tenantCount) }));
+}
+
+const riskOrder = sql`CASE ${enterprises.riskLevel} WHEN 'major' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
+
+export const enterpriseRepo = {
+  async list(ex: Executor, where: SQL | undefined, sort: string, page: number, pageSize: number) {
+    const order =
+      sort === 'name'
+        ? [asc(enterprises.name), asc(enterprises.id)]
+        : sort === 'riskLevel'
+          ? [riskOrder, desc(enterprises.id)]
+          : [desc(enterprises.updatedAt), desc(enterprises.id)];
+    const rows = await ex
+      .select(listColumns)
+      .from(enterprises)
+      .leftJoin(regions, eq(regions.code, enterprises.regionCode))
+      .leftJoin(units, eq(units.id, enterprises.supervisingUnitId))
+      .leftJoin(landlord, eq(landlord.id, enterprises.landlordId))
+      .leftJoin(users, eq(users.id, enterprises.riskLevelSetBy))
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [count] = await ex.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where);
+    return { items: flatten(rows), total: Number(count?.n ?? 0) };
+  },
+
+  async findById(ex: Executor, id: number, scope?: DataScope): Promise<EnterpriseListRow | undefined> {
+    const rows = await ex
+      .select(listColumns)
+      .from(enterprises)
+      .leftJoin(regions, eq(regions.code, enterprises.regionCode))
+      .leftJoin(units, eq(units.id, enterprises.supervisingUnitId))
+      .leftJoin(landlord, eq(landlord.id, enterprises.landlordId))
+      .leftJoin(users, eq(users.id, enterprises.riskLevelSetBy))
+      .where(and(eq(enterprises.id, id), scope ? enterpriseScope(scope) : undefined))
+      .limit(1);
+    return flatten(rows)[0];
+  },
+
+  async findByPublicCode(ex: Executor, publicCode: string): Promise<EnterpriseRow | undefined> {
+    const [row] = await ex.select().from(enterprises).where(eq(enterprises.publicCode, publicCode)).limit(1);
+    return row;
+  },
+
+  async findByCreditCodes(ex: Executor, codes: string[]): Promise<EnterpriseRow[]> {
+    if (codes.length === 0) return [];
+    return ex.select().from(enterprises).where(inArray(enterprises.creditCode, codes));
+  },
+
+  /** Enterprises without a credit code, keyed by name: the import matches them by name + address. */
+  async findWithoutCreditCodeByNameKeys(ex: Executor, nameKeys: string[]): Promise<EnterpriseRow[]> {
+    if (nameKeys.length === 0) return [];
+    return ex
+      .select()
+      .from(enterprises)
+      .where(and(isNull(enterprises.creditCode), inArray(enterprises.nameKey, nameKeys)));
+  },
+
+  async tenants(ex: Executor, landlordId: number, scope: DataScope) {
+    return ex
+      .select({ id: enterprises.id, name: enterprises.name })
+      .from(enterprises)
+      .where(and(eq(enterprises.landlordId, landlordId), enterpriseScope(scope)))
+      .orderBy(asc(enterprises.name));
+  },
+
+  async insert(ex: Executor, values: typeof enterprises.$inferInsert): Promise<EnterpriseRow> {
+    const [row] = await ex.insert(enterprises).values(values).returning();
+    if (!row) throw new Error('insert returned nothing');
+    return row;
+  },
+
+  /** Updates only when the version still matches; undefined means someone else saved first. */
+  async update(
+    ex: Executor,
+    id: number,
+    version: number,
+    values: Partial<typeof enterprises.$inferInsert>,
+  ): Promise<EnterpriseRow | undefined> {
+    const [row] = await ex
+      .update(enterprises)
+      .set({ ...values, version: version + 1 })
+      .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
+      .returning();
+    return row;
+  },
+
+  async count(ex: Executor, where: SQL | undefined): Promise<number> {
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where);
+    return Number(row?.n ?? 0);
+  },
+
+  async countByRegionDomain(ex: Executor, where: SQL | undefined, regionLevelLength: number) {
+    // A literal length (not a parameter), so SELECT and GROUP BY are the same expression.
+    const regionKey = sql<string>`rpad(left(${enterprises.regionCode}, ${sql.raw(String(Math.trunc(regionLevelLength)))}), 12, '0')`;
+    const domain = sql<string>`coalesce(d.domain, '')`;
+    return ex
+      .select({ regionCode: regionKey, domain, count: sql<number>`count(*)::int` })
+      .from(enterprises)
+      .leftJoin(
+        sql`LATERAL unnest(CASE WHEN cardinality(${enterprises.domains}) = 0 THEN ARRAY[NULL::text] ELSE ${enterprises.domains} END) AS d(domain)`,
+        sql`true`,
+      )
+      .where(where)
+      .groupBy(regionKey, domain);
+  },
+
+  async countByRiskLevel(ex: Executor, where: SQL | undefined) {
+    return ex
+      .select({ riskLevel: enterprises.riskLevel, count: sql<number>`count(*)::int` })
+      .from(enterprises)
+      .where(where)
+      .groupBy(enterprises.riskLevel);
+  },
+};
