@@ -78,6 +78,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerUserModule(app, { users: services.users });
   await registerAuditModule(app, { audit: services.audit });
   await registerDashboardModule(app, { db: database.db, audit: services.audit });
-  await registerEnterpriseModule(app, { enterprises: services.enterprises });
+  await registerEnterpriseModule(app, { enterprises: services.enterprises, publicUrl: config.publicUrl });
   return app;
 }

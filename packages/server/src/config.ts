@@ -15,6 +15,10 @@ const schema = z.object({
   ANZHI_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
   ANZHI_BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   ANZHI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  ANZHI_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'ANZHI_PUBLIC_URL 应为 http(s)://主机[:端口]，末尾不带 /')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +33,8 @@ export interface Config {
   backupKeep: number;
   loginRatePerMinute: number;
   logLevel: string;
+  /** The address phones reach the platform at, printed in QR codes; default: the address of the request. */
+  publicUrl: string | undefined;
 }
 
 /** Reads the environment once; a bad value stops the program with a list of what is wrong. */
@@ -50,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: e.ANZHI_BACKUP_KEEP,
     loginRatePerMinute: e.ANZHI_LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.ANZHI_PUBLIC_URL,
   };
 }

@@ -3,6 +3,7 @@ import {
   enterprise,
   enterpriseCreateBody,
   enterpriseListQuery,
+  enterpriseReportPath,
   enterpriseStats,
   enterpriseUpdateBody,
   idParam,
@@ -13,10 +14,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../plugins/auth.ts';
 import type { EnterpriseService } from './enterprise.service.ts';
+import { responsibilityCardDocx } from './responsibility-card.ts';
 
 const tags = ['企业台账'];
 
-export async function registerEnterpriseModule(app: FastifyInstance, deps: { enterprises: EnterpriseService }) {
+export async function registerEnterpriseModule(app: FastifyInstance, deps: { enterprises: EnterpriseService; publicUrl?: string }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { enterprises } = deps;
 
@@ -79,6 +81,20 @@ export async function registerEnterpriseModule(app: FastifyInstance, deps: { ent
       },
     },
     async (request) => ({ items: await enterprises.tenants(requireActor(request), request.params.id) }),
+  );
+  r.get(
+    '/api/v1/enterprises/:id/card.docx',
+    { config: { access: 'enterprise.read' }, schema: { tags, summary: '三个责任人挂牌公示牌（Word，含举报二维码）', params: idParam } },
+    async (request, reply) => {
+      const e = await enterprises.get(requireActor(request), request.params.id);
+      const origin = deps.publicUrl ?? `${request.protocol}://${request.headers.host}`;
+      const docx = await responsibilityCardDocx(e, `${origin}${enterpriseReportPath(e.publicCode)}`);
+      const name = encodeURIComponent(`${e.name}-三个责任人公示牌.docx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="card.docx"; filename*=UTF-8''${name}`)
+        .send(docx);
+    },
   );
   r.post(
     '/api/v1/enterprises',

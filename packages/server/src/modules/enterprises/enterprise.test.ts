@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
 
@@ -153,5 +154,32 @@ describe('who sees which enterprises', () => {
     const village = await login(t.app, 'village');
     const graded = await village.post('/api/v1/enterprises', { ...base, name: '村里小店', riskLevel: 'major' });
     expect(graded.statusCode).toBe(403);
+  });
+});
+
+describe('三个责任人 card', () => {
+  it('is a real Word file naming the three responsibles, with the report QR code', async () => {
+    const created = (
+      await office.post('/api/v1/enterprises', {
+        ...base,
+        name: '公示牌测试厂',
+        townshipLeader: '陈镇长',
+        townshipLeaderPhone: '13900000001',
+        unitSupervisor: '李监管',
+        domains: ['industryTrade'],
+      })
+    ).json();
+    const res = await office.request({
+      method: 'GET',
+      url: `/api/v1/enterprises/${created.id}/card.docx`,
+      headers: { host: 'anzhi.example:3000' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/wordprocessingml/);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    for (const text of ['公示牌测试厂', '陈镇长', '李监管', '张三', '13800138000', '12350', `/report/e/${created.publicCode}`])
+      expect(xml).toContain(text);
+    expect(Object.keys(files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
   });
 });
