@@ -52,7 +52,7 @@ describe('the demo township', () => {
       sql`SELECT action, actor_name, after FROM audit_events`,
     );
     expect(events).toEqual([
-      { action: 'seed_demo', actor_name: '系统', after: { township: '示例镇', villages: 8, units: 12, accounts: 7 } },
+      { action: 'seed_demo', actor_name: '系统', after: { township: '示例镇', villages: 8, units: 12, accounts: 7, enterprises: 198 } },
     ]);
     expect(await createAuditService({ db: t.database.db, clock: t.clock }).verify()).toMatchObject({ ok: true, checked: 1 });
   });
@@ -87,6 +87,30 @@ describe('the demo township', () => {
     expect(regions).toEqual(['示例县', '示例镇', '东村']);
     const leader = await login(t.app, 'lingdao', demoAccounts[5]?.password);
     expect((await leader.post('/api/v1/units', { name: '领导新建', kind: 'other', regionCode: demoTownship.code })).statusCode).toBe(403);
+  });
+});
+
+describe('the demo enterprises', () => {
+  it('has about 200 across the domains, with the mess a real ledger has', async () => {
+    const admin = await login(t.app, 'admin', demoAccounts[0]?.password);
+    const all = (await admin.get('/api/v1/enterprises?pageSize=1')).json().total;
+    expect(all).toBeGreaterThanOrEqual(180);
+    const stats = (await admin.get('/api/v1/enterprises/stats')).json();
+    expect(stats.missingInsurance).toBeGreaterThan(0);
+    expect(stats.standardisationExpiring).toBeGreaterThan(0);
+    const tenants = (await admin.get(`/api/v1/enterprises?q=${encodeURIComponent('工业园管理')}`)).json().items[0];
+    expect(tenants.tenantCount).toBe(4);
+    for (const domain of ['hazardousChemicals', 'construction', 'cityGas', 'smallVenue', 'fireworks']) {
+      expect((await admin.get(`/api/v1/enterprises?domain=${domain}&pageSize=1`)).json().total, domain).toBeGreaterThan(0);
+    }
+  });
+
+  it('binds the enterprise demo account to one enterprise, the only one it sees', async () => {
+    const account = demoAccounts.find((a) => a.role === 'enterprise');
+    const s = await login(t.app, account?.username as string, account?.password);
+    const list = (await s.get('/api/v1/enterprises')).json();
+    expect(list.total).toBe(1);
+    expect(list.items[0].name).toBe('示例镇华鑫机械制造有限公司');
   });
 });
 

@@ -72,6 +72,6 @@ export const demoAccounts: DemoAccount[] = [
     role: 'enterprise',
     displayName: '周安全员',
     regionCodes: [],
-    description: '企业安全员（企业台账上线后绑定到示例企业）',
+    description: '企业安全员：只看本企业（示例镇华鑫机械制造有限公司）',
   },
 ];

@@ -1,13 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { systemActor } from '../lib/actor.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password-hash.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { regionRepo } from '../modules/regions/region.repo.ts';
-import { unitRepo } from '../modules/units/unit.repo.ts';
+import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
+import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoEnterprises } from './demo-enterprises.ts';
 
 const county = { code: '339901000000', name: '示例县' };
 
@@ -93,6 +95,8 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
     for (const [code, name] of villages)
       await regionRepo.insert(tx, { code, name, level: 'village', parentCode: demoTownship.code, createdAt: now });
     const unitIds = new Map<string, number>();
+    const unitRows: UnitRow[] = [];
+    const userIds = new Map<string, number>();
     for (const [name, shortName, aliases, kind, industries, phone] of units) {
       const u = await unitRepo.insert(tx, {
         name,
@@ -106,9 +110,10 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         updatedAt: now,
       });
       unitIds.set(name, u.id);
+      unitRows.push(u);
     }
     for (const a of demoAccounts) {
-      await userRepo.insert(tx, {
+      const created = await userRepo.insert(tx, {
         username: a.username,
         displayName: a.displayName,
         passwordHash: passwordHashes.get(a.password) as string,
@@ -120,12 +125,32 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         createdAt: now,
         updatedAt: now,
       });
+      userIds.set(a.username, created.id);
+    }
+    const villageCodes = villages.map(([code]) => code);
+    const { boundId, count: enterpriseCount } = await seedDemoEnterprises(tx, {
+      villages: villageCodes,
+      units: unitRows,
+      now,
+      officeUserId: userIds.get('anweiban') as number,
+    });
+    for (const a of demoAccounts.filter((d) => d.role === 'enterprise')) {
+      await tx
+        .update(users)
+        .set({ enterpriseId: boundId })
+        .where(eq(users.id, userIds.get(a.username) as number));
     }
     await audit.record(tx, systemActor, {
       entityType: 'system',
       entityId: null,
       action: 'seed_demo',
-      after: { township: demoTownship.name, villages: villages.length, units: units.length, accounts: demoAccounts.length },
+      after: {
+        township: demoTownship.name,
+        villages: villages.length,
+        units: units.length,
+        accounts: demoAccounts.length,
+        enterprises: enterpriseCount,
+      },
     });
   });
   return { seeded: true };
