@@ -280,12 +280,14 @@ describe('the leader is read-only', () => {
 describe('an enterprise account without an enterprise', () => {
   it('may not read regions, units or users (region.read is not granted to the enterprise role)', async () => {
     const s = await login(t.app, 'qiye');
-    expect((await s.get('/api/v1/auth/me')).json().user.permissions).toEqual(['dashboard.read']);
+    expect((await s.get('/api/v1/auth/me')).json().user.permissions).toEqual(['dashboard.read', 'enterprise.read']);
     for (const url of ['/api/v1/regions', '/api/v1/units', '/api/v1/users']) {
       const res = await s.get(url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().code, url).toBe('auth.forbidden');
     }
+    // It may read enterprises, but an account bound to none sees none.
+    expect((await s.get('/api/v1/enterprises')).json()).toEqual({ items: [], total: 0 });
   });
 
   it('sees an empty dashboard, even when region codes are set on it', async () => {
