@@ -15,14 +15,20 @@ describe('the platform shell in a real browser', () => {
     const page = await browser.newPage(desktop);
     await page.goto(baseUrl());
     await page.waitForURL(/\/login/);
-    await expect(page.getByText('安治').first().isVisible()).resolves.toBe(true);
+    await page.getByText('乡镇（街道）安全生产治理平台').first().waitFor();
+    await screenshot(page, 'login');
     await signIn(page, 'anweiban', DEMO_PASSWORD);
     await page.getByTestId('dashboard').waitFor();
-    await expect(page.getByText('王安委').first().isVisible()).resolves.toBe(true);
+    await page.getByText('王安委').first().waitFor();
     // The office may manage users, so its menu has 用户管理; it is not an admin, so no 审计日志.
-    await expect(page.getByRole('menuitem', { name: /用户管理/ }).count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByRole('menuitem', { name: /审计日志/ }).count()).resolves.toBe(0);
     await screenshot(page, 'dashboard-office');
+    await page.getByRole('menuitem', { name: /系统管理/ }).first().click();
+    await page.getByRole('menuitem', { name: /用户管理/ }).first().waitFor();
+    await expect(page.getByRole('menuitem', { name: /审计日志/ }).count()).resolves.toBe(0);
+    // The users page lists only this township's accounts.
+    await page.getByRole('menuitem', { name: /用户管理/ }).first().click();
+    await page.getByText('dongcun').first().waitFor();
+    await screenshot(page, 'users-office');
     await page.close();
   });
 

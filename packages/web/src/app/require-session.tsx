@@ -19,7 +19,11 @@ export function RequireSession() {
     return <QueryError error={session.error} title="无法连接服务器" onRetry={() => void session.refetch()} />;
   }
   const user = session.data;
-  if (!user) return <Navigate to={loginPath(here, sessionEndReason())} replace />;
+  if (!user) {
+    // After a deliberate logout the next person to sign in may be someone else: start them at their own home.
+    const reason = sessionEndReason();
+    return <Navigate to={loginPath(reason === 'logged_out' ? undefined : here, reason)} replace />;
+  }
   if (user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={`${CHANGE_PASSWORD_PATH}?redirect=${encodeURIComponent(here)}`} replace />;
   }

@@ -14,8 +14,10 @@ export const actionColors: Record<string, string> = {
   locked: 'red',
   change_password: 'purple',
   reset_password: 'purple',
+  unlock: 'cyan',
   restore: 'magenta',
   backup: 'geekblue',
+  seed_demo: 'geekblue',
 };
 
 export function entityText(e: Pick<AuditEvent, 'entityType' | 'entityId'>): string {
@@ -24,5 +26,6 @@ export function entityText(e: Pick<AuditEvent, 'entityType' | 'entityId'>): stri
 }
 
 export function roleText(role: string): string {
+  if (role === 'system') return '系统';
   return (roleLabels as Record<string, string>)[role] ?? role;
 }

@@ -3,7 +3,9 @@ import { Card, Empty, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format.ts';
 
-function describe(e: AuditEvent): string {
+/** Sign-ins and system events need no object; the rest read “修改 成员单位 #3”. */
+function describe(e: AuditEvent): string | null {
+  if (e.entityType === 'session' || e.entityType === 'system') return null;
   const entity = auditEntityLabels[e.entityType] ?? e.entityType;
   return e.entityId ? `${entity} #${e.entityId}` : entity;
 }
@@ -25,7 +27,7 @@ export function RecentEventsCard({ events, canOpenAudit }: { events: AuditEvent[
               <span>
                 <Typography.Text strong>{e.actorName ?? '系统'}</Typography.Text>{' '}
                 <Tag>{auditActionLabels[e.action] ?? e.action}</Tag>
-                {canOpenAudit && e.entityId ? (
+                {canOpenAudit && e.entityId && describe(e) ? (
                   <Link
                     to={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
                   >

@@ -1,8 +1,31 @@
 import { type Unit, supervisionDomainLabels, unitKindLabels } from '@anzhi/core';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 
 const industryLabel = (code: string) => supervisionDomainLabels[code as keyof typeof supervisionDomainLabels] ?? code;
+
+const MAX_TAGS = 4;
+
+/** A unit like 应急办 covers most domains: show a few, the rest on hover, so rows stay one screen tall. */
+function IndustryTags({ codes }: { codes: string[] }) {
+  if (!codes.length) return '—';
+  const shown = codes.slice(0, MAX_TAGS);
+  const rest = codes.slice(MAX_TAGS);
+  return (
+    <Flex gap={4} wrap>
+      {shown.map((c) => (
+        <Tag key={c} color="geekblue" style={{ marginInlineEnd: 0 }}>
+          {industryLabel(c)}
+        </Tag>
+      ))}
+      {rest.length ? (
+        <Tooltip title={rest.map(industryLabel).join('、')}>
+          <Tag style={{ marginInlineEnd: 0, cursor: 'help' }}>+{rest.length}</Tag>
+        </Tooltip>
+      ) : null}
+    </Flex>
+  );
+}
 
 export function unitColumns(regionNames: Map<string, string>): TableColumnsType<Unit> {
   return [
@@ -30,18 +53,8 @@ export function unitColumns(regionNames: Map<string, string>): TableColumnsType<
       title: '监管行业领域',
       dataIndex: 'industries',
       key: 'industries',
-      render: (codes: string[]) =>
-        codes.length ? (
-          <Flex gap={4} wrap>
-            {codes.map((c) => (
-              <Tag key={c} color="geekblue" style={{ marginInlineEnd: 0 }}>
-                {industryLabel(c)}
-              </Tag>
-            ))}
-          </Flex>
-        ) : (
-          '—'
-        ),
+      width: 260,
+      render: (codes: string[]) => <IndustryTags codes={codes} />,
     },
     {
       title: '所属区划',

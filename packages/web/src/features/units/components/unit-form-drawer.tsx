@@ -91,7 +91,7 @@ export function UnitFormDrawer({ target, onClose }: { target: UnitFormTarget | n
       }
     >
       <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="name" label="单位名称" required>
+        <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]}>
           <Input maxLength={64} placeholder="如：XX镇应急管理办公室" />
         </Form.Item>
         <Form.Item name="shortName" label="简称">
@@ -100,10 +100,10 @@ export function UnitFormDrawer({ target, onClose }: { target: UnitFormTarget | n
         <Form.Item name="aliases" label="别名" extra="其他常用叫法，输入后按回车添加，便于导入台账时自动识别">
           <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} placeholder="如：安监站" />
         </Form.Item>
-        <Form.Item name="kind" label="单位类别" required>
+        <Form.Item name="kind" label="单位类别" rules={[{ required: true, message: '请选择单位类别' }]}>
           <Select options={unitKindOptions} placeholder="请选择单位类别" />
         </Form.Item>
-        <Form.Item name="regionCode" label="所属区划" required>
+        <Form.Item name="regionCode" label="所属区划" rules={[{ required: true, message: '请选择所属区划' }]}>
           <RegionTreeSelect hideAbolished />
         </Form.Item>
         <Form.Item name="industries" label="监管行业领域" extra="按“三管三必须”，隐患和任务将按行业领域派给对应单位">

@@ -98,16 +98,20 @@ export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | n
       }
     >
       <Form form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
-        <Form.Item name="username" label="用户名" required extra={editing ? '用户名创建后不能修改' : '3–32 位，字母开头'}>
+        <Form.Item
+          name="username"
+          label="用户名"
+          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          extra={editing ? '用户名创建后不能修改' : '3–32 位，字母开头'}>
           <Input disabled={!!editing} maxLength={32} autoCapitalize="none" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="displayName" label="姓名" required>
+        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
           <Input maxLength={32} />
         </Form.Item>
         <Form.Item name="phone" label="手机号">
           <Input inputMode="tel" maxLength={20} />
         </Form.Item>
-        <Form.Item name="roles" label="角色" required>
+        <Form.Item name="roles" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
           <Select mode="multiple" options={roleOptions(me.roles)} placeholder="请选择角色" />
         </Form.Item>
         <Form.Item name="unitId" label="所属单位" required={chosenRoles.includes('unit')}>
