@@ -11,8 +11,9 @@ import { endSession, sessionQueryKey } from '../lib/session.ts';
 export function installAuthFailureHandler(queryClient: QueryClient): () => void {
   onAuthFailure((error) => {
     if (error.status === 401) {
-      const hadUser = queryClient.getQueryData(sessionQueryKey) != null;
-      endSession(queryClient, hadUser ? 'expired' : undefined);
+      // Several queries fail together when a session ends; the first one ends it. Without a known user there is
+      // nothing to end (the session probe itself sends the guard to the login page).
+      if (queryClient.getQueryData(sessionQueryKey) != null) endSession(queryClient, 'expired');
       return;
     }
     void queryClient.invalidateQueries({ queryKey: sessionQueryKey });

@@ -1,5 +1,5 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Form, type FormInstance } from 'antd';
+import { Button, Card, Form, type FormInstance, Space } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 
 interface SearchFormProps<T extends object> {
@@ -23,20 +23,20 @@ export function SearchForm<T extends object>({ form, values, onSearch, onReset, 
       <Form form={form} layout="inline" onFinish={onSearch} className="search-form-body">
         {children}
         <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查询
-          </Button>
-        </Form.Item>
-        <Form.Item>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onReset();
-            }}
-          >
-            重置
-          </Button>
+          <Space>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              查询
+            </Button>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => {
+                form.resetFields();
+                onReset();
+              }}
+            >
+              重置
+            </Button>
+          </Space>
         </Form.Item>
       </Form>
     </Card>

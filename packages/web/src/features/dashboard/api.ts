@@ -1,14 +1,8 @@
-import type { AuditEvent } from '@anzhi/core';
+import type { DashboardSummary } from '@anzhi/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 
-export interface DashboardSummary {
-  regionCount: number;
-  villageCount: number;
-  unitCount: number;
-  userCount: number;
-  recentEvents: AuditEvent[];
-}
+export type { DashboardSummary };
 
 export function useDashboardSummary() {
   return useQuery({

@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { SearchForm } from '../../../components/search-form.tsx';
 import { useRegionNames } from '../../../lib/regions-query.ts';
 import { useCan } from '../../../lib/session.ts';
+import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { useListParams } from '../../../lib/use-list-params.ts';
 import { useUnits } from '../api.ts';
 import { UnitActions } from '../components/unit-actions.tsx';
@@ -27,6 +28,7 @@ export function UnitsPage() {
   const [searchForm] = Form.useForm<Filters>();
   const canWrite = useCan('unit.write');
   const regionNames = useRegionNames();
+  const isMobile = useIsMobile();
   const [editing, setEditing] = useState<UnitFormTarget | null>(null);
   const units = useUnits({ ...filters, page: list.page, pageSize: list.pageSize });
 
@@ -37,12 +39,13 @@ export function UnitsPage() {
         title: '操作',
         key: 'actions',
         width: 130,
-        fixed: 'right',
+        // On a phone a pinned column would cover most of the row.
+        fixed: isMobile ? undefined : 'right',
         render: (_, unit: Unit) => <UnitActions unit={unit} onEdit={(u) => setEditing({ mode: 'edit', unit: u })} />,
       });
     }
     return cols;
-  }, [regionNames, canWrite]);
+  }, [regionNames, canWrite, isMobile]);
 
   const filtered = Object.keys(filters).length > 0;
 

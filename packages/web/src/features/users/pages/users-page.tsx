@@ -8,6 +8,7 @@ import { SearchForm } from '../../../components/search-form.tsx';
 import { UnitSelect } from '../../../components/unit-select.tsx';
 import { useRegionNames } from '../../../lib/regions-query.ts';
 import { useCan } from '../../../lib/session.ts';
+import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { useListParams } from '../../../lib/use-list-params.ts';
 import { useUsers } from '../api.ts';
 import { ResetPasswordModal } from '../components/reset-password-modal.tsx';
@@ -37,6 +38,7 @@ export function UsersPage() {
   const [searchForm] = Form.useForm<Filters>();
   const canWrite = useCan('user.write');
   const regionNames = useRegionNames();
+  const isMobile = useIsMobile();
   const [editing, setEditing] = useState<UserFormTarget | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const users = useUsers({
@@ -54,14 +56,15 @@ export function UsersPage() {
         title: '操作',
         key: 'actions',
         width: 200,
-        fixed: 'right',
+        // On a phone a pinned column would cover most of the row.
+        fixed: isMobile ? undefined : 'right',
         render: (_, user: User) => (
           <UserActions user={user} onEdit={(u) => setEditing({ mode: 'edit', user: u })} onResetPassword={setResetting} />
         ),
       });
     }
     return cols;
-  }, [regionNames, canWrite]);
+  }, [regionNames, canWrite, isMobile]);
 
   const filtered = Object.keys(list.filters).length > 0;
 
