@@ -46,14 +46,15 @@ export const fiveToOne = z.object({
   professional: optionalText(32),
 });
 
-export const enterpriseInput = z.object({
+/** The fields without defaults: a partial update must leave out what it does not send, never reset it. */
+const enterpriseFields = z.object({
   name: text(100).min(1, '请输入企业名称'),
   creditCode: creditCode.nullable().optional(),
   address: optionalText(200),
   regionCode: z.string().trim().refine(isRegionCode, '应为 12 位统计用区划代码'),
   longitude: z.number().min(-180).max(180).nullable().optional(),
   latitude: z.number().min(-90).max(90).nullable().optional(),
-  status: z.enum(enterpriseStatuses).default('operating'),
+  status: z.enum(enterpriseStatuses),
   scale: z.enum(enterpriseScales).nullable().optional(),
   employees: z.number().int().min(0, '不能为负数').max(1_000_000).nullable().optional(),
   legalRepresentative: person.name,
@@ -71,9 +72,8 @@ export const enterpriseInput = z.object({
     .optional(),
   domains: z
     .array(z.enum(supervisionDomainCodes as [string, ...string[]]))
-    .max(10)
-    .default([]),
-  flags: z.array(z.enum(enterpriseFlagCodes as [string, ...string[]])).default([]),
+    .max(10),
+  flags: z.array(z.enum(enterpriseFlagCodes as [string, ...string[]])),
   smallVenueType: z
     .enum(smallVenueTypeCodes as [string, ...string[]])
     .nullable()
@@ -93,10 +93,15 @@ export const enterpriseInput = z.object({
   riskLevel: z.enum(riskLevels).nullable().optional(),
   riskLevelReason: optionalText(500),
 });
+export const enterpriseInput = enterpriseFields.extend({
+  status: enterpriseFields.shape.status.default('operating'),
+  domains: enterpriseFields.shape.domains.default([]),
+  flags: enterpriseFields.shape.flags.default([]),
+});
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
 
 export const enterpriseCreateBody = enterpriseInput;
-export const enterpriseUpdateBody = enterpriseInput.partial().extend({
+export const enterpriseUpdateBody = enterpriseFields.partial().extend({
   /** Optimistic locking: the version the editor saw. */
   version: z.number().int().min(1),
 });

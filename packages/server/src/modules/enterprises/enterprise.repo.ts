@@ -52,7 +52,8 @@ export function standardisationExpiringCondition(today: string, days = 90): SQL 
   return sql`(${enterprises.standardisationExpiry} IS NOT NULL AND ${enterprises.standardisationExpiry} <= (${today}::date + ${days}::int))`;
 }
 
-export const highRiskMissingResponsiblesCondition = sql`(${highRisk} AND ${missingResponsibles} AND ${enterprises.status} <> 'closed')`;
+// The same conditions as the list filters highRisk=true&missingResponsibles=true, so the count opens its own list.
+export const highRiskMissingResponsiblesCondition = sql`(${highRisk} AND ${missingResponsibles})`;
 
 /** The SQL for a list filter, shared by the list, the export and the statistics' click-through. */
 export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: string): SQL | undefined {
@@ -65,7 +66,7 @@ export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: st
         ilike(enterprises.creditCode, like),
         ilike(enterprises.address, like),
         ilike(enterprises.principal, like),
-        /^[a-zA-Z]+$/.test(f.q) ? ilike(enterprises.nameInitials, `${f.q.toLowerCase()}%`) : undefined,
+        /^[a-zA-Z]+$/.test(f.q) ? ilike(enterprises.nameInitials, likeContains(f.q.toLowerCase())) : undefined,
       ),
     );
   }
