@@ -1,6 +1,7 @@
 // `npm run bench -- [--only PREFIX] [--json FILE]`: benchmarks on PGlite, and on PostgreSQL when DATABASE_URL is set.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import * as enterprise from './enterprise.bench.ts';
 import { type BenchContext, freshDatabase, type Result } from './harness.ts';
 import * as platform from './platform.bench.ts';
 
@@ -8,6 +9,8 @@ const suites: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'server.startup': platform.startup,
   'auth.login': platform.login,
   'db.blocking': platform.blocking,
+  'enterprise.import_10k': enterprise.importTenThousand,
+  'enterprise.list': enterprise.list,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } }, allowPositionals: true });

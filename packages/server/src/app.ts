@@ -12,6 +12,7 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
 import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
 import { createEnterpriseService } from './modules/enterprises/enterprise.service.ts';
+import { registerEnterpriseIoModule } from './modules/enterprises/enterprise-io.routes.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
@@ -79,5 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAuditModule(app, { audit: services.audit });
   await registerDashboardModule(app, { db: database.db, audit: services.audit });
   await registerEnterpriseModule(app, { enterprises: services.enterprises, publicUrl: config.publicUrl });
+  await registerEnterpriseIoModule(app, { db: database.db, clock: deps.clock, audit: services.audit });
   return app;
 }

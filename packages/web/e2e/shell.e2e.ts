@@ -22,11 +22,20 @@ describe('the platform shell in a real browser', () => {
     await page.getByText('王安委').first().waitFor();
     // The office may manage users, so its menu has 用户管理; it is not an admin, so no 审计日志.
     await screenshot(page, 'dashboard-office');
-    await page.getByRole('menuitem', { name: /系统管理/ }).first().click();
-    await page.getByRole('menuitem', { name: /用户管理/ }).first().waitFor();
+    await page
+      .getByRole('menuitem', { name: /系统管理/ })
+      .first()
+      .click();
+    await page
+      .getByRole('menuitem', { name: /用户管理/ })
+      .first()
+      .waitFor();
     await expect(page.getByRole('menuitem', { name: /审计日志/ }).count()).resolves.toBe(0);
     // The users page lists only this township's accounts.
-    await page.getByRole('menuitem', { name: /用户管理/ }).first().click();
+    await page
+      .getByRole('menuitem', { name: /用户管理/ })
+      .first()
+      .click();
     await page.getByText('dongcun').first().waitFor();
     await screenshot(page, 'users-office');
     await page.close();

@@ -70,9 +70,7 @@ const enterpriseFields = z.object({
     .refine((c) => c in industryDivisions, '不是国民经济行业分类（GB/T 4754-2017）的大类代码')
     .nullable()
     .optional(),
-  domains: z
-    .array(z.enum(supervisionDomainCodes as [string, ...string[]]))
-    .max(10),
+  domains: z.array(z.enum(supervisionDomainCodes as [string, ...string[]])).max(10),
   flags: z.array(z.enum(enterpriseFlagCodes as [string, ...string[]])),
   smallVenueType: z
     .enum(smallVenueTypeCodes as [string, ...string[]])

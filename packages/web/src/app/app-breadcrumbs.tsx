@@ -6,9 +6,7 @@ import { routeHandle } from './route-handle.ts';
 export function AppBreadcrumbs() {
   const matches = useMatches();
   const { pathname } = useLocation();
-  const crumbs = matches
-    .map((m) => ({ path: m.pathname, ...routeHandle(m.handle) }))
-    .filter((m) => m.crumb && m.path !== '/');
+  const crumbs = matches.map((m) => ({ path: m.pathname, ...routeHandle(m.handle) })).filter((m) => m.crumb && m.path !== '/');
   const items = [
     { title: pathname === '/' ? '工作台' : <Link to="/">工作台</Link> },
     ...crumbs.map((c, i) => ({

@@ -54,7 +54,6 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const navigation = useNavigation();
-  const { pathname } = useLocation();
   const forbidden = useMissingPermission();
 
   useEffect(() => {
@@ -77,13 +76,7 @@ export function AppLayout() {
           <AppMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       ) : (
-        <Layout.Sider
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          width={220}
-          className="app-sider"
-        >
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} className="app-sider">
           <Brand collapsed={collapsed} />
           <AppMenu />
         </Layout.Sider>

@@ -1,9 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { CurrentUser, Permission } from '@anzhi/core';
@@ -28,6 +31,15 @@ interface MenuGroup {
 
 const menu: Array<MenuEntry | MenuGroup> = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  {
+    key: 'enterprises',
+    label: '企业台账',
+    icon: <ShopOutlined />,
+    children: [
+      { path: '/enterprises', label: '企业列表', icon: <UnorderedListOutlined />, permission: 'enterprise.read' },
+      { path: '/enterprises/stats', label: '统计分析', icon: <BarChartOutlined />, permission: 'enterprise.read' },
+    ],
+  },
   {
     key: 'admin',
     label: '系统管理',
@@ -65,5 +77,6 @@ export function selectedMenuKey(pathname: string): string {
 }
 
 export function openMenuKeys(pathname: string): string[] {
+  if (pathname.startsWith('/enterprises')) return ['enterprises'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

@@ -2,8 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
 import { FullPageSpin } from './full-page-spin.tsx';
 import { RequireSession } from './require-session.tsx';
-import type { RouteHandle } from './route-handle.ts';
 import { NotFoundPage, RouteErrorPage } from './route-error-page.tsx';
+import type { RouteHandle } from './route-handle.ts';
 
 const h = (handle: RouteHandle) => handle;
 
@@ -29,6 +29,14 @@ export function createAppRouter() {
                 })),
             },
             {
+              // The printable 三个责任人 card: outside the admin layout, so it prints as the sheet alone.
+              path: '/enterprises/:id/card',
+              lazy: () =>
+                import('../features/enterprises/pages/enterprise-card-page.tsx').then((m) => ({
+                  Component: m.EnterpriseCardPage,
+                })),
+            },
+            {
               lazy: () => import('./app-layout.tsx').then((m) => ({ Component: m.AppLayout })),
               ErrorBoundary: RouteErrorPage,
               children: [
@@ -39,6 +47,43 @@ export function createAppRouter() {
                     import('../features/dashboard/pages/dashboard-page.tsx').then((m) => ({
                       Component: m.DashboardPage,
                     })),
+                },
+                {
+                  path: 'enterprises',
+                  handle: h({ crumb: '企业台账', permission: 'enterprise.read' }),
+                  children: [
+                    {
+                      index: true,
+                      lazy: () =>
+                        import('../features/enterprises/pages/enterprises-page.tsx').then((m) => ({
+                          Component: m.EnterprisesPage,
+                        })),
+                    },
+                    {
+                      path: 'stats',
+                      handle: h({ crumb: '统计分析' }),
+                      lazy: () =>
+                        import('../features/enterprises/pages/enterprise-stats-page.tsx').then((m) => ({
+                          Component: m.EnterpriseStatsPage,
+                        })),
+                    },
+                    {
+                      path: 'import',
+                      handle: h({ crumb: '导入', permission: 'enterprise.import' }),
+                      lazy: () =>
+                        import('../features/enterprises/pages/enterprise-import-page.tsx').then((m) => ({
+                          Component: m.EnterpriseImportPage,
+                        })),
+                    },
+                    {
+                      path: ':id',
+                      handle: h({ crumb: '企业详情' }),
+                      lazy: () =>
+                        import('../features/enterprises/pages/enterprise-detail-page.tsx').then((m) => ({
+                          Component: m.EnterpriseDetailPage,
+                        })),
+                    },
+                  ],
                 },
                 {
                   path: 'admin',
@@ -55,20 +100,17 @@ export function createAppRouter() {
                     {
                       path: 'units',
                       handle: h({ crumb: '成员单位', permission: 'unit.read' }),
-                      lazy: () =>
-                        import('../features/units/pages/units-page.tsx').then((m) => ({ Component: m.UnitsPage })),
+                      lazy: () => import('../features/units/pages/units-page.tsx').then((m) => ({ Component: m.UnitsPage })),
                     },
                     {
                       path: 'users',
                       handle: h({ crumb: '用户管理', permission: 'user.read' }),
-                      lazy: () =>
-                        import('../features/users/pages/users-page.tsx').then((m) => ({ Component: m.UsersPage })),
+                      lazy: () => import('../features/users/pages/users-page.tsx').then((m) => ({ Component: m.UsersPage })),
                     },
                     {
                       path: 'audit',
                       handle: h({ crumb: '审计日志', permission: 'audit.read' }),
-                      lazy: () =>
-                        import('../features/audit/pages/audit-page.tsx').then((m) => ({ Component: m.AuditPage })),
+                      lazy: () => import('../features/audit/pages/audit-page.tsx').then((m) => ({ Component: m.AuditPage })),
                     },
                   ],
                 },

@@ -2,8 +2,8 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-de
 import { roleLabels } from '@anzhi/core';
 import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
-import { ChangePasswordModal } from '../features/auth/components/change-password-modal.tsx';
 import { useLogout } from '../features/auth/api.ts';
+import { ChangePasswordModal } from '../features/auth/components/change-password-modal.tsx';
 import { useCurrentUser } from '../lib/session.ts';
 
 export function UserMenu({ compact }: { compact: boolean }) {

@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { type RegionNode, buildRegionTree, useRegionList } from '../lib/regions-query.ts';
+import { buildRegionTree, type RegionNode, useRegionList } from '../lib/regions-query.ts';
 
 interface TreeOption {
   value: string;

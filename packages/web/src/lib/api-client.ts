@@ -66,8 +66,7 @@ function buildUrl(path: string, query?: Query): string {
 
 /** Accepts the flat `{code,message}` body and, defensively, the `{error:{…}}` envelope. */
 function toErrorBody(status: number, raw: unknown): ErrorBody {
-  const candidate =
-    typeof raw === 'object' && raw !== null && 'error' in raw && typeof raw.error === 'object' ? raw.error : raw;
+  const candidate = typeof raw === 'object' && raw !== null && 'error' in raw && typeof raw.error === 'object' ? raw.error : raw;
   if (typeof candidate === 'object' && candidate !== null && 'message' in candidate) {
     const c = candidate as Partial<ErrorBody>;
     return {
@@ -92,14 +91,16 @@ function fallbackMessage(status: number): string {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type and boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -128,13 +129,18 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) =>
-    request<T>('GET', path, { ...options, query }),
+  get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...options, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('PATCH', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...options, body }),
+  /** multipart/form-data POST, e.g. a file upload. */
+  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body: form }),
 };
+
+/** The same-origin URL of an API path with a query, for download links (<a href>) that the browser fetches itself. */
+export function apiUrl(path: string, query?: Query): string {
+  return buildUrl(path, query);
+}
 
 export interface Page<T> {
   items: T[];

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError, type FieldProblem, errorMessage } from './api-client.ts';
+import { ApiError, errorMessage, type FieldProblem } from './api-client.ts';
 
 /** The part of a zod schema forms need; keeps the web package from depending on zod directly. */
 export interface ParseableSchema<T> {
@@ -18,11 +18,7 @@ export function fieldOfPath(path: string): string {
 }
 
 /** Puts each problem on its field; returns the ones no field on the form could show. */
-export function setFieldProblems(
-  form: FormInstance,
-  problems: readonly FieldProblem[],
-  fields: readonly string[],
-): FieldProblem[] {
+export function setFieldProblems(form: FormInstance, problems: readonly FieldProblem[], fields: readonly string[]): FieldProblem[] {
   const byField = new Map<string, string[]>();
   const unplaced: FieldProblem[] = [];
   for (const problem of problems) {
@@ -38,12 +34,7 @@ export function setFieldProblems(
 }
 
 /** Validates form values with the same zod schema the server uses; marks the fields and returns null on failure. */
-export function parseForm<T>(
-  schema: ParseableSchema<T>,
-  values: unknown,
-  form: FormInstance,
-  fields: readonly string[],
-): T | null {
+export function parseForm<T>(schema: ParseableSchema<T>, values: unknown, form: FormInstance, fields: readonly string[]): T | null {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => ({
@@ -58,12 +49,7 @@ export function parseForm<T>(
  * Shows a failed submit: field problems on their fields, the server's Chinese message as a toast.
  * `notify` is antd's `message.error` from `App.useApp()`.
  */
-export function showSubmitError(
-  error: unknown,
-  form: FormInstance,
-  fields: readonly string[],
-  notify: (content: string) => void,
-): void {
+export function showSubmitError(error: unknown, form: FormInstance, fields: readonly string[], notify: (content: string) => void): void {
   if (error instanceof ApiError) {
     const unplaced = setFieldProblems(form, error.fieldProblems, fields);
     const extra = unplaced.map((p) => p.message).join('；');

@@ -51,7 +51,7 @@ export const loginReasonText: Record<LoginReason, string> = {
 
 /** Only same-site paths are followed after login, never another origin. */
 export function safeRedirect(target: string | null | undefined): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
+  if (!target?.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
   return target;
 }
 

@@ -1,6 +1,6 @@
 import type { Unit } from '@anzhi/core';
 import { useQuery } from '@tanstack/react-query';
-import { type Page, api } from './api-client.ts';
+import { api, type Page } from './api-client.ts';
 import { useCan } from './session.ts';
 
 /** All member units for pickers (a township has dozens, not thousands); under the `units` key so edits refresh it. */

@@ -1,5 +1,5 @@
 import { type DataScope, type EnterpriseListQuery, industrySections, insuranceRequiredDomains } from '@anzhi/core';
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
@@ -60,12 +60,14 @@ export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: st
   const c: (SQL | undefined)[] = [enterpriseScope(scope)];
   if (f.q) {
     const like = likeContains(f.q);
+    // Chinese text has no case: plain LIKE is several times cheaper than ILIKE when the query has no Latin letters.
+    const match = /[a-zA-Z]/.test(f.q) ? ilike : (col: AnyColumn, p: string) => sql`${col} LIKE ${p}`;
     c.push(
       or(
-        ilike(enterprises.name, like),
-        ilike(enterprises.creditCode, like),
-        ilike(enterprises.address, like),
-        ilike(enterprises.principal, like),
+        match(enterprises.name, like),
+        match(enterprises.creditCode, like),
+        match(enterprises.address, like),
+        match(enterprises.principal, like),
         /^[a-zA-Z]+$/.test(f.q) ? ilike(enterprises.nameInitials, likeContains(f.q.toLowerCase())) : undefined,
       ),
     );
@@ -73,7 +75,8 @@ export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: st
   if (f.regionCode) c.push(regionInScope(enterprises.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
   if (f.industryCode) c.push(eq(enterprises.industryCode, f.industryCode));
   if (f.industrySection) c.push(sql`${enterprises.industryCode} IN (SELECT unnest(${sqlList(sectionDivisions(f.industrySection))}))`);
-  if (f.domain) c.push(sql`${f.domain} = ANY(${enterprises.domains})`);
+  // Array containment, so the GIN index on domains (migration 0004) serves it.
+  if (f.domain) c.push(sql`${enterprises.domains} @> ${sqlList([f.domain])}`);
   if (f.flags?.length) c.push(sql`${enterprises.flags} @> ${sqlList(f.flags)}`);
   if (f.supervisingUnitId) c.push(eq(enterprises.supervisingUnitId, f.supervisingUnitId));
   if (f.riskLevel) c.push(eq(enterprises.riskLevel, f.riskLevel));

@@ -87,7 +87,12 @@ describe('enterprise registry', () => {
     expect(again.json().supervisingUnitId).toBe(org.units.market.id);
     // A partial update leaves out what it does not send: domains, flags and status stay.
     const phoneOnly = await office.patch(`/api/v1/enterprises/${created.id}`, { version: 3, principalPhone: '13900000009' });
-    expect(phoneOnly.json()).toMatchObject({ domains: ['hazardousChemicals'], status: 'operating', supervisingUnitId: org.units.market.id, principalPhone: '13900000009' });
+    expect(phoneOnly.json()).toMatchObject({
+      domains: ['hazardousChemicals'],
+      status: 'operating',
+      supervisingUnitId: org.units.market.id,
+      principalPhone: '13900000009',
+    });
   });
 
   it('records who graded the risk level and why', async () => {

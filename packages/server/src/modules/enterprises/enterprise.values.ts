@@ -1,12 +1,19 @@
 import crypto from 'node:crypto';
-import { deriveSupervisingUnit, type EnterpriseInput, enterpriseNameKey, regionPrefix, scopeCoversRegion } from '@anzhi/core';
+import {
+  deriveSupervisingUnit,
+  type EnterpriseInput,
+  enterpriseNameKey,
+  type MappableUnit,
+  regionPrefix,
+  scopeCoversRegion,
+} from '@anzhi/core';
 import { pinyin } from 'pinyin-pro';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
 import { ancestorCodes } from '../../lib/scope-sql.ts';
 import { regionRepo } from '../regions/region.repo.ts';
-import { unitRepo } from '../units/unit.repo.ts';
+import { type UnitRow, unitRepo } from '../units/unit.repo.ts';
 import type { enterprises } from './enterprise.table.ts';
 
 type Values = Partial<typeof enterprises.$inferInsert>;
@@ -22,11 +29,53 @@ export function newPublicCode(): string {
   return crypto.randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10);
 }
 
+const mappable = (u: UnitRow): MappableUnit & UnitRow => ({ ...u, regionDepth: regionPrefix(u.regionCode).length });
+
 /** Units that could supervise an enterprise in this region: those of its township and of the regions above. */
 async function candidateUnits(ex: Executor, regionCode: string) {
   const codes = [regionCode, ...ancestorCodes([regionCode])];
   const rows = await unitRepo.inRegions(ex, codes);
-  return rows.map((u) => ({ ...u, regionDepth: regionPrefix(u.regionCode).length }));
+  return rows.map(mappable);
+}
+
+/** What the checks and the 三管三必须 derivation need to know about regions and units. */
+export interface ValueLookups {
+  regionExists(code: string): boolean | Promise<boolean>;
+  unit(id: number): UnitRow | undefined | Promise<UnitRow | undefined>;
+  candidateUnits(regionCode: string): MappableUnit[] | Promise<MappableUnit[]>;
+}
+
+const databaseLookups = (ex: Executor): ValueLookups => ({
+  regionExists: async (code) => (await regionRepo.findByCode(ex, code)) !== undefined,
+  unit: (id) => unitRepo.findById(ex, id),
+  candidateUnits: (regionCode) => candidateUnits(ex, regionCode),
+});
+
+export interface PreloadedLookups extends ValueLookups {
+  regionExists(code: string): boolean;
+  unit(id: number): UnitRow | undefined;
+  candidateUnits(regionCode: string): MappableUnit[];
+}
+
+/** Lookups over regions and units loaded once, for a batch of thousands of rows (the import). */
+export function preloadedLookups(regionCodes: Iterable<string>, units: readonly UnitRow[]): PreloadedLookups {
+  const known = new Set(regionCodes);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const byRegion = new Map<string, UnitRow[]>();
+  for (const u of units) byRegion.set(u.regionCode, [...(byRegion.get(u.regionCode) ?? []), u]);
+  const cache = new Map<string, MappableUnit[]>();
+  return {
+    regionExists: (code) => known.has(code),
+    unit: (id) => byId.get(id),
+    candidateUnits(regionCode) {
+      let list = cache.get(regionCode);
+      if (!list) {
+        list = [regionCode, ...ancestorCodes([regionCode])].flatMap((c) => byRegion.get(c) ?? []).map(mappable);
+        cache.set(regionCode, list);
+      }
+      return list;
+    },
+  };
 }
 
 export class FieldError extends Error {
@@ -48,11 +97,21 @@ export async function resolveEnterpriseValues(
   input: Partial<EnterpriseInput>,
   current?: typeof enterprises.$inferSelect,
 ): Promise<Values> {
+  return resolveEnterpriseValuesWith(databaseLookups(ex), actor, input, current);
+}
+
+/** The same checks and derivation with lookups of the caller's choice (see `preloadedLookups`). */
+export async function resolveEnterpriseValuesWith(
+  lookups: ValueLookups,
+  actor: Actor,
+  input: Partial<EnterpriseInput>,
+  current?: typeof enterprises.$inferSelect,
+): Promise<Values> {
   const values: Values = { ...(input as Values) };
   delete (values as Record<string, unknown>).version;
   const regionCode = input.regionCode ?? current?.regionCode;
   if (input.regionCode !== undefined) {
-    if (!(await regionRepo.findByCode(ex, input.regionCode)))
+    if (!(await lookups.regionExists(input.regionCode)))
       throw new FieldError('regionCode', `所属区划：区划代码 ${input.regionCode} 不存在`);
     if (!scopeCoversRegion(actor.scope, input.regionCode)) {
       throw new FieldError('regionCode', `所属区划：${input.regionCode} 不在您的管理范围内`);
@@ -69,12 +128,12 @@ export async function resolveEnterpriseValues(
   }
   // 三管三必须: a unit set by hand is kept; otherwise derive from the domains.
   if (input.supervisingUnitId !== undefined && input.supervisingUnitId !== null) {
-    const unit = await unitRepo.findById(ex, input.supervisingUnitId);
+    const unit = await lookups.unit(input.supervisingUnitId);
     if (!unit || unit.disabled) throw new FieldError('supervisingUnitId', `监管单位：编号 ${input.supervisingUnitId} 的单位不存在或已停用`);
     values.supervisingUnitOverridden = true;
   } else if (input.supervisingUnitId === null || !(current?.supervisingUnitOverridden ?? false)) {
     const domains = input.domains ?? current?.domains ?? [];
-    values.supervisingUnitId = regionCode ? deriveSupervisingUnit(domains, await candidateUnits(ex, regionCode)) : null;
+    values.supervisingUnitId = regionCode ? deriveSupervisingUnit(domains, await lookups.candidateUnits(regionCode)) : null;
     values.supervisingUnitOverridden = false;
   }
   return values;

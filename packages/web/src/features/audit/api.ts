@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditVerifyResult } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { type Page, api } from '../../lib/api-client.ts';
+import { api, type Page } from '../../lib/api-client.ts';
 
 export interface AuditListParams {
   entityType?: string;

@@ -1,13 +1,12 @@
 import type { ChangePasswordBody, CurrentUser, LoginBody } from '@anzhi/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Ok, api } from '../../lib/api-client.ts';
+import { api, type Ok } from '../../lib/api-client.ts';
 import { endSession, fetchSession, startSession } from '../../lib/session.ts';
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) =>
-      api.post<{ user: CurrentUser }>('/auth/login', body, { skipAuthHandler: true }).then((r) => r.user),
+    mutationFn: (body: LoginBody) => api.post<{ user: CurrentUser }>('/auth/login', body, { skipAuthHandler: true }).then((r) => r.user),
     onSuccess: (user) => startSession(queryClient, user),
   });
 }

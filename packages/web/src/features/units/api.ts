@@ -1,6 +1,6 @@
 import type { Unit, UnitKind } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Page, api } from '../../lib/api-client.ts';
+import { api, type Page } from '../../lib/api-client.ts';
 
 export interface UnitListParams {
   q?: string;

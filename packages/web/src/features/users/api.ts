@@ -1,6 +1,6 @@
 import type { Role, User } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Ok, type Page, api } from '../../lib/api-client.ts';
+import { api, type Ok, type Page } from '../../lib/api-client.ts';
 
 export interface UserListParams {
   q?: string;
@@ -55,8 +55,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, newPassword }: { id: number; newPassword: string }) =>
-      api.post<Ok>(`/users/${id}/reset-password`, { newPassword }),
+    mutationFn: ({ id, newPassword }: { id: number; newPassword: string }) => api.post<Ok>(`/users/${id}/reset-password`, { newPassword }),
     onSuccess,
   });
 }

@@ -1,6 +1,6 @@
 import { type AuditEvent, auditActionLabels } from '@anzhi/core';
-import { Flex, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { Flex, Tag } from 'antd';
 import { formatDateTime } from '../../../lib/format.ts';
 import { actionColors, entityText, roleText } from './audit-labels.ts';
 

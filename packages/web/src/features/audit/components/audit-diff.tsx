@@ -70,7 +70,10 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
         />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        事件编号 #{event.id} · 哈希 <Typography.Text code copyable>{event.hash}</Typography.Text>
+        事件编号 #{event.id} · 哈希{' '}
+        <Typography.Text code copyable>
+          {event.hash}
+        </Typography.Text>
       </Typography.Paragraph>
     </div>
   );

@@ -60,12 +60,7 @@ export function AuditPage() {
     <PageContainer title="审计日志" testId="audit-page" extra={verify.button}>
       <Flex vertical gap={16}>
         {verify.result}
-        <SearchForm<FormValues>
-          form={searchForm}
-          values={formValues}
-          onSearch={onSearch}
-          onReset={() => list.setFilters({})}
-        >
+        <SearchForm<FormValues> form={searchForm} values={formValues} onSearch={onSearch} onReset={() => list.setFilters({})}>
           <Form.Item name="entityType" label="对象类型">
             <Select options={entityTypeOptions} placeholder="全部" allowClear />
           </Form.Item>
@@ -104,12 +99,7 @@ export function AuditPage() {
               onChange: list.setPage,
             }}
             locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? '没有符合条件的审计记录' : '尚无审计记录'}
-                />
-              ),
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的审计记录' : '尚无审计记录'} />,
             }}
           />
         )}

@@ -62,22 +62,10 @@ export function ChangePasswordForm({ onDone, submitText = '确认修改' }: { on
       >
         <Input.Password size="large" autoComplete="new-password" data-testid="new-password" />
       </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label="确认新密码"
-        dependencies={['newPassword']}
-        rules={[confirmPasswordRule('newPassword')]}
-      >
+      <Form.Item name="confirmPassword" label="确认新密码" dependencies={['newPassword']} rules={[confirmPasswordRule('newPassword')]}>
         <Input.Password size="large" autoComplete="new-password" data-testid="confirm-password" />
       </Form.Item>
-      <Button
-        type="primary"
-        htmlType="submit"
-        size="large"
-        block
-        loading={change.isPending}
-        data-testid="change-password-submit"
-      >
+      <Button type="primary" htmlType="submit" size="large" block loading={change.isPending} data-testid="change-password-submit">
         {submitText}
       </Button>
     </Form>

@@ -13,11 +13,7 @@ function describe(e: AuditEvent): string | null {
 /** The last things that changed, for administrators; the full history is one click away. */
 export function RecentEventsCard({ events, canOpenAudit }: { events: AuditEvent[]; canOpenAudit: boolean }) {
   return (
-    <Card
-      title="最近操作"
-      extra={canOpenAudit ? <Link to="/admin/audit">查看全部审计日志</Link> : null}
-      data-testid="recent-events"
-    >
+    <Card title="最近操作" extra={canOpenAudit ? <Link to="/admin/audit">查看全部审计日志</Link> : null} data-testid="recent-events">
       {events.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无操作记录" />
       ) : (
@@ -25,12 +21,9 @@ export function RecentEventsCard({ events, canOpenAudit }: { events: AuditEvent[
           {events.map((e) => (
             <Flex key={e.id} justify="space-between" gap={8} wrap>
               <span>
-                <Typography.Text strong>{e.actorName ?? '系统'}</Typography.Text>{' '}
-                <Tag>{auditActionLabels[e.action] ?? e.action}</Tag>
+                <Typography.Text strong>{e.actorName ?? '系统'}</Typography.Text> <Tag>{auditActionLabels[e.action] ?? e.action}</Tag>
                 {canOpenAudit && e.entityId && describe(e) ? (
-                  <Link
-                    to={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
-                  >
+                  <Link to={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}>
                     {describe(e)}
                   </Link>
                 ) : (

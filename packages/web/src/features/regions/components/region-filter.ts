@@ -24,7 +24,5 @@ export function allKeysWithChildren(nodes: RegionNode[]): string[] {
 
 /** Antd renders an expand icon for any `children` array, so leaves must not carry an empty one. */
 export function withoutEmptyChildren(nodes: RegionNode[]): RegionNode[] {
-  return nodes.map((n) =>
-    n.children?.length ? { ...n, children: withoutEmptyChildren(n.children) } : { ...n, children: undefined },
-  );
+  return nodes.map((n) => (n.children?.length ? { ...n, children: withoutEmptyChildren(n.children) } : { ...n, children: undefined }));
 }

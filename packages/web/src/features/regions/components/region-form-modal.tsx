@@ -1,11 +1,4 @@
-import {
-  type Region,
-  regionCreateBody,
-  regionLevelLabels,
-  regionLevelOf,
-  regionPrefix,
-  regionUpdateBody,
-} from '@anzhi/core';
+import { type Region, regionCreateBody, regionLevelLabels, regionLevelOf, regionPrefix, regionUpdateBody } from '@anzhi/core';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect } from 'react';
 import { RegionTreeSelect } from '../../../components/region-tree-select.tsx';
@@ -129,12 +122,7 @@ export function RegionFormModal({ target, onClose }: { target: RegionFormTarget 
                 <RegionTreeSelect hideAbolished placeholder="请选择上级区划" />
               </Form.Item>
             )}
-            <Form.Item
-              name="code"
-              label="区划代码"
-              extra={codeHint(parent)}
-              rules={[{ required: true, message: '请输入区划代码' }]}
-            >
+            <Form.Item name="code" label="区划代码" extra={codeHint(parent)} rules={[{ required: true, message: '请输入区划代码' }]}>
               <Input inputMode="numeric" maxLength={15} placeholder={placeholderCode(parent?.code ?? selectedParent)} />
             </Form.Item>
           </>

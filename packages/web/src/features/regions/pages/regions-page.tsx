@@ -4,16 +4,11 @@ import { Button, Card, Empty, Input, Table, type TableColumnsType, Tag } from 'a
 import { useMemo, useState } from 'react';
 import { PageContainer } from '../../../components/page-container.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
-import { type RegionNode, buildRegionTree } from '../../../lib/regions-query.ts';
+import { buildRegionTree, type RegionNode } from '../../../lib/regions-query.ts';
 import { useCan } from '../../../lib/session.ts';
 import { useRegions } from '../api.ts';
 import { RegionActions } from '../components/region-actions.tsx';
-import {
-  allKeysWithChildren,
-  filterRegionTree,
-  keysToDepth,
-  withoutEmptyChildren,
-} from '../components/region-filter.ts';
+import { allKeysWithChildren, filterRegionTree, keysToDepth, withoutEmptyChildren } from '../components/region-filter.ts';
 import { RegionFormModal, type RegionFormTarget } from '../components/region-form-modal.tsx';
 
 export function RegionsPage() {

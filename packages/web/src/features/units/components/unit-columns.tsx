@@ -1,6 +1,6 @@
-import { type Unit, supervisionDomainLabels, unitKindLabels } from '@anzhi/core';
-import { Flex, Tag, Tooltip, Typography } from 'antd';
+import { supervisionDomainLabels, type Unit, unitKindLabels } from '@anzhi/core';
 import type { TableColumnsType } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
 
 const industryLabel = (code: string) => supervisionDomainLabels[code as keyof typeof supervisionDomainLabels] ?? code;
 

@@ -12,16 +12,7 @@ export type UnitFormTarget = { mode: 'create' } | { mode: 'edit'; unit: Unit };
 
 type FormValues = Omit<UnitInput, 'shortName' | 'phone'> & { shortName?: string; phone?: string };
 
-const fields = [
-  'name',
-  'shortName',
-  'aliases',
-  'kind',
-  'regionCode',
-  'industries',
-  'supervisedRegionCodes',
-  'phone',
-] as const;
+const fields = ['name', 'shortName', 'aliases', 'kind', 'regionCode', 'industries', 'supervisedRegionCodes', 'phone'] as const;
 
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 

@@ -94,12 +94,7 @@ export function UnitsPage() {
               onChange: list.setPage,
             }}
             locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? '没有符合条件的成员单位' : '尚无成员单位'}
-                />
-              ),
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的成员单位' : '尚无成员单位'} />,
             }}
           />
         )}

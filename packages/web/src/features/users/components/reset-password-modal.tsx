@@ -42,12 +42,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     >
       <Typography.Paragraph type="secondary">重置后该用户须使用新密码登录，并在登录后立即修改密码。</Typography.Paragraph>
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item
-          name="newPassword"
-          label="新密码"
-          extra={passwordPolicyText}
-          rules={[passwordPolicyRule(() => user?.username)]}
-        >
+        <Form.Item name="newPassword" label="新密码" extra={passwordPolicyText} rules={[passwordPolicyRule(() => user?.username)]}>
           <PasswordField testId="reset-password" />
         </Form.Item>
       </Form>

@@ -30,9 +30,7 @@ export function UserActions({ user, onEdit, onResetPassword }: UserActionsProps)
         <Popconfirm
           title={`解除“${user.displayName}”的锁定？`}
           okText="解锁"
-          onConfirm={() =>
-            unlock.mutate(user.id, { onSuccess: () => message.success(`已解锁“${user.displayName}”`), onError: fail })
-          }
+          onConfirm={() => unlock.mutate(user.id, { onSuccess: () => message.success(`已解锁“${user.displayName}”`), onError: fail })}
         >
           <Button type="link" size="small" loading={unlock.isPending}>
             解锁

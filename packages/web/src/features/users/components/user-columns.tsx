@@ -1,6 +1,6 @@
-import { type User, roleLabels } from '@anzhi/core';
-import { Flex, Tag } from 'antd';
+import { roleLabels, type User } from '@anzhi/core';
 import type { TableColumnsType } from 'antd';
+import { Flex, Tag } from 'antd';
 import { formatDateTime } from '../../../lib/format.ts';
 import { UserStatusTags } from './user-status-tags.tsx';
 

@@ -1,4 +1,4 @@
-import { type Role, type User, canAssignAccount, scopeOf, userCreateBody, userUpdateBody } from '@anzhi/core';
+import { canAssignAccount, type Role, scopeOf, type User, userCreateBody, userUpdateBody } from '@anzhi/core';
 import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { RegionTreeSelect } from '../../../components/region-tree-select.tsx';
@@ -102,7 +102,8 @@ export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | n
           name="username"
           label="用户名"
           rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
-          extra={editing ? '用户名创建后不能修改' : '3–32 位，字母开头'}>
+          extra={editing ? '用户名创建后不能修改' : '3–32 位，字母开头'}
+        >
           <Input disabled={!!editing} maxLength={32} autoCapitalize="none" spellCheck={false} />
         </Form.Item>
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>

@@ -83,9 +83,7 @@ export function UsersPage() {
       <SearchForm<Filters>
         form={searchForm}
         values={filters}
-        onSearch={(v) =>
-          list.setFilters({ q: v.q?.trim(), role: v.role, unitId: v.unitId ? String(v.unitId) : undefined })
-        }
+        onSearch={(v) => list.setFilters({ q: v.q?.trim(), role: v.role, unitId: v.unitId ? String(v.unitId) : undefined })}
         onReset={() => list.setFilters({})}
       >
         <Form.Item name="q" label="关键词">
@@ -118,9 +116,7 @@ export function UsersPage() {
               onChange: list.setPage,
             }}
             locale={{
-              emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的用户' : '尚无用户'} />
-              ),
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的用户' : '尚无用户'} />,
             }}
           />
         )}
