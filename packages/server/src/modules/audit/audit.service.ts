@@ -68,27 +68,32 @@ export function toAuditEvent(r: AuditRow): AuditEvent {
   };
 }
 
+/** One event as stored: its content, the previous event's hash, and its own hash over both. */
+function chainedRow(actor: AuditActor, entry: AuditEntry, id: number, at: Date, prevHash: string) {
+  const row = {
+    id,
+    at,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    actorRoles: actor.roles,
+    ip: actor.ip,
+    entityType: entry.entityType,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    action: entry.action,
+    before: plain(entry.before),
+    after: plain(entry.after),
+    prevHash,
+  };
+  return { ...row, hash: hashOf(row) };
+}
+
 export function createAuditService(deps: { db: Db; clock: Clock }) {
   return {
     /** Appends one event. Call it with the transaction of the change it records. */
     async record(ex: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
       await auditRepo.lockChain(ex);
       const prevHash = (await auditRepo.lastHash(ex)) ?? GENESIS_HASH;
-      const row = {
-        id: await auditRepo.nextId(ex),
-        at: deps.clock.now(),
-        actorUserId: actor.userId,
-        actorName: actor.name,
-        actorRoles: actor.roles,
-        ip: actor.ip,
-        entityType: entry.entityType,
-        entityId: entry.entityId === null ? null : String(entry.entityId),
-        action: entry.action,
-        before: plain(entry.before),
-        after: plain(entry.after),
-        prevHash,
-      };
-      await auditRepo.insert(ex, { ...row, hash: hashOf(row) });
+      await auditRepo.insert(ex, chainedRow(actor, entry, await auditRepo.nextId(ex), deps.clock.now(), prevHash));
     },
 
     /**
@@ -102,22 +107,9 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
       const ids = await nextIds(ex, entries.length);
       const at = deps.clock.now();
       const chained = (entry: AuditEntry, id: number) => {
-        const row = {
-          id,
-          at,
-          actorUserId: actor.userId,
-          actorName: actor.name,
-          actorRoles: actor.roles,
-          ip: actor.ip,
-          entityType: entry.entityType,
-          entityId: entry.entityId === null ? null : String(entry.entityId),
-          action: entry.action,
-          before: plain(entry.before),
-          after: plain(entry.after),
-          prevHash,
-        };
-        prevHash = hashOf(row);
-        return { ...row, hash: prevHash };
+        const row = chainedRow(actor, entry, id, at, prevHash);
+        prevHash = row.hash;
+        return row;
       };
       // Chunks are prepared strictly in order, so the chain runs through them as through one list.
       await pipelined(
