@@ -109,6 +109,17 @@ function flatten(rows: Array<Omit<EnterpriseListRow, keyof EnterpriseRow> & { e:
 
 const riskOrder = sql`CASE ${enterprises.riskLevel} WHEN 'major' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
+/** Enterprises with the names a list shows: village, supervising unit, landlord, who graded the risk. */
+function withNames(ex: Executor) {
+  return ex
+    .select(listColumns)
+    .from(enterprises)
+    .leftJoin(regions, eq(regions.code, enterprises.regionCode))
+    .leftJoin(units, eq(units.id, enterprises.supervisingUnitId))
+    .leftJoin(landlord, eq(landlord.id, enterprises.landlordId))
+    .leftJoin(users, eq(users.id, enterprises.riskLevelSetBy));
+}
+
 export const enterpriseRepo = {
   async list(ex: Executor, where: SQL | undefined, sort: string, page: number, pageSize: number) {
     const order =
@@ -117,13 +128,7 @@ export const enterpriseRepo = {
         : sort === 'riskLevel'
           ? [riskOrder, desc(enterprises.id)]
           : [desc(enterprises.updatedAt), desc(enterprises.id)];
-    const rows = await ex
-      .select(listColumns)
-      .from(enterprises)
-      .leftJoin(regions, eq(regions.code, enterprises.regionCode))
-      .leftJoin(units, eq(units.id, enterprises.supervisingUnitId))
-      .leftJoin(landlord, eq(landlord.id, enterprises.landlordId))
-      .leftJoin(users, eq(users.id, enterprises.riskLevelSetBy))
+    const rows = await withNames(ex)
       .where(where)
       .orderBy(...order)
       .limit(pageSize)
@@ -133,13 +138,7 @@ export const enterpriseRepo = {
   },
 
   async findById(ex: Executor, id: number, scope?: DataScope): Promise<EnterpriseListRow | undefined> {
-    const rows = await ex
-      .select(listColumns)
-      .from(enterprises)
-      .leftJoin(regions, eq(regions.code, enterprises.regionCode))
-      .leftJoin(units, eq(units.id, enterprises.supervisingUnitId))
-      .leftJoin(landlord, eq(landlord.id, enterprises.landlordId))
-      .leftJoin(users, eq(users.id, enterprises.riskLevelSetBy))
+    const rows = await withNames(ex)
       .where(and(eq(enterprises.id, id), scope ? enterpriseScope(scope) : undefined))
       .limit(1);
     return flatten(rows)[0];
