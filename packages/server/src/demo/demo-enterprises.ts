@@ -1,4 +1,4 @@
-import { creditCodeCheckChar, deriveSupervisingUnit, enterpriseNameKey, regionPrefix } from '@anzhi/core';
+import { creditCodeCheckChar, deriveSupervisingUnit, enterpriseNameKey, regionPrefix, requiresInsurance } from '@anzhi/core';
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { enterprises } from '../modules/enterprises/enterprise.table.ts';
@@ -228,9 +228,8 @@ export async function seedDemoEnterprises(
     const first17 = `9133990${String(100000 + serial * 7919).slice(-6)}MA${String(serial).padStart(2, '0')}`.slice(0, 17);
     const small = Boolean(k.smallVenue);
     const flags = k.flags ? pick(k.flags) : [];
-    const highRisk = ['hazardousChemicals', 'fireworks', 'construction', 'transport', 'nonferrous', 'cityGas'].some((d) =>
-      k.domains.includes(d),
-    );
+    // High-risk as the rules define it: domains that must carry 安责险 (gas suppliers count too in the demo).
+    const highRisk = requiresInsurance(k.domains) || k.domains.includes('cityGas');
     const missingInsurance = highRisk && rand() < 0.2;
     const principal = person();
     rows.push({
