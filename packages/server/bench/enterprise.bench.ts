@@ -8,6 +8,7 @@ import type { Database } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { systemClock } from '../src/lib/clock.ts';
+import { enterpriseRepo } from '../src/modules/enterprises/enterprise.repo.ts';
 import { type BenchContext, percentile, time } from './harness.ts';
 
 const config = loadConfig({ LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '100000', ANZHI_DATA_DIR: '/tmp/anzhi-bench-unused' });
@@ -105,7 +106,7 @@ export async function importTenThousand(ctx: BenchContext) {
 }
 
 /** 100,000 enterprises spread over the demo villages, inserted in SQL. */
-async function hundredThousand(database: Database) {
+export async function hundredThousand(database: Database) {
   const unitIds = (await database.rows<{ id: number }>(sql`SELECT id FROM units ORDER BY id`)).map((u) => Number(u.id));
   const regionCodes = (await database.rows<{ code: string }>(sql`SELECT code FROM regions WHERE level = 'village' ORDER BY code`)).map(
     (r) => r.code,
@@ -132,6 +133,7 @@ async function hundredThousand(database: Database) {
       now() - make_interval(mins => g), now() - make_interval(mins => g)
     FROM (SELECT g, (ARRAY['化工','机械','五金','纺织','食品','物流','建筑','餐饮'])[1 + g % 8] || '基准企业' || g AS n
           FROM generate_series(1, 100000) g) s`);
+  await enterpriseRepo.syncStaleDerived(database.db);
   // A registry that has been in use has an up-to-date visibility map: index-only counts work.
   await database.rows(sql`VACUUM ANALYZE enterprises`);
   return regionCodes;

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import '@anzhi/core';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { runMigrations } from './db/client.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
 import { systemClock } from './lib/clock.ts';
@@ -34,7 +34,7 @@ async function serve(demo: boolean) {
   const config = loadConfig();
   const started = Date.now();
   const database = await openConfiguredDatabase(config);
-  await runMigrations(database);
+  await prepareDatabase(database);
   if (demo) await seedDemo(database, systemClock);
   const app = await buildApp({ config, database, clock: systemClock, serveWeb: true });
   const scheduler = startScheduler({
@@ -70,12 +70,12 @@ async function main(argv: string[]) {
       return serve(values.demo === true);
     case 'migrate':
       return withDatabase(async (db) => {
-        await runMigrations(db);
+        await prepareDatabase(db);
         console.log('数据库迁移完成');
       });
     case 'seed-demo':
       return withDatabase(async (db) => {
-        await runMigrations(db);
+        await prepareDatabase(db);
         const { seeded } = await seedDemo(db, systemClock);
         console.log(seeded ? '已载入演示数据：示例镇' : '数据库已有数据，未载入演示数据');
       });
@@ -105,7 +105,7 @@ async function main(argv: string[]) {
       if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
       await readHeader(file);
       const header = await withDatabase(async (db) => {
-        await runMigrations(db);
+        await prepareDatabase(db);
         return restoreBackup(db, file);
       });
       console.log(`已从 ${file} 恢复（备份于 ${header.createdAt}，来源 ${header.source}）`);

@@ -1,8 +1,10 @@
 import { creditCodeCheckChar, deriveSupervisingUnit, enterpriseNameKey, regionPrefix, requiresInsurance } from '@anzhi/core';
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { enterpriseRepo } from '../modules/enterprises/enterprise.repo.ts';
 import { enterprises } from '../modules/enterprises/enterprise.table.ts';
 import { nameInitials, newPublicCode } from '../modules/enterprises/enterprise.values.ts';
+import { withDerived } from '../modules/enterprises/enterprise-derived.ts';
 import type { UnitRow } from '../modules/units/unit.repo.ts';
 
 /** A small deterministic PRNG, so the demo township is the same on every machine. */
@@ -292,7 +294,7 @@ export async function seedDemoEnterprises(
     add(demoEnterpriseName, factory, { regionCode: '339901100201', flags: ['confinedSpace', 'dustExplosion'] });
   const inserted = await ex
     .insert(enterprises)
-    .values(rows)
+    .values(rows.map(withDerived))
     .returning({ id: enterprises.id, name: enterprises.name, regionCode: enterprises.regionCode });
   // 厂中厂: four small workshops rent space in the industrial park.
   const landlord = inserted.find((r) => r.name === demoLandlordName);
@@ -311,5 +313,6 @@ export async function seedDemoEnterprises(
   const bound = inserted.find((r) => r.name === demoEnterpriseName);
   if (!bound) throw new Error('demo enterprise missing');
   await ex.update(enterprises).set({ principal: '周安全', principalPhone: '13800001234' }).where(eq(enterprises.id, bound.id));
+  await enterpriseRepo.syncDerivedById(ex, [bound.id, ...tenants.map((t) => t.id)]);
   return { boundId: bound.id, count: inserted.length };
 }

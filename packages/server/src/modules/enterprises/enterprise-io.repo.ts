@@ -8,6 +8,7 @@ import { units } from '../units/unit.table.ts';
 import type { EnterpriseRow } from './enterprise.repo.ts';
 import { enterpriseScope } from './enterprise.repo.ts';
 import { enterprises } from './enterprise.table.ts';
+import { withDerived } from './enterprise-derived.ts';
 
 const landlord = alias(enterprises, 'landlord');
 
@@ -15,7 +16,11 @@ const landlord = alias(enterprises, 'landlord');
 export const enterpriseIoRepo = {
   /** The SELECT that feeds a multi-row insert (CPU only: build the next while the database writes the last). */
   rowsToInsert(values: (typeof enterprises.$inferInsert)[]): SQL {
-    return jsonRows(enterprises, values, { id: sql`nextval(pg_get_serial_sequence('enterprises', 'id'))` });
+    return jsonRows(
+      enterprises,
+      values.map((v) => withDerived(v) as typeof v),
+      { id: sql`nextval(pg_get_serial_sequence('enterprises', 'id'))` },
+    );
   },
 
   /** Inserts the rows of `rowsToInsert`; they come back with their ids (match them by public code, not position). */

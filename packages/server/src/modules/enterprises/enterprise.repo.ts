@@ -1,4 +1,4 @@
-import { type DataScope, type EnterpriseListQuery, industrySections, insuranceRequiredDomains } from '@anzhi/core';
+import { type DataScope, type EnterpriseListQuery, industrySections } from '@anzhi/core';
 import { type AnyColumn, and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
@@ -7,6 +7,7 @@ import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 import { enterprises } from './enterprise.table.ts';
+import { DERIVED_VERSION, derivedColumns, derivedDiffers, withDerived } from './enterprise-derived.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseListRow = EnterpriseRow & {
@@ -40,12 +41,8 @@ const sqlList = (values: readonly string[]) =>
     sql`, `,
   )}]::text[]`;
 
-const requiresInsurance = sql`${enterprises.domains} && ${sqlList(insuranceRequiredDomains)}`;
-const highRisk = sql`(${requiresInsurance} OR 'highRisk' = ANY(${enterprises.flags}))`;
-const missingResponsibles = sql`(coalesce(trim(${enterprises.townshipLeader}), '') = '' OR coalesce(trim(${enterprises.unitSupervisor}), '') = '' OR coalesce(trim(${enterprises.principal}), '') = '')`;
-
 export function missingInsuranceCondition(today: string): SQL {
-  return sql`(${enterprises.status} <> 'closed' AND ${requiresInsurance} AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
+  return sql`(${enterprises.requiresInsurance} AND ${enterprises.status} <> 'closed' AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
 }
 
 export function standardisationExpiringCondition(today: string, days = 90): SQL {
@@ -53,25 +50,31 @@ export function standardisationExpiringCondition(today: string, days = 90): SQL 
 }
 
 // The same conditions as the list filters highRisk=true&missingResponsibles=true, so the count opens its own list.
-export const highRiskMissingResponsiblesCondition = sql`(${highRisk} AND ${missingResponsibles})`;
+export const highRiskMissingResponsiblesCondition = sql`(${enterprises.highRisk} AND ${enterprises.missingResponsibles})`;
+
+/** Search in name, credit code, address, principal and pinyin initials. */
+function searchCondition(q: string): SQL | undefined {
+  // Two characters: one exact lookup in the bigram index of migration 0005; three or more: the trigram indexes.
+  if (Array.from(q).length === 2 && !/\s/.test(q)) {
+    return sql`anzhi_search_bigrams(${enterprises.name}, ${enterprises.creditCode}, ${enterprises.address}, ${enterprises.principal}, ${enterprises.nameInitials}) @> ARRAY[${q.toLowerCase()}]::text[]`;
+  }
+  const like = likeContains(q);
+  // Chinese text has no case: plain LIKE is several times cheaper than ILIKE when the query has no Latin letters.
+  const match = /[a-zA-Z]/.test(q) ? ilike : (col: AnyColumn, p: string) => sql`${col} LIKE ${p}`;
+  // Initials first: the trigram index finds the rows by them, and the recheck stops at the first true term.
+  return or(
+    /^[a-zA-Z]+$/.test(q) ? sql`${enterprises.nameInitials} LIKE ${likeContains(q.toLowerCase())}` : undefined,
+    match(enterprises.name, like),
+    match(enterprises.creditCode, like),
+    match(enterprises.address, like),
+    match(enterprises.principal, like),
+  );
+}
 
 /** The SQL for a list filter, shared by the list, the export and the statistics' click-through. */
 export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: string): SQL | undefined {
   const c: (SQL | undefined)[] = [enterpriseScope(scope)];
-  if (f.q) {
-    const like = likeContains(f.q);
-    // Chinese text has no case: plain LIKE is several times cheaper than ILIKE when the query has no Latin letters.
-    const match = /[a-zA-Z]/.test(f.q) ? ilike : (col: AnyColumn, p: string) => sql`${col} LIKE ${p}`;
-    c.push(
-      or(
-        match(enterprises.name, like),
-        match(enterprises.creditCode, like),
-        match(enterprises.address, like),
-        match(enterprises.principal, like),
-        /^[a-zA-Z]+$/.test(f.q) ? ilike(enterprises.nameInitials, likeContains(f.q.toLowerCase())) : undefined,
-      ),
-    );
-  }
+  if (f.q) c.push(searchCondition(f.q));
   if (f.regionCode) c.push(regionInScope(enterprises.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
   if (f.industryCode) c.push(eq(enterprises.industryCode, f.industryCode));
   if (f.industrySection) c.push(sql`${enterprises.industryCode} IN (SELECT unnest(${sqlList(sectionDivisions(f.industrySection))}))`);
@@ -84,8 +87,8 @@ export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: st
   if (f.smallVenue) c.push(sql`${enterprises.smallVenueType} IS NOT NULL`);
   if (f.missingInsurance) c.push(missingInsuranceCondition(today));
   if (f.standardisationExpiring) c.push(standardisationExpiringCondition(today));
-  if (f.missingResponsibles) c.push(missingResponsibles);
-  if (f.highRisk) c.push(highRisk);
+  if (f.missingResponsibles) c.push(eq(enterprises.missingResponsibles, true));
+  if (f.highRisk) c.push(eq(enterprises.highRisk, true));
   return and(...c);
 }
 
@@ -172,7 +175,7 @@ export const enterpriseRepo = {
   },
 
   async insert(ex: Executor, values: typeof enterprises.$inferInsert): Promise<EnterpriseRow> {
-    const [row] = await ex.insert(enterprises).values(values).returning();
+    const [row] = await ex.insert(enterprises).values(withDerived(values)).returning();
     if (!row) throw new Error('insert returned nothing');
     return row;
   },
@@ -189,7 +192,42 @@ export const enterpriseRepo = {
       .set({ ...values, version: version + 1 })
       .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
       .returning();
-    return row;
+    return row && (await this.syncDerived(ex, [row]))[0];
+  },
+
+  /** Recomputes the derived columns of these rows where they are out of date (after updates of other columns). */
+  async syncDerived(ex: Executor, rows: EnterpriseRow[]): Promise<EnterpriseRow[]> {
+    const out: EnterpriseRow[] = [];
+    for (const row of rows) {
+      if (!derivedDiffers(row)) {
+        out.push(row);
+        continue;
+      }
+      const [updated] = await ex.update(enterprises).set(derivedColumns(row)).where(eq(enterprises.id, row.id)).returning();
+      out.push(updated ?? row);
+    }
+    return out;
+  },
+
+  async syncDerivedById(ex: Executor, ids: number[]): Promise<void> {
+    if (ids.length) await this.syncDerived(ex, await ex.select().from(enterprises).where(inArray(enterprises.id, ids)));
+  },
+
+  /** Rows written under an older rule version (start-up, restore, SQL bulk loads): recomputed in batches. */
+  async syncStaleDerived(ex: Executor, batch = 5000): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const rows = await ex.select().from(enterprises).where(sql`${enterprises.derivedVersion} <> ${DERIVED_VERSION}`).limit(batch);
+      if (rows.length === 0) return done;
+      const values = rows.map((r) => ({ id: r.id, ...derivedColumns(r) }));
+      await ex.execute(sql`
+        UPDATE ${enterprises} SET high_risk = v."highRisk", requires_insurance = v."requiresInsurance",
+          missing_responsibles = v."missingResponsibles", derived_version = v."derivedVersion"
+        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+          AS v(id int, "highRisk" boolean, "requiresInsurance" boolean, "missingResponsibles" boolean, "derivedVersion" smallint)
+        WHERE ${enterprises.id} = v.id`);
+      done += rows.length;
+    }
   },
 
   async count(ex: Executor, where: SQL | undefined): Promise<number> {

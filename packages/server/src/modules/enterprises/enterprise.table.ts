@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -65,6 +66,11 @@ export const enterprises = pgTable(
     riskLevelSetAt: timestamp('risk_level_set_at', { withTimezone: true }),
     /** Random code in the public report URL printed on the card; ids are not exposed to the public. */
     publicCode: text('public_code').notNull().unique(),
+    /** Stored results of core rules, for the warning filters (enterprise-derived.ts, ADR 0007). */
+    highRisk: boolean('high_risk').notNull().default(false),
+    requiresInsurance: boolean('requires_insurance').notNull().default(false),
+    missingResponsibles: boolean('missing_responsibles').notNull().default(false),
+    derivedVersion: smallint('derived_version').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

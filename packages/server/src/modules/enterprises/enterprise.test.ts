@@ -122,6 +122,37 @@ describe('enterprise registry', () => {
     expect(missing.json().items.map((e: { name: string }) => e.name)).toContain('东村化工有限公司');
   });
 
+  it('searches two characters in every searched field, and keeps the warning columns in step with edits', async () => {
+    const created = (
+      await office.post('/api/v1/enterprises', {
+        ...base,
+        name: '桥头纸箱厂',
+        address: '示例镇渔港路1号',
+        principal: '欧阳锋',
+        domains: ['transport'],
+      })
+    ).json();
+    const names = async (query: string) =>
+      ((await office.get(`/api/v1/enterprises?${query}`)).json().items as { name: string }[]).map((e) => e.name);
+    expect(await names(`q=${encodeURIComponent('渔港')}`)).toContain('桥头纸箱厂');
+    expect(await names(`q=${encodeURIComponent('欧阳')}`)).toContain('桥头纸箱厂');
+    expect(await names('q=QT')).toContain('桥头纸箱厂');
+    expect(await names(`q=${encodeURIComponent('纸 ')}`)).toContain('桥头纸箱厂');
+    expect(await names(`q=${encodeURIComponent('箱桥')}`)).not.toContain('桥头纸箱厂');
+    // Transport requires 安责险 (应急〔2025〕27号), so it is high-risk; no township leader: 三个责任人 incomplete.
+    expect(await names('highRisk=true&missingResponsibles=true')).toContain('桥头纸箱厂');
+    const edited = await office.patch(`/api/v1/enterprises/${created.id}`, {
+      version: created.version,
+      townshipLeader: '王镇长',
+      unitSupervisor: '李监管',
+      domains: ['commerce'],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await names('missingResponsibles=true')).not.toContain('桥头纸箱厂');
+    expect(await names('highRisk=true')).not.toContain('桥头纸箱厂');
+    expect(await names('missingInsurance=true')).not.toContain('桥头纸箱厂');
+  });
+
   it('counts statistics that match the filtered lists', async () => {
     const statsRes = await office.get('/api/v1/enterprises/stats');
     expect(statsRes.statusCode, statsRes.body).toBe(200);
