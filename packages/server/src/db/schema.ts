@@ -1,6 +1,17 @@
 export { auditEvents } from '../modules/audit/audit.table.ts';
 export { sessions } from '../modules/auth/session.table.ts';
+export { criteriaSets } from '../modules/criteria/criteria.table.ts';
 export { enterprises } from '../modules/enterprises/enterprise.table.ts';
+export { files } from '../modules/files/file.table.ts';
+export {
+  hazardAlerts,
+  hazardCheckRequests,
+  hazardEscalations,
+  hazardEvents,
+  hazardReports,
+  hazards,
+} from '../modules/hazards/hazard.table.ts';
+export { notificationDeliveries, notifications } from '../modules/notifications/notification.table.ts';
 export { regions } from '../modules/regions/region.table.ts';
 export { units } from '../modules/units/unit.table.ts';
 export { users } from '../modules/users/user.table.ts';

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { isRegionCode } from '../org/region.rules.ts';
+import {
+  escalationSteps,
+  fiveInPlace,
+  hazardActions,
+  hazardCategories,
+  hazardChannels,
+  hazardGrades,
+  hazardStatuses,
+  planContents,
+  stoppageKinds,
+  supervisionLevels,
+} from './hazard.dict.ts';
+
+const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
+const fileIds = z.array(z.number().int().positive()).max(9, '照片最多 9 张');
+const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+export const hazardCreate = z
+  .object({
+    enterpriseId: z.number().int().positive(),
+    channel: z.enum(hazardChannels),
+    grade: z.enum(hazardGrades),
+    category: z.enum(hazardCategories),
+    title: text(60).min(2, '请用一句话概括隐患'),
+    description: text(2000).min(2, '请描述隐患情况'),
+    location: text(100).nullable().optional(),
+    photos: fileIds.default([]),
+    deadline: date.nullable().optional(),
+    /** 立行立改: fixed on the spot, closed in one step with the after-photos. */
+    fixedOnSpot: z.boolean().default(false),
+    afterPhotos: fileIds.default([]),
+    criteriaCodes: z.array(z.string().max(60)).max(10).default([]),
+    foundOn: date.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.grade === 'general' && !v.fixedOnSpot && !v.deadline) {
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: '一般隐患请填写整改期限，或选择“立行立改”' });
+    }
+    if (v.grade === 'major' && v.fixedOnSpot) {
+      ctx.addIssue({ code: 'custom', path: ['fixedOnSpot'], message: '重大隐患不能立行立改，须认定后制定治理方案' });
+    }
+    if (v.fixedOnSpot && v.afterPhotos.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['afterPhotos'], message: '立行立改请上传整改后照片' });
+    }
+  });
+export type HazardCreate = z.infer<typeof hazardCreate>;
+
+const opinion = text(1000);
+const plan = z.object(
+  Object.fromEntries(planContents.map((k) => [k, text(2000).min(2, '请填写')])) as Record<(typeof planContents)[number], z.ZodString>,
+);
+
+/** The body of each action (POST /api/v1/hazards/{id}/actions/{action}); every one carries the version it saw. */
+export const hazardActionBodies = {
+  confirm: z.object({
+    criteriaCodes: z.array(z.string().max(60)).min(1, '认定重大隐患须引用判定标准条款').max(10),
+    opinion: opinion.optional(),
+  }),
+  submitPlan: z.object({
+    plan,
+    interimMeasures: text(2000).min(2, '请填写治理期间的临时安全防范措施'),
+    stoppage: z.enum(stoppageKinds),
+    deadline: date,
+    files: fileIds.default([]),
+  }),
+  approvePlan: z.object({
+    checks: z.object(Object.fromEntries(fiveInPlace.map((k) => [k, z.boolean()])) as Record<(typeof fiveInPlace)[number], z.ZodBoolean>),
+    deadline: date.optional(),
+    opinion: opinion.optional(),
+  }),
+  returnPlan: z.object({ opinion: opinion.min(2, '请写明退回理由') }),
+  supervise: z.object({ level: z.enum(supervisionLevels), opinion: opinion.optional() }),
+  rectify: z.object({ note: opinion.min(2, '请说明整改情况'), photos: fileIds.min(1, '请上传整改后照片') }),
+  accept: z.object({ opinion: opinion.min(2, '请填写验收意见'), photos: fileIds.default([]) }),
+  reject: z.object({ opinion: opinion.min(2, '请写明不通过的理由'), photos: fileIds.default([]) }),
+  requestExtension: z.object({ deadline: date, reason: opinion.min(2, '请写明延期理由') }),
+  approveExtension: z.object({ opinion: opinion.optional() }),
+  denyExtension: z.object({ opinion: opinion.min(2, '请写明不同意的理由') }),
+  dismiss: z.object({ reason: opinion.min(2, '请写明核销理由') }),
+  upgrade: z.object({ reason: opinion.min(2, '请写明升级理由'), criteriaCodes: z.array(z.string().max(60)).max(10).default([]) }),
+} satisfies Record<(typeof hazardActions)[number], z.ZodType>;
+
+export const hazardActionParams = z.object({ id: z.coerce.number().int().positive(), action: z.enum(hazardActions) });
+export const hazardVersion = z.object({ version: z.number().int().positive() });
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.enum(values), z.array(z.enum(values))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional();
+
+/** Ledger filters: the same ones drive the list, the export and the statistics. */
+export const hazardFilter = z.object({
+  q: text(50).optional(),
+  status: csv(hazardStatuses),
+  open: bool.optional(),
+  grade: z.enum(hazardGrades).optional(),
+  channel: z.enum(hazardChannels).optional(),
+  regionCode: z.string().refine(isRegionCode, '应为区划代码').optional(),
+  domain: z.string().max(40).optional(),
+  industrySection: z.string().max(2).optional(),
+  supervisingUnitId: z.coerce.number().int().positive().optional(),
+  enterpriseId: z.coerce.number().int().positive().optional(),
+  overdue: bool.optional(),
+  supervised: bool.optional(),
+  supervisionLevel: z.enum(supervisionLevels).optional(),
+  foundFrom: date.optional(),
+  foundTo: date.optional(),
+  closedFrom: date.optional(),
+  closedTo: date.optional(),
+  /** 存量 at this cut-off date (found by then, not closed by then). */
+  stockAt: date.optional(),
+});
+export type HazardFilter = z.infer<typeof hazardFilter>;
+
+export const hazardListQuery = hazardFilter.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** Keyset paging: page 5,000 costs what page 1 costs. */
+  cursor: z.string().max(80).optional(),
+});
+export type HazardListQuery = z.infer<typeof hazardListQuery>;
+
+export const hazardGroupBys = ['region', 'industry', 'channel', 'status', 'grade', 'domain', 'unit'] as const;
+export const hazardStatsQuery = hazardFilter.extend({ groupBy: z.enum(hazardGroupBys).default('status') });
+
+export const hazardSummary = z.object({
+  id: z.number(),
+  code: z.string(),
+  title: z.string(),
+  grade: z.enum(hazardGrades),
+  status: z.enum(hazardStatuses),
+  channel: z.enum(hazardChannels),
+  category: z.enum(hazardCategories),
+  enterpriseId: z.number().nullable(),
+  enterpriseName: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  supervisingUnitId: z.number().nullable(),
+  supervisingUnitName: z.string().nullable(),
+  foundOn: z.string(),
+  deadline: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  overdue: z.boolean(),
+  daysOverdue: z.number(),
+  supervisionLevel: z.enum(supervisionLevels).nullable(),
+  escalationStep: z.enum(escalationSteps).nullable(),
+  version: z.number(),
+});
+export type HazardSummary = z.infer<typeof hazardSummary>;
+
+export const hazardPage = z.object({ items: z.array(hazardSummary), total: z.number().int(), nextCursor: z.string().nullable() });
+
+export const hazardEvent = z.object({
+  id: z.number(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStatus: z.enum(hazardStatuses).nullable(),
+  toStatus: z.enum(hazardStatuses),
+  actorName: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  photos: z.array(z.object({ id: z.number(), url: z.string(), thumbUrl: z.string() })),
+});
+
+export const hazardDetail = hazardSummary.extend({
+  description: z.string(),
+  location: z.string().nullable(),
+  criteriaCodes: z.array(z.string()),
+  foundByName: z.string(),
+  plan: z.record(z.string(), z.unknown()).nullable(),
+  pendingExtension: z.object({ deadline: z.string(), reason: z.string(), requestedBy: z.string() }).nullable(),
+  checkerName: z.string().nullable(),
+  accepterName: z.string().nullable(),
+  events: z.array(hazardEvent),
+  escalations: z.array(z.object({ step: z.enum(escalationSteps), dueOn: z.string(), createdAt: z.string(), documentUrl: z.string() })),
+  actions: z.array(z.enum(hazardActions)),
+});
+export type HazardDetail = z.infer<typeof hazardDetail>;
+
+export const hazardStats = z.object({
+  total: z.number().int(),
+  groups: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
+});

@@ -1,0 +1,121 @@
+/** Where a hazard was found. Statistics split by it (全量汇总). */
+export const hazardChannels = ['selfCheck', 'inspection', 'enforcement', 'expert', 'publicReport', 'iot'] as const;
+export type HazardChannel = (typeof hazardChannels)[number];
+export const hazardChannelLabels: Record<HazardChannel, string> = {
+  selfCheck: '企业自查自报',
+  inspection: '督导检查',
+  enforcement: '执法检查',
+  expert: '专家诊查',
+  publicReport: '群众举报查实',
+  iot: '监测预警',
+};
+
+/** 16号令 第三条: two grades. */
+export const hazardGrades = ['general', 'major'] as const;
+export type HazardGrade = (typeof hazardGrades)[number];
+export const hazardGradeLabels: Record<HazardGrade, string> = { general: '一般事故隐患', major: '重大事故隐患' };
+
+/** 16号令 第三条: an unsafe state of things, unsafe behaviour, a management defect; plus the environment. */
+export const hazardCategories = ['thing', 'behaviour', 'management', 'environment'] as const;
+export type HazardCategory = (typeof hazardCategories)[number];
+export const hazardCategoryLabels: Record<HazardCategory, string> = {
+  thing: '物的不安全状态',
+  behaviour: '人的不安全行为',
+  management: '管理缺陷',
+  environment: '环境因素',
+};
+
+export const hazardStatuses = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified', 'closed', 'dismissed'] as const;
+export type HazardStatus = (typeof hazardStatuses)[number];
+export const hazardStatusLabels: Record<HazardStatus, string> = {
+  found: '待认定',
+  confirmed: '已认定待报方案',
+  planSubmitted: '方案待审核',
+  rectifying: '整改中',
+  rectified: '待验收销号',
+  closed: '已销号',
+  dismissed: '已核销（不成立）',
+};
+export const openHazardStatuses: HazardStatus[] = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified'];
+
+/** 督办 level: who formally follows the hazard; 挂牌督办 is public. */
+export const supervisionLevels = ['township', 'county', 'city'] as const;
+export type SupervisionLevel = (typeof supervisionLevels)[number];
+export const supervisionLevelLabels: Record<SupervisionLevel, string> = {
+  township: '乡镇挂牌督办',
+  county: '县级挂牌督办',
+  city: '市级挂牌督办',
+};
+
+/** The escalation ladder for overdue major hazards, in order. */
+export const escalationSteps = ['letter', 'bulletin', 'summons', 'exposure'] as const;
+export type EscalationStep = (typeof escalationSteps)[number];
+export const escalationStepLabels: Record<EscalationStep, string> = {
+  letter: '函告',
+  bulletin: '通报',
+  summons: '约谈',
+  exposure: '曝光',
+};
+
+export const hazardActions = [
+  'confirm',
+  'submitPlan',
+  'approvePlan',
+  'returnPlan',
+  'supervise',
+  'rectify',
+  'accept',
+  'reject',
+  'requestExtension',
+  'approveExtension',
+  'denyExtension',
+  'dismiss',
+  'upgrade',
+] as const;
+export type HazardAction = (typeof hazardActions)[number];
+export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot', string> = {
+  create: '登记隐患',
+  fixOnSpot: '立行立改',
+  confirm: '认定重大隐患',
+  submitPlan: '报送治理方案',
+  approvePlan: '审核通过方案',
+  returnPlan: '退回方案',
+  supervise: '挂牌督办',
+  rectify: '整改完成',
+  accept: '验收销号',
+  reject: '验收不通过',
+  requestExtension: '申请延期',
+  approveExtension: '同意延期',
+  denyExtension: '不同意延期',
+  dismiss: '核销（不成立）',
+  upgrade: '升级为重大隐患',
+};
+
+/**
+ * 16号令 第十五条: the plan for a major hazard has six contents. The reviewer checks them as 五落实
+ * (措施、责任、资金、时限、预案), the supervision checklist (policy wording, see regulations.md §1.2).
+ */
+export const planContents = ['goal', 'measures', 'funds', 'organisation', 'timeLimit', 'safetyMeasures'] as const;
+export type PlanContent = (typeof planContents)[number];
+export const planContentLabels: Record<PlanContent, string> = {
+  goal: '治理的目标和任务',
+  measures: '采取的方法和措施',
+  funds: '经费和物资的落实',
+  organisation: '负责治理的机构和人员',
+  timeLimit: '治理的时限和要求',
+  safetyMeasures: '安全措施和应急预案',
+};
+export const fiveInPlace = ['measures', 'responsibility', 'funds', 'timeLimit', 'contingency'] as const;
+export type FiveInPlace = (typeof fiveInPlace)[number];
+export const fiveInPlaceLabels: Record<FiveInPlace, string> = {
+  measures: '措施落实',
+  responsibility: '责任落实',
+  funds: '资金落实',
+  timeLimit: '时限落实',
+  contingency: '预案落实',
+};
+
+/** 16号令 第十六条: while a major hazard is fixed, production may stop in part or in whole. */
+export const stoppageKinds = ['none', 'partial', 'complete'] as const;
+export type StoppageKind = (typeof stoppageKinds)[number];
+export const stoppageLabels: Record<StoppageKind, string> = { none: '不停产', partial: '局部停产停业', complete: '全部停产停业' };

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  availableHazardActions,
+  type HazardActor,
+  type HazardFacts,
+  hazardActionRefusal,
+  initialHazardStatus,
+  nextHazardStatus,
+} from './hazard.rules.ts';
+import {
+  dueSoonHorizon,
+  endedReportPeriods,
+  hazardDueAsOf,
+  hazardReportDeadline,
+  isStockAt,
+  reportPeriodRange,
+} from './hazard-time.rules.ts';
+
+const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
+const finder: HazardActor = { userId: 10, office: false, unitId: 3, enterpriseId: null, supervisor: true };
+const regulator: HazardActor = { userId: 11, office: false, unitId: 4, enterpriseId: null, supervisor: true };
+const otherUnit: HazardActor = { userId: 12, office: false, unitId: 9, enterpriseId: null, supervisor: true };
+const office: HazardActor = { userId: 1, office: true, unitId: null, enterpriseId: null, supervisor: true };
+
+const general: HazardFacts = {
+  grade: 'general',
+  status: 'rectifying',
+  channel: 'inspection',
+  enterpriseId: 7,
+  foundBy: 10,
+  finderUnitId: 3,
+  supervisingUnitId: 4,
+  hasPendingExtension: false,
+};
+const major: HazardFacts = { ...general, grade: 'major', status: 'found' };
+
+describe('hazard loop (16号令 第十五、十八条; regulations.md §1.4)', () => {
+  it('starts a general hazard in rectification, a major one waiting for 认定, 立行立改 closed at once', () => {
+    expect(initialHazardStatus('general', false)).toBe('rectifying');
+    expect(initialHazardStatus('major', false)).toBe('found');
+    expect(initialHazardStatus('general', true)).toBe('closed');
+  });
+
+  it('lets the enterprise rectify and the finder side accept a general hazard', () => {
+    expect(availableHazardActions(general, enterpriseUser)).toEqual(['rectify', 'requestExtension']);
+    expect(hazardActionRefusal(general, otherUnit, 'rectify')).toBe('您无权对该隐患进行这一操作');
+    const rectified = { ...general, status: nextHazardStatus(general, 'rectify') };
+    expect(rectified.status).toBe('rectified');
+    expect(hazardActionRefusal(rectified, finder, 'accept')).toBeNull();
+    expect(hazardActionRefusal(rectified, regulator, 'accept')).toBeNull();
+    expect(hazardActionRefusal(rectified, otherUnit, 'accept')).not.toBeNull();
+    expect(hazardActionRefusal(rectified, enterpriseUser, 'accept')).not.toBeNull();
+    expect(nextHazardStatus(rectified, 'reject')).toBe('rectifying');
+  });
+
+  it('lets an enterprise accept its own self-check finding (自查自改)', () => {
+    const self = { ...general, channel: 'selfCheck' as const, status: 'rectified' as const, foundBy: 50, finderUnitId: null };
+    expect(hazardActionRefusal(self, enterpriseUser, 'accept')).toBeNull();
+  });
+
+  it('walks a major hazard: 认定 by the unit with legal duty, plan with six contents, 五落实, 销号', () => {
+    expect(hazardActionRefusal(major, finder, 'confirm')).toBe('您无权对该隐患进行这一操作');
+    expect(hazardActionRefusal(major, regulator, 'confirm')).toBeNull();
+    expect(hazardActionRefusal(major, enterpriseUser, 'rectify')).toBe('隐患当前状态不允许这一操作');
+    const confirmed = { ...major, status: nextHazardStatus(major, 'confirm') };
+    expect(availableHazardActions(confirmed, enterpriseUser)).toEqual(['submitPlan', 'requestExtension']);
+    const planned = { ...confirmed, status: nextHazardStatus(confirmed, 'submitPlan') };
+    expect(nextHazardStatus(planned, 'returnPlan')).toBe('confirmed');
+    expect(nextHazardStatus(planned, 'approvePlan')).toBe('rectifying');
+    const rectified = { ...planned, status: 'rectified' as const };
+    // Only the responsible unit (or the office) signs a major hazard off, not the inspector who found it.
+    expect(hazardActionRefusal(rectified, finder, 'accept')).not.toBeNull();
+    expect(hazardActionRefusal(rectified, office, 'accept')).toBeNull();
+    expect(nextHazardStatus(rectified, 'supervise')).toBe('rectified');
+  });
+
+  it('refuses steps a grade does not have, and a second extension request while one is pending', () => {
+    expect(hazardActionRefusal(general, regulator, 'confirm')).toBe('一般隐患没有这一步');
+    expect(hazardActionRefusal({ ...general, hasPendingExtension: true }, enterpriseUser, 'requestExtension')).toBe('已有延期申请待审批');
+    expect(hazardActionRefusal(general, finder, 'approveExtension')).toBe('没有待审批的延期申请');
+  });
+
+  it('never reopens a closed or dismissed hazard', () => {
+    for (const status of ['closed', 'dismissed'] as const) {
+      expect(availableHazardActions({ ...general, status }, office)).toEqual([]);
+    }
+  });
+});
+
+describe('time-driven rules', () => {
+  const h = { grade: 'major' as const, status: 'rectifying' as const, deadline: '2026-03-31' };
+
+  it('reminds within the due-soon window and marks overdue from the day after the deadline', () => {
+    expect(hazardDueAsOf(h, '2026-03-27').dueSoon).toBe(false);
+    expect(hazardDueAsOf(h, '2026-03-28').dueSoon).toBe(true);
+    expect(hazardDueAsOf(h, '2026-03-31')).toMatchObject({ dueSoon: true, overdue: false });
+    expect(hazardDueAsOf(h, '2026-04-01')).toMatchObject({ overdue: true, daysOverdue: 1, escalations: ['letter'] });
+    expect(dueSoonHorizon('2026-03-28')).toBe('2026-03-31');
+  });
+
+  it('climbs the ladder 函告 → 通报 → 约谈 → 曝光 for overdue major hazards only', () => {
+    expect(hazardDueAsOf(h, '2026-04-15').escalations).toEqual(['letter', 'bulletin']);
+    expect(hazardDueAsOf(h, '2026-05-30').escalations).toEqual(['letter', 'bulletin', 'summons', 'exposure']);
+    expect(hazardDueAsOf({ ...h, grade: 'general' }, '2026-05-30')).toMatchObject({ overdue: true, escalations: [] });
+    expect(hazardDueAsOf({ ...h, status: 'rectified' }, '2026-05-30').overdue).toBe(false);
+    expect(hazardDueAsOf({ ...h, status: 'closed' }, '2026-05-30').overdue).toBe(false);
+  });
+
+  it('dates the periodic report by the 15th day after the quarter and 31 January after the year (16号令 第十四条)', () => {
+    expect(hazardReportDeadline('2026Q1')).toBe('2026-04-15');
+    expect(hazardReportDeadline('2026Q4')).toBe('2027-01-15');
+    expect(hazardReportDeadline('2026')).toBe('2027-01-31');
+    expect(reportPeriodRange('2026Q2')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
+    expect(endedReportPeriods('2026-12-02').slice(0, 3)).toEqual(['2026Q3', '2026Q2', '2026Q1']);
+  });
+
+  it('counts 存量 at a cut-off: found by then and still open then (治本攻坚: clear the 2023 stock in 2024)', () => {
+    expect(isStockAt({ foundOn: '2023-10-01', closedOn: null }, '2023-12-31')).toBe(true);
+    expect(isStockAt({ foundOn: '2023-10-01', closedOn: '2024-02-01' }, '2023-12-31')).toBe(true);
+    expect(isStockAt({ foundOn: '2023-10-01', closedOn: '2023-11-01' }, '2023-12-31')).toBe(false);
+    expect(isStockAt({ foundOn: '2024-01-05', closedOn: null }, '2023-12-31')).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+import type { HazardAction, HazardChannel, HazardGrade, HazardStatus } from './hazard.dict.ts';
+import { openHazardStatuses } from './hazard.dict.ts';
+
+/** What the state machine needs to know about a hazard. */
+export interface HazardFacts {
+  grade: HazardGrade;
+  status: HazardStatus;
+  channel: HazardChannel;
+  enterpriseId: number | null;
+  foundBy: number;
+  finderUnitId: number | null;
+  /** The unit with the legal duty to supervise the enterprise (三管三必须): it 认定 and 销号 major hazards. */
+  supervisingUnitId: number | null;
+  hasPendingExtension: boolean;
+}
+
+/** Who is acting. `office` covers the township safety office and the system administrator. */
+export interface HazardActor {
+  userId: number;
+  office: boolean;
+  unitId: number | null;
+  /** The enterprise an enterprise account belongs to. */
+  enterpriseId: number | null;
+  /** Government staff who may supervise hazards at all (units, inspectors, office). */
+  supervisor: boolean;
+}
+
+type Who = 'enterprise' | 'finder' | 'responsible' | 'government';
+
+interface Transition {
+  from: readonly HazardStatus[];
+  grades: readonly HazardGrade[];
+  who: readonly Who[];
+  to: HazardStatus | 'same';
+}
+
+/**
+ * The closed loop (16号令 第十五、十六、十八条; regulations.md §1.4):
+ * 一般: rectifying → rectified → closed (accept) | back to rectifying (reject).
+ * 重大: found → confirmed (认定) → planSubmitted (six contents) → rectifying (plan approved, 五落实) → rectified →
+ * closed (审核把关销号) | back to rectifying. Any open hazard can be dismissed (不成立) with a reason, never deleted.
+ */
+const transitions: Record<HazardAction, Transition> = {
+  confirm: { from: ['found'], grades: ['major'], who: ['responsible'], to: 'confirmed' },
+  submitPlan: { from: ['confirmed'], grades: ['major'], who: ['enterprise'], to: 'planSubmitted' },
+  approvePlan: { from: ['planSubmitted'], grades: ['major'], who: ['responsible'], to: 'rectifying' },
+  returnPlan: { from: ['planSubmitted'], grades: ['major'], who: ['responsible'], to: 'confirmed' },
+  supervise: { from: ['confirmed', 'planSubmitted', 'rectifying', 'rectified'], grades: ['major'], who: ['responsible'], to: 'same' },
+  rectify: { from: ['rectifying'], grades: ['general', 'major'], who: ['enterprise'], to: 'rectified' },
+  accept: { from: ['rectified'], grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'closed' },
+  reject: { from: ['rectified'], grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'rectifying' },
+  requestExtension: {
+    from: ['confirmed', 'planSubmitted', 'rectifying'],
+    grades: ['general', 'major'],
+    who: ['enterprise'],
+    to: 'same',
+  },
+  approveExtension: {
+    from: ['confirmed', 'planSubmitted', 'rectifying'],
+    grades: ['general', 'major'],
+    who: ['finder', 'responsible'],
+    to: 'same',
+  },
+  denyExtension: {
+    from: ['confirmed', 'planSubmitted', 'rectifying'],
+    grades: ['general', 'major'],
+    who: ['finder', 'responsible'],
+    to: 'same',
+  },
+  dismiss: { from: openHazardStatuses, grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'dismissed' },
+  upgrade: { from: ['rectifying'], grades: ['general'], who: ['government'], to: 'found' },
+};
+
+function plays(h: HazardFacts, a: HazardActor, who: Who, action: HazardAction): boolean {
+  switch (who) {
+    // The office may record an enterprise's step on its behalf (代录); the event names who typed it.
+    case 'enterprise':
+      return (a.enterpriseId != null && a.enterpriseId === h.enterpriseId) || a.office;
+    case 'responsible':
+      return a.office || (a.supervisor && a.unitId != null && a.unitId === h.supervisingUnitId);
+    case 'government':
+      return a.office || a.supervisor;
+    case 'finder': {
+      if (a.office) return true;
+      // 一般隐患 found in an enterprise's own self-check is accepted by the enterprise itself (自查自改).
+      if (h.grade === 'general' && h.channel === 'selfCheck' && h.enterpriseId != null && a.enterpriseId === h.enterpriseId) return true;
+      if (h.grade === 'major') return plays(h, a, 'responsible', action);
+      if (!a.supervisor) return false;
+      return a.userId === h.foundBy || (a.unitId != null && (a.unitId === h.finderUnitId || a.unitId === h.supervisingUnitId));
+    }
+  }
+}
+
+/** Why an actor may not take an action now, in Chinese; null when allowed. */
+export function hazardActionRefusal(h: HazardFacts, a: HazardActor, action: HazardAction): string | null {
+  const t = transitions[action];
+  if (!t.grades.includes(h.grade)) return `${h.grade === 'major' ? '重大' : '一般'}隐患没有这一步`;
+  if (!t.from.includes(h.status)) return '隐患当前状态不允许这一操作';
+  if (!t.who.some((w) => plays(h, a, w, action))) return '您无权对该隐患进行这一操作';
+  if (action === 'requestExtension' && h.hasPendingExtension) return '已有延期申请待审批';
+  if ((action === 'approveExtension' || action === 'denyExtension') && !h.hasPendingExtension) return '没有待审批的延期申请';
+  return null;
+}
+
+export function nextHazardStatus(h: HazardFacts, action: HazardAction): HazardStatus {
+  const to = transitions[action].to;
+  return to === 'same' ? h.status : to;
+}
+
+/** The actions an actor may take now: the detail page shows exactly these buttons. */
+export function availableHazardActions(h: HazardFacts, a: HazardActor): HazardAction[] {
+  return (Object.keys(transitions) as HazardAction[]).filter((action) => hazardActionRefusal(h, a, action) === null);
+}
+
+/** Where a new hazard starts: a general one goes straight to rectification with its deadline; a major one waits for 认定. */
+export function initialHazardStatus(grade: HazardGrade, fixedOnSpot: boolean): HazardStatus {
+  if (fixedOnSpot) return 'closed';
+  return grade === 'major' ? 'found' : 'rectifying';
+}
+
+export function isOpenHazard(status: HazardStatus): boolean {
+  return openHazardStatuses.includes(status);
+}

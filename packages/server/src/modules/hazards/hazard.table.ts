@@ -1,0 +1,157 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { enterprises } from '../enterprises/enterprise.table.ts';
+import { units } from '../units/unit.table.ts';
+import { users } from '../users/user.table.ts';
+
+/**
+ * One hazard. Region, industry, domains and the responsible unit are copied from the enterprise when the hazard is
+ * found: the ledger and its statistics filter a million rows by them without a join, and a hazard keeps the
+ * classification it had when it was found.
+ */
+export const hazards = pgTable(
+  'hazards',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    /** Human number, e.g. YH-2026-000123, printed on documents. */
+    code: text('code').notNull().unique(),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    regionCode: text('region_code').notNull(),
+    industryCode: text('industry_code'),
+    domains: text('domains').array().notNull().default([]),
+    supervisingUnitId: integer('supervising_unit_id').references(() => units.id),
+    channel: text('channel').notNull(),
+    grade: text('grade').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    location: text('location'),
+    criteriaCodes: text('criteria_codes').array().notNull().default([]),
+    foundOn: date('found_on', { mode: 'string' }).notNull(),
+    foundBy: integer('found_by')
+      .notNull()
+      .references(() => users.id),
+    finderUnitId: integer('finder_unit_id').references(() => units.id),
+    deadline: date('deadline', { mode: 'string' }),
+    closedOn: date('closed_on', { mode: 'string' }),
+    /** Set by the sweep the day after the deadline passes; cleared when the hazard leaves the open states. */
+    overdueSince: date('overdue_since', { mode: 'string' }),
+    supervisionLevel: text('supervision_level'),
+    escalationStep: text('escalation_step'),
+    plan: jsonb('plan'),
+    pendingExtension: jsonb('pending_extension'),
+    checkerId: integer('checker_id').references(() => users.id),
+    accepterId: integer('accepter_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The ledger's default order and keyset cursor.
+    index('hazards_region_found_idx').on(t.regionCode, t.foundOn.desc(), t.id.desc()),
+    index('hazards_found_idx').on(t.foundOn.desc(), t.id.desc()),
+    index('hazards_enterprise_idx').on(t.enterpriseId, t.foundOn.desc()),
+    index('hazards_unit_idx').on(t.supervisingUnitId, t.status),
+    index('hazards_status_region_idx').on(t.status, t.regionCode),
+    // The sweep reads only open hazards with a deadline.
+    index('hazards_open_deadline_idx').on(t.deadline).where(sql`status IN ('found', 'confirmed', 'planSubmitted', 'rectifying')`),
+  ],
+);
+
+/** The timeline: every step, who took it, what they saw and said. Never updated. */
+export const hazardEvents = pgTable(
+  'hazard_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    hazardId: integer('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    data: jsonb('data').notNull().default({}),
+    fileIds: integer('file_ids').array().notNull().default([]),
+  },
+  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.id)],
+);
+
+/** 函告 → 通报 → 约谈 → 曝光: one row per hazard and step, so a second sweep creates nothing. */
+export const hazardEscalations = pgTable(
+  'hazard_escalations',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    hazardId: integer('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    step: text('step').notNull(),
+    /** The deadline that was missed: an extension starts a new ladder. */
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('hazard_escalations_uq').on(t.hazardId, t.deadline, t.step)],
+);
+
+/** Due-soon reminders and overdue marks, one per hazard, kind and deadline. */
+export const hazardAlerts = pgTable(
+  'hazard_alerts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    hazardId: integer('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    kind: text('kind').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('hazard_alerts_uq').on(t.hazardId, t.kind, t.deadline)],
+);
+
+/** 举一反三: a check of the same criterion at every similar enterprise ("检查一家、提升一片"). */
+export const hazardCheckRequests = pgTable(
+  'hazard_check_requests',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    sourceHazardId: integer('source_hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    criterionCode: text('criterion_code').notNull(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    regionCode: text('region_code').notNull(),
+    status: text('status').notNull().default('open'),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    answer: text('answer'),
+    resultHazardId: integer('result_hazard_id').references(() => hazards.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('hazard_check_requests_uq').on(t.sourceHazardId, t.criterionCode, t.enterpriseId)],
+);
+
+/** An enterprise's periodic hazard report (季报/年报), generated from the records and signed by its principal. */
+export const hazardReports = pgTable(
+  'hazard_reports',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    period: text('period').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    figures: jsonb('figures').notNull(),
+    signedBy: integer('signed_by').references(() => users.id),
+    signerName: text('signer_name'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('hazard_reports_uq').on(t.enterpriseId, t.period)],
+);
