@@ -18,6 +18,16 @@ const grants = {
   // Risk grading is a supervisory judgement: not for village cadres or enterprises themselves.
   'enterprise.grade': ['admin', 'office', 'unit', 'inspector'],
   'system.backup': ['admin'],
+  // Hazards: the fine-grained who-may-act rules per step live in hazard.rules.ts.
+  'hazard.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
+  'hazard.report': ['admin', 'office', 'unit', 'village', 'inspector', 'enterprise'],
+  'hazard.act': ['admin', 'office', 'unit', 'inspector', 'enterprise'],
+  'hazard.export': ['admin', 'office', 'unit', 'inspector', 'leader'],
+  // 举一反三 sends check requests to many enterprises: a supervisory decision.
+  'hazard.propagate': ['admin', 'office', 'unit'],
+  'criteria.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
+  'criteria.manage': ['admin'],
+  'file.upload': ['admin', 'office', 'unit', 'village', 'inspector', 'enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -7,6 +7,8 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   phone: text('phone'),
+  /** Where e-mail copies of notifications go (optional). */
+  email: text('email'),
   passwordHash: text('password_hash').notNull(),
   roles: text('roles').array().notNull(),
   regionCodes: text('region_codes').array().notNull().default([]),
