@@ -15,7 +15,7 @@ const config = loadConfig({ LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '1
 const villages = ['东村', '西村', '南塘村', '北山村', '桥头村', '新河村', '镇北社区'];
 const domains = ['危险化学品', '工贸、机械', '工贸、纺织', '建筑施工', '商贸', '交通运输', '消防'];
 
-async function demoApp(ctx: BenchContext): Promise<{ database: Database; app: FastifyInstance; cookie: string }> {
+export async function demoApp(ctx: BenchContext): Promise<{ database: Database & { url?: string }; app: FastifyInstance; cookie: string }> {
   const database = await ctx.fresh();
   await seedDemo(database, systemClock);
   const app = await buildApp({ config, database, clock: systemClock, logger: false });

@@ -14,7 +14,7 @@ export interface Result {
 export interface BenchContext {
   kind: 'pglite' | 'postgres';
   /** A fresh migrated database of the kind under test. */
-  fresh(): Promise<Database & { dir?: string }>;
+  fresh(): Promise<Database & { dir?: string; url?: string }>;
   record(name: string, value: number, unit: string): void;
 }
 
@@ -31,7 +31,7 @@ export async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 let dbCounter = 0;
-export async function freshDatabase(kind: 'pglite' | 'postgres', url?: string): Promise<Database & { dir?: string }> {
+export async function freshDatabase(kind: 'pglite' | 'postgres', url?: string): Promise<Database & { dir?: string; url?: string }> {
   if (kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-bench-'));
     const database = await openDatabase({ pgliteDir: dir });
@@ -57,6 +57,7 @@ export async function freshDatabase(kind: 'pglite' | 'postgres', url?: string): 
   await runMigrations(database);
   return {
     ...database,
+    url: u.toString(),
     close: async () => {
       await database.close();
       const a = new pg.Client({ connectionString: url });

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as enterprise from './enterprise.bench.ts';
 import { type BenchContext, freshDatabase, type Result } from './harness.ts';
+import * as hazard from './hazard.bench.ts';
+import * as plan from './plan.bench.ts';
 import * as platform from './platform.bench.ts';
 
 const suites: Record<string, (ctx: BenchContext) => Promise<void>> = {
@@ -11,6 +13,8 @@ const suites: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'db.blocking': platform.blocking,
   'enterprise.import_10k': enterprise.importTenThousand,
   'enterprise.list': enterprise.list,
+  'plan.parse': plan.parse,
+  'hazard.ledger': hazard.ledger,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } }, allowPositionals: true });

@@ -1,18 +1,28 @@
+import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
+import { createOutboundChannels, type OutboundChannel } from './lib/outbound/outbound.ts';
+import { createDiskStorage, type Storage } from './lib/storage.ts';
 import { appVersion } from './lib/version.ts';
 import { registerAuditModule } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { registerAuthModule } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { registerCriteriaModule } from './modules/criteria/criteria.routes.ts';
+import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
 import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
 import { createEnterpriseService } from './modules/enterprises/enterprise.service.ts';
 import { registerEnterpriseIoModule } from './modules/enterprises/enterprise-io.routes.ts';
+import { registerFileModule } from './modules/files/file.routes.ts';
+import { createFileService } from './modules/files/file.service.ts';
+import { createHazardServices, registerHazardModules } from './modules/hazards/hazard.module.ts';
+import { registerNotificationModule } from './modules/notifications/notification.routes.ts';
+import { createNotificationService } from './modules/notifications/notification.service.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
@@ -33,21 +43,29 @@ export interface AppDeps {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean | object;
+  /** Services made beforehand (tests share them with the app); default: made here, files under `${config.dataDir}/files`. */
+  services?: Services;
 }
 
-export function createServices(deps: Pick<AppDeps, 'database' | 'clock'>) {
+export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { storage: Storage; channels?: OutboundChannel[] }) {
   const { db } = deps.database;
   const audit = createAuditService({ db, clock: deps.clock });
+  const notifications = createNotificationService({ db, clock: deps.clock, channels: deps.channels ?? [] });
   const ctx = { db, clock: deps.clock, audit };
-  return {
+  const base = {
     audit,
     auth: createAuthService(ctx),
     regions: createRegionService(ctx),
     units: createUnitService(ctx),
     users: createUserService(ctx),
     enterprises: createEnterpriseService(ctx),
+    criteria: createCriteriaService(ctx),
+    notifications,
+    files: createFileService({ ...ctx, storage: deps.storage }),
   };
+  return { ...base, hazardModule: createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria }) };
 }
+export type Services = ReturnType<typeof createServices>;
 
 /** Builds the Fastify instance with every module; never listens itself (tests use inject). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -64,7 +82,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = createServices(deps);
+  const services =
+    deps.services ??
+    createServices({ ...deps, storage: createDiskStorage(path.join(config.dataDir, 'files')), channels: createOutboundChannels(config) });
   await registerSecurity(app, { trustProxy: config.trustProxy });
   await app.register(rateLimit, { global: false });
   await registerAuth(app, { config, auth: services.auth });
@@ -78,8 +98,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerUnitModule(app, { units: services.units });
   await registerUserModule(app, { users: services.users });
   await registerAuditModule(app, { audit: services.audit });
-  await registerDashboardModule(app, { db: database.db, audit: services.audit });
+  await registerDashboardModule(app, { db: database.db, audit: services.audit, clock: deps.clock });
   await registerEnterpriseModule(app, { enterprises: services.enterprises, publicUrl: config.publicUrl });
   await registerEnterpriseIoModule(app, { db: database.db, clock: deps.clock, audit: services.audit });
+  await registerCriteriaModule(app, { criteria: services.criteria });
+  await registerFileModule(app, { files: services.files });
+  await registerNotificationModule(app, { notifications: services.notifications });
+  await registerHazardModules(app, { services: services.hazardModule, db: database.db });
   return app;
 }

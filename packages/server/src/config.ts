@@ -19,6 +19,22 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+$/, 'ANZHI_PUBLIC_URL 应为 http(s)://主机[:端口]，末尾不带 /')
     .optional(),
+  ANZHI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'ANZHI_SMTP_URL 应为 smtp://用户名:密码@主机:端口（SSL 用 smtps://）')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ANZHI_SMTP_FROM: z.string().trim().optional(),
+  ANZHI_WEBHOOK_URLS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(/[,，]/)
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'ANZHI_WEBHOOK_URLS 应为以逗号分隔的 http(s):// 地址' }))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +51,10 @@ export interface Config {
   logLevel: string;
   /** The address phones reach the platform at, printed in QR codes; default: the address of the request. */
   publicUrl: string | undefined;
+  /** E-mail copies of notifications; off when ANZHI_SMTP_URL is not set. */
+  smtp: { url: string; from: string } | undefined;
+  /** WeCom / DingTalk group robots (or any JSON endpoint) that receive a copy of each notice. */
+  webhookUrls: string[];
 }
 
 /** Reads the environment once; a bad value stops the program with a list of what is wrong. */
@@ -45,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`环境变量配置有误：\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.ANZHI_SMTP_URL && !e.ANZHI_SMTP_FROM) {
+    throw new Error('环境变量配置有误：\n  ANZHI_SMTP_FROM: 设置了 ANZHI_SMTP_URL 时须同时设置发件人，如 安治平台 <anzhi@example.gov.cn>');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -57,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.ANZHI_LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.ANZHI_PUBLIC_URL,
+    smtp: e.ANZHI_SMTP_URL && e.ANZHI_SMTP_FROM ? { url: e.ANZHI_SMTP_URL, from: e.ANZHI_SMTP_FROM } : undefined,
+    webhookUrls: e.ANZHI_WEBHOOK_URLS,
   };
 }

@@ -2,15 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import '@anzhi/core';
-import { buildApp } from './app.ts';
+import { buildApp, createServices } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
 import { systemClock } from './lib/clock.ts';
+import { createOutboundChannels } from './lib/outbound/outbound.ts';
 import { startScheduler } from './lib/scheduler.ts';
+import { createDiskStorage } from './lib/storage.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
+import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
+import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
 
 const usage = `用法: anzhi <命令>
   serve [--demo]         启动服务（--demo：数据库为空时载入演示数据）
@@ -19,6 +24,8 @@ const usage = `用法: anzhi <命令>
   audit verify [--json]  校验审计哈希链
   backup --out FILE      备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）
   restore FILE           从备份恢复到空数据库
+${sweepUsage}
+${planUsage}
 环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data)`;
 
 async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
@@ -36,8 +43,23 @@ async function serve(demo: boolean) {
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(database);
   if (demo) await seedDemo(database, systemClock);
-  const app = await buildApp({ config, database, clock: systemClock, serveWeb: true });
+  const services = createServices({
+    database,
+    clock: systemClock,
+    storage: createDiskStorage(path.join(config.dataDir, 'files')),
+    channels: createOutboundChannels(config),
+  });
+  const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services });
   const scheduler = startScheduler({
+    jobs: [
+      // The time-driven hazard rules every 10 minutes (idempotent; one process at a time), outbound copies every minute.
+      {
+        name: 'hazard sweep',
+        everyMs: 600_000,
+        run: () => runHazardSweep(database.db, systemClock.now(), { channels: services.notifications.outboundChannelKeys }),
+      },
+      { name: 'outbound notifications', everyMs: 60_000, run: () => services.notifications.deliverPending() },
+    ],
     database,
     clock: systemClock,
     log: app.log,
@@ -63,7 +85,13 @@ async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { demo: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      demo: { type: 'boolean' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   switch (command) {
     case 'serve':
@@ -109,6 +137,21 @@ async function main(argv: string[]) {
         return restoreBackup(db, file);
       });
       console.log(`已从 ${file} 恢复（备份于 ${header.createdAt}，来源 ${header.source}）`);
+      return;
+    }
+    case 'sweep': {
+      const now = parseSweepNow(values.now, systemClock.now());
+      const result = await withDatabase(async (db) => {
+        await prepareDatabase(db);
+        return runSweepCommand(db, now, loadConfig());
+      });
+      console.log(values.json ? JSON.stringify({ created: result.created, skipped: result.skipped }) : sweepSummary(result, now));
+      return;
+    }
+    case 'plan': {
+      const code = runPlanCommand(positionals, { json: values.json === true });
+      if (code === null) break;
+      process.exitCode = code;
       return;
     }
     default:

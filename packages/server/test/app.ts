@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Role } from '@anzhi/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, createServices } from '../src/app.ts';
@@ -5,6 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { hashPassword } from '../src/lib/password-hash.ts';
+import { createDiskStorage } from '../src/lib/storage.ts';
 import { regionRepo } from '../src/modules/regions/region.repo.ts';
 import { unitRepo } from '../src/modules/units/unit.repo.ts';
 import { userRepo } from '../src/modules/users/user.repo.ts';
@@ -26,16 +30,21 @@ export async function startTestApp(now = new Date('2026-03-02T01:00:00Z'), env: 
   const clock = fixedClock(now);
   // The login rate limit counts real time per IP, and every injected request comes from 127.0.0.1.
   const config = loadConfig({ ANZHI_DATA_DIR: '/tmp/anzhi-unused', LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '10000', ...env });
-  const app = await buildApp({ config, database, clock, logger: false });
-  const services = createServices({ database, clock });
+  // Uploaded files go to a temp dir of this test file's own; the app and the tests share one set of services.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-test-files-'));
+  const storage = createDiskStorage(filesDir);
+  const services = createServices({ database, clock, storage });
+  const app = await buildApp({ config, database, clock, logger: false, services });
   return {
     app,
     database,
     clock,
     services,
+    storage,
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -52,7 +52,11 @@ describe('the demo township', () => {
       sql`SELECT action, actor_name, after FROM audit_events`,
     );
     expect(events).toEqual([
-      { action: 'seed_demo', actor_name: '系统', after: { township: '示例镇', villages: 8, units: 12, accounts: 7, enterprises: 198 } },
+      {
+        action: 'seed_demo',
+        actor_name: '系统',
+        after: { township: '示例镇', villages: 8, units: 12, accounts: 8, enterprises: 198, hazards: 320 },
+      },
     ]);
     expect(await createAuditService({ db: t.database.db, clock: t.clock }).verify()).toMatchObject({ ok: true, checked: 1 });
   });

@@ -204,7 +204,12 @@ describe('every API route needs a session', () => {
     const checked: string[] = [];
     for (const [template, operations] of Object.entries(paths)) {
       if (!template.startsWith('/api/v1/')) continue;
-      const url = template.replace('{id}', '1').replace('{code}', codes.town);
+      const url = template
+        .replace('{id}', '1')
+        .replace('{code}', codes.town)
+        .replace('{action}', 'accept')
+        .replace('{step}', 'letter')
+        .replace('{period}', '2026Q1');
       expect(url, template).not.toMatch(/[{}]/);
       for (const method of Object.keys(operations)) {
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;

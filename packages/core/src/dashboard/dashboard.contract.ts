@@ -7,6 +7,17 @@ export const dashboardSummary = z.object({
   unitCount: z.number().int(),
   userCount: z.number().int().nullable(),
   recentEvents: z.array(auditEvent),
+  /** Hazards in scope; each number equals the total of the ledger filter the web links it to. Null without hazard.read. */
+  hazards: z
+    .object({
+      open: z.number().int(),
+      openMajor: z.number().int(),
+      overdue: z.number().int(),
+      foundThisMonth: z.number().int(),
+      closedThisMonth: z.number().int(),
+      monthStart: z.string(),
+    })
+    .nullable(),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummary>;
 

@@ -43,7 +43,7 @@ describe('hazard loop (16号令 第十五、十八条; regulations.md §1.4)', (
 
   it('lets the enterprise rectify and the finder side accept a general hazard', () => {
     expect(availableHazardActions(general, enterpriseUser)).toEqual(['rectify', 'requestExtension']);
-    expect(hazardActionRefusal(general, otherUnit, 'rectify')).toBe('您无权对该隐患进行这一操作');
+    expect(hazardActionRefusal(general, otherUnit, 'rectify')?.message).toBe('您无权对该隐患进行这一操作');
     const rectified = { ...general, status: nextHazardStatus(general, 'rectify') };
     expect(rectified.status).toBe('rectified');
     expect(hazardActionRefusal(rectified, finder, 'accept')).toBeNull();
@@ -59,9 +59,9 @@ describe('hazard loop (16号令 第十五、十八条; regulations.md §1.4)', (
   });
 
   it('walks a major hazard: 认定 by the unit with legal duty, plan with six contents, 五落实, 销号', () => {
-    expect(hazardActionRefusal(major, finder, 'confirm')).toBe('您无权对该隐患进行这一操作');
+    expect(hazardActionRefusal(major, finder, 'confirm')?.message).toBe('您无权对该隐患进行这一操作');
     expect(hazardActionRefusal(major, regulator, 'confirm')).toBeNull();
-    expect(hazardActionRefusal(major, enterpriseUser, 'rectify')).toBe('隐患当前状态不允许这一操作');
+    expect(hazardActionRefusal(major, enterpriseUser, 'rectify')?.message).toBe('隐患当前状态不允许这一操作');
     const confirmed = { ...major, status: nextHazardStatus(major, 'confirm') };
     expect(availableHazardActions(confirmed, enterpriseUser)).toEqual(['submitPlan', 'requestExtension']);
     const planned = { ...confirmed, status: nextHazardStatus(confirmed, 'submitPlan') };
@@ -75,9 +75,11 @@ describe('hazard loop (16号令 第十五、十八条; regulations.md §1.4)', (
   });
 
   it('refuses steps a grade does not have, and a second extension request while one is pending', () => {
-    expect(hazardActionRefusal(general, regulator, 'confirm')).toBe('一般隐患没有这一步');
-    expect(hazardActionRefusal({ ...general, hasPendingExtension: true }, enterpriseUser, 'requestExtension')).toBe('已有延期申请待审批');
-    expect(hazardActionRefusal(general, finder, 'approveExtension')).toBe('没有待审批的延期申请');
+    expect(hazardActionRefusal(general, regulator, 'confirm')?.message).toBe('一般隐患没有这一步');
+    expect(hazardActionRefusal({ ...general, hasPendingExtension: true }, enterpriseUser, 'requestExtension')?.message).toBe(
+      '已有延期申请待审批',
+    );
+    expect(hazardActionRefusal(general, finder, 'approveExtension')?.message).toBe('没有待审批的延期申请');
   });
 
   it('never reopens a closed or dismissed hazard', () => {

@@ -85,20 +85,30 @@ function plays(h: HazardFacts, a: HazardActor, who: Who, action: HazardAction): 
       // 一般隐患 found in an enterprise's own self-check is accepted by the enterprise itself (自查自改).
       if (h.grade === 'general' && h.channel === 'selfCheck' && h.enterpriseId != null && a.enterpriseId === h.enterpriseId) return true;
       if (h.grade === 'major') return plays(h, a, 'responsible', action);
+      // 谁检查、谁签名: whoever found it (a grid worker too) checks the fix; so may the finder's and the regulator's unit.
+      if (a.userId === h.foundBy && a.enterpriseId == null) return true;
       if (!a.supervisor) return false;
-      return a.userId === h.foundBy || (a.unitId != null && (a.unitId === h.finderUnitId || a.unitId === h.supervisingUnitId));
+      return a.unitId != null && (a.unitId === h.finderUnitId || a.unitId === h.supervisingUnitId);
     }
   }
 }
 
-/** Why an actor may not take an action now, in Chinese; null when allowed. */
-export function hazardActionRefusal(h: HazardFacts, a: HazardActor, action: HazardAction): string | null {
+export interface HazardRefusal {
+  /** grade/state/pending: the step does not fit the hazard now (409); role: not this actor's step (403). */
+  reason: 'grade' | 'state' | 'role' | 'pending';
+  message: string;
+}
+
+/** Why an actor may not take an action now (Chinese message); null when allowed. */
+export function hazardActionRefusal(h: HazardFacts, a: HazardActor, action: HazardAction): HazardRefusal | null {
   const t = transitions[action];
-  if (!t.grades.includes(h.grade)) return `${h.grade === 'major' ? '重大' : '一般'}隐患没有这一步`;
-  if (!t.from.includes(h.status)) return '隐患当前状态不允许这一操作';
-  if (!t.who.some((w) => plays(h, a, w, action))) return '您无权对该隐患进行这一操作';
-  if (action === 'requestExtension' && h.hasPendingExtension) return '已有延期申请待审批';
-  if ((action === 'approveExtension' || action === 'denyExtension') && !h.hasPendingExtension) return '没有待审批的延期申请';
+  if (!t.grades.includes(h.grade)) return { reason: 'grade', message: `${h.grade === 'major' ? '重大' : '一般'}隐患没有这一步` };
+  if (!t.from.includes(h.status)) return { reason: 'state', message: '隐患当前状态不允许这一操作' };
+  if (!t.who.some((w) => plays(h, a, w, action))) return { reason: 'role', message: '您无权对该隐患进行这一操作' };
+  if (action === 'requestExtension' && h.hasPendingExtension) return { reason: 'pending', message: '已有延期申请待审批' };
+  if ((action === 'approveExtension' || action === 'denyExtension') && !h.hasPendingExtension) {
+    return { reason: 'pending', message: '没有待审批的延期申请' };
+  }
   return null;
 }
 

@@ -43,6 +43,15 @@ export const demoAccounts: DemoAccount[] = [
     description: '成员单位（市场监管所）工作人员：只看本单位监管的行业',
   },
   {
+    username: 'yingji',
+    password: DEMO_PASSWORD,
+    role: 'unit',
+    displayName: '刘应急',
+    regionCodes: [demoTownship.code],
+    unitName: '示例镇应急管理办公室',
+    description: '成员单位（应急办）工作人员：监管工贸、危化等企业，认定和销号重大隐患',
+  },
+  {
     username: 'dongcun',
     password: DEMO_PASSWORD,
     role: 'village',

@@ -4,12 +4,14 @@ import { systemActor } from '../lib/actor.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password-hash.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
+import { runHazardSweep } from '../modules/hazards/hazard-sweep.ts';
 import { regionRepo } from '../modules/regions/region.repo.ts';
 import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
+import { seedDemoHazards } from './demo-hazards.ts';
 
 const county = { code: '339901000000', name: '示例县' };
 
@@ -140,6 +142,16 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         .set({ enterpriseId: boundId })
         .where(eq(users.id, userIds.get(a.username) as number));
     }
+    const id = (username: string) => userIds.get(username) as number;
+    const hazardCount = await seedDemoHazards(tx, now, {
+      office: id('anweiban'),
+      inspector: id('jiancha'),
+      unit: id('shichang'),
+      village: id('dongcun'),
+      enterprise: id('qiye'),
+      boundEnterpriseId: boundId,
+      names: Object.fromEntries(demoAccounts.map((a) => [id(a.username), a.displayName])),
+    });
     await audit.record(tx, systemActor, {
       entityType: 'system',
       entityId: null,
@@ -150,8 +162,11 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         units: units.length,
         accounts: demoAccounts.length,
         enterprises: enterpriseCount,
+        hazards: hazardCount,
       },
     });
   });
+  // Reminders, overdue marks and escalations as of today, as the scheduler would have written them.
+  await runHazardSweep(database.db, clock.now());
   return { seeded: true };
 }

@@ -16,8 +16,26 @@ export function startScheduler(deps: {
   backupDir: string;
   intervalHours: number;
   keep: number;
+  /** Recurring jobs (sweeps): each run is awaited before the next can start, and errors are logged, not thrown. */
+  jobs?: Array<{ name: string; everyMs: number; run: () => Promise<unknown> }>;
 }) {
   const timers: NodeJS.Timeout[] = [];
+  for (const job of deps.jobs ?? []) {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.run();
+      } catch (err) {
+        deps.log.error({ err, job: job.name }, 'scheduled job failed');
+      } finally {
+        running = false;
+      }
+    };
+    timers.push(setTimeout(tick, 5_000).unref());
+    timers.push(setInterval(tick, job.everyMs).unref());
+  }
   if (deps.intervalHours > 0) {
     const run = async () => {
       try {

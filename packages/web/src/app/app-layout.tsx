@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Result } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useMatches, useNavigation } from 'react-router';
+import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
 import { hasPermission, useCurrentUser } from '../lib/session.ts';
 import { useIsMobile } from '../lib/use-is-mobile.ts';
 import { AppBreadcrumbs } from './app-breadcrumbs.tsx';
@@ -95,6 +96,7 @@ export function AppLayout() {
           <div className="app-header-crumbs">
             <AppBreadcrumbs />
           </div>
+          <NotificationBell />
           <UserMenu compact={isMobile} />
         </Layout.Header>
         {navigation.state === 'loading' ? <div className="app-progress" aria-hidden /> : null}

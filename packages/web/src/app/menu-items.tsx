@@ -1,8 +1,11 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   DashboardOutlined,
+  FormOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -41,6 +44,16 @@ const menu: Array<MenuEntry | MenuGroup> = [
     ],
   },
   {
+    key: 'hazards',
+    label: '隐患排查治理',
+    icon: <AlertOutlined />,
+    children: [
+      { path: '/hazards', label: '隐患台账', icon: <UnorderedListOutlined />, permission: 'hazard.read' },
+      { path: '/hazards/new', label: '登记隐患', icon: <FormOutlined />, permission: 'hazard.report' },
+      { path: '/hazards/stats', label: '统计分析', icon: <BarChartOutlined />, permission: 'hazard.read' },
+    ],
+  },
+  {
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
@@ -48,6 +61,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       { path: '/admin/regions', label: '行政区划', icon: <ApartmentOutlined />, permission: 'region.read' },
       { path: '/admin/units', label: '成员单位', icon: <TeamOutlined />, permission: 'unit.read' },
       { path: '/admin/users', label: '用户管理', icon: <UserOutlined />, permission: 'user.read' },
+      { path: '/admin/criteria', label: '判定标准库', icon: <BookOutlined />, permission: 'criteria.read' },
       { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
     ],
   },
@@ -78,5 +92,6 @@ export function selectedMenuKey(pathname: string): string {
 
 export function openMenuKeys(pathname: string): string[] {
   if (pathname.startsWith('/enterprises')) return ['enterprises'];
+  if (pathname.startsWith('/hazards')) return ['hazards'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

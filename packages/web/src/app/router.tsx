@@ -86,6 +86,42 @@ export function createAppRouter() {
                   ],
                 },
                 {
+                  path: 'hazards',
+                  handle: h({ crumb: '隐患台账', permission: 'hazard.read' }),
+                  // The hazard pages borrow the enterprise and criteria pickers; features do not import each other.
+                  lazy: () =>
+                    Promise.all([
+                      import('../features/hazards/hazard-slots.tsx'),
+                      import('../features/enterprises/components/enterprise-select.tsx'),
+                      import('../features/criteria/criteria-picker.tsx'),
+                    ]).then(([m, e, c]) => ({
+                      element: <m.HazardSlotsRoute slots={{ EnterpriseSelect: e.EnterpriseSelect, CriteriaPicker: c.CriteriaPicker }} />,
+                    })),
+                  children: [
+                    {
+                      index: true,
+                      lazy: () =>
+                        import('../features/hazards/pages/hazard-ledger-page.tsx').then((m) => ({ Component: m.HazardLedgerPage })),
+                    },
+                    {
+                      path: 'new',
+                      handle: h({ crumb: '登记隐患', permission: 'hazard.report' }),
+                      lazy: () => import('../features/hazards/pages/hazard-new-page.tsx').then((m) => ({ Component: m.HazardNewPage })),
+                    },
+                    {
+                      path: 'stats',
+                      handle: h({ crumb: '统计分析' }),
+                      lazy: () => import('../features/hazards/pages/hazard-stats-page.tsx').then((m) => ({ Component: m.HazardStatsPage })),
+                    },
+                    {
+                      path: ':id',
+                      handle: h({ crumb: '隐患详情' }),
+                      lazy: () =>
+                        import('../features/hazards/pages/hazard-detail-page.tsx').then((m) => ({ Component: m.HazardDetailPage })),
+                    },
+                  ],
+                },
+                {
                   path: 'admin',
                   handle: h({ crumb: '系统管理', linkable: false }),
                   children: [
@@ -106,6 +142,33 @@ export function createAppRouter() {
                       path: 'users',
                       handle: h({ crumb: '用户管理', permission: 'user.read' }),
                       lazy: () => import('../features/users/pages/users-page.tsx').then((m) => ({ Component: m.UsersPage })),
+                    },
+                    {
+                      path: 'criteria',
+                      handle: h({ crumb: '判定标准库', permission: 'criteria.read' }),
+                      children: [
+                        {
+                          index: true,
+                          lazy: () =>
+                            import('../features/criteria/pages/criteria-sets-page.tsx').then((m) => ({ Component: m.CriteriaSetsPage })),
+                        },
+                        {
+                          path: 'import',
+                          handle: h({ crumb: '导入', permission: 'criteria.manage' }),
+                          lazy: () =>
+                            import('../features/criteria/pages/criteria-import-page.tsx').then((m) => ({
+                              Component: m.CriteriaImportPage,
+                            })),
+                        },
+                        {
+                          path: ':id',
+                          handle: h({ crumb: '标准详情' }),
+                          lazy: () =>
+                            import('../features/criteria/pages/criteria-set-detail-page.tsx').then((m) => ({
+                              Component: m.CriteriaSetDetailPage,
+                            })),
+                        },
+                      ],
                     },
                     {
                       path: 'audit',

@@ -1,14 +1,30 @@
-import { can, dashboardSummary } from '@anzhi/core';
+import { can, type DataScope, dashboardSummary, type HazardFilter } from '@anzhi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { chinaToday } from '../enterprises/enterprise.service.ts';
+import { hazardRepo, hazardWhere } from '../hazards/hazard.repo.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { userRepo } from '../users/user.repo.ts';
 
-export async function registerDashboardModule(app: FastifyInstance, deps: { db: Db; audit: AuditService }) {
+async function hazardNumbers(db: Db, scope: DataScope, today: string) {
+  const monthStart = `${today.slice(0, 8)}01`;
+  const count = (f: HazardFilter) => hazardRepo.count(db, hazardWhere(scope, f, today));
+  const [open, openMajor, overdue, foundThisMonth, closedThisMonth] = await Promise.all([
+    count({ open: true }),
+    count({ open: true, grade: 'major' }),
+    count({ overdue: true }),
+    count({ foundFrom: monthStart }),
+    count({ status: ['closed'], closedFrom: monthStart }),
+  ]);
+  return { open, openMajor, overdue, foundThisMonth, closedThisMonth, monthStart };
+}
+
+export async function registerDashboardModule(app: FastifyInstance, deps: { db: Db; audit: AuditService; clock: Clock }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/dashboard/summary',
@@ -26,6 +42,7 @@ export async function registerDashboardModule(app: FastifyInstance, deps: { db: 
         unitCount: await unitRepo.count(deps.db, actor.scope),
         userCount: can(actor.roles, 'user.read') ? await userRepo.count(deps.db, actor.scope) : null,
         recentEvents: can(actor.roles, 'audit.read') ? (await deps.audit.list({}, 1, 10)).items : [],
+        hazards: can(actor.roles, 'hazard.read') ? await hazardNumbers(deps.db, actor.scope, chinaToday(deps.clock.now())) : null,
       };
     },
   );

@@ -25,7 +25,7 @@ function plainValue(value: ExcelJS.CellValue): RawCell {
   return null;
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet, limit = Number.POSITIVE_INFINITY): SheetRow[] {
+export function sheetRows(sheet: ExcelJS.Worksheet, limit = Number.POSITIVE_INFINITY): SheetRow[] {
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     if (number > limit) return;

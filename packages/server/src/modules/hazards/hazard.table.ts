@@ -48,14 +48,17 @@ export const hazards = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The ledger's default order and keyset cursor.
-    index('hazards_region_found_idx').on(t.regionCode, t.foundOn.desc(), t.id.desc()),
+    // The ledger's default order and keyset cursor; by village; by enterprise.
     index('hazards_found_idx').on(t.foundOn.desc(), t.id.desc()),
-    index('hazards_enterprise_idx').on(t.enterpriseId, t.foundOn.desc()),
+    index('hazards_region_found_idx').on(t.regionCode.op('text_pattern_ops'), t.foundOn.desc(), t.id.desc()),
+    index('hazards_enterprise_found_idx').on(t.enterpriseId, t.foundOn.desc(), t.id.desc()),
+    // Covering index for counts and statistics: the ledger total and every group-by read the index alone.
+    index('hazards_stats_idx').on(t.status, t.regionCode.op('text_pattern_ops'), t.grade, t.channel, t.industryCode, t.supervisingUnitId),
     index('hazards_unit_idx').on(t.supervisingUnitId, t.status),
-    index('hazards_status_region_idx').on(t.status, t.regionCode),
-    // The sweep reads only open hazards with a deadline.
-    index('hazards_open_deadline_idx').on(t.deadline).where(sql`status IN ('found', 'confirmed', 'planSubmitted', 'rectifying')`),
+    // The sweep and the overdue filter read only hazards still waiting on someone, by deadline.
+    index('hazards_open_deadline_idx')
+      .on(t.deadline, t.regionCode.op('text_pattern_ops'))
+      .where(sql`status IN ('found', 'confirmed', 'planSubmitted', 'rectifying')`),
   ],
 );
 

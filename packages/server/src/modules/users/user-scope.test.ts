@@ -280,7 +280,15 @@ describe('the leader is read-only', () => {
 describe('an enterprise account without an enterprise', () => {
   it('may not read regions, units or users (region.read is not granted to the enterprise role)', async () => {
     const s = await login(t.app, 'qiye');
-    expect((await s.get('/api/v1/auth/me')).json().user.permissions).toEqual(['dashboard.read', 'enterprise.read']);
+    expect((await s.get('/api/v1/auth/me')).json().user.permissions).toEqual([
+      'dashboard.read',
+      'enterprise.read',
+      'hazard.read',
+      'hazard.report',
+      'hazard.act',
+      'criteria.read',
+      'file.upload',
+    ]);
     for (const url of ['/api/v1/regions', '/api/v1/units', '/api/v1/users']) {
       const res = await s.get(url);
       expect(res.statusCode, url).toBe(403);
@@ -292,7 +300,14 @@ describe('an enterprise account without an enterprise', () => {
 
   it('sees an empty dashboard, even when region codes are set on it', async () => {
     const s = await login(t.app, 'qiye');
-    const empty = { regionCount: 0, villageCount: 0, unitCount: 0, userCount: null, recentEvents: [] };
+    const empty = {
+      regionCount: 0,
+      villageCount: 0,
+      unitCount: 0,
+      userCount: null,
+      recentEvents: [],
+      hazards: { open: 0, openMajor: 0, overdue: 0, foundThisMonth: 0, closedThisMonth: 0, monthStart: '2026-03-01' },
+    };
     expect((await s.get('/api/v1/dashboard/summary')).json()).toEqual(empty);
     const patched = await admin.patch(`/api/v1/users/${enterpriseId}`, { regionCodes: [codes.town] });
     expect(patched.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import { hasPermission, useCurrentUser } from '../../../lib/session.ts';
 import type { DashboardSummary } from '../api.ts';
 
 interface StatDef {
-  key: keyof Omit<DashboardSummary, 'recentEvents'>;
+  key: keyof Omit<DashboardSummary, 'recentEvents' | 'hazards'>;
   title: string;
   icon: ReactNode;
   to: string;

@@ -3,6 +3,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { hasPermission, useCurrentUser } from '../../../lib/session.ts';
 import { useDashboardSummary } from '../api.ts';
 import { GreetingCard } from '../components/greeting-card.tsx';
+import { HazardCards } from '../components/hazard-cards.tsx';
 import { RecentEventsCard } from '../components/recent-events-card.tsx';
 import { ShortcutsCard } from '../components/shortcuts-card.tsx';
 import { StatCards } from '../components/stat-cards.tsx';
@@ -22,6 +23,7 @@ export function DashboardPage() {
       ) : (
         <StatCards summary={summary.data} loading={summary.isPending} />
       )}
+      {summary.data?.hazards ? <HazardCards hazards={summary.data.hazards} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={showEvents ? 8 : 24}>
           <ShortcutsCard />

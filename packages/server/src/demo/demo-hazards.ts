@@ -1,0 +1,230 @@
+import { addDays, type HazardStatus, shippedCriteriaSets } from '@anzhi/core';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { chinaToday } from '../modules/enterprises/enterprise.service.ts';
+import { enterprises } from '../modules/enterprises/enterprise.table.ts';
+import { hazardCode } from '../modules/hazards/hazard.service.ts';
+import { hazardEvents, hazards } from '../modules/hazards/hazard.table.ts';
+
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+// Findings a township actually records: [title, description, category].
+const generalFindings: Array<[string, string, 'thing' | 'behaviour' | 'management' | 'environment']> = [
+  ['灭火器压力不足', '车间东侧两具干粉灭火器压力表指针处于红区', 'thing'],
+  ['安全出口堵塞', '成品仓库安全出口处堆放纸箱，疏散通道宽度不足', 'thing'],
+  ['电线私拉乱接', '宿舍区走廊私拉电线为电动车充电', 'behaviour'],
+  ['配电箱未接地', '二号车间配电箱外壳未做保护接地，箱门缺失警示标识', 'thing'],
+  ['有限空间未设警示标识', '污水池入口未设置有限空间安全警示标识', 'management'],
+  ['叉车未定期检验', '一台叉车检验合格证已过期', 'thing'],
+  ['作业人员未佩戴防护用品', '打磨岗位两名员工未佩戴防尘口罩', 'behaviour'],
+  ['化学品混存', '危化品仓库内酸碱类化学品未分区存放', 'thing'],
+  ['应急预案未演练', '本年度未开展综合应急预案演练，无演练记录', 'management'],
+  ['安全培训记录不全', '新入职员工三级安全教育记录缺失', 'management'],
+  ['消防通道被占用', '厂区消防车通道停放车辆', 'environment'],
+  ['可燃气体报警器失效', '厨房可燃气体报警器测试不报警', 'thing'],
+  ['粉尘清扫不及时', '抛光工位积尘较厚，未按规定清扫', 'management'],
+  ['临边防护缺失', '二层平台临边未设置防护栏杆', 'thing'],
+  ['应急照明损坏', '楼梯间应急照明灯不亮', 'thing'],
+  ['特种作业人员无证上岗', '一名焊工未取得特种作业操作证', 'behaviour'],
+  ['机械防护罩缺失', '冲床传动部位防护罩拆除未复位', 'thing'],
+  ['燃气软管老化', '灶具连接软管老化开裂，超过使用年限', 'thing'],
+];
+
+const channels = [
+  'selfCheck',
+  'selfCheck',
+  'selfCheck',
+  'inspection',
+  'inspection',
+  'inspection',
+  'enforcement',
+  'expert',
+  'publicReport',
+  'iot',
+];
+
+const setByDomain: Record<string, string> = {
+  hazardousChemicals: 'huagong-2017',
+  fireworks: 'yanhua-2017',
+  construction: 'fangwu-shizheng-2024',
+  cityGas: 'ranqi-2023',
+  machinery: 'gongmao-2023',
+  industryTrade: 'gongmao-2023',
+  metallurgy: 'gongmao-2023',
+  lightIndustry: 'gongmao-2023',
+  textile: 'gongmao-2023',
+};
+
+interface DemoUsers {
+  office: number;
+  inspector: number;
+  unit: number;
+  village: number;
+  enterprise: number;
+  boundEnterpriseId: number;
+  names: Record<number, string>;
+}
+
+/** The path a hazard of this grade walked to reach a status: [action, to] in order. */
+function pathTo(grade: 'general' | 'major', status: HazardStatus): Array<[string, HazardStatus]> {
+  const general: Array<[string, HazardStatus]> = [
+    ['rectify', 'rectified'],
+    ['accept', 'closed'],
+  ];
+  const major: Array<[string, HazardStatus]> = [
+    ['confirm', 'confirmed'],
+    ['submitPlan', 'planSubmitted'],
+    ['approvePlan', 'rectifying'],
+    ['rectify', 'rectified'],
+    ['accept', 'closed'],
+  ];
+  const steps = grade === 'general' ? general : major;
+  if (status === 'dismissed') return [['dismiss', 'dismissed']];
+  const start: HazardStatus = grade === 'general' ? 'rectifying' : 'found';
+  if (status === start) return [];
+  const end = steps.findIndex(([, to]) => to === status);
+  return steps.slice(0, end + 1);
+}
+
+/**
+ * A year of hazards for the demo township: every channel, both grades, every state, some overdue (the sweep then
+ * writes their reminders and escalations). Deterministic, so every machine shows the same township.
+ */
+export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers): Promise<number> {
+  const rand = prng(20260301);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const today = chinaToday(now);
+  const list = await ex
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      principal: enterprises.principal,
+      regionCode: enterprises.regionCode,
+      industryCode: enterprises.industryCode,
+      domains: enterprises.domains,
+      supervisingUnitId: enterprises.supervisingUnitId,
+    })
+    .from(enterprises)
+    .orderBy(enterprises.id);
+  const itemsOf = (setId: string) => shippedCriteriaSets.find((s) => s.id === setId)?.items.filter((i) => i.confidence === 'V') ?? [];
+  let count = 0;
+  for (let i = 0; i < 320; i++) {
+    const e = i % 9 === 0 ? (list.find((x) => x.id === users.boundEnterpriseId) ?? pick(list)) : pick(list);
+    const setId = e.domains.map((d) => setByDomain[d]).find(Boolean);
+    const major = setId !== undefined && itemsOf(setId).length > 0 && rand() < 0.16;
+    const age = Math.floor(rand() * 360) + 1;
+    const foundOn = addDays(today, -age);
+    const channel = pick(channels);
+    const deadline = addDays(foundOn, major ? 60 + Math.floor(rand() * 60) : 7 + Math.floor(rand() * 24));
+    // Older findings are mostly closed; recent ones still in progress; a few dismissed or overdue.
+    const r = rand();
+    let status: HazardStatus;
+    if (r < 0.03) status = 'dismissed';
+    else if (age > 60 && r < 0.9) status = 'closed';
+    else if (major) status = pick(['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectifying', 'rectified', 'closed'] as const);
+    else status = pick(['rectifying', 'rectifying', 'rectified', 'closed', 'closed'] as const);
+    const [title, description, category] = major
+      ? ((): [string, string, 'thing'] => {
+          const item = pick(itemsOf(setId as string));
+          return [item.summary.slice(0, 40), `现场检查发现：${item.summary}`, 'thing'];
+        })()
+      : pick(generalFindings);
+    const criteriaCodes = major ? [pick(itemsOf(setId as string)).code] : [];
+    const selfCheck = channel === 'selfCheck';
+    const finder = selfCheck
+      ? e.id === users.boundEnterpriseId
+        ? users.enterprise
+        : users.office
+      : channel === 'inspection'
+        ? pick([users.inspector, users.unit, users.village])
+        : users.inspector;
+    const steps = pathTo(major ? 'major' : 'general', status);
+    const closedOn =
+      status === 'closed' || status === 'dismissed'
+        ? addDays(foundOn, Math.min(age - 1, major ? 50 + Math.floor(rand() * 40) : 3 + Math.floor(rand() * 20)))
+        : null;
+    const [{ id }] = (await ex.execute(sql`SELECT nextval(pg_get_serial_sequence('hazards', 'id'))::int AS id`)).rows as { id: number }[];
+    const at = new Date(`${foundOn}T02:00:00Z`);
+    await ex.insert(hazards).values({
+      id,
+      code: hazardCode(id, foundOn),
+      enterpriseId: e.id,
+      regionCode: e.regionCode,
+      industryCode: e.industryCode,
+      domains: e.domains,
+      supervisingUnitId: e.supervisingUnitId,
+      channel,
+      grade: major ? 'major' : 'general',
+      category,
+      status,
+      title,
+      description,
+      location: pick(['生产车间', '仓库', '配电房', '办公楼', '厂区道路', '食堂', null]),
+      criteriaCodes: status === 'found' ? [] : criteriaCodes,
+      foundOn,
+      foundBy: finder,
+      deadline: major && (status === 'found' || status === 'confirmed') ? null : deadline,
+      closedOn,
+      supervisionLevel: major && status !== 'found' && rand() < 0.5 ? pick(['township', 'county'] as const) : null,
+      checkerId: closedOn ? finder : null,
+      accepterId: status === 'closed' ? (major ? users.unit : finder) : null,
+      plan:
+        major && ['planSubmitted', 'rectifying', 'rectified', 'closed'].includes(status)
+          ? { interimMeasures: '限量生产，专人值守', stoppage: 'partial', deadline }
+          : null,
+      pendingExtension:
+        status === 'rectifying' && rand() < 0.08
+          ? { deadline: addDays(deadline, 30), reason: '设备采购周期长', requestedBy: e.principal ?? '企业' }
+          : null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const actorName = (uid: number) => (uid === users.office && selfCheck ? `${e.principal ?? '企业负责人'}（代录）` : '');
+    const names = users.names;
+    const events: (typeof hazardEvents.$inferInsert)[] = [
+      {
+        hazardId: id,
+        action: 'create',
+        fromStatus: null,
+        toStatus: major ? 'found' : 'rectifying',
+        actorId: finder,
+        actorName: actorName(finder) || (names[finder] ?? '系统'),
+        at,
+        note: description,
+        data: { channel },
+      },
+    ];
+    let from: HazardStatus = major ? 'found' : 'rectifying';
+    steps.forEach(([action, to], n) => {
+      const actor = action === 'rectify' || action === 'submitPlan' ? users.enterprise : major ? users.unit : finder;
+      const when = closedOn
+        ? new Date(`${addDays(foundOn, Math.max(1, Math.round(((n + 1) * daysBetweenSafe(foundOn, closedOn)) / steps.length)))}T03:00:00Z`)
+        : new Date(at.getTime() + (n + 1) * 86_400_000);
+      events.push({
+        hazardId: id,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        actorId: actor,
+        actorName: names[actor] ?? '系统',
+        at: when,
+        note: action === 'dismiss' ? '经核实不构成隐患' : null,
+        data: {},
+      });
+      from = to;
+    });
+    await ex.insert(hazardEvents).values(events);
+    count++;
+  }
+  return count;
+}
+
+function daysBetweenSafe(a: string, b: string): number {
+  return Math.max(1, Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000));
+}

@@ -1,0 +1,126 @@
+import { endedReportPeriods, hazardReportDeadline, reportPeriodRange } from '@anzhi/core';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { type Actor, auditActorOf } from '../../lib/actor.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { errors } from '../../lib/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
+import { chinaToday } from '../enterprises/enterprise.service.ts';
+import { hazardReports, hazards } from './hazard.table.ts';
+
+export interface ReportFigures {
+  found: number;
+  foundMajor: number;
+  closed: number;
+  closedMajor: number;
+  openAtEnd: number;
+  openMajorAtEnd: number;
+  overdueAtEnd: number;
+}
+
+/**
+ * An enterprise's periodic hazard report (16号令 第十四条: 季报 by the 15th day after the quarter, 年报 by 31 January),
+ * generated from its hazard records; its principal reviews and signs it, and the signed figures are kept as signed.
+ */
+export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditService }) {
+  const { db, clock, audit } = deps;
+
+  async function figures(enterpriseId: number, period: string): Promise<ReportFigures> {
+    const { from, to } = reportPeriodRange(period);
+    const result = (await db.execute(sql`
+      SELECT
+        count(*) FILTER (WHERE found_on BETWEEN ${from}::date AND ${to}::date)::int AS found,
+        count(*) FILTER (WHERE found_on BETWEEN ${from}::date AND ${to}::date AND grade = 'major')::int AS found_major,
+        count(*) FILTER (WHERE status = 'closed' AND closed_on BETWEEN ${from}::date AND ${to}::date)::int AS closed,
+        count(*) FILTER (WHERE status = 'closed' AND closed_on BETWEEN ${from}::date AND ${to}::date AND grade = 'major')::int AS closed_major,
+        count(*) FILTER (WHERE found_on <= ${to}::date AND status <> 'dismissed' AND (closed_on IS NULL OR closed_on > ${to}::date))::int AS open_end,
+        count(*) FILTER (WHERE grade = 'major' AND found_on <= ${to}::date AND status <> 'dismissed' AND (closed_on IS NULL OR closed_on > ${to}::date))::int AS open_major_end,
+        count(*) FILTER (WHERE found_on <= ${to}::date AND deadline < ${to}::date AND status <> 'dismissed' AND (closed_on IS NULL OR closed_on > ${to}::date))::int AS overdue_end
+      FROM ${hazards} WHERE enterprise_id = ${enterpriseId}`)) as unknown as { rows: Record<string, number>[] };
+    const r = result.rows[0] ?? {};
+    return {
+      found: Number(r.found ?? 0),
+      foundMajor: Number(r.found_major ?? 0),
+      closed: Number(r.closed ?? 0),
+      closedMajor: Number(r.closed_major ?? 0),
+      openAtEnd: Number(r.open_end ?? 0),
+      openMajorAtEnd: Number(r.open_major_end ?? 0),
+      overdueAtEnd: Number(r.overdue_end ?? 0),
+    };
+  }
+
+  async function enterpriseOf(actor: Actor, enterpriseId: number | undefined) {
+    const id = actor.scope.kind === 'enterprise' ? actor.scope.enterpriseId : enterpriseId;
+    if (!id) throw errors.badRequest('hazard.invalid_field', '请指定企业', [{ path: 'enterpriseId', message: '必填' }]);
+    const e = await enterpriseRepo.findById(db, id, actor.scope);
+    if (!e) throw errors.notFound('企业', 'enterprise.not_found');
+    return e;
+  }
+
+  return {
+    /** The ended periods of the last year with their figures (signed ones as signed), due dates and status. */
+    async list(actor: Actor, enterpriseId?: number) {
+      const e = await enterpriseOf(actor, enterpriseId);
+      const today = chinaToday(clock.now());
+      const signed = await db.select().from(hazardReports).where(eq(hazardReports.enterpriseId, e.id));
+      const items = [];
+      for (const period of endedReportPeriods(today, 1)) {
+        const s = signed.find((r) => r.period === period);
+        const dueOn = hazardReportDeadline(period);
+        items.push({
+          period,
+          kind: period.includes('Q') ? ('quarter' as const) : ('year' as const),
+          dueOn,
+          figures: s ? (s.figures as ReportFigures) : await figures(e.id, period),
+          signedAt: s?.signedAt?.toISOString() ?? null,
+          signerName: s?.signerName ?? null,
+          late: !s && today > dueOn,
+        });
+      }
+      return { enterpriseId: e.id, enterpriseName: e.name, principal: e.principal, items };
+    },
+
+    async sign(actor: Actor, period: string, enterpriseId?: number) {
+      const e = await enterpriseOf(actor, enterpriseId);
+      if (actor.scope.kind !== 'enterprise') throw errors.forbidden('季报、年报由企业主要负责人签署', 'hazard.report_sign_forbidden');
+      const today = chinaToday(clock.now());
+      if (!endedReportPeriods(today, 1).includes(period))
+        throw errors.badRequest('hazard.invalid_field', `报告期 ${period} 尚未结束或已过久`);
+      const figs = await figures(e.id, period);
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(hazardReports)
+          .values({
+            enterpriseId: e.id,
+            period,
+            dueOn: hazardReportDeadline(period),
+            figures: figs,
+            signedBy: actor.userId,
+            signerName: actor.displayName,
+            signedAt: clock.now(),
+          })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) throw errors.conflict('hazard.report_signed', `${period} 报告已签署`);
+        await audit.record(tx, auditActorOf(actor), {
+          entityType: 'hazardReport',
+          entityId: row.id,
+          action: 'sign',
+          after: { period, figures: figs },
+        });
+        return { period, figures: figs, signedAt: row.signedAt?.toISOString() ?? null, signerName: row.signerName };
+      });
+    },
+
+    async exists(enterpriseId: number, period: string) {
+      const [row] = await db
+        .select({ id: hazardReports.id })
+        .from(hazardReports)
+        .where(and(eq(hazardReports.enterpriseId, enterpriseId), eq(hazardReports.period, period)));
+      return row !== undefined;
+    },
+  };
+}
+
+export type HazardReports = ReturnType<typeof createHazardReports>;

@@ -1,0 +1,167 @@
+import {
+  addDays,
+  defaultHazardTimeConfig,
+  dueSoonHorizon,
+  escalationStepLabels,
+  escalationSteps,
+  type HazardTimeConfig,
+} from '@anzhi/core';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.ts';
+import { chinaToday } from '../enterprises/enterprise.service.ts';
+
+export interface SweepResult {
+  skipped: boolean;
+  created: { reminders: number; overdue: number; escalations: number; notifications: number };
+}
+
+/** One sweep at a time across processes: the others skip. */
+const SWEEP_LOCK = 7_302_024;
+
+const waiting = sql.raw(`('found', 'confirmed', 'planSubmitted', 'rectifying')`);
+
+const ladder = sql.raw(`ARRAY['letter', 'bulletin', 'summons', 'exposure']::text[]`);
+
+/** The outbound channel keys of the notification service (`notifications.outboundChannelKeys`). */
+export interface OutboundKeys {
+  perRecipient: readonly string[];
+  perNotice: readonly string[];
+}
+
+const textArray = (values: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+type Audience = 'enterprise' | 'unit' | 'office';
+
+/** A region code's prefix in SQL (the same rule as core's regionPrefix). */
+const prefixOf = (code: SQL) => sql`substr(${code}, 1, CASE
+  WHEN length(${code}) = 15 THEN 15 WHEN substr(${code}, 10, 3) <> '000' THEN 12 WHEN substr(${code}, 7, 3) <> '000' THEN 9
+  WHEN substr(${code}, 5, 2) <> '00' THEN 6 WHEN substr(${code}, 3, 2) <> '00' THEN 4 ELSE 2 END)`;
+
+function audienceSql(audience: Audience[]): SQL {
+  const parts: SQL[] = [];
+  if (audience.includes('enterprise')) parts.push(sql`u.enterprise_id = h.enterprise_id`);
+  if (audience.includes('unit')) parts.push(sql`(u.unit_id = h.supervising_unit_id AND 'unit' = ANY(u.roles))`);
+  if (audience.includes('office')) {
+    parts.push(
+      sql`('office' = ANY(u.roles) AND EXISTS (SELECT 1 FROM unnest(u.region_codes) rc WHERE h.region_code LIKE ${prefixOf(sql`rc`)} || '%'))`,
+    );
+  }
+  return sql.join(parts, sql` OR `);
+}
+
+/**
+ * Inserts the rows `insertSql` produces (returning hazard_id, deadline and a key part), then one notification per
+ * recipient and one outbound delivery per channel, all in one statement. Set-based, so a sweep over a million hazards
+ * is a handful of statements, and the unique keys make a second run insert nothing.
+ */
+async function insertWithNotices(
+  ex: Executor,
+  insertSql: SQL,
+  notice: { kind: string; title: string; body: string; audience: Audience[] },
+  now: Date,
+  channels: OutboundKeys,
+): Promise<{ rows: number; notifications: number }> {
+  const result = (await ex.execute(sql`
+    WITH ins AS (${insertSql}),
+    n AS (
+      INSERT INTO notifications (user_id, kind, title, body, link, entity_type, entity_id, dedupe_key, created_at)
+      SELECT DISTINCT ON (u.id, ins.hazard_id) u.id, ${notice.kind}, ${notice.title},
+        h.code || '「' || h.title || '」' || ${notice.body}, '/hazards/' || h.id, 'hazard', h.id,
+        ${notice.kind} || ':' || h.id || ':' || ins.deadline || ':' || ins.part, ${now}
+      FROM ins JOIN hazards h ON h.id = ins.hazard_id
+      JOIN users u ON NOT u.disabled AND (${audienceSql(notice.audience)})
+      ON CONFLICT (user_id, dedupe_key) DO NOTHING
+      RETURNING id, dedupe_key
+    ),
+    -- E-mail goes to each recipient; a group robot gets one message per notice, however many recipients it has.
+    d AS (
+      INSERT INTO notification_deliveries (notification_id, channel, created_at)
+      SELECT n.id, ch, ${now} FROM n CROSS JOIN unnest(${textArray(channels.perRecipient)}) ch
+      UNION ALL
+      SELECT min(n.id), ch, ${now} FROM n CROSS JOIN unnest(${textArray(channels.perNotice)}) ch GROUP BY n.dedupe_key, ch
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM ins)::int AS rows, (SELECT count(*) FROM n)::int AS notifications, (SELECT count(*) FROM d)::int AS d`)) as unknown as {
+    rows: { rows: number; notifications: number }[];
+  };
+  const r = result.rows[0];
+  return { rows: Number(r?.rows ?? 0), notifications: Number(r?.notifications ?? 0) };
+}
+
+/**
+ * The time-driven hazard rules as of `now` (core's hazardDueAsOf, set-based): due-soon reminders, overdue marks, and
+ * the 函告 → 通报 → 约谈 → 曝光 ladder for overdue major hazards. Idempotent: a second run creates nothing.
+ */
+export async function runHazardSweep(
+  db: Db,
+  now: Date,
+  opts: { config?: HazardTimeConfig; channels?: OutboundKeys } = {},
+): Promise<SweepResult> {
+  const config = opts.config ?? defaultHazardTimeConfig;
+  const channels = opts.channels ?? { perRecipient: [], perNotice: [] };
+  const today = chinaToday(now);
+  const created = { reminders: 0, overdue: 0, escalations: 0, notifications: 0 };
+  const skipped = await db.transaction(async (tx) => {
+    const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`)) as unknown as { rows: { ok: boolean }[] };
+    if (!lock.rows[0]?.ok) return true;
+
+    const reminders = await insertWithNotices(
+      tx,
+      sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
+        SELECT id, 'dueSoon', deadline, ${now} FROM hazards
+        WHERE status IN ${waiting} AND deadline BETWEEN ${today}::date AND ${dueSoonHorizon(today, config)}::date
+        ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, '' AS part`,
+      { kind: 'hazard.dueSoon', title: '隐患整改即将到期', body: ' 整改期限将至，请按期完成', audience: ['enterprise'] },
+      now,
+      channels,
+    );
+    created.reminders = reminders.rows;
+
+    const overdue = await insertWithNotices(
+      tx,
+      sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
+        SELECT id, 'overdue', deadline, ${now} FROM hazards
+        WHERE status IN ${waiting} AND deadline < ${today}::date
+        ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, '' AS part`,
+      { kind: 'hazard.overdue', title: '隐患整改已逾期', body: ' 已超过整改期限', audience: ['enterprise', 'unit'] },
+      now,
+      channels,
+    );
+    created.overdue = overdue.rows;
+    await tx.execute(sql`UPDATE hazards SET overdue_since = deadline + 1
+      WHERE status IN ${waiting} AND deadline < ${today}::date AND overdue_since IS DISTINCT FROM deadline + 1`);
+
+    for (const step of escalationSteps) {
+      const days = config.ladderDays[step];
+      const r = await insertWithNotices(
+        tx,
+        sql`INSERT INTO hazard_escalations (hazard_id, step, deadline, due_on, created_at)
+          SELECT id, ${step}, deadline, deadline + ${days}::int, ${now} FROM hazards
+          WHERE grade = 'major' AND status IN ${waiting} AND deadline <= ${addDays(today, -days)}::date
+          ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, step AS part`,
+        {
+          kind: `hazard.escalation.${step}`,
+          title: `重大隐患逾期${escalationStepLabels[step]}`,
+          body: ` 逾期未整改，已${escalationStepLabels[step]}`,
+          audience: ['enterprise', 'unit', 'office'],
+        },
+        now,
+        channels,
+      );
+      created.escalations += r.rows;
+      created.notifications += r.notifications;
+      if (r.rows > 0) {
+        await tx.execute(sql`UPDATE hazards h SET escalation_step = ${step}
+          FROM hazard_escalations x WHERE x.hazard_id = h.id AND x.deadline = h.deadline AND x.step = ${step}
+          AND coalesce(array_position(${ladder}, h.escalation_step), 0) < array_position(${ladder}, ${step}::text)`);
+      }
+    }
+    created.notifications += reminders.notifications + overdue.notifications;
+    return false;
+  });
+  return { skipped, created };
+}

@@ -1,0 +1,78 @@
+import {
+  type EscalationStep,
+  type HazardActor,
+  type HazardChannel,
+  type HazardFacts,
+  type HazardGrade,
+  type HazardStatus,
+  type HazardSummary,
+  hazardDueAsOf,
+  type SupervisionLevel,
+} from '@anzhi/core';
+import type { Actor } from '../../lib/actor.ts';
+import type { HazardListRow, HazardRow } from './hazard.repo.ts';
+
+export function toHazardSummary(h: HazardListRow, today: string): HazardSummary {
+  const due = hazardDueAsOf({ grade: h.grade as HazardGrade, status: h.status as HazardStatus, deadline: h.deadline }, today);
+  return {
+    id: h.id,
+    code: h.code,
+    title: h.title,
+    grade: h.grade as HazardGrade,
+    status: h.status as HazardStatus,
+    channel: h.channel as HazardChannel,
+    category: h.category as HazardSummary['category'],
+    enterpriseId: h.enterpriseId,
+    enterpriseName: h.enterpriseName,
+    regionCode: h.regionCode,
+    regionName: h.regionName,
+    supervisingUnitId: h.supervisingUnitId,
+    supervisingUnitName: h.supervisingUnitName,
+    foundOn: h.foundOn,
+    deadline: h.deadline,
+    closedOn: h.closedOn,
+    overdue: due.overdue,
+    daysOverdue: due.daysOverdue,
+    supervisionLevel: h.supervisionLevel as SupervisionLevel | null,
+    escalationStep: h.escalationStep as EscalationStep | null,
+    version: h.version,
+  };
+}
+
+export function hazardFacts(h: HazardRow): HazardFacts {
+  return {
+    grade: h.grade as HazardGrade,
+    status: h.status as HazardStatus,
+    channel: h.channel as HazardChannel,
+    enterpriseId: h.enterpriseId,
+    foundBy: h.foundBy,
+    finderUnitId: h.finderUnitId,
+    supervisingUnitId: h.supervisingUnitId,
+    hasPendingExtension: h.pendingExtension != null,
+  };
+}
+
+export function hazardActorOf(actor: Actor): HazardActor {
+  return {
+    userId: actor.userId,
+    office: actor.roles.includes('office') || actor.roles.includes('admin'),
+    unitId: actor.unitId,
+    enterpriseId: actor.roles.includes('enterprise') ? actor.enterpriseId : null,
+    supervisor: actor.roles.some((r) => r === 'admin' || r === 'office' || r === 'unit' || r === 'inspector'),
+  };
+}
+
+/** What the audit trail keeps of a hazard: the facts that change, not the long texts. */
+export function auditedHazard(h: HazardRow) {
+  return {
+    code: h.code,
+    grade: h.grade,
+    status: h.status,
+    deadline: h.deadline,
+    supervisionLevel: h.supervisionLevel,
+    criteriaCodes: h.criteriaCodes,
+    closedOn: h.closedOn,
+  };
+}
+
+export const fileLinks = (id: number) => ({ id, url: `/api/v1/files/${id}`, thumbUrl: `/api/v1/files/${id}/thumb` });

@@ -1,0 +1,190 @@
+import { type DataScope, type HazardFilter, industrySections } from '@anzhi/core';
+import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { enterprises } from '../enterprises/enterprise.table.ts';
+import { regions } from '../regions/region.table.ts';
+import { units } from '../units/unit.table.ts';
+import { users } from '../users/user.table.ts';
+import { hazardEscalations, hazardEvents, hazards } from './hazard.table.ts';
+
+export type HazardRow = typeof hazards.$inferSelect;
+export type HazardListRow = HazardRow & {
+  enterpriseName: string | null;
+  regionName: string | null;
+  supervisingUnitName: string | null;
+};
+
+const textList = (values: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+/** Open and still waiting on the enterprise or the regulator: a deadline can be missed. */
+export const overdueStatuses = ['found', 'confirmed', 'planSubmitted', 'rectifying'];
+
+/** Which hazards a scope sees: its regions; a unit the ones it supervises or found; an enterprise its own. */
+export function hazardScope(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+      return regionInScope(hazards.regionCode, scope);
+    case 'unit':
+      return and(
+        or(eq(hazards.supervisingUnitId, scope.unitId), eq(hazards.finderUnitId, scope.unitId)),
+        regionInScope(hazards.regionCode, scope),
+      );
+    case 'enterprise':
+      return eq(hazards.enterpriseId, scope.enterpriseId);
+    default:
+      return sql`false`;
+  }
+}
+
+export function overdueCondition(today: string): SQL {
+  return sql`(${hazards.status} IN (${sql.join(
+    overdueStatuses.map((s) => sql`${s}`),
+    sql`, `,
+  )}) AND ${hazards.deadline} < ${today})`;
+}
+
+/** The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. */
+export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): SQL | undefined {
+  const c: (SQL | undefined)[] = [hazardScope(scope)];
+  if (f.q) {
+    const like = likeContains(f.q);
+    c.push(or(ilike(hazards.code, like), ilike(hazards.title, like), ilike(hazards.description, like)));
+  }
+  if (f.status?.length) c.push(sql`${hazards.status} = ANY(${textList(f.status)})`);
+  // Written as IN lists (not NOT IN) so the status-led index serves them.
+  if (f.open === true) c.push(sql`${hazards.status} IN ('found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified')`);
+  if (f.open === false) c.push(sql`${hazards.status} IN ('closed', 'dismissed')`);
+  if (f.grade) c.push(eq(hazards.grade, f.grade));
+  if (f.channel) c.push(eq(hazards.channel, f.channel));
+  if (f.regionCode) c.push(regionInScope(hazards.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
+  if (f.domain) c.push(sql`${hazards.domains} @> ${textList([f.domain])}`);
+  if (f.industrySection) {
+    const divisions = industrySections.find(([s]) => s === f.industrySection)?.[2].map(([code]) => code) ?? [];
+    c.push(sql`${hazards.industryCode} = ANY(${textList(divisions)})`);
+  }
+  if (f.supervisingUnitId) c.push(eq(hazards.supervisingUnitId, f.supervisingUnitId));
+  if (f.enterpriseId) c.push(eq(hazards.enterpriseId, f.enterpriseId));
+  if (f.overdue === true) c.push(overdueCondition(today));
+  if (f.overdue === false) c.push(sql`NOT ${overdueCondition(today)}`);
+  if (f.supervised === true) c.push(sql`${hazards.supervisionLevel} IS NOT NULL`);
+  if (f.supervisionLevel) c.push(eq(hazards.supervisionLevel, f.supervisionLevel));
+  if (f.foundFrom) c.push(sql`${hazards.foundOn} >= ${f.foundFrom}`);
+  if (f.foundTo) c.push(sql`${hazards.foundOn} <= ${f.foundTo}`);
+  if (f.closedFrom) c.push(sql`${hazards.closedOn} >= ${f.closedFrom}`);
+  if (f.closedTo) c.push(sql`${hazards.closedOn} <= ${f.closedTo}`);
+  if (f.stockAt) {
+    c.push(sql`${hazards.foundOn} <= ${f.stockAt} AND (${hazards.closedOn} IS NULL OR ${hazards.closedOn} > ${f.stockAt})`);
+  }
+  return and(...c);
+}
+
+/** Keyset cursor over (found_on DESC, id DESC). */
+export function encodeCursor(row: { foundOn: string; id: number }): string {
+  return Buffer.from(`${row.foundOn}|${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { foundOn: string; id: number } | null {
+  const [foundOn, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!foundOn || !/^\d{4}-\d{2}-\d{2}$/.test(foundOn) || !id || !/^\d+$/.test(id)) return null;
+  return { foundOn, id: Number(id) };
+}
+
+const listColumns = {
+  h: hazards,
+  enterpriseName: enterprises.name,
+  regionName: regions.name,
+  supervisingUnitName: units.name,
+};
+
+function withNames(ex: Executor) {
+  return ex
+    .select(listColumns)
+    .from(hazards)
+    .leftJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+    .leftJoin(regions, eq(regions.code, hazards.regionCode))
+    .leftJoin(units, eq(units.id, hazards.supervisingUnitId));
+}
+
+const flatten = (
+  rows: Array<{ h: HazardRow; enterpriseName: string | null; regionName: string | null; supervisingUnitName: string | null }>,
+) => rows.map(({ h, ...names }): HazardListRow => ({ ...h, ...names }));
+
+export const hazardRepo = {
+  async page(ex: Executor, where: SQL | undefined, opts: { cursor?: { foundOn: string; id: number }; offset: number; limit: number }) {
+    const after = opts.cursor
+      ? sql`(${hazards.foundOn}, ${hazards.id}) < (${opts.cursor.foundOn}::date, ${opts.cursor.id}::int)`
+      : undefined;
+    const rows = await withNames(ex)
+      .where(and(where, after))
+      .orderBy(desc(hazards.foundOn), desc(hazards.id))
+      .limit(opts.limit)
+      .offset(opts.cursor ? 0 : opts.offset);
+    return flatten(rows);
+  },
+
+  async count(ex: Executor, where: SQL | undefined): Promise<number> {
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where);
+    return Number(row?.n ?? 0);
+  },
+
+  async findById(ex: Executor, id: number, scope?: DataScope): Promise<HazardListRow | undefined> {
+    const rows = await withNames(ex)
+      .where(and(eq(hazards.id, id), scope ? hazardScope(scope) : undefined))
+      .limit(1);
+    return flatten(rows)[0];
+  },
+
+  /** Locks the row for a transition: two people accepting at once queue here, and the second sees the new version. */
+  async lock(ex: Executor, id: number): Promise<HazardRow | undefined> {
+    const [row] = await ex.select().from(hazards).where(eq(hazards.id, id)).for('update');
+    return row;
+  },
+
+  async nextId(ex: Executor): Promise<number> {
+    const rows = (await ex.execute(sql`SELECT nextval(pg_get_serial_sequence('hazards', 'id'))::int AS id`)) as unknown as {
+      rows: { id: number }[];
+    };
+    return Number(rows.rows[0]?.id);
+  },
+
+  async insert(ex: Executor, values: typeof hazards.$inferInsert): Promise<HazardRow> {
+    const [row] = await ex.insert(hazards).values(values).returning();
+    if (!row) throw new Error('insert returned nothing');
+    return row;
+  },
+
+  async update(ex: Executor, id: number, version: number, values: Partial<typeof hazards.$inferInsert>): Promise<HazardRow | undefined> {
+    const [row] = await ex
+      .update(hazards)
+      .set({ ...values, version: version + 1 })
+      .where(and(eq(hazards.id, id), eq(hazards.version, version)))
+      .returning();
+    return row;
+  },
+
+  async addEvent(ex: Executor, values: typeof hazardEvents.$inferInsert) {
+    const [row] = await ex.insert(hazardEvents).values(values).returning();
+    return row;
+  },
+
+  async events(ex: Executor, hazardId: number) {
+    return ex.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId)).orderBy(hazardEvents.id);
+  },
+
+  async escalations(ex: Executor, hazardId: number) {
+    return ex.select().from(hazardEscalations).where(eq(hazardEscalations.hazardId, hazardId)).orderBy(hazardEscalations.id);
+  },
+
+  async userName(ex: Executor, id: number | null): Promise<string | null> {
+    if (id == null) return null;
+    const [row] = await ex.select({ name: users.displayName }).from(users).where(eq(users.id, id));
+    return row?.name ?? null;
+  },
+};

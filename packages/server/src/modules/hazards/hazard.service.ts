@@ -1,0 +1,295 @@
+import {
+  availableHazardActions,
+  escalationStepLabels,
+  type HazardCreate,
+  type HazardDetail,
+  type HazardFilter,
+  type HazardListQuery,
+  hazardActionLabels,
+  hazardCategoryLabels,
+  hazardChannelLabels,
+  hazardGradeLabels,
+  hazardStatusLabels,
+  industryDivisions,
+  industrySectionNames,
+  initialHazardStatus,
+  supervisionDomainLabels,
+} from '@anzhi/core';
+import { inArray } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.ts';
+import { type Actor, auditActorOf } from '../../lib/actor.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { errors } from '../../lib/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
+import { chinaToday } from '../enterprises/enterprise.service.ts';
+import { regions } from '../regions/region.table.ts';
+import { units } from '../units/unit.table.ts';
+import type { HazardPorts } from './hazard.ports.ts';
+import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary } from './hazard.presenter.ts';
+import { decodeCursor, encodeCursor, hazardRepo, hazardWhere } from './hazard.repo.ts';
+import { createHazardActions } from './hazard-actions.ts';
+import { hazardNotices } from './hazard-notices.ts';
+import { groupKey, type HazardGroupBy, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
+
+export type HazardDeps = { db: Db; clock: Clock; audit: AuditService } & HazardPorts;
+
+export function hazardCode(id: number, foundOn: string): string {
+  return `YH-${foundOn.slice(0, 4)}-${String(id).padStart(6, '0')}`;
+}
+
+export function createHazardService(deps: HazardDeps) {
+  const { db, clock, audit } = deps;
+  const today = () => chinaToday(clock.now());
+  const notices = hazardNotices(deps);
+
+  async function load(ex: Executor, actor: Actor, id: number) {
+    const row = await hazardRepo.findById(ex, id, actor.scope);
+    if (!row) throw errors.notFound('隐患', 'hazard.not_found');
+    return row;
+  }
+
+  async function detail(ex: Executor, actor: Actor, id: number): Promise<HazardDetail> {
+    const h = await load(ex, actor, id);
+    const [events, escalations, foundByName, checkerName, accepterName] = await Promise.all([
+      hazardRepo.events(ex, id),
+      hazardRepo.escalations(ex, id),
+      hazardRepo.userName(ex, h.foundBy),
+      hazardRepo.userName(ex, h.checkerId),
+      hazardRepo.userName(ex, h.accepterId),
+    ]);
+    const pending = h.pendingExtension as { deadline: string; reason: string; requestedBy: string } | null;
+    return {
+      ...toHazardSummary(h, today()),
+      description: h.description,
+      location: h.location,
+      criteriaCodes: h.criteriaCodes,
+      foundByName: foundByName ?? '',
+      plan: (h.plan as Record<string, unknown> | null) ?? null,
+      pendingExtension: pending ? { deadline: pending.deadline, reason: pending.reason, requestedBy: pending.requestedBy } : null,
+      checkerName,
+      accepterName,
+      events: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        actionLabel: hazardActionLabels[e.action as keyof typeof hazardActionLabels] ?? e.action,
+        fromStatus: e.fromStatus as HazardDetail['status'] | null,
+        toStatus: e.toStatus as HazardDetail['status'],
+        actorName: e.actorName,
+        at: e.at.toISOString(),
+        note: e.note,
+        data: (e.data as Record<string, unknown>) ?? {},
+        photos: e.fileIds.map(fileLinks),
+      })),
+      escalations: escalations.map((x) => ({
+        step: x.step as HazardDetail['escalations'][number]['step'],
+        dueOn: x.dueOn,
+        createdAt: x.createdAt.toISOString(),
+        documentUrl: `/api/v1/hazards/${id}/escalations/${x.step}/document`,
+      })),
+      actions: availableHazardActions(hazardFacts(h), hazardActorOf(actor)),
+    };
+  }
+
+  async function create(actor: Actor, body: HazardCreate): Promise<HazardDetail> {
+    const foundOn = body.foundOn ?? today();
+    if (foundOn > today())
+      throw errors.badRequest('hazard.invalid_field', '发现日期不能晚于今天', [{ path: 'foundOn', message: '晚于今天' }]);
+    if (body.deadline && body.deadline < foundOn) {
+      throw errors.badRequest('hazard.invalid_field', '整改期限不能早于发现日期', [{ path: 'deadline', message: '早于发现日期' }]);
+    }
+    const isEnterprise = actor.roles.includes('enterprise') && actor.scope.kind === 'enterprise';
+    if (isEnterprise && body.channel !== 'selfCheck') {
+      throw errors.badRequest('hazard.invalid_field', '企业只能登记自查自报的隐患', [{ path: 'channel', message: '应为企业自查自报' }]);
+    }
+    if (body.criteriaCodes.length) {
+      const check = await deps.checkCitations({ grade: body.grade, citations: body.criteriaCodes, foundOn });
+      if (!check.ok)
+        throw errors.badRequest('hazard.invalid_citation', check.errors.join('；'), [
+          { path: 'criteriaCodes', message: check.errors.join('；') },
+        ]);
+    }
+    const id = await db.transaction(async (tx) => {
+      const e = await enterpriseRepo.findById(tx, body.enterpriseId, actor.scope);
+      if (!e) {
+        throw errors.badRequest('hazard.invalid_field', `企业（编号 ${body.enterpriseId}）不存在或不在您的范围内`, [
+          { path: 'enterpriseId', message: '不存在' },
+        ]);
+      }
+      const status = initialHazardStatus(body.grade, body.fixedOnSpot);
+      const hazardId = await hazardRepo.nextId(tx);
+      const now = clock.now();
+      const row = await hazardRepo.insert(tx, {
+        id: hazardId,
+        code: hazardCode(hazardId, foundOn),
+        enterpriseId: e.id,
+        regionCode: e.regionCode,
+        industryCode: e.industryCode,
+        domains: e.domains,
+        supervisingUnitId: e.supervisingUnitId,
+        channel: body.channel,
+        grade: body.grade,
+        category: body.category,
+        status,
+        title: body.title,
+        description: body.description,
+        location: body.location ?? null,
+        criteriaCodes: body.criteriaCodes,
+        foundOn,
+        foundBy: actor.userId,
+        finderUnitId: actor.unitId,
+        deadline: body.fixedOnSpot ? null : (body.deadline ?? null),
+        closedOn: body.fixedOnSpot ? foundOn : null,
+        checkerId: body.fixedOnSpot ? actor.userId : null,
+        accepterId: body.fixedOnSpot ? actor.userId : null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const photos = [...body.photos, ...body.afterPhotos];
+      if (photos.length) await deps.attachFiles(tx, actor, photos, 'hazard', row.id);
+      await hazardRepo.addEvent(tx, {
+        hazardId: row.id,
+        action: 'create',
+        fromStatus: null,
+        toStatus: body.fixedOnSpot ? 'rectifying' : status,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        at: now,
+        note: body.description,
+        data: { channel: body.channel, grade: body.grade, deadline: body.deadline ?? null, criteriaCodes: body.criteriaCodes },
+        fileIds: body.photos,
+      });
+      if (body.fixedOnSpot) {
+        await hazardRepo.addEvent(tx, {
+          hazardId: row.id,
+          action: 'fixOnSpot',
+          fromStatus: 'rectifying',
+          toStatus: 'closed',
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          at: now,
+          note: '立行立改，现场整改完毕',
+          data: {},
+          fileIds: body.afterPhotos,
+        });
+      }
+      await audit.record(tx, auditActorOf(actor), { entityType: 'hazard', entityId: row.id, action: 'create', after: auditedHazard(row) });
+      await notices.afterCreate(tx, row);
+      return row.id;
+    });
+    return detail(db, actor, id);
+  }
+
+  async function list(actor: Actor, query: HazardListQuery) {
+    const { page, pageSize, cursor: rawCursor, ...filter } = query;
+    const cursor = rawCursor ? decodeCursor(rawCursor) : undefined;
+    if (cursor === null) throw errors.badRequest('hazard.invalid_cursor', '翻页游标无效，请从第一页重新查询');
+    const where = hazardWhere(actor.scope, filter, today());
+    const [rows, total] = await Promise.all([
+      hazardRepo.page(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
+      hazardRepo.count(db, where),
+    ]);
+    const items = rows.slice(0, pageSize);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((h) => toHazardSummary(h, today())),
+      total,
+      nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null,
+    };
+  }
+
+  async function labels(groupBy: HazardGroupBy, keys: string[]): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    const fixed: Partial<Record<HazardGroupBy, Record<string, string>>> = {
+      status: hazardStatusLabels,
+      grade: hazardGradeLabels,
+      channel: hazardChannelLabels,
+      domain: supervisionDomainLabels,
+    };
+    const dict = fixed[groupBy];
+    if (dict) for (const k of keys) map.set(k, dict[k] ?? (k || '未分类'));
+    if (groupBy === 'region' && keys.length) {
+      for (const r of await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, keys))) {
+        map.set(r.code, r.name);
+      }
+    }
+    if (groupBy === 'unit') {
+      const ids = keys.filter(Boolean).map(Number);
+      if (ids.length)
+        for (const u of await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)))
+          map.set(String(u.id), u.name);
+    }
+    for (const k of keys) if (!map.has(k)) map.set(k, k ? k : '未分类');
+    return map;
+  }
+
+  async function stats(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy }) {
+    const { groupBy, ...filter } = query;
+    const where = hazardWhere(actor.scope, filter, today());
+    const byKey = groupBy === 'industry' ? 'industry' : groupBy;
+    let groups = await hazardStatsRepo.groups(db, where, groupKey(byKey, statsRoot(actor.scope, filter.regionCode)));
+    if (groupBy === 'industry') {
+      // Counted by division (大类) in SQL, reported by section (门类): ≤ 97 rows to fold.
+      const folded = new Map<string, number>();
+      for (const g of groups) {
+        const section = industryDivisions[g.key]?.section ?? '';
+        folded.set(section, (folded.get(section) ?? 0) + g.count);
+      }
+      groups = [...folded].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
+      const names = new Map(Object.entries(industrySectionNames));
+      return { total: groups.reduce((a, g) => a + g.count, 0), groups: groups.map((g) => ({ ...g, label: names.get(g.key) ?? '未分类' })) };
+    }
+    const names = await labels(
+      groupBy,
+      groups.map((g) => g.key),
+    );
+    return { total: groups.reduce((a, g) => a + g.count, 0), groups: groups.map((g) => ({ ...g, label: names.get(g.key) as string })) };
+  }
+
+  async function dynamicZero(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy; cutoff: string }) {
+    const { groupBy, cutoff, ...filter } = query;
+    const where = hazardWhere(actor.scope, filter, today());
+    const rows = await hazardStatsRepo.dynamicZero(
+      db,
+      where,
+      groupKey(groupBy, statsRoot(actor.scope, filter.regionCode)),
+      cutoff,
+      today(),
+    );
+    const names =
+      groupBy === 'industry'
+        ? new Map<string, string>()
+        : await labels(
+            groupBy,
+            rows.map((r) => r.key),
+          );
+    return {
+      cutoff,
+      today: today(),
+      rows: rows.map((r) => ({
+        ...r,
+        label: groupBy === 'industry' ? (industryDivisions[r.key]?.name ?? '未分类') : (names.get(r.key) as string),
+        stockClearedRate: r.stock ? r.stockClosed / r.stock : null,
+        incrementClosedRate: r.increment ? r.incrementClosed / r.increment : null,
+        overdueRate: r.open ? r.overdue / r.open : null,
+      })),
+    };
+  }
+
+  const actions = createHazardActions({ ...deps, load, detail, notices, today });
+
+  return {
+    create,
+    list,
+    get: (actor: Actor, id: number) => detail(db, actor, id),
+    stats,
+    dynamicZero,
+    act: actions.act,
+    labels: { hazardChannelLabels, hazardCategoryLabels, escalationStepLabels },
+    /** The hazard as scoped for the actor, for documents and exports. */
+    load: (actor: Actor, id: number) => load(db, actor, id),
+    today,
+  };
+}
+
+export type HazardService = ReturnType<typeof createHazardService>;

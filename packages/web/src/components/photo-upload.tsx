@@ -1,0 +1,157 @@
+import { CameraOutlined } from '@ant-design/icons';
+import { FILE_MAX_BYTES, fileThumbUrl, fileUrl, IMAGE_MAX_SIDE, type UploadedFile } from '@anzhi/core';
+import { App, Image, Upload, type UploadFile, type UploadProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../lib/api-client.ts';
+
+interface PhotoUploadProps {
+  /** Ids of uploaded files, in order (for antd Form: `<Form.Item name="photos"><PhotoUpload /></Form.Item>`). */
+  value?: number[];
+  onChange?: (ids: number[]) => void;
+  /** At most this many photos; default 9. */
+  maxCount?: number;
+  /** Open the rear camera straight away on phones instead of offering camera or album. */
+  capture?: boolean;
+  disabled?: boolean;
+  id?: string;
+}
+
+type Item = UploadFile<UploadedFile>;
+
+/**
+ * A photo as a small JPEG: upright by its EXIF orientation, at most 2048 px on the long side, quality 0.8, without
+ * metadata (a canvas keeps none, so the GPS position never leaves the phone). A 12 MP phone photo of 4–8 MB becomes
+ * ~0.5–1 MB. Null when the browser cannot decode the file (e.g. HEIC outside Safari): the original goes up as it is.
+ */
+export async function compressPhoto(file: Blob, maxSide = IMAGE_MAX_SIDE, quality = 0.8): Promise<Blob | null> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    return null;
+  }
+  const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  // JPEG has no transparency: a transparent screenshot turns white, not black.
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+  // A photo already small (a JPEG under 2048 px) may not get smaller; then the original is the better upload.
+  return blob && blob.size < file.size ? blob : null;
+}
+
+const jpegName = (name: string) => `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo'}.jpg`;
+
+function idOf(item: Item): number | null {
+  if (item.status !== 'done') return null;
+  if (item.response?.id) return item.response.id;
+  const m = /^file-(\d+)$/.exec(item.uid);
+  return m ? Number(m[1]) : null;
+}
+
+const doneIds = (items: Item[]) => items.map(idOf).filter((id): id is number => id !== null);
+const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+const itemsOf = (ids: number[]): Item[] =>
+  ids.map((id, i) => ({ uid: `file-${id}`, name: `照片 ${i + 1}`, status: 'done', url: fileUrl(id), thumbUrl: fileThumbUrl(id) }));
+
+/**
+ * Picks photos on a phone (camera or album), compresses them in the browser, uploads each to /api/v1/files and
+ * reports the ids. Previews come from the server's thumbnails; a tap opens the full photo.
+ */
+export function PhotoUpload({ value, onChange, maxCount = 9, capture = false, disabled, id }: PhotoUploadProps) {
+  const { message } = App.useApp();
+  const [items, setItems] = useState<Item[]>(() => itemsOf(value ?? []));
+  const [preview, setPreview] = useState<number | null>(null);
+
+  // A value set from outside (form reset, record loaded) replaces the finished photos; uploads in flight stay.
+  useEffect(() => {
+    setItems((prev) =>
+      sameIds(doneIds(prev), value ?? []) ? prev : [...itemsOf(value ?? []), ...prev.filter((f) => f.status === 'uploading')],
+    );
+  }, [value]);
+
+  const handleChange: UploadProps<UploadedFile>['onChange'] = ({ fileList }) => {
+    const next = fileList
+      .filter((f) => f.status !== 'error')
+      .map((f) => (f.status === 'done' && f.response ? { ...f, url: f.response.url, thumbUrl: f.response.thumbUrl ?? f.response.url } : f));
+    setItems(next);
+    const ids = doneIds(next);
+    if (!sameIds(ids, value ?? [])) onChange?.(ids);
+  };
+
+  const customRequest: UploadProps<UploadedFile>['customRequest'] = async ({ file, onSuccess, onError }) => {
+    const original = file as File;
+    try {
+      const compressed = await compressPhoto(original);
+      const form = new FormData();
+      form.append('file', compressed ?? original, compressed ? jpegName(original.name) : original.name);
+      onSuccess?.(await api.upload<UploadedFile>('/files', form));
+    } catch (e) {
+      message.error(`${original.name}：${errorMessage(e)}`);
+      onError?.(e as Error);
+    }
+  };
+
+  const beforeUpload: UploadProps['beforeUpload'] = (file) => {
+    // `accept` is a hint some phones ignore; the server checks the content anyway.
+    if (!file.type.startsWith('image/') && !/\.(jpe?g|png|webp|hei[cf])$/i.test(file.name)) {
+      message.error(`${file.name}：请选择照片`);
+      return Upload.LIST_IGNORE;
+    }
+    // Larger files may still shrink below the limit in the browser; only hopeless ones stop here.
+    if (file.size > FILE_MAX_BYTES * 4) {
+      message.error(`${file.name}：照片过大`);
+      return Upload.LIST_IGNORE;
+    }
+    return true;
+  };
+
+  const urls = items.filter((f) => f.status === 'done' && f.url).map((f) => f.url as string);
+
+  return (
+    <>
+      <Upload<UploadedFile>
+        id={id}
+        listType="picture-card"
+        accept="image/*"
+        capture={capture ? 'environment' : undefined}
+        multiple={maxCount > 1}
+        maxCount={maxCount}
+        fileList={items}
+        disabled={disabled}
+        beforeUpload={beforeUpload}
+        customRequest={customRequest}
+        onChange={handleChange}
+        onPreview={(f) => {
+          const at = f.url ? urls.indexOf(f.url) : -1;
+          if (at >= 0) setPreview(at);
+        }}
+      >
+        {items.length >= maxCount || disabled ? null : (
+          <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 6, padding: 8 }}>
+            <CameraOutlined style={{ fontSize: 28 }} />
+            <span>拍照/选图</span>
+          </div>
+        )}
+      </Upload>
+      {urls.length > 0 && (
+        <Image.PreviewGroup
+          items={urls}
+          preview={{
+            open: preview !== null,
+            current: preview ?? 0,
+            onOpenChange: (open) => !open && setPreview(null),
+            onChange: (current) => setPreview(current),
+          }}
+        />
+      )}
+    </>
+  );
+}

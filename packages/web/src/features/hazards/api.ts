@@ -1,0 +1,150 @@
+import type { CriteriaLibraryItem, Enterprise, HazardAction, HazardCreate, HazardDetail, HazardSummary } from '@anzhi/core';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { api, type Page } from '../../lib/api-client.ts';
+import { useCan, useCurrentUser } from '../../lib/session.ts';
+import type { HazardFilters } from './hazard-filters.ts';
+
+export const hazardsKey = ['hazards'] as const;
+
+export interface HazardPage {
+  items: HazardSummary[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade';
+
+export interface HazardStats {
+  total: number;
+  groups: Array<{ key: string; label: string; count: number }>;
+}
+
+export interface DynamicZeroRow {
+  key: string;
+  label: string;
+  stock: number;
+  stockClosed: number;
+  increment: number;
+  incrementClosed: number;
+  open: number;
+  overdue: number;
+  closed: number;
+  avgDaysToClose: number | null;
+  stockClearedRate: number | null;
+  incrementClosedRate: number | null;
+  overdueRate: number | null;
+}
+
+export interface DynamicZero {
+  cutoff: string;
+  today: string;
+  rows: DynamicZeroRow[];
+}
+
+/** The desk ledger: numbered pages. */
+export function useHazards(filters: HazardFilters, page: number, pageSize: number, enabled = true) {
+  return useQuery({
+    queryKey: [...hazardsKey, 'list', filters, page, pageSize],
+    queryFn: ({ signal }) => api.get<HazardPage>('/hazards', { ...filters, page, pageSize }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The phone ledger: 加载更多 with the keyset cursor, so the tenth tap costs what the first did. */
+export function useHazardFeed(filters: HazardFilters, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...hazardsKey, 'feed', filters],
+    queryFn: ({ pageParam, signal }) => api.get<HazardPage>('/hazards', { ...filters, pageSize: 20, cursor: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useHazard(id: number) {
+  return useQuery({
+    queryKey: [...hazardsKey, 'detail', id],
+    queryFn: ({ signal }) => api.get<HazardDetail>(`/hazards/${id}`, undefined, { signal }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useHazardStats(groupBy: HazardGroupBy, filters: HazardFilters) {
+  return useQuery({
+    queryKey: [...hazardsKey, 'stats', groupBy, filters],
+    queryFn: ({ signal }) => api.get<HazardStats>('/hazards/stats', { ...filters, groupBy }, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDynamicZero(cutoff: string, groupBy: 'region' | 'industry', filters: HazardFilters) {
+  return useQuery({
+    queryKey: [...hazardsKey, 'dynamic-zero', cutoff, groupBy, filters],
+    queryFn: ({ signal }) => api.get<DynamicZero>('/hazards/dynamic-zero', { ...filters, cutoff, groupBy }, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every criterion in the library by code, to name the ones a hazard cites (a few hundred items, rarely changed). */
+export function useCriteriaByCode(enabled: boolean) {
+  const canRead = useCan('criteria.read');
+  const query = useQuery({
+    queryKey: ['criteria', 'items'],
+    queryFn: ({ signal }) => api.get<{ items: CriteriaLibraryItem[] }>('/criteria/items', undefined, { signal }).then((r) => r.items),
+    enabled: enabled && canRead,
+    staleTime: 10 * 60_000,
+  });
+  const byCode = useMemo(() => new Map((query.data ?? []).map((c) => [c.code, c])), [query.data]);
+  return { ...query, byCode };
+}
+
+/**
+ * An enterprise account's own enterprise. The session does not carry its id, but the account's scope is that one
+ * enterprise, so the enterprise list holds exactly it.
+ */
+export function useOwnEnterprise() {
+  const user = useCurrentUser();
+  const isEnterprise = user.roles.includes('enterprise');
+  const query = useQuery({
+    queryKey: ['enterprises', 'own'],
+    queryFn: ({ signal }) => api.get<Page<Enterprise>>('/enterprises', { page: 1, pageSize: 2 }, { signal }),
+    enabled: isEnterprise,
+    staleTime: 10 * 60_000,
+  });
+  const own = query.data?.items.length === 1 ? query.data.items[0] : undefined;
+  return { isEnterprise, enterprise: own, isPending: isEnterprise && query.isPending, isError: query.isError, error: query.error };
+}
+
+function useInvalidateHazards() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: hazardsKey });
+    void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+  };
+}
+
+export function useCreateHazard() {
+  const invalidate = useInvalidateHazards();
+  return useMutation({ mutationFn: (body: HazardCreate) => api.post<HazardDetail>('/hazards', body), onSuccess: invalidate });
+}
+
+export interface HazardActionRequest {
+  id: number;
+  action: HazardAction;
+  body: Record<string, unknown> & { version: number };
+}
+
+/** One step of the loop; the answer is the new detail, put straight into the cache. */
+export function useHazardAction() {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateHazards();
+  return useMutation({
+    mutationFn: ({ id, action, body }: HazardActionRequest) => api.post<HazardDetail>(`/hazards/${id}/actions/${action}`, body),
+    onSuccess: (detail) => {
+      queryClient.setQueryData([...hazardsKey, 'detail', detail.id], detail);
+      invalidate();
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import { Empty, Table, type TableColumnsType, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { HazardFilters } from '../hazard-filters.ts';
+import { metricHref, type ZeroGroupBy, type ZeroMetric, type ZeroRow } from './dynamic-zero-rows.ts';
+
+const percent = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1)}%`);
+
+interface CellProps {
+  row: ZeroRow;
+  metric: ZeroMetric;
+  cutoff: string;
+  base: HazardFilters;
+  danger?: boolean;
+}
+
+function Cell({ row, metric, cutoff, base, danger }: CellProps) {
+  const raw = row[metric as keyof ZeroRow] as number | null;
+  const text: ReactNode = metric.endsWith('Rate') ? percent(raw) : raw;
+  if (text === null) return <span className="muted">—</span>;
+  const href = metricHref(row, metric, cutoff, base);
+  const style = danger && Number(raw) > 0 ? { color: '#cf1322', fontWeight: 600 } : undefined;
+  if (!href) {
+    return (
+      <Tooltip title="台账暂不能单独筛选这一组">
+        <span style={style}>{text}</span>
+      </Tooltip>
+    );
+  }
+  return (
+    <Link to={href} style={style} data-testid={`zero-${row.total ? 'total' : row.key}-${metric}`}>
+      {text}
+    </Link>
+  );
+}
+
+interface DynamicZeroTableProps {
+  rows: ZeroRow[];
+  groupBy: ZeroGroupBy;
+  cutoff: string;
+  base: HazardFilters;
+  loading: boolean;
+}
+
+/** 动态清零 by village or industry: every number opens the ledger filtered to exactly its hazards. */
+export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: DynamicZeroTableProps) {
+  const cell = (metric: ZeroMetric, title: string, opts: { danger?: boolean; width?: number; tip?: string } = {}) => ({
+    title: opts.tip ? <Tooltip title={opts.tip}>{title}</Tooltip> : title,
+    key: metric,
+    align: 'right' as const,
+    width: opts.width ?? 76,
+    render: (_: unknown, row: ZeroRow) => <Cell row={row} metric={metric} cutoff={cutoff} base={base} danger={opts.danger} />,
+  });
+  const columns: TableColumnsType<ZeroRow> = [
+    {
+      title: groupBy === 'region' ? '区域' : '行业门类',
+      dataIndex: 'label',
+      key: 'label',
+      fixed: 'left',
+      width: 150,
+      render: (label: string, row) => (row.total ? <strong>{label}</strong> : label),
+    },
+    {
+      title: `存量（截至 ${cutoff}）`,
+      children: [
+        cell('stock', '存量', { tip: '截止日前发现、截止日仍未销号的隐患' }),
+        cell('stockClosed', '已清零'),
+        cell('stockOpen', '未清零', { danger: true }),
+        cell('stockClearedRate', '清零率', { width: 84, tip: '已清零 ÷ 存量；点击查看已清零的隐患' }),
+      ],
+    },
+    {
+      title: '增量（截止日后发现）',
+      children: [
+        cell('increment', '增量'),
+        cell('incrementClosed', '已销号'),
+        cell('incrementOpen', '在办'),
+        cell('incrementClosedRate', '销号率', { width: 84, tip: '已销号（含核销）÷ 增量；点击查看已销号的隐患' }),
+      ],
+    },
+    {
+      title: '当前',
+      children: [
+        cell('open', '在办'),
+        cell('overdue', '逾期', { danger: true }),
+        cell('overdueRate', '逾期率', { width: 84, tip: '逾期 ÷ 在办；点击查看逾期的隐患' }),
+        cell('closed', '已销号'),
+        cell('avgDaysToClose', '平均整改天数', { width: 110, tip: '已销号隐患从发现到销号的平均天数；点击查看这些隐患' }),
+      ],
+    },
+  ];
+  return (
+    <Table<ZeroRow>
+      className="zero-table"
+      data-testid="dynamic-zero-table"
+      rowKey={(r) => (r.total ? '__total' : r.key || '__none')}
+      size="small"
+      bordered
+      loading={loading}
+      pagination={false}
+      columns={columns}
+      dataSource={rows}
+      rowClassName={(r) => (r.total ? 'zero-total-row' : '')}
+      scroll={{ x: 150 + 76 * 10 + 84 * 3 + 110 }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的隐患" /> }}
+    />
+  );
+}

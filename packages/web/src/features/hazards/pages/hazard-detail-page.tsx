@@ -1,0 +1,54 @@
+import type { HazardAction } from '@anzhi/core';
+import { Col, Flex, Result, Row, Skeleton } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { QueryError } from '../../../components/query-error.tsx';
+import { useIsMobile } from '../../../lib/use-is-mobile.ts';
+import { useHazard } from '../api.ts';
+import { HazardActionBar } from '../components/hazard-action-bar.tsx';
+import { HazardActionDrawer } from '../components/hazard-action-drawer.tsx';
+import { HazardEscalations } from '../components/hazard-escalations.tsx';
+import { HazardCriteria, HazardFacts, PendingExtension } from '../components/hazard-facts.tsx';
+import { HazardHeader } from '../components/hazard-header.tsx';
+import { HazardPlan } from '../components/hazard-plan.tsx';
+import { HazardTimeline } from '../components/hazard-timeline.tsx';
+import '../hazards.css';
+
+export function HazardDetailPage() {
+  const id = Number(useParams().id);
+  const hazard = useHazard(id);
+  const isMobile = useIsMobile();
+  const [acting, setActing] = useState<HazardAction | null>(null);
+
+  if (!(id > 0)) return <Result status="404" title="隐患不存在" subTitle="链接中的隐患编号有误。" />;
+  if (hazard.isError) return <QueryError error={hazard.error} onRetry={() => void hazard.refetch()} />;
+  if (hazard.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  const h = hazard.data;
+  const bar = <HazardActionBar actions={h.actions} onAct={setActing} mobile={isMobile} />;
+
+  return (
+    <div data-testid="hazard-detail" className={isMobile && h.actions.length ? 'hazard-detail has-action-bar' : 'hazard-detail'}>
+      <Flex vertical gap={16}>
+        <HazardHeader h={h} actions={isMobile ? undefined : bar} />
+        <PendingExtension h={h} />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <Flex vertical gap={16}>
+              <HazardFacts h={h} />
+              <HazardCriteria h={h} />
+              <HazardPlan h={h} />
+            </Flex>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Flex vertical gap={16}>
+              <HazardTimeline h={h} />
+              <HazardEscalations h={h} />
+            </Flex>
+          </Col>
+        </Row>
+      </Flex>
+      {isMobile ? bar : null}
+      <HazardActionDrawer h={h} action={acting} onClose={() => setActing(null)} />
+    </div>
+  );
+}
