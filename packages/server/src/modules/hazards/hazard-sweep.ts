@@ -71,7 +71,7 @@ async function insertWithNotices(
       INSERT INTO notifications (user_id, kind, title, body, link, entity_type, entity_id, dedupe_key, created_at)
       SELECT DISTINCT ON (u.id, ins.hazard_id) u.id, ${notice.kind}, ${notice.title},
         h.code || '「' || h.title || '」' || ${notice.body}, '/hazards/' || h.id, 'hazard', h.id,
-        ${notice.kind} || ':' || h.id || ':' || ins.deadline || ':' || ins.part, ${now}
+        ${notice.kind} || ':' || h.id || ':' || ins.deadline || ':' || ins.part, ${now}::timestamptz
       FROM ins JOIN hazards h ON h.id = ins.hazard_id
       JOIN users u ON NOT u.disabled AND (${audienceSql(notice.audience)})
       ON CONFLICT (user_id, dedupe_key) DO NOTHING
@@ -80,9 +80,9 @@ async function insertWithNotices(
     -- E-mail goes to each recipient; a group robot gets one message per notice, however many recipients it has.
     d AS (
       INSERT INTO notification_deliveries (notification_id, channel, created_at)
-      SELECT n.id, ch, ${now} FROM n CROSS JOIN unnest(${textArray(channels.perRecipient)}) ch
+      SELECT n.id, ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perRecipient)}) ch
       UNION ALL
-      SELECT min(n.id), ch, ${now} FROM n CROSS JOIN unnest(${textArray(channels.perNotice)}) ch GROUP BY n.dedupe_key, ch
+      SELECT min(n.id), ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perNotice)}) ch GROUP BY n.dedupe_key, ch
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM ins)::int AS rows, (SELECT count(*) FROM n)::int AS notifications, (SELECT count(*) FROM d)::int AS d`)) as unknown as {
@@ -112,7 +112,7 @@ export async function runHazardSweep(
     const reminders = await insertWithNotices(
       tx,
       sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
-        SELECT id, 'dueSoon', deadline, ${now} FROM hazards
+        SELECT id, 'dueSoon', deadline, ${now}::timestamptz FROM hazards
         WHERE status IN ${waiting} AND deadline BETWEEN ${today}::date AND ${dueSoonHorizon(today, config)}::date
         ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, '' AS part`,
       { kind: 'hazard.dueSoon', title: '隐患整改即将到期', body: ' 整改期限将至，请按期完成', audience: ['enterprise'] },
@@ -124,7 +124,7 @@ export async function runHazardSweep(
     const overdue = await insertWithNotices(
       tx,
       sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
-        SELECT id, 'overdue', deadline, ${now} FROM hazards
+        SELECT id, 'overdue', deadline, ${now}::timestamptz FROM hazards
         WHERE status IN ${waiting} AND deadline < ${today}::date
         ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, '' AS part`,
       { kind: 'hazard.overdue', title: '隐患整改已逾期', body: ' 已超过整改期限', audience: ['enterprise', 'unit'] },
@@ -140,7 +140,7 @@ export async function runHazardSweep(
       const r = await insertWithNotices(
         tx,
         sql`INSERT INTO hazard_escalations (hazard_id, step, deadline, due_on, created_at)
-          SELECT id, ${step}, deadline, deadline + ${days}::int, ${now} FROM hazards
+          SELECT id, ${step}, deadline, deadline + ${days}::int, ${now}::timestamptz FROM hazards
           WHERE grade = 'major' AND status IN ${waiting} AND deadline <= ${addDays(today, -days)}::date
           ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, step AS part`,
         {
