@@ -68,10 +68,24 @@ describe('outline', () => {
     ]);
   });
 
+  it('a bold or heading-styled line before the first heading names the plan even without 方案/要点', () => {
+    const paras = normaliseParagraphs([
+      { text: '某镇人民政府文件', bold: true },
+      { text: '某镇安全生产大排查大整治', bold: true },
+      { text: '一、主要任务' },
+    ]);
+    expect(buildOutline(paras).parts[0]?.title).toBe('某镇安全生产大排查大整治');
+  });
+
   it('a list restarting after 附件 is an attachment, not a second plan', () => {
     const o = outline(
       ['某镇安全生产实施方案', '一、主要任务', '（一）开展检查', '附件', '某镇安全生产任务清单', '一、检查任务'].join('\n'),
     );
     expect(o.parts.map((p) => p.annex)).toEqual([false, true]);
+    const untitled = outline(['某镇安全生产实施方案', '一、主要任务', '（一）开展检查', '附件', '一、重点任务分工'].join('\n'));
+    expect(untitled.parts.map((p) => [p.title, p.annex])).toEqual([
+      ['某镇安全生产实施方案', false],
+      [null, true],
+    ]);
   });
 });

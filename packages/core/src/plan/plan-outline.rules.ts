@@ -85,6 +85,17 @@ function isAnnexTitle(paras: Para[], titleIndex: number): boolean {
   return [paras[titleIndex - 1], paras[titleIndex - 2]].some((p) => p && !p.table && /^附件\d*[：:]?$|^附件\d*[：:]/u.test(p.text));
 }
 
+/**
+ * A plan title, or a heading-styled or bold line in title position whose name lacks a plan noun (某镇安全生产大排查
+ * 大整治); not a 红头 line (某镇人民政府文件) or a signature.
+ */
+function isTitleLike(p: Para): boolean {
+  if (isPlanTitle(p)) return true;
+  if (p.table || !(p.bold || (p.heading !== null && p.heading <= 2))) return false;
+  if (p.text.length < 4 || p.text.length > 80 || /[。；;，,：:]$/u.test(p.text)) return false;
+  return !/关于印发|通知$|^附件|文件$|(政府|办事处|委员会|办公室)$|\d{4}年\d{1,2}月\d{1,2}日$/u.test(p.text);
+}
+
 /** The highest-ranked ordinal kind used at least twice: the top level of the plan. */
 function findTopKind(paras: Para[]): OrdinalKind | null {
   const counts = new Map<OrdinalKind, number>();
@@ -100,7 +111,7 @@ function titleBefore(paras: Para[], index: number, floor: number): number | null
   for (let i = index - 1; i >= floor && i >= index - 8; i--) {
     const p = paras[i] as Para;
     if (!p.table && matchOrdinal(p.text)) return null;
-    if (isPlanTitle(p)) return i;
+    if (isTitleLike(p)) return i;
   }
   return null;
 }
@@ -120,8 +131,10 @@ export function buildOutline(paras: Para[]): Outline {
     if (!m || m.kind !== topKind) continue;
     if (!seenTop || m.value === 1) {
       const t = titleBefore(paras, i, seenTop ? lastTopIndex + 1 : 0);
-      if (!seenTop || t !== null) {
-        const annex = parts.some((p) => p.title !== null) && t !== null && isAnnexTitle(paras, t);
+      // After a 附件 line, a numbering that starts again belongs to the attachment even without a title.
+      const afterAnnexLine = seenTop && t === null && paras.slice(lastTopIndex + 1, i).some((p) => !p.table && /^附件/u.test(p.text));
+      if (!seenTop || t !== null || afterAnnexLine) {
+        const annex = afterAnnexLine || (parts.some((p) => p.title !== null) && t !== null && isAnnexTitle(paras, t));
         starts.set(t ?? i, parts.length);
         parts.push({ title: t === null ? null : (paras[t] as Para).text, titleIndex: t, annex, roots: [] });
       }

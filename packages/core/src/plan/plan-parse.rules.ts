@@ -89,8 +89,9 @@ function emptyPlan(file: string, notes: string[]): ParsedPlan {
 }
 
 /**
- * Parses a plan (`paragraphs` from a structured reader such as .docx win over `text`) (实施方案/工作方案/工作要点) into its tasks with units, deadlines, milestones and targets. Unknown
- * shapes degrade to plain text; a document without numbered tasks gives `tasks: []` and a note.
+ * Parses a plan (实施方案/工作方案/工作要点) into its tasks with units, deadlines, milestones and targets. Paragraphs
+ * from a structured reader (.docx) win over `text`. Unknown shapes degrade to plain text; a document without
+ * numbered tasks gives `tasks: []` and a note.
  */
 export function parsePlan(input: PlanParseInput): ParsedPlan {
   const file = planFileBaseName(input?.fileName);

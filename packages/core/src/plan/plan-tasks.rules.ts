@@ -3,7 +3,7 @@ import type { Outline, OutlineNode } from './plan-outline.rules.ts';
 import { headingLabel, isPlanTitle, walk } from './plan-outline.rules.ts';
 import type { Para } from './plan-paragraphs.rules.ts';
 import { indexOutside, trimPunct, yearsOf } from './plan-text.rules.ts';
-import { annotationsOf, findAnnotations, isAnnotation } from './plan-units.rules.ts';
+import { annotationsOf, findAnnotations, isAnnotation, startsWithLabel } from './plan-units.rules.ts';
 
 export interface DraftTask {
   node: OutlineNode;
@@ -33,14 +33,14 @@ const words = (node: OutlineNode) => trimPunct(headingLabel(node).slice(node.mar
 /** 主要任务, 重点工作, 八大行动, 2024年重点工作任务 … (not 任务分工, 保障措施, 总体要求). */
 export function isTaskSection(label: string): boolean {
   const w = label.replace(/[“”"《》]/gu, '');
-  return TASK_SECTION.test(w) && !NOT_TASK_SECTION.test(w);
+  return TASK_SECTION.test(w) && !NOT_TASK_SECTION.test(w) && !/分工(表|安排|方案)?$/u.test(w);
 }
 
 /** A whole bracketed annotation paragraph, or a 责任单位：… line. */
 export function isAnnotationLine(text: string): boolean {
   const t = text.replace(/。$/u, '');
   if (/^[（(〔【].*[）)〕】]$/u.test(t)) return isAnnotation(t.slice(1, -1));
-  return /^(责任单位|牵头单位|责任部门|牵头部门|配合单位|完成时限)[:：]/u.test(t);
+  return startsWithLabel(t);
 }
 
 const endsWithAnnotation = (text: string) => findAnnotations(text).some((a) => a.end >= text.replace(/。$/u, '').length);

@@ -67,6 +67,7 @@ describe('responsibility annotations (FORMAT.md › Units)', () => {
     for (const aside of ['深井铸造', '高危行业领域每月至少1次', '社区', '讲问题、讲要求', '安全评价'])
       expect(isAnnotation(aside)).toBe(false);
     expect(units('镇安委会每年组织对本辖区重点行业领域企业开展1次专项督查。')).toEqual({ leadUnits: [], coUnits: [] });
+    expect(units('安装报警装置（费用由企业负责），鼓励多元投入（社会力量参与）。')).toEqual({ leadUnits: [], coUnits: [] });
   });
 
   it('tells collective phrases from named units', () => {

@@ -26,7 +26,6 @@ const CO_WORD = /配合|协助|协同|协办|参与/u;
 /** Role words, longest first: removed from the end of a list item. */
 const ROLE_WORDS = [
   '分别牵头或按职责分工负责',
-  '负总责',
   '负责配合落实实施',
   '按照职责分工负责',
   '按职责分工负责',
@@ -43,6 +42,7 @@ const ROLE_WORDS = [
   '组织实施',
   '协同配合',
   '配合落实',
+  '负总责',
   '负责',
   '牵头',
   '配合',
@@ -109,6 +109,11 @@ export function findAnnotations(text: string): Annotation[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A labelled line: 责任单位：…, 牵头单位：…, 完成时限：… */
+export function startsWithLabel(text: string): boolean {
+  return LABEL.test(text);
 }
 
 /** Removes role words from the end of a list item, and a leading 由. */
@@ -194,12 +199,28 @@ export function timeLimitClauses(annotations: Annotation[]): string[] {
   );
 }
 
-/** All annotations of a task merged, in order of first appearance. */
+const UNIT_END = /(办|局|所|站|队|中心|委|会|部|处|科|室|组|院|校|村|社区|街道|镇|乡|公司|部门|单位|馆|厅|社|团|署|区|庭)$/u;
+
+/** A name that reads like an organisation (or a collective of them), not a person or a thing (（费用由企业负责）). */
+export function looksLikeUnit(name: string): boolean {
+  return UNIT_END.test(name) || isCollectiveUnit(name);
+}
+
+/**
+ * All annotations of a task merged, in order of first appearance. An unlabelled bracket naming no organisation at all
+ * is an aside, not an annotation.
+ */
 export function unitsOf(annotations: Annotation[]): Units {
   const lead: string[] = [];
   const co: string[] = [];
   for (const a of annotations) {
     const u = parseAnnotation(a.content);
+    if (
+      !splitOutside(stripSpace(a.content), '；;').some((c) => LABEL.test(c.text)) &&
+      ![...u.leadUnits, ...u.coUnits].some(looksLikeUnit)
+    ) {
+      continue;
+    }
     lead.push(...u.leadUnits);
     co.push(...u.coUnits);
   }
