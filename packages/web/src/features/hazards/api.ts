@@ -139,12 +139,16 @@ export interface HazardActionRequest {
 /** One step of the loop; the answer is the new detail, put straight into the cache. */
 export function useHazardAction() {
   const queryClient = useQueryClient();
-  const invalidate = useInvalidateHazards();
   return useMutation({
     mutationFn: ({ id, action, body }: HazardActionRequest) => api.post<HazardDetail>(`/hazards/${id}/actions/${action}`, body),
     onSuccess: (detail) => {
       queryClient.setQueryData([...hazardsKey, 'detail', detail.id], detail);
-      invalidate();
+      // Lists and statistics change with the step; the detail just set is already the server's answer.
+      void queryClient.invalidateQueries({
+        queryKey: hazardsKey,
+        predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey[2] === detail.id),
+      });
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
     },
   });
 }

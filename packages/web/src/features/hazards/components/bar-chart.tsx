@@ -10,6 +10,8 @@ export interface BarSeries {
   name: string;
   data: number[];
   colour: string;
+  /** One colour per bar instead of the series colour (重大 red, 一般 blue). */
+  colours?: string[];
   stack?: string;
 }
 
@@ -66,7 +68,7 @@ export function BarChart({ categories, series, onClick, horizontal, height = 300
           type: 'bar',
           name: s.name,
           stack: s.stack,
-          data: s.data,
+          data: s.colours ? s.data.map((value, i) => ({ value, itemStyle: { color: s.colours?.[i] ?? s.colour } })) : s.data,
           barMaxWidth: 40,
           cursor: 'pointer',
           itemStyle: { color: s.colour },

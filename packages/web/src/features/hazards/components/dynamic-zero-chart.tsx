@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
+import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import type { HazardFilters } from '../hazard-filters.ts';
 import { BarChart, type BarSeries } from './bar-chart.tsx';
 import { metricHref, type ZeroMetric, type ZeroRow } from './dynamic-zero-rows.ts';
@@ -14,6 +15,7 @@ const parts: Array<{ metric: ZeroMetric; name: string; colour: string; stack: st
 /** Stock and increment of each group, split into done and not done; a bar segment opens its hazards. */
 export function DynamicZeroChart({ rows, cutoff, base }: { rows: ZeroRow[]; cutoff: string; base: HazardFilters }) {
   const navigate = useNavigate();
+  const isMobile = useIsMobile();
   const groups = useMemo(() => rows.filter((r) => !r.total), [rows]);
   const categories = useMemo(() => groups.map((r) => r.label), [groups]);
   const series = useMemo<BarSeries[]>(
@@ -28,7 +30,7 @@ export function DynamicZeroChart({ rows, cutoff, base }: { rows: ZeroRow[]; cuto
       categories={categories}
       series={series}
       height={Math.max(280, Math.min(480, groups.length * 36 + 80))}
-      horizontal={groups.length > 8}
+      horizontal={isMobile || groups.length > 8}
       label={label || '没有数据'}
       testId="dynamic-zero-chart"
       onClick={(s, i) => {

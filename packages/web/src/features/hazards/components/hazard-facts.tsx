@@ -15,6 +15,12 @@ export function HazardFacts({ h }: { h: HazardDetail }) {
         size="small"
         column={{ xs: 1, sm: 2 }}
         items={[
+          {
+            key: 'description',
+            label: '隐患描述',
+            span: 'filled' as const,
+            children: <Typography.Paragraph className="hazard-text">{h.description}</Typography.Paragraph>,
+          },
           { key: 'enterprise', label: '企业', children: orDash(h.enterpriseName) },
           { key: 'region', label: '村（社区）', children: h.regionName ?? h.regionCode },
           { key: 'unit', label: '监管单位', children: orDash(h.supervisingUnitName) },
@@ -27,12 +33,6 @@ export function HazardFacts({ h }: { h: HazardDetail }) {
           { key: 'closed', label: '销号日期', children: h.status === 'closed' ? orDash(h.closedOn) : '—' },
           ...(h.checkerName ? [{ key: 'checker', label: '认定/核查人', children: h.checkerName }] : []),
           ...(h.accepterName ? [{ key: 'accepter', label: '验收人', children: h.accepterName }] : []),
-          {
-            key: 'description',
-            label: '隐患描述',
-            span: 'filled' as const,
-            children: <Typography.Paragraph className="hazard-text">{h.description}</Typography.Paragraph>,
-          },
         ]}
       />
       {created?.photos.length ? (

@@ -5,7 +5,8 @@ import { type HazardGroupBy, useHazardStats } from '../api.ts';
 import { type HazardFilters, hazardListHref } from '../hazard-filters.ts';
 import { BarChart } from './bar-chart.tsx';
 
-const colours: Record<string, string> = { channel: '#1f4e9c', status: '#13a8a8', grade: '#cf1322' };
+const colours: Record<string, string> = { channel: '#1f4e9c', status: '#13a8a8', grade: '#1f4e9c' };
+const gradeColours: Record<string, string> = { major: '#cf1322', general: '#1f4e9c' };
 
 function GroupChart({ groupBy, title, filters }: { groupBy: 'channel' | 'status' | 'grade'; title: string; filters: HazardFilters }) {
   const stats = useHazardStats(groupBy as HazardGroupBy, filters);
@@ -22,7 +23,14 @@ function GroupChart({ groupBy, title, filters }: { groupBy: 'channel' | 'status'
       ) : (
         <BarChart
           categories={groups.map((g) => g.label)}
-          series={[{ name: '隐患数', colour: colours[groupBy] ?? '#1f4e9c', data: groups.map((g) => g.count) }]}
+          series={[
+            {
+              name: '隐患数',
+              colour: colours[groupBy] ?? '#1f4e9c',
+              colours: groupBy === 'grade' ? groups.map((g) => gradeColours[g.key] ?? '#1f4e9c') : undefined,
+              data: groups.map((g) => g.count),
+            },
+          ]}
           horizontal
           height={Math.max(160, groups.length * 34 + 30)}
           label={groups.map((g) => `${g.label} ${g.count} 条`).join('，')}

@@ -47,18 +47,31 @@ const paragraph = (text: string | undefined) => (text ? <Typography.Paragraph cl
 export function HazardPlan({ h }: { h: HazardDetail }) {
   const plan = planOf(h.plan);
   if (!plan) return null;
+  // Approved once the hazard went on to 整改 (older records do not name the approver).
+  const approved = ['rectifying', 'rectified', 'closed'].includes(h.status) || !!plan.approvedBy;
+  const hasContents = planContents.some((k) => plan.contents[k]);
   return (
     <Card
       title="治理方案"
       size="small"
       data-testid="hazard-plan"
-      extra={plan.approvedBy ? <Tag color="success">已由 {plan.approvedBy} 审核通过</Tag> : <Tag color="purple">待审核</Tag>}
+      extra={
+        approved ? (
+          <Tag color="success">{plan.approvedBy ? `已由 ${plan.approvedBy} 审核通过` : '已审核通过'}</Tag>
+        ) : h.status === 'planSubmitted' ? (
+          <Tag color="purple">待审核</Tag>
+        ) : h.status === 'confirmed' ? (
+          <Tag color="orange">已退回，待重新报送</Tag>
+        ) : null
+      }
     >
       <Descriptions
         size="small"
         column={1}
         items={[
-          ...planContents.map((k) => ({ key: k, label: planContentLabels[k], children: paragraph(plan.contents[k]) })),
+          ...(hasContents
+            ? planContents.map((k) => ({ key: k, label: planContentLabels[k], children: paragraph(plan.contents[k]) }))
+            : [{ key: 'contents', label: '方案内容', children: <span className="muted">未录入六项内容</span> }]),
           { key: 'interim', label: '临时安全措施', children: paragraph(plan.interimMeasures) },
           { key: 'stoppage', label: '停产停业', children: plan.stoppage ? stoppageLabels[plan.stoppage] : '—' },
           { key: 'deadline', label: '治理时限', children: plan.deadline ?? '—' },

@@ -3,6 +3,7 @@ import { Col, Flex, Result, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
+import { useCan } from '../../../lib/session.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { useHazard } from '../api.ts';
 import { HazardActionBar } from '../components/hazard-action-bar.tsx';
@@ -19,15 +20,19 @@ export function HazardDetailPage() {
   const hazard = useHazard(id);
   const isMobile = useIsMobile();
   const [acting, setActing] = useState<HazardAction | null>(null);
+  // The server lists steps by the hazard rules, but sending one needs hazard.act too (a village cadre may report
+  // and is listed as checker of what they found, yet lacks it): offer only what can be sent.
+  const canAct = useCan('hazard.act');
 
   if (!(id > 0)) return <Result status="404" title="隐患不存在" subTitle="链接中的隐患编号有误。" />;
   if (hazard.isError) return <QueryError error={hazard.error} onRetry={() => void hazard.refetch()} />;
   if (hazard.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   const h = hazard.data;
-  const bar = <HazardActionBar actions={h.actions} onAct={setActing} mobile={isMobile} />;
+  const actions = canAct ? h.actions : [];
+  const bar = <HazardActionBar actions={actions} onAct={setActing} mobile={isMobile} />;
 
   return (
-    <div data-testid="hazard-detail" className={isMobile && h.actions.length ? 'hazard-detail has-action-bar' : 'hazard-detail'}>
+    <div data-testid="hazard-detail" className={isMobile && actions.length ? 'hazard-detail has-action-bar' : 'hazard-detail'}>
       <Flex vertical gap={16}>
         <HazardHeader h={h} actions={isMobile ? undefined : bar} />
         <PendingExtension h={h} />
