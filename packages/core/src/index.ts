@@ -41,4 +41,8 @@ export * from './plan/plan-dates.rules.ts';
 export * from './plan/plan-paragraphs.rules.ts';
 export * from './plan/plan-parse.rules.ts';
 export * from './plan/plan-targets.rules.ts';
+export * from './plan/plan-tracking.contract.ts';
+export * from './plan/plan-tracking.rules.ts';
+export * from './plan/plan-tracking-tree.rules.ts';
+export * from './plan/plan-tracking-units.rules.ts';
 export * from './plan/plan-units.rules.ts';

@@ -23,6 +23,7 @@ import { createFileService } from './modules/files/file.service.ts';
 import { createHazardServices, registerHazardModules } from './modules/hazards/hazard.module.ts';
 import { registerNotificationModule } from './modules/notifications/notification.routes.ts';
 import { createNotificationService } from './modules/notifications/notification.service.ts';
+import { createPlanServices, registerPlanModules } from './modules/plans/plan.module.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
@@ -63,7 +64,11 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     notifications,
     files: createFileService({ ...ctx, storage: deps.storage }),
   };
-  return { ...base, hazardModule: createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria }) };
+  return {
+    ...base,
+    hazardModule: createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria }),
+    planModule: createPlanServices({ ...ctx, notifications, files: base.files }),
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -105,5 +110,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerFileModule(app, { files: services.files });
   await registerNotificationModule(app, { notifications: services.notifications });
   await registerHazardModules(app, { services: services.hazardModule, db: database.db });
+  await registerPlanModules(app, { services: services.planModule });
   return app;
 }

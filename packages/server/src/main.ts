@@ -16,6 +16,8 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
 import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
 import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
+import { planSweepSummary, runPlanSweepCommand, withPlanCounts } from './modules/plans/plan-sweep.cli.ts';
+import { runPlanSweep } from './modules/plans/plan-sweep.ts';
 
 const usage = `用法: anzhi <命令>
   serve [--demo]         启动服务（--demo：数据库为空时载入演示数据）
@@ -52,11 +54,15 @@ async function serve(demo: boolean) {
   const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services });
   const scheduler = startScheduler({
     jobs: [
-      // The time-driven hazard rules every 10 minutes (idempotent; one process at a time), outbound copies every minute.
+      // The time-driven hazard and plan-dispatch rules every 10 minutes (idempotent; one process at a time), outbound copies every minute.
       {
         name: 'hazard sweep',
         everyMs: 600_000,
-        run: () => runHazardSweep(database.db, systemClock.now(), { channels: services.notifications.outboundChannelKeys }),
+        run: async () => {
+          const channels = services.notifications.outboundChannelKeys;
+          const hazards = await runHazardSweep(database.db, systemClock.now(), { channels });
+          return withPlanCounts(hazards, await runPlanSweep(database.db, systemClock.now(), { channels }));
+        },
       },
       { name: 'outbound notifications', everyMs: 60_000, run: () => services.notifications.deliverPending() },
     ],
@@ -141,11 +147,16 @@ async function main(argv: string[]) {
     }
     case 'sweep': {
       const now = parseSweepNow(values.now, systemClock.now());
-      const result = await withDatabase(async (db) => {
+      const [result, plans] = await withDatabase(async (db) => {
         await prepareDatabase(db);
-        return runSweepCommand(db, now, loadConfig());
+        return [await runSweepCommand(db, now, loadConfig()), await runPlanSweepCommand(db, now, loadConfig())] as const;
       });
-      console.log(values.json ? JSON.stringify({ created: result.created, skipped: result.skipped }) : sweepSummary(result, now));
+      const all = withPlanCounts(result, plans);
+      console.log(
+        values.json
+          ? JSON.stringify({ created: all.created, skipped: all.skipped })
+          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}`,
+      );
       return;
     }
     case 'plan': {

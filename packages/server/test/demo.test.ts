@@ -42,8 +42,9 @@ describe('the demo township', () => {
     );
     expect(Number(units?.n)).toBeGreaterThanOrEqual(10);
     const users = await t.database.rows<{ username: string; roles: string[] }>(sql`SELECT username, roles FROM users ORDER BY id`);
-    expect(users).toHaveLength(roles.length);
-    expect(users.flatMap((u) => u.roles).sort()).toEqual([...roles].sort());
+    // One account per role, and a second unit account: 应急办, the regulator of the bound enterprise.
+    expect(users).toHaveLength(roles.length + 1);
+    expect([...new Set(users.flatMap((u) => u.roles))].sort()).toEqual([...roles].sort());
     expect(users.map((u) => u.username)).toEqual(demoAccounts.map((a) => a.username));
   });
 
@@ -55,7 +56,18 @@ describe('the demo township', () => {
       {
         action: 'seed_demo',
         actor_name: '系统',
-        after: { township: '示例镇', villages: 8, units: 12, accounts: 8, enterprises: 198, hazards: 320 },
+        after: {
+          township: '示例镇',
+          villages: 8,
+          units: 12,
+          accounts: 8,
+          enterprises: 198,
+          hazards: 320,
+          // Counted from the parser's reading of seed 003 and four months of dispatch.
+          plans: 1,
+          planTasks: expect.any(Number),
+          planReports: expect.any(Number),
+        },
       },
     ]);
     expect(await createAuditService({ db: t.database.db, clock: t.clock }).verify()).toMatchObject({ ok: true, checked: 1 });
@@ -85,11 +97,11 @@ describe('the demo township', () => {
 
   it('gives each demo account the scope its description promises', async () => {
     const office = await login(t.app, 'anweiban', demoAccounts[1]?.password);
-    expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 5 });
-    const village = await login(t.app, 'dongcun', demoAccounts[3]?.password);
+    expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 6 });
+    const village = await login(t.app, 'dongcun', demoAccounts[4]?.password);
     const regions = (await village.get('/api/v1/regions')).json().items.map((r: { name: string }) => r.name);
     expect(regions).toEqual(['示例县', '示例镇', '东村']);
-    const leader = await login(t.app, 'lingdao', demoAccounts[5]?.password);
+    const leader = await login(t.app, 'lingdao', demoAccounts[6]?.password);
     expect((await leader.post('/api/v1/units', { name: '领导新建', kind: 'other', regionCode: demoTownship.code })).statusCode).toBe(403);
   });
 });
@@ -115,6 +127,33 @@ describe('the demo enterprises', () => {
     const list = (await s.get('/api/v1/enterprises')).json();
     expect(list.total).toBe(1);
     expect(list.items[0].name).toBe('示例镇华鑫机械制造有限公司');
+  });
+});
+
+describe('the demo action plan', () => {
+  it('is published with four months of dispatch: some on time, some late, some silent', async () => {
+    const office = await login(t.app, 'anweiban', demoAccounts[1]?.password);
+    const list = (await office.get('/api/v1/plans')).json();
+    expect(list.total).toBe(1);
+    const plan = list.items[0];
+    expect(plan).toMatchObject({ status: 'published', title: expect.stringContaining('示例镇安全生产治本攻坚三年行动') });
+    expect(plan.counts.tasks).toBeGreaterThanOrEqual(30);
+    expect(plan.counts.overdue).toBeGreaterThan(0);
+    expect(plan.counts.inProgress + plan.counts.lagging + plan.counts.done).toBeGreaterThan(0);
+    const [row] = await t.database.rows<{ late: number; onTime: number }>(
+      sql`SELECT count(*) FILTER (WHERE late)::int AS late, count(*) FILTER (WHERE NOT late)::int AS "onTime" FROM plan_reports`,
+    );
+    expect(row?.late).toBeGreaterThan(0);
+    expect(row?.onTime).toBeGreaterThan(0);
+    const rankings = (await office.get(`/api/v1/plans/${plan.id}/rankings?period=2026-02`)).json();
+    const colours = new Set([...rankings.units, ...rankings.villages].map((r: { colour: string }) => r.colour));
+    expect(colours.size).toBeGreaterThanOrEqual(3);
+    expect(rankings.villages.find((v: { name: string }) => v.name === '北山村').colour).toBe('red');
+    // The emergency office's dispatch for this month is prefilled from last month.
+    const yingji = await login(t.app, 'yingji', demoAccounts[3]?.password);
+    const dispatch = (await yingji.get('/api/v1/plan-dispatch')).json();
+    expect(dispatch.items.some((i: { prefill: { fromPeriod: string | null } }) => i.prefill.fromPeriod === '2026-02')).toBe(true);
+    expect((await office.get(`/api/v1/plans/${plan.id}/bulletin.docx?quarter=2026Q1`)).statusCode).toBe(200);
   });
 });
 

@@ -24,7 +24,7 @@ async function dashboardNumber(page: Page, key: string): Promise<number> {
 }
 
 /** Chooses a photo in the n-th picker on the page and waits until the server has it. */
-async function addPhoto(page: Page, scope = page) {
+async function addPhoto(page: Page, scope: Pick<Page, 'locator'> = page) {
   const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST');
   await scope.locator('input[type=file]').first().setInputFiles({ name: '现场.jpg', mimeType: 'image/jpeg', buffer: photo });
   expect((await uploaded).status()).toBe(201);

@@ -21,13 +21,18 @@ const grants = {
   // Hazards: the fine-grained who-may-act rules per step live in hazard.rules.ts.
   'hazard.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
   'hazard.report': ['admin', 'office', 'unit', 'village', 'inspector', 'enterprise'],
-  'hazard.act': ['admin', 'office', 'unit', 'inspector', 'enterprise'],
+  // Grid workers check the fixes of what they found in 九小场所 (the finder-side rule in hazard.rules.ts).
+  'hazard.act': ['admin', 'office', 'unit', 'village', 'inspector', 'enterprise'],
   'hazard.export': ['admin', 'office', 'unit', 'inspector', 'leader'],
   // 举一反三 sends check requests to many enterprises: a supervisory decision.
   'hazard.propagate': ['admin', 'office', 'unit'],
   'criteria.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
   'criteria.manage': ['admin'],
   'file.upload': ['admin', 'office', 'unit', 'village', 'inspector', 'enterprise'],
+  // Action plans: the office imports and publishes; member units report their monthly dispatch.
+  'plan.read': ['admin', 'office', 'unit', 'leader', 'inspector', 'village'],
+  'plan.manage': ['admin', 'office'],
+  'plan.report': ['admin', 'office', 'unit'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -5,6 +5,7 @@ import type { Clock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password-hash.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { runHazardSweep } from '../modules/hazards/hazard-sweep.ts';
+import { runPlanSweep } from '../modules/plans/plan-sweep.ts';
 import { regionRepo } from '../modules/regions/region.repo.ts';
 import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
@@ -12,6 +13,7 @@ import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
+import { seedDemoPlan } from './demo-plans.ts';
 
 const county = { code: '339901000000', name: '示例县' };
 
@@ -152,6 +154,18 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
       boundEnterpriseId: boundId,
       names: Object.fromEntries(demoAccounts.map((a) => [id(a.username), a.displayName])),
     });
+    const unitUsers = new Map(
+      demoAccounts
+        .filter((a) => a.unitName)
+        .map((a) => [unitIds.get(a.unitName as string) as number, { id: id(a.username), name: a.displayName }]),
+    );
+    const planCounts = await seedDemoPlan(tx, {
+      now,
+      regionCode: demoTownship.code,
+      officeUserId: id('anweiban'),
+      officeName: demoAccounts.find((a) => a.username === 'anweiban')?.displayName ?? '安委办',
+      unitUsers,
+    });
     await audit.record(tx, systemActor, {
       entityType: 'system',
       entityId: null,
@@ -163,10 +177,12 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         accounts: demoAccounts.length,
         enterprises: enterpriseCount,
         hazards: hazardCount,
+        ...planCounts,
       },
     });
   });
-  // Reminders, overdue marks and escalations as of today, as the scheduler would have written them.
+  // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());
+  await runPlanSweep(database.db, clock.now());
   return { seeded: true };
 }

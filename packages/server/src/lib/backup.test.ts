@@ -93,7 +93,10 @@ async function dump(database: Database): Promise<Record<string, unknown[]>> {
     const pk = await primaryKey(database, table);
     expect(pk.length, table).toBeGreaterThan(0);
     const rows = await database.rows<{ j: string }>(
-      sql.raw(`SELECT row_to_json(t)::text AS j FROM "${table}" t ORDER BY ${pk.map((c) => `"${c}"`).join(', ')}`),
+      // The statistics cube keeps emptied cells (n = 0) that a rebuild does not create: compare the counts, not the zeros.
+      sql.raw(
+        `SELECT row_to_json(t)::text AS j FROM "${table}" t ${table === 'hazard_counts' ? 'WHERE n <> 0' : ''} ORDER BY ${pk.map((c) => `"${c}"`).join(', ')}`,
+      ),
     );
     out[table] = rows.map((r) => normalise(JSON.parse(r.j)));
   }
@@ -147,7 +150,8 @@ describe('writing a backup', () => {
       createdAt: '2026-03-02T02:00:00.000Z',
       source: t.database.kind,
     });
-    expect(Object.keys(header.tables).sort()).toEqual(tables.filter((n) => n !== 'sessions'));
+    // Sessions are not kept; hazard_counts is derived (its triggers rebuild it as the hazards are restored).
+    expect(Object.keys(header.tables).sort()).toEqual(tables.filter((n) => n !== 'sessions' && n !== 'hazard_counts'));
     for (const table of Object.keys(header.tables)) expect(header.tables[table], table).toBe(await count(t.database, table));
     expect(header.tables).toMatchObject({ regions: 8, units: 5, users: 9 });
     expect(await readHeader(file)).toEqual(header);

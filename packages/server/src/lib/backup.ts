@@ -13,7 +13,8 @@ import { type Database, schemaVersion } from '../db/client.ts';
  */
 export const BACKUP_FORMAT = 'anzhi-backup';
 export const BACKUP_VERSION = 1;
-const SKIP = new Set(['sessions']);
+// Sessions must not survive a restore; hazard_counts is derived (its triggers rebuild it as hazards are restored).
+const SKIP = new Set(['sessions', 'hazard_counts']);
 const BATCH = 1000;
 
 interface TableInfo {

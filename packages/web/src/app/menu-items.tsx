@@ -4,12 +4,17 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  FlagOutlined,
   FormOutlined,
   SettingOutlined,
   ShopOutlined,
+  TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { CurrentUser, Permission } from '@anzhi/core';
@@ -54,6 +59,17 @@ const menu: Array<MenuEntry | MenuGroup> = [
     ],
   },
   {
+    key: 'plans',
+    label: '行动方案',
+    icon: <FlagOutlined />,
+    children: [
+      { path: '/plans', label: '方案进度', icon: <TableOutlined />, permission: 'plan.read' },
+      { path: '/plans/dispatch', label: '月调度', icon: <CalendarOutlined />, permission: 'plan.report' },
+      { path: '/plans/rankings', label: '五色图', icon: <TrophyOutlined />, permission: 'plan.read' },
+      { path: '/plans/import', label: '导入方案', icon: <UploadOutlined />, permission: 'plan.manage' },
+    ],
+  },
+  {
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
@@ -93,5 +109,6 @@ export function selectedMenuKey(pathname: string): string {
 export function openMenuKeys(pathname: string): string[] {
   if (pathname.startsWith('/enterprises')) return ['enterprises'];
   if (pathname.startsWith('/hazards')) return ['hazards'];
+  if (pathname.startsWith('/plans')) return ['plans'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

@@ -122,6 +122,60 @@ export function createAppRouter() {
                   ],
                 },
                 {
+                  path: 'plans',
+                  handle: h({ crumb: '行动方案', permission: 'plan.read' }),
+                  children: [
+                    {
+                      index: true,
+                      lazy: () => import('../features/plans/pages/plan-list-page.tsx').then((m) => ({ Component: m.PlanListPage })),
+                    },
+                    {
+                      path: 'import',
+                      handle: h({ crumb: '导入方案', permission: 'plan.manage' }),
+                      lazy: () => import('../features/plans/pages/plan-import-page.tsx').then((m) => ({ Component: m.PlanImportPage })),
+                    },
+                    {
+                      path: 'dispatch',
+                      handle: h({ crumb: '月调度', permission: 'plan.report' }),
+                      lazy: () => import('../features/plans/pages/plan-dispatch-page.tsx').then((m) => ({ Component: m.PlanDispatchPage })),
+                    },
+                    {
+                      path: 'rankings',
+                      handle: h({ crumb: '五色图' }),
+                      lazy: () =>
+                        import('../features/plans/pages/plan-rankings-page.tsx').then((m) => ({ Component: m.PlanLatestRankingsPage })),
+                    },
+                    {
+                      path: ':id',
+                      handle: h({ crumb: '方案进度' }),
+                      children: [
+                        {
+                          index: true,
+                          lazy: () =>
+                            import('../features/plans/pages/plan-progress-page.tsx').then((m) => ({ Component: m.PlanProgressPage })),
+                        },
+                        {
+                          path: 'review',
+                          handle: h({ crumb: '核对方案', permission: 'plan.manage' }),
+                          lazy: () => import('../features/plans/pages/plan-review-page.tsx').then((m) => ({ Component: m.PlanReviewPage })),
+                        },
+                        {
+                          path: 'reimport',
+                          handle: h({ crumb: '导入修订稿', permission: 'plan.manage' }),
+                          lazy: () =>
+                            import('../features/plans/pages/plan-reimport-page.tsx').then((m) => ({ Component: m.PlanReimportPage })),
+                        },
+                        {
+                          path: 'rankings',
+                          handle: h({ crumb: '五色图' }),
+                          lazy: () =>
+                            import('../features/plans/pages/plan-rankings-page.tsx').then((m) => ({ Component: m.PlanRankingsPage })),
+                        },
+                      ],
+                    },
+                  ],
+                },
+                {
                   path: 'admin',
                   handle: h({ crumb: '系统管理', linkable: false }),
                   children: [

@@ -6,14 +6,14 @@ import type { Clock } from '../../lib/clock.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { chinaToday } from '../enterprises/enterprise.service.ts';
-import { hazardRepo, hazardWhere } from '../hazards/hazard.repo.ts';
+import { countHazards } from '../hazards/hazard-stats.repo.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { userRepo } from '../users/user.repo.ts';
 
 async function hazardNumbers(db: Db, scope: DataScope, today: string) {
   const monthStart = `${today.slice(0, 8)}01`;
-  const count = (f: HazardFilter) => hazardRepo.count(db, hazardWhere(scope, f, today));
+  const count = (f: HazardFilter) => countHazards(db, scope, f, today);
   const [open, openMajor, overdue, foundThisMonth, closedThisMonth] = await Promise.all([
     count({ open: true }),
     count({ open: true, grade: 'major' }),

@@ -1,6 +1,7 @@
-import { type DataScope, regionLevelOf } from '@anzhi/core';
+import { type DataScope, type HazardFilter, regionLevelOf } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { hazards } from './hazard.table.ts';
 
 export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade' | 'domain' | 'unit';
@@ -34,7 +35,8 @@ export function groupKey(groupBy: HazardGroupBy, root: string | null): SQL {
       // The first (main) domain, so that the counts still add up.
       return sql`coalesce(${hazards.domains}[1], '')`;
     case 'unit':
-      return sql`coalesce(${hazards.supervisingUnitId}::text, '')`;
+      // nullif: the statistics cube stores "no unit" as 0.
+      return sql`coalesce(nullif(${hazards.supervisingUnitId}, 0)::text, '')`;
   }
 }
 
@@ -50,13 +52,36 @@ export interface DynamicZeroRow {
   avgDaysToClose: number | null;
 }
 
+/**
+ * Filters the statistics cube (hazard_counts, migration 0010) can answer exactly: only conditions on its dimensions.
+ * The cube is read under the alias "hazards", so the very same WHERE and group keys apply to it.
+ */
+export function cubeAnswers(scope: DataScope, filter: HazardFilter, groupBy?: HazardGroupBy): boolean {
+  if (scope.kind !== 'all' && scope.kind !== 'regions') return false;
+  if (groupBy === 'domain') return false;
+  const dimensions = new Set(['status', 'open', 'grade', 'channel', 'regionCode', 'industrySection', 'supervisingUnitId']);
+  return Object.entries(filter).every(([k, v]) => v === undefined || dimensions.has(k));
+}
+
+const cube = sql`hazard_counts AS hazards`;
+
 export const hazardStatsRepo = {
-  async groups(ex: Executor, where: SQL | undefined, key: SQL): Promise<{ key: string; count: number }[]> {
-    const result = (await ex.execute(sql`
-      SELECT ${key} AS key, count(*)::int AS count FROM ${hazards}
-      ${where ? sql`WHERE ${where}` : sql``}
-      GROUP BY 1 ORDER BY 2 DESC, 1`)) as unknown as { rows: { key: string; count: number }[] };
+  async groups(ex: Executor, where: SQL | undefined, key: SQL, fromCube = false): Promise<{ key: string; count: number }[]> {
+    const result = (await ex.execute(
+      fromCube
+        ? sql`SELECT ${key} AS key, sum(n)::int AS count FROM ${cube} ${where ? sql`WHERE ${where}` : sql``}
+            GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1`
+        : sql`SELECT ${key} AS key, count(*)::int AS count FROM ${hazards} ${where ? sql`WHERE ${where}` : sql``}
+            GROUP BY 1 ORDER BY 2 DESC, 1`,
+    )) as unknown as { rows: { key: string; count: number }[] };
     return result.rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
+  },
+
+  async cubeCount(ex: Executor, where: SQL | undefined): Promise<number> {
+    const result = (await ex.execute(
+      sql`SELECT coalesce(sum(n), 0)::int AS n FROM ${cube} ${where ? sql`WHERE ${where}` : sql``}`,
+    )) as unknown as { rows: { n: number }[] };
+    return Number(result.rows[0]?.n ?? 0);
   },
 
   /**
@@ -94,3 +119,9 @@ export const hazardStatsRepo = {
     }));
   },
 };
+
+/** The total of a ledger filter: from the cube when it can answer exactly, else counted in the table. */
+export async function countHazards(ex: Executor, scope: DataScope, filter: HazardFilter, today: string): Promise<number> {
+  const where = hazardWhere(scope, filter, today);
+  return cubeAnswers(scope, filter) ? hazardStatsRepo.cubeCount(ex, where) : hazardRepo.count(ex, where);
+}

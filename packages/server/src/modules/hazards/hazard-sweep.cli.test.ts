@@ -7,7 +7,8 @@ import { freshDatabase } from '../../../test/test-db.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { fixedClock } from '../../lib/clock.ts';
 
-const zeros = { reminders: 0, overdue: 0, escalations: 0, notifications: 0 };
+// The plan dispatch counts ride along in the same output (modules/plans/plan-sweep.cli.ts).
+const zeros = { reminders: 0, overdue: 0, escalations: 0, notifications: 0, dispatchReminders: 0, dispatchOverdue: 0 };
 const dirs: string[] = [];
 const open: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {

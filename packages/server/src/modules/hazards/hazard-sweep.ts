@@ -132,9 +132,6 @@ export async function runHazardSweep(
       channels,
     );
     created.overdue = overdue.rows;
-    await tx.execute(sql`UPDATE hazards SET overdue_since = deadline + 1
-      WHERE status IN ${waiting} AND deadline < ${today}::date AND overdue_since IS DISTINCT FROM deadline + 1`);
-
     for (const step of escalationSteps) {
       const days = config.ladderDays[step];
       const r = await insertWithNotices(

@@ -1,5 +1,6 @@
 import {
   availableHazardActions,
+  can,
   escalationStepLabels,
   type HazardCreate,
   type HazardDetail,
@@ -30,7 +31,7 @@ import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary }
 import { decodeCursor, encodeCursor, hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { createHazardActions } from './hazard-actions.ts';
 import { hazardNotices } from './hazard-notices.ts';
-import { groupKey, type HazardGroupBy, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
+import { cubeAnswers, groupKey, type HazardGroupBy, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
 
 export type HazardDeps = { db: Db; clock: Clock; audit: AuditService } & HazardPorts;
 
@@ -87,7 +88,8 @@ export function createHazardService(deps: HazardDeps) {
         createdAt: x.createdAt.toISOString(),
         documentUrl: `/api/v1/hazards/${id}/escalations/${x.step}/document`,
       })),
-      actions: availableHazardActions(hazardFacts(h), hazardActorOf(actor)),
+      // The buttons: what the state machine allows this actor now, and only if the role may act on hazards at all.
+      actions: can(actor.roles, 'hazard.act') ? availableHazardActions(hazardFacts(h), hazardActorOf(actor)) : [],
     };
   }
 
@@ -187,7 +189,7 @@ export function createHazardService(deps: HazardDeps) {
     const where = hazardWhere(actor.scope, filter, today());
     const [rows, total] = await Promise.all([
       hazardRepo.page(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
-      hazardRepo.count(db, where),
+      cubeAnswers(actor.scope, filter) ? hazardStatsRepo.cubeCount(db, where) : hazardRepo.count(db, where),
     ]);
     const items = rows.slice(0, pageSize);
     const last = items[items.length - 1];
@@ -227,7 +229,8 @@ export function createHazardService(deps: HazardDeps) {
     const { groupBy, ...filter } = query;
     const where = hazardWhere(actor.scope, filter, today());
     const byKey = groupBy === 'industry' ? 'industry' : groupBy;
-    let groups = await hazardStatsRepo.groups(db, where, groupKey(byKey, statsRoot(actor.scope, filter.regionCode)));
+    const fromCube = cubeAnswers(actor.scope, filter, groupBy);
+    let groups = await hazardStatsRepo.groups(db, where, groupKey(byKey, statsRoot(actor.scope, filter.regionCode)), fromCube);
     if (groupBy === 'industry') {
       // Counted by division (大类) in SQL, reported by section (门类): ≤ 97 rows to fold.
       const folded = new Map<string, number>();

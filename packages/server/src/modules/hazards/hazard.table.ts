@@ -35,7 +35,7 @@ export const hazards = pgTable(
     finderUnitId: integer('finder_unit_id').references(() => units.id),
     deadline: date('deadline', { mode: 'string' }),
     closedOn: date('closed_on', { mode: 'string' }),
-    /** Set by the sweep the day after the deadline passes; cleared when the hazard leaves the open states. */
+    /** Unused: overdue is derived from the deadline and today (ADR 0009); the sweep's alerts record when it was marked. */
     overdueSince: date('overdue_since', { mode: 'string' }),
     supervisionLevel: text('supervision_level'),
     escalationStep: text('escalation_step'),
@@ -48,8 +48,8 @@ export const hazards = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The ledger's default order and keyset cursor; by village; by enterprise.
-    index('hazards_found_idx').on(t.foundOn.desc(), t.id.desc()),
+    // The ledger's default order and keyset cursor is hazards_found_cover_idx (migration 0010, with INCLUDE columns);
+    // by village; by enterprise.
     index('hazards_region_found_idx').on(t.regionCode.op('text_pattern_ops'), t.foundOn.desc(), t.id.desc()),
     index('hazards_enterprise_found_idx').on(t.enterpriseId, t.foundOn.desc(), t.id.desc()),
     // Covering index for counts and statistics: the ledger total and every group-by read the index alone.

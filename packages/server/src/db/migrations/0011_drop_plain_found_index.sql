@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS "hazards_found_idx";

@@ -1,0 +1,144 @@
+import { periodOf, shiftPeriod } from '@anzhi/core';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.ts';
+import { chinaToday } from '../enterprises/enterprise.service.ts';
+
+export interface PlanSweepResult {
+  skipped: boolean;
+  created: { dispatchReminders: number; dispatchOverdue: number; notifications: number };
+}
+
+/** The outbound channel keys of the notification service (`notifications.outboundChannelKeys`). */
+export interface OutboundKeys {
+  perRecipient: readonly string[];
+  perNotice: readonly string[];
+}
+
+/** One plan sweep at a time across processes (the hazard sweep holds another key). */
+const PLAN_SWEEP_LOCK = 7_302_025;
+
+const textArray = (values: readonly string[]) =>
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`ARRAY[]::text[]`;
+
+type Kind = 'dispatchReminder' | 'dispatchOverdue';
+
+/**
+ * Who owes a report: per published plan, period (this month and last) and assignee (unit, or village of a task for
+ * 各村), the open tasks without a report for that period. A task already reported done in an earlier month is not
+ * open. Settings come from each plan's `settings` (defaults: the 25th, 3 days before).
+ */
+function owingSql(kind: Kind, today: string, periods: string[]): SQL {
+  const rows = sql.join(
+    periods.map((p) => sql`(${p}::text, ${`${p}-01`}::date)`),
+    sql`, `,
+  );
+  const window =
+    kind === 'dispatchReminder' ? sql`${today}::date BETWEEN d.due_on - d.remind_days AND d.due_on` : sql`d.due_on < ${today}::date`;
+  return sql`
+    pr(period, first_day) AS (VALUES ${rows}),
+    due AS (
+      SELECT p.id AS plan_id, pr.period, pr.first_day + (coalesce((p.settings->>'reportDay')::int, 25) - 1) AS due_on,
+        coalesce((p.settings->>'reminderDays')::int, 3) AS remind_days, p.published_at
+      FROM plans p CROSS JOIN pr
+      WHERE p.status = 'published' AND (p.period_end IS NULL OR extract(year FROM pr.first_day) <= p.period_end)
+    ),
+    assigned AS (
+      SELECT t.plan_id, t.id AS task_id, 'unit:' || u AS key, u AS unit_id, NULL::text AS village_code
+        FROM plan_tasks t CROSS JOIN LATERAL unnest(t.lead_unit_ids || t.co_unit_ids) u
+        WHERE t.kind = 'task' AND t.removed_at IS NULL
+      UNION ALL
+      SELECT t.plan_id, t.id, 'village:' || r.code, NULL, r.code
+        FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
+        JOIN regions r ON r.parent_code = p.region_code AND r.level = 'village' AND NOT r.abolished
+        WHERE t.kind = 'task' AND t.removed_at IS NULL AND (t.lead_villages OR t.co_villages)
+    ),
+    owing AS (
+      SELECT d.plan_id, d.period, d.due_on, a.key, a.unit_id, a.village_code, count(DISTINCT a.task_id)::int AS open_tasks
+      FROM due d JOIN assigned a ON a.plan_id = d.plan_id
+      WHERE ${window}
+        -- A plan published after a report day owes nothing for that month (China time, UTC+8).
+        AND d.published_at < ((d.due_on + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'
+        AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key AND x.period = d.period)
+        AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key
+          AND x.period < d.period AND x.status = 'done')
+      GROUP BY d.plan_id, d.period, d.due_on, a.key, a.unit_id, a.village_code
+    )`;
+}
+
+const notices: Record<Kind, { title: string; body: SQL }> = {
+  dispatchReminder: {
+    title: '月调度即将截止',
+    body: sql`'调度将于 ' || to_char(ins.due_on, 'YYYY-MM-DD') || ' 截止，尚有 ' || ins.open_tasks || ' 项任务未报送进展'`,
+  },
+  dispatchOverdue: {
+    title: '月调度逾期未报',
+    body: sql`'调度已于 ' || to_char(ins.due_on, 'YYYY-MM-DD') || ' 截止，' || ins.open_tasks || ' 项任务逾期未报送，将计入五色图排名'`,
+  },
+};
+
+/** Inserts the alerts (unique per plan, kind, assignee and period), a notice per person to act, and outbound copies. */
+async function alertAndNotify(ex: Executor, kind: Kind, today: string, periods: string[], now: Date, channels: OutboundKeys) {
+  const n = notices[kind];
+  const result = (await ex.execute(sql`
+    WITH ${owingSql(kind, today, periods)},
+    ins AS (
+      INSERT INTO plan_alerts (plan_id, kind, assignee_key, unit_id, village_code, period, due_on, open_tasks, created_at)
+      SELECT plan_id, ${kind}, key, unit_id, village_code, period, due_on, open_tasks, ${now}::timestamptz FROM owing
+      ON CONFLICT DO NOTHING
+      RETURNING plan_id, assignee_key, unit_id, village_code, period, due_on, open_tasks
+    ),
+    n AS (
+      INSERT INTO notifications (user_id, kind, title, body, link, entity_type, entity_id, dedupe_key, created_at)
+      SELECT DISTINCT ON (u.id, ins.plan_id, ins.assignee_key, ins.period) u.id, ${`plan.${kind}`}, ${n.title},
+        '《' || p.title || '》' || left(ins.period, 4) || '年' || ltrim(right(ins.period, 2), '0') || '月' || ${n.body},
+        '/plan-dispatch?period=' || ins.period, 'plan', ins.plan_id,
+        ${kind} || ':' || ins.plan_id || ':' || ins.assignee_key || ':' || ins.period, ${now}::timestamptz
+      FROM ins JOIN plans p ON p.id = ins.plan_id
+      JOIN users u ON NOT u.disabled AND (
+        (ins.unit_id IS NOT NULL AND u.unit_id = ins.unit_id AND 'unit' = ANY(u.roles))
+        OR (ins.village_code IS NOT NULL AND 'village' = ANY(u.roles) AND ins.village_code = ANY(u.region_codes)))
+      ON CONFLICT (user_id, dedupe_key) DO NOTHING
+      RETURNING id, dedupe_key
+    ),
+    d AS (
+      INSERT INTO notification_deliveries (notification_id, channel, created_at)
+      SELECT n.id, ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perRecipient)}) ch
+      UNION ALL
+      SELECT min(n.id), ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perNotice)}) ch GROUP BY n.dedupe_key, ch
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM ins)::int AS rows, (SELECT count(*) FROM n)::int AS notifications, (SELECT count(*) FROM d)::int AS d`)) as unknown as {
+    rows: { rows: number; notifications: number }[];
+  };
+  const r = result.rows[0];
+  return { rows: Number(r?.rows ?? 0), notifications: Number(r?.notifications ?? 0) };
+}
+
+/**
+ * The monthly dispatch rules as of `now` (core's dispatchDueAsOf, set-based over every plan): reminders to assignees
+ * who have not reported inside the reminder window, overdue marks once the report day has passed. Idempotent.
+ */
+export async function runPlanSweep(db: Db, now: Date, opts: { channels?: OutboundKeys } = {}): Promise<PlanSweepResult> {
+  const channels = opts.channels ?? { perRecipient: [], perNotice: [] };
+  const today = chinaToday(now);
+  const current = periodOf(today);
+  const created = { dispatchReminders: 0, dispatchOverdue: 0, notifications: 0 };
+  const skipped = await db.transaction(async (tx) => {
+    const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${PLAN_SWEEP_LOCK}) AS ok`)) as unknown as {
+      rows: { ok: boolean }[];
+    };
+    if (!lock.rows[0]?.ok) return true;
+    const reminders = await alertAndNotify(tx, 'dispatchReminder', today, [current], now, channels);
+    const overdue = await alertAndNotify(tx, 'dispatchOverdue', today, [shiftPeriod(current, -1), current], now, channels);
+    created.dispatchReminders = reminders.rows;
+    created.dispatchOverdue = overdue.rows;
+    created.notifications = reminders.notifications + overdue.notifications;
+    return false;
+  });
+  return { skipped, created };
+}

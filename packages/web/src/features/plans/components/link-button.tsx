@@ -1,0 +1,17 @@
+import { Button, type ButtonProps } from 'antd';
+import type { MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+
+/**
+ * A button that is a real link (opens in a new tab on ctrl/middle click) but navigates inside the app on a plain
+ * click. Same as the enterprise and hazard features' copies (features do not import each other).
+ */
+export function LinkButton({ to, ...props }: Omit<ButtonProps, 'href' | 'onClick'> & { to: string }) {
+  const navigate = useNavigate();
+  const onClick = (e: MouseEvent<HTMLElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return <Button {...props} href={to} onClick={onClick} />;
+}
