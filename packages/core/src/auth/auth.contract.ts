@@ -21,6 +21,9 @@ export const currentUser = z.object({
   regionCodes: z.array(z.string()),
   unitId: z.number().int().nullable(),
   unitName: z.string().nullable(),
+  /** An enterprise account's own enterprise (the only one it may see). */
+  enterpriseId: z.number().int().nullable(),
+  enterpriseName: z.string().nullable(),
   mustChangePassword: z.boolean(),
   permissions: z.array(z.string()),
 });

@@ -16,6 +16,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password-hash.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { type UserRow, userRepo } from '../users/user.repo.ts';
 import { sessionRepo } from './session.repo.ts';
@@ -176,6 +177,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const user = await userRepo.findById(db, actor.userId);
       if (!user) throw errors.unauthenticated();
       const unit = user.unitId ? await unitRepo.findById(db, user.unitId) : undefined;
+      const enterprise = user.enterpriseId ? await enterpriseRepo.findById(db, user.enterpriseId) : undefined;
       return {
         id: user.id,
         username: user.username,
@@ -184,6 +186,8 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
         regionCodes: user.regionCodes,
         unitId: user.unitId,
         unitName: unit?.name ?? null,
+        enterpriseId: user.enterpriseId ?? null,
+        enterpriseName: enterprise?.name ?? null,
         mustChangePassword: user.mustChangePassword,
         permissions: actor.permissions,
       };

@@ -123,7 +123,7 @@ export function createHazardActions(
         const pending = h.pendingExtension as { deadline: string };
         // The ladder is keyed by the missed deadline: a new deadline starts it afresh.
         return {
-          values: { deadline: pending.deadline, pendingExtension: null, overdueSince: null, escalationStep: null },
+          values: { deadline: pending.deadline, pendingExtension: null, escalationStep: null },
           note: opinion ?? null,
           data: { from: h.deadline, to: pending.deadline },
           fileIds: [],

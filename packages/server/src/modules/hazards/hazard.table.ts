@@ -35,8 +35,6 @@ export const hazards = pgTable(
     finderUnitId: integer('finder_unit_id').references(() => units.id),
     deadline: date('deadline', { mode: 'string' }),
     closedOn: date('closed_on', { mode: 'string' }),
-    /** Unused: overdue is derived from the deadline and today (ADR 0009); the sweep's alerts record when it was marked. */
-    overdueSince: date('overdue_since', { mode: 'string' }),
     supervisionLevel: text('supervision_level'),
     escalationStep: text('escalation_step'),
     plan: jsonb('plan'),
