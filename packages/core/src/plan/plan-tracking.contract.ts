@@ -198,6 +198,36 @@ export type PlanDraft = z.infer<typeof planDraft>;
 
 const unitIdList = z.array(positiveId).max(30, '最多 30 个');
 
+/** The frequency words a task may carry (工作频次). */
+export const planRecurrenceWords = ['每日', '每周', '每月', '每季度', '每半年', '每年'] as const;
+const named = (field: string, max: number) => z.string().trim().max(max, `${field}不能超过 ${max} 个字`);
+const editYear = (field: string) =>
+  z
+    .number({ error: `${field}应为年份数字` })
+    .int(`${field}应为整数年份`)
+    .min(2000, `${field}应在 2000–2100 年之间`)
+    .max(2100, `${field}应在 2000–2100 年之间`);
+/** A hand-corrected 量化目标: the planTarget shape with messages a clerk understands. */
+export const planTargetEdit = planTarget.extend({
+  raw: named('量化目标的原文', 300),
+  metric: named('量化目标的指标', 100).min(1, '量化目标的指标不能为空'),
+  value: z.number({ error: '量化目标的数值应为数字' }),
+  unit: named('量化目标的单位', 20),
+  op: z.enum(['>=', '<='], { error: '量化目标的比较应为 ≥ 或 ≤' }).optional(),
+  year: editYear('量化目标的年份').nullable(),
+});
+/** A hand-corrected 年度节点: the planMilestone shape with messages a clerk understands. */
+export const planMilestoneEdit = planMilestone
+  .extend({
+    year: editYear('年度节点的年份'),
+    yearEnd: editYear('年度节点的结束年份').optional(),
+    text: named('年度节点的内容', 1000).min(1, '年度节点的内容不能为空'),
+  })
+  .refine((m) => m.yearEnd === undefined || m.yearEnd >= m.year, {
+    message: '年度节点的结束年份不能早于起始年份',
+    path: ['yearEnd'],
+  });
+
 export const planTaskEdit = z.object({
   id: positiveId,
   title: text(300).min(1, '不能为空').optional(),
@@ -212,6 +242,12 @@ export const planTaskEdit = z.object({
     .array(z.object({ raw: text(100), date: isoDate }))
     .max(20, '最多 20 个')
     .optional(),
+  recurrence: z
+    .array(z.enum(planRecurrenceWords, { error: '频次应为 每日、每周、每月、每季度、每半年 或 每年' }))
+    .max(6, '频次最多 6 个')
+    .optional(),
+  targets: z.array(planTargetEdit).max(30, '量化目标最多 30 个').optional(),
+  milestones: z.array(planMilestoneEdit).max(30, '年度节点最多 30 个').optional(),
 });
 export type PlanTaskEdit = z.infer<typeof planTaskEdit>;
 

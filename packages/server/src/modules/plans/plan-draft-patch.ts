@@ -1,5 +1,5 @@
 // The review screen's edits: plan fields, unit-name decisions (which re-derive the tasks' unit ids), task edits, removals.
-import type { PlanDraftPatch, PlanTaskEdit } from '@anzhi/core';
+import { type PlanDraftPatch, type PlanTaskEdit, planRecurrenceWords } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import { planErrorsOf } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo } from './plan.repo.ts';
@@ -50,6 +50,10 @@ function taskValues(edit: PlanTaskEdit, now: Date): Partial<typeof planTasks.$in
     v.deadlines = edit.deadlines;
     v.deadlineDates = [...new Set(edit.deadlines.map((d) => d.date))].sort();
   }
+  // 频次 in the usual order, each once; targets and milestones replace the parsed ones as a whole.
+  if (edit.recurrence !== undefined) v.recurrence = planRecurrenceWords.filter((w) => edit.recurrence?.includes(w));
+  if (edit.targets !== undefined) v.targets = edit.targets.map((t) => ({ ...t, raw: t.raw || `${t.metric}${t.value}${t.unit}` }));
+  if (edit.milestones !== undefined) v.milestones = edit.milestones;
   const units = ['leadUnitIds', 'coUnitIds', 'leadVillages', 'coVillages'] as const;
   if (units.some((k) => edit[k] !== undefined)) {
     v.unitsEdited = true;

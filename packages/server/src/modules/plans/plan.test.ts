@@ -190,6 +190,62 @@ describe('who sees and does what', () => {
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().message).toContain('不是本镇的成员单位');
   });
+
+  it("edits a task's 频次, 量化目标 and 年度节点 and reads them back", async () => {
+    const draft = (await office.get(`/api/v1/plans/${plan.plan.id}/draft`)).json() as PlanDraft;
+    const task = draft.nodes.find((n) => n.kind === 'task' && n.title !== '健全重大事故隐患数据库');
+    const auditsBefore = await count('audit_events');
+    const targets = [
+      { raw: '', metric: '隐患整改率', value: 100, unit: '%', op: '>=', year: 2026 },
+      { raw: '发生事故不超过1起', metric: '事故', value: 1, unit: '起', op: '<=', year: null },
+    ];
+    const milestones = [
+      { year: 2024, text: '摸清底数' },
+      { year: 2025, yearEnd: 2026, text: '巩固提升' },
+    ];
+    const res = await office.patch(`/api/v1/plans/${plan.plan.id}/draft`, {
+      version: draft.plan.version,
+      tasks: [{ id: task?.id, recurrence: ['每年', '每月', '每月'], targets, milestones }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as PlanDraft).plan.version).toBe(draft.plan.version + 1);
+    expect(await count('audit_events')).toBe(auditsBefore + 1);
+    const back = (await office.get(`/api/v1/plans/${plan.plan.id}/draft`)).json() as PlanDraft;
+    expect(back.nodes.find((n) => n.id === task?.id)).toMatchObject({
+      title: task?.title,
+      recurrence: ['每月', '每年'],
+      targets: [{ ...targets[0], raw: '隐患整改率100%' }, targets[1]],
+      milestones,
+    });
+
+    const cleared = await office.patch(`/api/v1/plans/${plan.plan.id}/draft`, {
+      version: back.plan.version,
+      tasks: [{ id: task?.id, recurrence: [], targets: [], milestones: [] }],
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect((cleared.json() as PlanDraft).nodes.find((n) => n.id === task?.id)).toMatchObject({
+      recurrence: [],
+      targets: [],
+      milestones: [],
+    });
+
+    const version = (cleared.json() as PlanDraft).plan.version;
+    const bad = await office.patch(`/api/v1/plans/${plan.plan.id}/draft`, {
+      version,
+      tasks: [{ id: task?.id, recurrence: ['每旬'], milestones: [{ year: 2026, yearEnd: 2025, text: '' }] }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('频次应为');
+    expect(bad.body).toContain('年度节点');
+    const stale = await office.patch(`/api/v1/plans/${plan.plan.id}/draft`, {
+      version: back.plan.version,
+      tasks: [{ id: task?.id, recurrence: ['每周'] }],
+    });
+    expect(stale.statusCode).toBe(409);
+    const after = (await office.get(`/api/v1/plans/${plan.plan.id}/draft`)).json() as PlanDraft;
+    expect(after.plan.version).toBe(version);
+    expect(after.nodes.find((n) => n.id === task?.id)?.recurrence).toEqual([]);
+  });
 });
 
 describe('re-import of a revised plan', () => {

@@ -1,9 +1,8 @@
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { type PlanDraftNode, type PlanTaskEdit, planTaskEdit } from '@anzhi/core';
-import { App, Button, Checkbox, DatePicker, Flex, Form, Input, Popconfirm, Select, Space, Typography } from 'antd';
+import { type PlanDraftNode, type PlanTarget, type PlanTaskEdit, planRecurrenceWords, planTaskEdit } from '@anzhi/core';
+import { App, Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { targetText } from '../plan-labels.ts';
 import { UnitMultiSelect } from './unit-multi-select.tsx';
 
 interface TaskFormValues {
@@ -16,6 +15,52 @@ interface TaskFormValues {
   people: string[];
   leaders: string[];
   deadlines: Array<{ date?: Dayjs | null; raw?: string }>;
+  recurrence: string[];
+  targets: TargetRow[];
+  milestones: Array<{ year?: number | null; yearEnd?: number | null; text?: string }>;
+}
+
+/** A 量化目标 row; `raw`/`src`/`orig` keep the printed words while the row is as parsed. */
+interface TargetRow {
+  metric?: string;
+  value?: number | null;
+  unit?: string;
+  op?: '' | '>=' | '<=';
+  year?: number | null;
+  raw?: string;
+  src?: 'table';
+  orig?: string;
+}
+
+const OP_OPTIONS = [
+  { value: '', label: '—' },
+  { value: '>=', label: '≥' },
+  { value: '<=', label: '≤' },
+];
+
+const signature = (t: TargetRow) =>
+  JSON.stringify([t.metric?.trim() ?? '', t.value ?? null, t.unit?.trim() ?? '', t.op || '', t.year ?? null]);
+
+function targetRow(t: PlanTarget): TargetRow {
+  const row: TargetRow = { metric: t.metric, value: t.value, unit: t.unit, op: t.op ?? '', year: t.year, raw: t.raw, src: t.src };
+  return { ...row, orig: signature(row) };
+}
+
+function targetEdit(t: TargetRow) {
+  const asParsed = t.orig !== undefined && t.orig === signature(t);
+  const metric = t.metric?.trim() ?? '';
+  const unit = t.unit?.trim() ?? '';
+  const op = t.op || undefined;
+  const made = `${metric}${op === '>=' ? '≥' : op === '<=' ? '≤' : ''}${t.value ?? ''}${unit}`;
+  return {
+    raw: asParsed ? (t.raw ?? made) : made,
+    metric,
+    value: t.value ?? undefined,
+    unit,
+    ...(op ? { op } : {}),
+    year: t.year ?? null,
+    ...(asParsed && t.src ? { src: t.src } : {}),
+  };
 }
 
 function initialValues(n: PlanDraftNode): TaskFormValues {
@@ -29,10 +74,13 @@ function initialValues(n: PlanDraftNode): TaskFormValues {
     people: n.people,
     leaders: n.leaders,
     deadlines: n.deadlines.map((d) => ({ date: dayjs(d.date), raw: d.raw })),
+    recurrence: n.recurrence,
+    targets: n.targets.map(targetRow),
+    milestones: n.milestones.map((m) => ({ year: m.year, yearEnd: m.yearEnd ?? null, text: m.text })),
   };
 }
 
-function toEdit(id: number, v: TaskFormValues): unknown {
+function toEdit(id: number, v: TaskFormValues): Record<string, unknown> {
   return {
     id,
     title: v.title,
@@ -49,10 +97,32 @@ function toEdit(id: number, v: TaskFormValues): unknown {
         const date = (d.date as Dayjs).format('YYYY-MM-DD');
         return { date, raw: d.raw?.trim() || `${(d.date as Dayjs).format('YYYY年M月D日')}前` };
       }),
+    recurrence: v.recurrence ?? [],
+    targets: (v.targets ?? []).map(targetEdit),
+    milestones: (v.milestones ?? []).map((m) => ({
+      year: m.year ?? undefined,
+      ...(m.yearEnd != null ? { yearEnd: m.yearEnd } : {}),
+      text: m.text?.trim() ?? '',
+    })),
   };
 }
 
-const FIELDS = ['title', 'text', 'leadUnitIds', 'coUnitIds', 'leadVillages', 'coVillages', 'people', 'leaders', 'deadlines'];
+const FIELDS = [
+  'title',
+  'text',
+  'leadUnitIds',
+  'coUnitIds',
+  'leadVillages',
+  'coVillages',
+  'people',
+  'leaders',
+  'deadlines',
+  'recurrence',
+  'targets',
+  'milestones',
+];
+/** List fields whose row errors show beside the row's input. */
+const ROW_FIELDS = ['targets', 'milestones'];
 
 interface PlanTaskEditorProps {
   node: PlanDraftNode;
@@ -74,16 +144,23 @@ export function PlanTaskEditor({ node, saving, onSave, onRemove, onCancel }: Pla
 
   const submit = async () => {
     const values = form.getFieldsValue(true) as TaskFormValues;
-    const parsed = planTaskEdit.safeParse(toEdit(node.id, values));
+    const edit = toEdit(node.id, values);
+    // Sent only when changed: what the parser read (e.g. 每旬) need not fit the edit schema to save other fields.
+    const initial = initialValues(node);
+    for (const k of ['recurrence', 'targets', 'milestones'] as const) {
+      if (JSON.stringify(values[k] ?? []) === JSON.stringify(initial[k])) delete edit[k];
+    }
+    const parsed = planTaskEdit.safeParse(edit);
     if (!parsed.success) {
-      const byField = new Map<string, string[]>();
+      const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
       for (const i of parsed.error.issues) {
         const f = String(i.path[0] ?? '');
-        byField.set(f, [...(byField.get(f) ?? []), i.message]);
+        if (!FIELDS.includes(f)) continue;
+        const name = ROW_FIELDS.includes(f) && i.path.length >= 3 ? i.path.slice(0, 3).map((p) => p as string | number) : [f];
+        const key = name.join('.');
+        byField.set(key, { name, errors: [...(byField.get(key)?.errors ?? []), i.message] });
       }
-      form.setFields(
-        [...byField].filter(([f]) => FIELDS.includes(f)).map(([name, errors]) => ({ name: name as keyof TaskFormValues, errors })),
-      );
+      form.setFields([...byField.values()].map(({ name, errors }) => ({ name: name as never, errors })));
       message.error('请按提示修改后再保存');
       return;
     }
@@ -140,16 +217,76 @@ export function PlanTaskEditor({ node, saving, onSave, onRemove, onCancel }: Pla
       <Form.Item name="leaders" label="牵头领导">
         <Select mode="tags" placeholder="输入姓名后回车" tokenSeparators={[',', '，', '、']} open={false} />
       </Form.Item>
-      {node.recurrence.length || node.targets.length || node.milestones.length ? (
-        <Typography.Paragraph type="secondary" className="plan-editor-readonly">
-          {node.recurrence.length ? <div>工作频次：{node.recurrence.join('、')}</div> : null}
-          {node.targets.length ? <div>量化指标：{node.targets.map(targetText).join('；')}</div> : null}
-          {node.milestones.length ? (
-            <div>年度节点：{node.milestones.map((m) => `${m.year}${m.yearEnd ? `—${m.yearEnd}` : ''}年 ${m.text}`).join('；')}</div>
-          ) : null}
-          <div className="muted">频次、量化指标和年度节点按原文识别，暂不能在此修改。</div>
-        </Typography.Paragraph>
-      ) : null}
+      <Form.Item name="recurrence" label="工作频次">
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="无固定频次"
+          options={planRecurrenceWords.map((w) => ({ value: w, label: w }))}
+          data-testid="plan-task-recurrence"
+        />
+      </Form.Item>
+      <Form.Item label="量化目标">
+        <Form.List name="targets">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={6}>
+              {fields.map((f) => (
+                <Flex key={f.key} gap={6} wrap align="center" data-testid="plan-task-target">
+                  <Form.Item name={[f.name, 'metric']} noStyle>
+                    <Input placeholder="指标，如“隐患整改率”" aria-label="指标" style={{ flex: '1 1 160px' }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'op']} noStyle>
+                    <Select options={OP_OPTIONS} aria-label="比较" style={{ width: 64 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'value']} noStyle>
+                    <InputNumber placeholder="数值" aria-label="数值" inputMode="decimal" style={{ width: 96 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'unit']} noStyle>
+                    <Input placeholder="单位" aria-label="单位" style={{ width: 64 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'year']} noStyle>
+                    <InputNumber placeholder="年份" aria-label="年份" inputMode="numeric" precision={0} style={{ width: 84 }} />
+                  </Form.Item>
+                  <Button icon={<MinusCircleOutlined />} aria-label="删除量化目标" onClick={() => remove(f.name)} />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ metric: '', value: null, unit: '', op: '', year: null })}>
+                添加量化目标
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+      </Form.Item>
+      <Form.Item label="年度节点">
+        <Form.List name="milestones">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={6}>
+              {fields.map((f) => (
+                <Flex key={f.key} gap={6} wrap align="center" data-testid="plan-task-milestone">
+                  <Form.Item name={[f.name, 'year']} noStyle>
+                    <InputNumber placeholder="年份" aria-label="年份" inputMode="numeric" precision={0} style={{ width: 84 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'yearEnd']} noStyle>
+                    <InputNumber placeholder="至（可空）" aria-label="结束年份" inputMode="numeric" precision={0} style={{ width: 100 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'text']} noStyle>
+                    <Input.TextArea
+                      placeholder="当年要做成的事"
+                      aria-label="内容"
+                      autoSize={{ minRows: 1, maxRows: 4 }}
+                      style={{ flex: '1 1 200px' }}
+                    />
+                  </Form.Item>
+                  <Button icon={<MinusCircleOutlined />} aria-label="删除年度节点" onClick={() => remove(f.name)} />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ year: null, yearEnd: null, text: '' })}>
+                添加年度节点
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+      </Form.Item>
       <Flex gap={8} wrap justify="space-between">
         <Popconfirm title="删除这项任务？" description="删除后不会下发给责任单位。" okText="删除" cancelText="取消" onConfirm={onRemove}>
           <Button danger icon={<DeleteOutlined />}>
