@@ -3,6 +3,7 @@ import { type AnyColumn, and, asc, desc, eq, ilike, inArray, isNull, or, type SQ
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { textArray } from '../../lib/sql-array.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
@@ -34,12 +35,6 @@ export function enterpriseScope(scope: DataScope): SQL | undefined {
       return sql`false`;
   }
 }
-
-const sqlList = (values: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 
 export function missingInsuranceCondition(today: string): SQL {
   return sql`(${enterprises.requiresInsurance} AND ${enterprises.status} <> 'closed' AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
@@ -77,10 +72,10 @@ export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: st
   if (f.q) c.push(searchCondition(f.q));
   if (f.regionCode) c.push(regionInScope(enterprises.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
   if (f.industryCode) c.push(eq(enterprises.industryCode, f.industryCode));
-  if (f.industrySection) c.push(sql`${enterprises.industryCode} IN (SELECT unnest(${sqlList(sectionDivisions(f.industrySection))}))`);
+  if (f.industrySection) c.push(sql`${enterprises.industryCode} IN (SELECT unnest(${textArray(sectionDivisions(f.industrySection))}))`);
   // Array containment, so the GIN index on domains (migration 0004) serves it.
-  if (f.domain) c.push(sql`${enterprises.domains} @> ${sqlList([f.domain])}`);
-  if (f.flags?.length) c.push(sql`${enterprises.flags} @> ${sqlList(f.flags)}`);
+  if (f.domain) c.push(sql`${enterprises.domains} @> ${textArray([f.domain])}`);
+  if (f.flags?.length) c.push(sql`${enterprises.flags} @> ${textArray(f.flags)}`);
   if (f.supervisingUnitId) c.push(eq(enterprises.supervisingUnitId, f.supervisingUnitId));
   if (f.riskLevel) c.push(eq(enterprises.riskLevel, f.riskLevel));
   if (f.status) c.push(eq(enterprises.status, f.status));

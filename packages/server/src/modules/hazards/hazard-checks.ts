@@ -4,18 +4,13 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { regionInScope } from '../../lib/scope-sql.ts';
+import { textArray } from '../../lib/sql-array.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseScope } from '../enterprises/enterprise.repo.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import type { HazardPorts } from './hazard.ports.ts';
 import type { HazardService } from './hazard.service.ts';
 import { hazardCheckRequests, hazards } from './hazard.table.ts';
-
-const textList = (values: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 
 function checkScope(actor: Actor): SQL | undefined {
   const s = actor.scope;
@@ -47,8 +42,8 @@ export function createHazardChecks(
       const item = await deps.criterion(body.criterionCode);
       if (!item) throw errors.badRequest('hazard.invalid_field', `判定依据“${body.criterionCode}”不在判定标准库中`);
       const similar = or(
-        item.domains.length ? sql`${enterprises.domains} && ${textList(item.domains)}` : undefined,
-        item.flags.length ? sql`${enterprises.flags} && ${textList(item.flags)}` : undefined,
+        item.domains.length ? sql`${enterprises.domains} && ${textArray(item.domains)}` : undefined,
+        item.flags.length ? sql`${enterprises.flags} && ${textArray(item.flags)}` : undefined,
       );
       if (!similar) return { created: 0 };
       return db.transaction(async (tx) => {

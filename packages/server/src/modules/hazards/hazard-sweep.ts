@@ -8,6 +8,7 @@ import {
 } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
+import { textArray } from '../../lib/sql-array.ts';
 import { chinaToday } from '../enterprises/enterprise.service.ts';
 
 export interface SweepResult {
@@ -27,12 +28,6 @@ export interface OutboundKeys {
   perRecipient: readonly string[];
   perNotice: readonly string[];
 }
-
-const textArray = (values: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 
 type Audience = 'enterprise' | 'unit' | 'office';
 

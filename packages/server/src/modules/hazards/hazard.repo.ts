@@ -2,6 +2,7 @@ import { type DataScope, type HazardFilter, industrySections } from '@anzhi/core
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { textArray } from '../../lib/sql-array.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
@@ -14,12 +15,6 @@ export type HazardListRow = HazardRow & {
   regionName: string | null;
   supervisingUnitName: string | null;
 };
-
-const textList = (values: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 
 /** Open and still waiting on the enterprise or the regulator: a deadline can be missed. */
 export const overdueStatuses = ['found', 'confirmed', 'planSubmitted', 'rectifying'];
@@ -57,17 +52,17 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
     const like = likeContains(f.q);
     c.push(or(ilike(hazards.code, like), ilike(hazards.title, like), ilike(hazards.description, like)));
   }
-  if (f.status?.length) c.push(sql`${hazards.status} = ANY(${textList(f.status)})`);
+  if (f.status?.length) c.push(sql`${hazards.status} = ANY(${textArray(f.status)})`);
   // Written as IN lists (not NOT IN) so the status-led index serves them.
   if (f.open === true) c.push(sql`${hazards.status} IN ('found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified')`);
   if (f.open === false) c.push(sql`${hazards.status} IN ('closed', 'dismissed')`);
   if (f.grade) c.push(eq(hazards.grade, f.grade));
   if (f.channel) c.push(eq(hazards.channel, f.channel));
   if (f.regionCode) c.push(regionInScope(hazards.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
-  if (f.domain) c.push(sql`${hazards.domains} @> ${textList([f.domain])}`);
+  if (f.domain) c.push(sql`${hazards.domains} @> ${textArray([f.domain])}`);
   if (f.industrySection) {
     const divisions = industrySections.find(([s]) => s === f.industrySection)?.[2].map(([code]) => code) ?? [];
-    c.push(sql`${hazards.industryCode} = ANY(${textList(divisions)})`);
+    c.push(sql`${hazards.industryCode} = ANY(${textArray(divisions)})`);
   }
   if (f.supervisingUnitId) c.push(eq(hazards.supervisingUnitId, f.supervisingUnitId));
   if (f.enterpriseId) c.push(eq(hazards.enterpriseId, f.enterpriseId));

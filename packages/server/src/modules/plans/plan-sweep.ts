@@ -1,6 +1,7 @@
 import { periodOf, shiftPeriod } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
+import { textArray } from '../../lib/sql-array.ts';
 import { chinaToday } from '../enterprises/enterprise.service.ts';
 
 export interface PlanSweepResult {
@@ -16,14 +17,6 @@ export interface OutboundKeys {
 
 /** One plan sweep at a time across processes (the hazard sweep holds another key). */
 const PLAN_SWEEP_LOCK = 7_302_025;
-
-const textArray = (values: readonly string[]) =>
-  values.length
-    ? sql`ARRAY[${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )}]::text[]`
-    : sql`ARRAY[]::text[]`;
 
 type Kind = 'dispatchReminder' | 'dispatchOverdue';
 

@@ -1,6 +1,6 @@
 import type { ImportResult } from '@anzhi/core';
 import { Button, Result } from 'antd';
-import { LinkButton } from './link-button.tsx';
+import { LinkButton } from '../../../components/link-button.tsx';
 
 /** Step 3: what was written. */
 export function ImportResultView({ result, onAgain }: { result: ImportResult; onAgain: () => void }) {

@@ -6,7 +6,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { useEnterprise } from '../api.ts';
 import { ResponsibilityCard } from '../components/responsibility-card.tsx';
 import '../responsibility-card.css';
-import { LinkButton } from '../components/link-button.tsx';
+import { LinkButton } from '../../../components/link-button.tsx';
 
 /** The printable card, outside the admin layout so the page prints as the sheet alone. */
 export function EnterpriseCardPage() {

@@ -11,7 +11,7 @@ import { EnterpriseHistory } from '../components/enterprise-history.tsx';
 import { DomainTags, RiskTag, StatusTag, WarningTags } from '../components/enterprise-tags.tsx';
 import { cardDocxHref } from '../enterprise-filters.ts';
 import '../enterprises.css';
-import { LinkButton } from '../components/link-button.tsx';
+import { LinkButton } from '../../../components/link-button.tsx';
 
 export function EnterpriseDetailPage() {
   const id = Number(useParams().id);

@@ -12,7 +12,7 @@ import { RiskChart } from '../components/risk-chart.tsx';
 import { type EnterpriseFilters, enterpriseListHref, highRiskMissingResponsiblesFilter } from '../enterprise-filters.ts';
 import { domainOptions } from '../enterprise-labels.ts';
 import '../enterprises.css';
-import { LinkButton } from '../components/link-button.tsx';
+import { LinkButton } from '../../../components/link-button.tsx';
 
 const statsFilterKeys = ['regionCode', 'domain'] as const;
 

@@ -15,7 +15,7 @@ import { EmptyEnterprises, EnterpriseMobileList } from '../components/enterprise
 import { EnterpriseSearchForm } from '../components/enterprise-search-form.tsx';
 import { type EnterpriseFilters, enterpriseExportHref, enterpriseFilterKeys } from '../enterprise-filters.ts';
 import '../enterprises.css';
-import { LinkButton } from '../components/link-button.tsx';
+import { LinkButton } from '../../../components/link-button.tsx';
 
 function sortOf(sorter: SorterResult<Enterprise> | SorterResult<Enterprise>[]): SortKey | undefined {
   const s = Array.isArray(sorter) ? sorter[0] : sorter;

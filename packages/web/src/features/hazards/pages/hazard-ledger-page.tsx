@@ -1,6 +1,7 @@
 import { BarChartOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { HazardSummary } from '@anzhi/core';
 import { Button, Card, Table } from 'antd';
+import { LinkButton } from '../../../components/link-button.tsx';
 import { PageContainer } from '../../../components/page-container.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCan } from '../../../lib/session.ts';
@@ -11,7 +12,6 @@ import { hazardColumns, hazardTableWidth } from '../components/hazard-columns.ts
 import { HazardExtraFilters } from '../components/hazard-extra-filters.tsx';
 import { EmptyHazards, HazardMobileList } from '../components/hazard-mobile-list.tsx';
 import { HazardSearchForm } from '../components/hazard-search-form.tsx';
-import { LinkButton } from '../components/link-button.tsx';
 import { type HazardFilters, hazardExportHref, hazardFilterKeys } from '../hazard-filters.ts';
 import '../hazards.css';
 

@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { LinkButton } from '../../../components/link-button.tsx';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { plansKey, useDeleteDraft, usePublishPlan } from '../api.ts';
-import { LinkButton } from './link-button.tsx';
 import { STALE_MESSAGE } from './use-draft-save.ts';
 
 /** The first few lines of a long list, the rest behind a toggle: the page under it is the work. */

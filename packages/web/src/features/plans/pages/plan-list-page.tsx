@@ -3,13 +3,13 @@ import type { PlanStatus, PlanSummary } from '@anzhi/core';
 import { Button, Card, Flex, Form, Input, Pagination, Select, Spin, Table } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { LinkButton } from '../../../components/link-button.tsx';
 import { PageContainer } from '../../../components/page-container.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCan } from '../../../lib/session.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { useListParams } from '../../../lib/use-list-params.ts';
 import { type PlanListFilters, usePlans } from '../api.ts';
-import { LinkButton } from '../components/link-button.tsx';
 import { CountsBar, EmptyPlans, PlanStatusTag, periodText, planColumns, planHref } from '../components/plan-list-parts.tsx';
 import '../plans.css';
 

@@ -4,12 +4,12 @@ import { Card, Checkbox, DatePicker, Flex, Result, Select, Skeleton, Tabs, Typog
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import { LinkButton } from '../../../components/link-button.tsx';
 import { PageContainer } from '../../../components/page-container.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useRegionList } from '../../../lib/regions-query.ts';
 import { useCan, useCurrentUser } from '../../../lib/session.ts';
 import { usePlanProgress, useUnitShortNames } from '../api.ts';
-import { LinkButton } from '../components/link-button.tsx';
 import { PlanCountCards } from '../components/plan-count-cards.tsx';
 import { PlanExportButtons } from '../components/plan-export-buttons.tsx';
 import { PlanStatusTag, periodText } from '../components/plan-list-parts.tsx';

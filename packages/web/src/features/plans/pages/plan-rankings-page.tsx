@@ -3,11 +3,11 @@ import { Button, Card, Col, DatePicker, Empty, Flex, Result, Row, Segmented, Ske
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
+import { LinkButton } from '../../../components/link-button.tsx';
 import { PageContainer } from '../../../components/page-container.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCan } from '../../../lib/session.ts';
 import { usePlanProgress, usePlanRankings, usePlans, useUnitShortNames } from '../api.ts';
-import { LinkButton } from '../components/link-button.tsx';
 import { PlanSettingsModal } from '../components/plan-settings-modal.tsx';
 import { RankingBoard } from '../components/ranking-board.tsx';
 import { RankingScoring } from '../components/ranking-scoring.tsx';
