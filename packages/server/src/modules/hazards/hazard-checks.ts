@@ -47,15 +47,14 @@ export function createHazardChecks(
       );
       if (!similar) return { created: 0 };
       return db.transaction(async (tx) => {
+        const scope = enterpriseScope(actor.scope);
         const rows = (await tx.execute(sql`
           INSERT INTO hazard_check_requests (source_hazard_id, criterion_code, enterprise_id, region_code, deadline, created_by, created_at)
-          SELECT ${hazardId}, ${body.criterionCode}, e.id, e.region_code, ${body.deadline}::date, ${actor.userId}, ${deps.clock.now()}
-          FROM ${enterprises} e
-          WHERE e.status <> 'closed' AND e.id IS DISTINCT FROM ${h.enterpriseId} AND ${similar}
-            ${(() => {
-              const scope = enterpriseScope(actor.scope);
-              return scope ? sql`AND ${scope}` : sql``;
-            })()}
+          SELECT ${hazardId}, ${body.criterionCode}, ${enterprises.id}, ${enterprises.regionCode}, ${body.deadline}::date, ${actor.userId},
+            ${deps.clock.now()}::timestamptz
+          FROM ${enterprises}
+          WHERE ${enterprises.status} <> 'closed' AND ${enterprises.id} IS DISTINCT FROM ${h.enterpriseId}::int AND ${similar}
+            ${scope ? sql`AND ${scope}` : sql``}
           ON CONFLICT DO NOTHING
           RETURNING enterprise_id`)) as unknown as { rows: { enterprise_id: number }[] };
         for (const r of rows.rows) {
@@ -107,6 +106,11 @@ export function createHazardChecks(
 
     /** The enterprise answers: nothing found, or found (with the hazard it registered). */
     async answer(actor: Actor, id: number, body: { result: 'clear' | 'found'; answer: string; hazardId?: number | null }) {
+      if (body.result === 'found' && !body.hazardId) {
+        throw errors.badRequest('hazard.invalid_field', '发现隐患时请先登记隐患，并关联其编号', [{ path: 'hazardId', message: '必填' }]);
+      }
+      // Read outside the transaction: the embedded database has a single connection.
+      const found = body.result === 'found' && body.hazardId ? await deps.hazards.load(actor, body.hazardId) : undefined;
       return db.transaction(async (tx: Executor) => {
         const [row] = await tx
           .select()
@@ -115,14 +119,8 @@ export function createHazardChecks(
           .for('update');
         if (!row) throw errors.notFound('排查要求', 'hazard.check_not_found');
         if (row.status !== 'open') throw errors.conflict('hazard.check_answered', '该排查要求已反馈');
-        if (body.result === 'found') {
-          if (!body.hazardId)
-            throw errors.badRequest('hazard.invalid_field', '发现隐患时请先登记隐患，并关联其编号', [
-              { path: 'hazardId', message: '必填' },
-            ]);
-          const found = await deps.hazards.load(actor, body.hazardId);
-          if (found.enterpriseId !== row.enterpriseId)
-            throw errors.badRequest('hazard.invalid_field', '关联的隐患不属于该企业', [{ path: 'hazardId', message: '不属于该企业' }]);
+        if (found && found.enterpriseId !== row.enterpriseId) {
+          throw errors.badRequest('hazard.invalid_field', '关联的隐患不属于该企业', [{ path: 'hazardId', message: '不属于该企业' }]);
         }
         await tx
           .update(hazardCheckRequests)

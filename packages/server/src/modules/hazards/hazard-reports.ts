@@ -82,8 +82,8 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
     },
 
     async sign(actor: Actor, period: string, enterpriseId?: number) {
-      const e = await enterpriseOf(actor, enterpriseId);
       if (actor.scope.kind !== 'enterprise') throw errors.forbidden('季报、年报由企业主要负责人签署', 'hazard.report_sign_forbidden');
+      const e = await enterpriseOf(actor, enterpriseId);
       const today = chinaToday(clock.now());
       if (!endedReportPeriods(today, 1).includes(period))
         throw errors.badRequest('hazard.invalid_field', `报告期 ${period} 尚未结束或已过久`);
