@@ -93,4 +93,33 @@ describe('the hazard loop in a real browser', () => {
     expect(await dashboardNumber(inspector, 'open')).toBe(openBefore);
     expect(await dashboardNumber(inspector, 'closedThisMonth')).toBe(closedBefore + 1);
   });
+
+  it('举一反三 from a cited major hazard reaches similar enterprises; an enterprise signs its quarterly report', async () => {
+    const office = await (await browser.newContext(desktop)).newPage();
+    await signIn(office, 'anweiban', DEMO_PASSWORD);
+    await office.getByTestId('dashboard').waitFor();
+    // A demo major hazard that cites a criterion (confirmed or later).
+    await office.goto(`${baseUrl()}/hazards?grade=major&status=rectifying`);
+    await office.getByTestId('hazard-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await office.getByTestId('hazard-table').locator('tbody tr.ant-table-row a').first().click();
+    await office.getByTestId('hazard-detail').waitFor();
+    await office.getByTestId('hazard-propagate').click();
+    await office.getByRole('button', { name: '下发排查要求' }).click();
+    await office.getByText(/已向 \d+ 家同类企业下发排查要求/).waitFor();
+    await office.goto(`${baseUrl()}/hazards/checks`);
+    await office.getByText('举一反三排查').first().waitFor();
+    await screenshot(office, 'hazard-checks');
+
+    const owner = await (await browser.newContext(phone)).newPage();
+    await signIn(owner, 'qiye', DEMO_PASSWORD);
+    await owner.getByTestId('dashboard').waitFor();
+    await owner.goto(`${baseUrl()}/hazards/reports`);
+    const sign = owner.getByRole('button', { name: '签署' }).first();
+    await sign.waitFor();
+    await sign.click();
+    await owner.locator('.ant-popconfirm').getByRole('button', { name: '签署' }).click();
+    await owner.getByText(/报告已签署/).waitFor();
+    await owner.getByText('已签署').first().waitFor();
+    await screenshot(owner, 'hazard-reports-phone');
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -6,6 +7,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
   SettingOutlined,
@@ -17,7 +19,7 @@ import {
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { CurrentUser, Permission } from '@anzhi/core';
+import type { CurrentUser, Permission, Role } from '@anzhi/core';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -28,6 +30,8 @@ interface MenuEntry {
   label: string;
   icon: ReactNode;
   permission?: Permission;
+  /** Shown only to users holding this role. */
+  role?: Role;
 }
 
 interface MenuGroup {
@@ -56,6 +60,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
       { path: '/hazards', label: '隐患台账', icon: <UnorderedListOutlined />, permission: 'hazard.read' },
       { path: '/hazards/new', label: '登记隐患', icon: <FormOutlined />, permission: 'hazard.report' },
       { path: '/hazards/stats', label: '统计分析', icon: <BarChartOutlined />, permission: 'hazard.read' },
+      { path: '/hazards/checks', label: '举一反三排查', icon: <AimOutlined />, permission: 'hazard.read' },
+      { path: '/hazards/reports', label: '季报年报', icon: <FileDoneOutlined />, permission: 'hazard.read', role: 'enterprise' },
     ],
   },
   {
@@ -91,7 +97,7 @@ function entryItem(e: MenuEntry): MenuItem {
 
 /** The menu shows only what the user may open; the server enforces the same permissions anyway. */
 export function menuItemsFor(user: CurrentUser): MenuItem[] {
-  const allowed = (e: MenuEntry) => !e.permission || hasPermission(user, e.permission);
+  const allowed = (e: MenuEntry) => (!e.permission || hasPermission(user, e.permission)) && (!e.role || user.roles.includes(e.role));
   return menu.flatMap((entry): MenuItem[] => {
     if (!('children' in entry)) return allowed(entry) ? [entryItem(entry)] : [];
     const children = entry.children.filter(allowed).map(entryItem);

@@ -114,6 +114,18 @@ export function createAppRouter() {
                       lazy: () => import('../features/hazards/pages/hazard-stats-page.tsx').then((m) => ({ Component: m.HazardStatsPage })),
                     },
                     {
+                      path: 'checks',
+                      handle: h({ crumb: '举一反三排查' }),
+                      lazy: () =>
+                        import('../features/hazards/pages/hazard-checks-page.tsx').then((m) => ({ Component: m.HazardChecksPage })),
+                    },
+                    {
+                      path: 'reports',
+                      handle: h({ crumb: '季报年报' }),
+                      lazy: () =>
+                        import('../features/hazards/pages/hazard-reports-page.tsx').then((m) => ({ Component: m.HazardReportsPage })),
+                    },
+                    {
                       path: ':id',
                       handle: h({ crumb: '隐患详情' }),
                       lazy: () =>

@@ -12,6 +12,7 @@ import { HazardEscalations } from '../components/hazard-escalations.tsx';
 import { HazardCriteria, HazardFacts, PendingExtension } from '../components/hazard-facts.tsx';
 import { HazardHeader } from '../components/hazard-header.tsx';
 import { HazardPlan } from '../components/hazard-plan.tsx';
+import { HazardPropagateButton } from '../components/hazard-propagate-button.tsx';
 import { HazardTimeline } from '../components/hazard-timeline.tsx';
 import '../hazards.css';
 
@@ -30,11 +31,24 @@ export function HazardDetailPage() {
   const h = hazard.data;
   const actions = canAct ? h.actions : [];
   const bar = <HazardActionBar actions={actions} onAct={setActing} mobile={isMobile} />;
+  const propagate = <HazardPropagateButton hazardId={h.id} criteriaCodes={h.criteriaCodes} />;
 
   return (
     <div data-testid="hazard-detail" className={isMobile && actions.length ? 'hazard-detail has-action-bar' : 'hazard-detail'}>
       <Flex vertical gap={16}>
-        <HazardHeader h={h} actions={isMobile ? undefined : bar} />
+        <HazardHeader
+          h={h}
+          actions={
+            isMobile ? (
+              propagate
+            ) : (
+              <Flex gap={8} wrap>
+                {bar}
+                {propagate}
+              </Flex>
+            )
+          }
+        />
         <PendingExtension h={h} />
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>

@@ -1,0 +1,103 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Ok } from '../../lib/api-client.ts';
+import { hazardsKey } from './api.ts';
+
+export type HazardCheckStatus = 'open' | 'clear' | 'found';
+
+export interface HazardCheck {
+  id: number;
+  criterionCode: string;
+  enterpriseId: number;
+  enterpriseName: string | null;
+  status: string;
+  deadline: string;
+  answer: string | null;
+  sourceHazardCode: string | null;
+  sourceHazardTitle: string | null;
+  resultHazardId: number | null;
+}
+
+export interface HazardReportFigures {
+  found: number;
+  foundMajor: number;
+  closed: number;
+  closedMajor: number;
+  openAtEnd: number;
+  openMajorAtEnd: number;
+  overdueAtEnd: number;
+}
+
+export interface HazardReportItem {
+  period: string;
+  kind: 'quarter' | 'year';
+  dueOn: string;
+  figures: HazardReportFigures;
+  signedAt: string | null;
+  signerName: string | null;
+  late: boolean;
+}
+
+export interface HazardReports {
+  enterpriseId: number;
+  enterpriseName: string;
+  principal: string | null;
+  items: HazardReportItem[];
+}
+
+const checksKey = ['hazard-checks'] as const;
+const reportsKey = ['hazard-reports'] as const;
+
+export function usePropagateHazard(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { criterionCode: string; deadline: string }) => api.post<{ created: number }>(`/hazards/${id}/propagate`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: checksKey }),
+  });
+}
+
+export function useHazardChecks(status: HazardCheckStatus, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...checksKey, status, page, pageSize],
+    queryFn: ({ signal }) => api.get<{ total: number; items: HazardCheck[] }>('/hazard-checks', { status, page, pageSize }, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface HazardCheckAnswer {
+  result: 'clear' | 'found';
+  answer: string;
+  hazardId?: number | null;
+}
+
+export function useAnswerHazardCheck() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: HazardCheckAnswer }) => api.post<Ok>(`/hazard-checks/${id}/answer`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: checksKey });
+      void queryClient.invalidateQueries({ queryKey: hazardsKey });
+    },
+  });
+}
+
+export function useHazardReports(enabled: boolean) {
+  return useQuery({
+    queryKey: [...reportsKey],
+    queryFn: ({ signal }) => api.get<HazardReports>('/hazard-reports', undefined, { signal }),
+    enabled,
+  });
+}
+
+export function useSignHazardReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (period: string) => api.post<unknown>(`/hazard-reports/${encodeURIComponent(period)}/sign`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: reportsKey }),
+  });
+}
+
+/** 2025Q4 → 2025年第4季度; 2025 → 2025年度. */
+export function periodLabel(period: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(period);
+  return m ? `${m[1]}年第${m[2]}季度` : `${period}年度`;
+}

@@ -1,0 +1,91 @@
+import { App, Button, Empty, Popconfirm, Result, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { PageContainer } from '../../../components/page-container.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useCan, useCurrentUser } from '../../../lib/session.ts';
+import { type HazardReportItem, periodLabel, useHazardReports, useSignHazardReport } from '../followup-api.ts';
+import '../hazards.css';
+
+function ReportStatus({ r }: { r: HazardReportItem }) {
+  if (r.signedAt) {
+    return (
+      <span>
+        <Tag color="green">已签署</Tag>
+        <Typography.Text type="secondary">
+          {r.signerName ?? '—'}，{formatDateTime(r.signedAt)}
+        </Typography.Text>
+      </span>
+    );
+  }
+  return r.late ? <Tag color="red">逾期未签</Tag> : <Tag color="orange">待签署</Tag>;
+}
+
+/** 季报年报: an enterprise's periodic hazard reports, generated from its records and signed by its principal. */
+export function HazardReportsPage() {
+  const user = useCurrentUser();
+  const isEnterprise = user.roles.includes('enterprise');
+  const canSign = useCan('hazard.act');
+  const reports = useHazardReports(isEnterprise);
+  const sign = useSignHazardReport();
+  const { message } = App.useApp();
+
+  if (!isEnterprise) return <Result status="info" title="季报年报由企业账号查看和签署" />;
+
+  const doSign = (period: string) =>
+    sign.mutateAsync(period).then(
+      () => void message.success(`${periodLabel(period)}报告已签署`),
+      (e: unknown) => void message.error(errorMessage(e)),
+    );
+
+  const columns: TableColumnsType<HazardReportItem> = [
+    { title: '报告期', dataIndex: 'period', fixed: 'left', render: (p: string) => periodLabel(p) },
+    { title: '截止日期', dataIndex: 'dueOn' },
+    { title: '发现隐患', key: 'found', render: (_, r) => `${r.figures.found}（重大 ${r.figures.foundMajor}）` },
+    { title: '已整改', key: 'closed', render: (_, r) => `${r.figures.closed}（重大 ${r.figures.closedMajor}）` },
+    { title: '期末未整改', key: 'open', render: (_, r) => `${r.figures.openAtEnd}（重大 ${r.figures.openMajorAtEnd}）` },
+    { title: '期末逾期', key: 'overdue', render: (_, r) => r.figures.overdueAtEnd },
+    { title: '状态', key: 'status', render: (_, r) => <ReportStatus r={r} /> },
+    {
+      title: '操作',
+      key: 'op',
+      render: (_, r) =>
+        !r.signedAt && canSign ? (
+          <Popconfirm title="确认由主要负责人签署？" okText="签署" cancelText="取消" onConfirm={() => doSign(r.period)}>
+            <Button type="primary" size="small" loading={sign.isPending && sign.variables === r.period}>
+              签署
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+
+  let body: ReactNode;
+  if (reports.isError) body = <QueryError error={reports.error} onRetry={() => void reports.refetch()} />;
+  else if (reports.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
+  else {
+    body = (
+      <>
+        <Typography.Paragraph type="secondary">
+          {reports.data.enterpriseName} · 主要负责人 {reports.data.principal ?? '—'}
+        </Typography.Paragraph>
+        <Table<HazardReportItem>
+          rowKey="period"
+          size="middle"
+          columns={columns}
+          dataSource={reports.data.items}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty description="暂无需签署的报告" /> }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <PageContainer title="季报年报" testId="hazard-reports-page">
+      {body}
+    </PageContainer>
+  );
+}
