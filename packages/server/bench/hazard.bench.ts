@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database } from '../src/db/client.ts';
-import { chinaToday } from '../src/modules/enterprises/enterprise.service.ts';
+import { chinaToday } from '../src/lib/clock.ts';
 import { hazardRepo, hazardWhere } from '../src/modules/hazards/hazard.repo.ts';
 import { countHazards, groupKey, hazardStatsRepo, statsRoot } from '../src/modules/hazards/hazard-stats.repo.ts';
 import { runHazardSweep } from '../src/modules/hazards/hazard-sweep.ts';

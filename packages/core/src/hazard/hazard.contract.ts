@@ -186,3 +186,5 @@ export const hazardStats = z.object({
   total: z.number().int(),
   groups: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
 });
+export type HazardStats = z.infer<typeof hazardStats>;
+export type HazardPage = z.infer<typeof hazardPage>;

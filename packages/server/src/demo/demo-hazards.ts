@@ -1,7 +1,7 @@
 import { addDays, type HazardStatus, shippedCriteriaSets } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { chinaToday } from '../modules/enterprises/enterprise.service.ts';
+import { chinaToday } from '../lib/clock.ts';
 import { enterprises } from '../modules/enterprises/enterprise.table.ts';
 import { hazardCode } from '../modules/hazards/hazard.service.ts';
 import { hazardEvents, hazards } from '../modules/hazards/hazard.table.ts';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isLateReport, type PlanReportStatus, periodOf, planTreeOf, shiftPeriod } from '@anzhi/core';
 import type { Executor } from '../db/client.ts';
-import { chinaToday } from '../modules/enterprises/enterprise.service.ts';
+import { chinaToday } from '../lib/clock.ts';
 import { planRepo } from '../modules/plans/plan.repo.ts';
 import { planReports } from '../modules/plans/plan.table.ts';
 import {

@@ -16,3 +16,8 @@ export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(m
     },
   };
 }
+
+/** Today as a date string in China time: deadlines and expiry dates are calendar days there. */
+export function chinaToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -17,11 +17,10 @@ import {
 } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 import { criteriaRepo } from './criteria.repo.ts';
 import { createCriteriaImporter } from './criteria-import.ts';
 import { type CatalogEntry, type CriteriaLibrary, composeLibrary, libraryItems, toDetail, toListItem } from './criteria-library.ts';

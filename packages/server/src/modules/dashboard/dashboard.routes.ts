@@ -2,10 +2,9 @@ import { can, type DataScope, dashboardSummary, type HazardFilter } from '@anzhi
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 import { countHazards } from '../hazards/hazard-stats.repo.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';

@@ -3,10 +3,9 @@ import { type ColumnField, columnValue, creditCodeCheckChar, type ExportSource, 
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { type EnterpriseFilter, enterpriseWhere } from './enterprise.repo.ts';
-import { chinaToday } from './enterprise.service.ts';
 import { enterpriseIoRepo } from './enterprise-io.repo.ts';
 
 const BATCH = 1000;

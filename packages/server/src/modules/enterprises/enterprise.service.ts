@@ -3,7 +3,7 @@ import { and } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { type AppError, errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { regionRepo } from '../regions/region.repo.ts';
@@ -20,11 +20,6 @@ import { FieldError, newPublicCode, resolveEnterpriseValues } from './enterprise
 
 type CreateBody = z.infer<typeof enterpriseCreateBody>;
 type UpdateBody = z.infer<typeof enterpriseUpdateBody>;
-
-/** Today as a date string in China time: expiry dates are calendar days there. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 function fieldError(e: unknown): never {
   if (e instanceof FieldError) throw errors.badRequest('enterprise.invalid_field', e.message, [{ path: e.field, message: e.message }]);

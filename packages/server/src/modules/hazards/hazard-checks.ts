@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -131,10 +131,4 @@ export function createHazardChecks(
       });
     },
   };
-}
-
-function or(...parts: (SQL | undefined)[]): SQL | undefined {
-  const present = parts.filter((p): p is SQL => p !== undefined);
-  if (present.length === 0) return undefined;
-  return sql`(${sql.join(present, sql` OR `)})`;
 }

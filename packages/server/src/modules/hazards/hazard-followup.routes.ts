@@ -1,21 +1,19 @@
-import { idParam, okBody } from '@anzhi/core';
+import {
+  hazardCheckAnswer,
+  hazardCheckPage,
+  hazardCheckQuery,
+  hazardPropagateBody,
+  hazardReportList,
+  hazardReportSigned,
+  idParam,
+  okBody,
+} from '@anzhi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../plugins/auth.ts';
 import type { createHazardChecks } from './hazard-checks.ts';
 import type { HazardReports } from './hazard-reports.ts';
-
-const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
-const figures = z.object({
-  found: z.number(),
-  foundMajor: z.number(),
-  closed: z.number(),
-  closedMajor: z.number(),
-  openAtEnd: z.number(),
-  openMajorAtEnd: z.number(),
-  overdueAtEnd: z.number(),
-});
 
 /** 举一反三 check requests and the enterprise's signed periodic reports. */
 export async function registerHazardFollowupModule(
@@ -33,7 +31,7 @@ export async function registerHazardFollowupModule(
         tags,
         summary: '举一反三：对同类企业下发同一判定标准条款的排查要求',
         params: idParam,
-        body: z.object({ criterionCode: z.string().min(1).max(60), deadline: date }),
+        body: hazardPropagateBody,
         response: { 200: z.object({ created: z.number() }) },
       },
     },
@@ -46,30 +44,8 @@ export async function registerHazardFollowupModule(
       schema: {
         tags,
         summary: '举一反三排查要求（企业看自己的）',
-        querystring: z.object({
-          status: z.enum(['open', 'clear', 'found']).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
-        }),
-        response: {
-          200: z.object({
-            total: z.number(),
-            items: z.array(
-              z.object({
-                id: z.number(),
-                criterionCode: z.string(),
-                enterpriseId: z.number(),
-                enterpriseName: z.string().nullable(),
-                status: z.string(),
-                deadline: z.string(),
-                answer: z.string().nullable(),
-                sourceHazardCode: z.string().nullable(),
-                sourceHazardTitle: z.string().nullable(),
-                resultHazardId: z.number().nullable(),
-              }),
-            ),
-          }),
-        },
+        querystring: hazardCheckQuery,
+        response: { 200: hazardCheckPage },
       },
     },
     async (request) => deps.checks.list(requireActor(request), request.query),
@@ -82,11 +58,7 @@ export async function registerHazardFollowupModule(
         tags,
         summary: '反馈举一反三排查结果',
         params: idParam,
-        body: z.object({
-          result: z.enum(['clear', 'found']),
-          answer: z.string().trim().min(2, '请说明排查情况').max(1000),
-          hazardId: z.number().int().positive().nullable().optional(),
-        }),
+        body: hazardCheckAnswer,
         response: { 200: okBody },
       },
     },
@@ -100,24 +72,7 @@ export async function registerHazardFollowupModule(
         tags,
         summary: '企业隐患排查治理季报、年报（由记录生成）',
         querystring: z.object({ enterpriseId: z.coerce.number().int().positive().optional() }),
-        response: {
-          200: z.object({
-            enterpriseId: z.number(),
-            enterpriseName: z.string(),
-            principal: z.string().nullable(),
-            items: z.array(
-              z.object({
-                period: z.string(),
-                kind: z.enum(['quarter', 'year']),
-                dueOn: z.string(),
-                figures,
-                signedAt: z.string().nullable(),
-                signerName: z.string().nullable(),
-                late: z.boolean(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: hazardReportList },
       },
     },
     async (request) => deps.reports.list(requireActor(request), request.query.enterpriseId),
@@ -130,7 +85,7 @@ export async function registerHazardFollowupModule(
         tags,
         summary: '企业主要负责人签署季报/年报',
         params: z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '报告期应为 2026Q1 或 2026') }),
-        response: { 200: z.object({ period: z.string(), figures, signedAt: z.string().nullable(), signerName: z.string().nullable() }) },
+        response: { 200: hazardReportSigned },
       },
     },
     async (request) => deps.reports.sign(requireActor(request), request.params.period),

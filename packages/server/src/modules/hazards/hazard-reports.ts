@@ -1,23 +1,12 @@
-import { endedReportPeriods, hazardReportDeadline, reportPeriodRange } from '@anzhi/core';
+import { endedReportPeriods, type HazardReportFigures, hazardReportDeadline, reportPeriodRange } from '@anzhi/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 import { hazardReports, hazards } from './hazard.table.ts';
-
-export interface ReportFigures {
-  found: number;
-  foundMajor: number;
-  closed: number;
-  closedMajor: number;
-  openAtEnd: number;
-  openMajorAtEnd: number;
-  overdueAtEnd: number;
-}
 
 /**
  * An enterprise's periodic hazard report (16号令 第十四条: 季报 by the 15th day after the quarter, 年报 by 31 January),
@@ -26,7 +15,7 @@ export interface ReportFigures {
 export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, clock, audit } = deps;
 
-  async function figures(enterpriseId: number, period: string): Promise<ReportFigures> {
+  async function figures(enterpriseId: number, period: string): Promise<HazardReportFigures> {
     const { from, to } = reportPeriodRange(period);
     const result = (await db.execute(sql`
       SELECT
@@ -72,7 +61,7 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
           period,
           kind: period.includes('Q') ? ('quarter' as const) : ('year' as const),
           dueOn,
-          figures: s ? (s.figures as ReportFigures) : await figures(e.id, period),
+          figures: s ? (s.figures as HazardReportFigures) : await figures(e.id, period),
           signedAt: s?.signedAt?.toISOString() ?? null,
           signerName: s?.signerName ?? null,
           late: !s && today > dueOn,

@@ -8,8 +8,8 @@ import {
 } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
+import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 
 export interface SweepResult {
   skipped: boolean;

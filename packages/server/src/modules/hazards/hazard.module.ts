@@ -12,6 +12,7 @@ import { hazardRepo } from './hazard.repo.ts';
 import { registerHazardModule } from './hazard.routes.ts';
 import { createHazardService } from './hazard.service.ts';
 import { createHazardChecks } from './hazard-checks.ts';
+import { createHazardFiles } from './hazard-files.service.ts';
 import { registerHazardFollowupModule } from './hazard-followup.routes.ts';
 import { createHazardReports } from './hazard-reports.ts';
 
@@ -49,6 +50,9 @@ export function createHazardServices(deps: {
 export type HazardServices = ReturnType<typeof createHazardServices>;
 
 export async function registerHazardModules(app: FastifyInstance, deps: { services: HazardServices; db: Db }) {
-  await registerHazardModule(app, { hazards: deps.services.hazards, db: deps.db });
+  await registerHazardModule(app, {
+    hazards: deps.services.hazards,
+    files: createHazardFiles({ db: deps.db, hazards: deps.services.hazards }),
+  });
   await registerHazardFollowupModule(app, { checks: deps.services.checks, reports: deps.services.reports });
 }

@@ -1,21 +1,11 @@
 import type { HazardGrade } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
+import type { NoticeInput } from '../notifications/notification.service.ts';
 
 /** What the hazard module needs from its neighbours (notifications, uploads, the criteria library). */
-export interface HazardNotice {
-  userIds: number[];
-  kind: string;
-  title: string;
-  body: string;
-  link?: string | null;
-  entityType?: string | null;
-  entityId?: number | null;
-  dedupeKey?: string | null;
-}
-
 export interface HazardPorts {
-  notify(ex: Executor, notice: HazardNotice): Promise<number>;
+  notify(ex: Executor, notice: NoticeInput): Promise<number>;
   attachFiles(ex: Executor, actor: Actor, fileIds: number[], ownerType: string, ownerId: number): Promise<void>;
   checkCitations(input: { grade: HazardGrade; citations: string[]; foundOn: string }): Promise<CitationCheck> | CitationCheck;
   /** One criterion item of the library in force, for 举一反三. */

@@ -3,8 +3,9 @@ import {
   hazardActionParams,
   hazardCreate,
   hazardDetail,
+  hazardDynamicZero,
+  hazardDynamicZeroQuery,
   hazardFilter,
-  hazardGroupBys,
   hazardListQuery,
   hazardPage,
   hazardStats,
@@ -14,51 +15,18 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { errors } from '../../lib/errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { attachment } from '../enterprises/enterprise-export.ts';
-import { regionRepo } from '../regions/region.repo.ts';
-import { toHazardSummary } from './hazard.presenter.ts';
-import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import type { HazardService } from './hazard.service.ts';
-import { escalationDocx } from './hazard-documents.ts';
-import { hazardLedgerXlsx } from './hazard-export.ts';
+import type { HazardFiles } from './hazard-files.service.ts';
 
 const tags = ['隐患排查治理'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const EXPORT_MAX_ROWS = 200_000;
 
-const dynamicZeroQuery = hazardFilter.extend({
-  cutoff: z.iso.date({ error: '应为日期，如 2023-12-31' }).default('2023-12-31'),
-  groupBy: z.enum(hazardGroupBys).default('region'),
-});
-const dynamicZeroBody = z.object({
-  cutoff: z.string(),
-  today: z.string(),
-  rows: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      stock: z.number(),
-      stockClosed: z.number(),
-      increment: z.number(),
-      incrementClosed: z.number(),
-      open: z.number(),
-      overdue: z.number(),
-      closed: z.number(),
-      avgDaysToClose: z.number().nullable(),
-      stockClearedRate: z.number().nullable(),
-      incrementClosedRate: z.number().nullable(),
-      overdueRate: z.number().nullable(),
-    }),
-  ),
-});
-
-export async function registerHazardModule(app: FastifyInstance, deps: { hazards: HazardService; db: Db }) {
+export async function registerHazardModule(app: FastifyInstance, deps: { hazards: HazardService; files: HazardFiles }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { hazards, db } = deps;
+  const { hazards } = deps;
 
   r.get(
     '/api/v1/hazards',
@@ -101,8 +69,8 @@ export async function registerHazardModule(app: FastifyInstance, deps: { hazards
       schema: {
         tags,
         summary: '动态清零：存量（截止日仍未销号）与增量、销号率、逾期率、平均整改天数，分区域/分行业',
-        querystring: dynamicZeroQuery,
-        response: { 200: dynamicZeroBody },
+        querystring: hazardDynamicZeroQuery,
+        response: { 200: hazardDynamicZero },
       },
     },
     async (request) => hazards.dynamicZero(requireActor(request), request.query),
@@ -114,28 +82,7 @@ export async function registerHazardModule(app: FastifyInstance, deps: { hazards
       schema: { tags, summary: '导出隐患台账 .xlsx（与列表相同的筛选）', querystring: hazardFilter },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const where = hazardWhere(actor.scope, request.query, hazards.today());
-      const total = await hazardRepo.count(db, where);
-      if (total > EXPORT_MAX_ROWS) {
-        throw errors.badRequest(
-          'hazard.export_too_large',
-          `符合条件的隐患有 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围`,
-        );
-      }
-      async function* batches() {
-        let cursor: { foundOn: string; id: number } | undefined;
-        for (;;) {
-          const rows = await hazardRepo.page(db, where, { cursor, offset: 0, limit: 2000 });
-          if (rows.length === 0) return;
-          yield rows.map((h) => ({ ...toHazardSummary(h, hazards.today()), description: h.description, criteriaCodes: h.criteriaCodes }));
-          const last = rows[rows.length - 1] as (typeof rows)[number];
-          cursor = { foundOn: last.foundOn, id: last.id };
-          if (rows.length < 2000) return;
-        }
-      }
-      const date = hazards.today();
-      const buffer = await hazardLedgerXlsx(`隐患排查治理台账（截至 ${date}）`, batches());
+      const { buffer, date } = await deps.files.ledger(requireActor(request), request.query);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment(`隐患台账-${date}.xlsx`, `hazards-${date}.xlsx`))
@@ -177,16 +124,8 @@ export async function registerHazardModule(app: FastifyInstance, deps: { hazards
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const h = await hazards.get(actor, request.params.id);
-      if (!h.escalations.some((x) => x.step === request.params.step)) throw errors.notFound('该问责记录', 'hazard.escalation_not_found');
-      const township = await regionRepo.findByCode(db, `${h.regionCode.slice(0, 9)}000`);
-      const issuer = `${township?.name ?? ''}安全生产委员会办公室`;
-      const buffer = await escalationDocx(h, request.params.step, issuer, hazards.today());
-      return reply
-        .header('content-type', DOCX)
-        .header('content-disposition', attachment(`${h.code}-${request.params.step}.docx`, `${h.code}-${request.params.step}.docx`))
-        .send(buffer);
+      const { buffer, name } = await deps.files.escalationDocument(requireActor(request), request.params.id, request.params.step);
+      return reply.header('content-type', DOCX).header('content-disposition', attachment(name, name)).send(buffer);
     },
   );
 }

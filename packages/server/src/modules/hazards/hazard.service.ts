@@ -19,11 +19,10 @@ import {
 import { inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import type { HazardPorts } from './hazard.ports.ts';

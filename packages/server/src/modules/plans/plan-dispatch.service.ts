@@ -17,8 +17,8 @@ import {
 } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
+import { chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { planErrorsOf } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo, planScope } from './plan.repo.ts';

@@ -10,9 +10,8 @@ import {
 } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 import { auditedPlan, planErrorsOf, toDraftNode, toPlanMeta } from './plan.presenter.ts';
 import { type PlanRow, planRepo, planScope } from './plan.repo.ts';
 import { applyDraftPatch } from './plan-draft-patch.ts';

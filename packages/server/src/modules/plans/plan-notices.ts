@@ -1,23 +1,12 @@
 import { planSettingsOf } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
+import type { NoticeInput } from '../notifications/notification.service.ts';
 import type { PlanRow } from './plan.repo.ts';
 import { planRepo } from './plan.repo.ts';
 
 /** What the plan module needs of the notifications module. */
 export interface PlanNotices {
-  notify(
-    ex: Executor,
-    notice: {
-      userIds: number[];
-      kind: string;
-      title: string;
-      body: string;
-      link?: string | null;
-      entityType?: string | null;
-      entityId?: number | null;
-      dedupeKey?: string | null;
-    },
-  ): Promise<number>;
+  notify(ex: Executor, notice: NoticeInput): Promise<number>;
   recipients: { ofUnit(ex: Executor, unitId: number): Promise<number[]> };
 }
 

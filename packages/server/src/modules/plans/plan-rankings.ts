@@ -11,7 +11,7 @@ import {
   type ScoreTask,
   scoreOf,
 } from '@anzhi/core';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
+import { chinaToday } from '../../lib/clock.ts';
 import type { Ledger } from './plan-ledger.ts';
 import { assigneeName } from './plan-progress.ts';
 

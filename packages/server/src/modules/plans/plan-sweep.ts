@@ -1,8 +1,8 @@
 import { periodOf, shiftPeriod } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
+import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
 
 export interface PlanSweepResult {
   skipped: boolean;

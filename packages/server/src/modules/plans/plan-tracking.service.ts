@@ -14,8 +14,7 @@ import {
 } from '@anzhi/core';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import type { Clock } from '../../lib/clock.ts';
-import { chinaToday } from '../enterprises/enterprise.service.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { planErrorsOf } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo, planScope, type TaskViewer } from './plan.repo.ts';
 import { type Ledger, loadLedger, statusesOf, summaryOf } from './plan-ledger.ts';

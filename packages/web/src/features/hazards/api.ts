@@ -1,4 +1,14 @@
-import type { CriteriaLibraryItem, Enterprise, HazardAction, HazardCreate, HazardDetail, HazardSummary } from '@anzhi/core';
+import type {
+  CriteriaLibraryItem,
+  Enterprise,
+  HazardAction,
+  HazardCreate,
+  HazardDetail,
+  HazardDynamicZero,
+  HazardDynamicZeroRow,
+  HazardPage,
+  HazardStats,
+} from '@anzhi/core';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, type Page } from '../../lib/api-client.ts';
@@ -7,40 +17,12 @@ import type { HazardFilters } from './hazard-filters.ts';
 
 export const hazardsKey = ['hazards'] as const;
 
-export interface HazardPage {
-  items: HazardSummary[];
-  total: number;
-  nextCursor: string | null;
-}
+export type { HazardPage };
 
 export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade';
-
-export interface HazardStats {
-  total: number;
-  groups: Array<{ key: string; label: string; count: number }>;
-}
-
-export interface DynamicZeroRow {
-  key: string;
-  label: string;
-  stock: number;
-  stockClosed: number;
-  increment: number;
-  incrementClosed: number;
-  open: number;
-  overdue: number;
-  closed: number;
-  avgDaysToClose: number | null;
-  stockClearedRate: number | null;
-  incrementClosedRate: number | null;
-  overdueRate: number | null;
-}
-
-export interface DynamicZero {
-  cutoff: string;
-  today: string;
-  rows: DynamicZeroRow[];
-}
+export type { HazardStats };
+export type DynamicZeroRow = HazardDynamicZeroRow;
+export type DynamicZero = HazardDynamicZero;
 
 /** The desk ledger: numbered pages. */
 export function useHazards(filters: HazardFilters, page: number, pageSize: number, enabled = true) {

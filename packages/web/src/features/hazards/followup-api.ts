@@ -4,45 +4,11 @@ import { hazardsKey } from './api.ts';
 
 export type HazardCheckStatus = 'open' | 'clear' | 'found';
 
-export interface HazardCheck {
-  id: number;
-  criterionCode: string;
-  enterpriseId: number;
-  enterpriseName: string | null;
-  status: string;
-  deadline: string;
-  answer: string | null;
-  sourceHazardCode: string | null;
-  sourceHazardTitle: string | null;
-  resultHazardId: number | null;
-}
+import type { HazardCheck, HazardCheckAnswer, HazardReportItem, HazardReportList } from '@anzhi/core';
 
-export interface HazardReportFigures {
-  found: number;
-  foundMajor: number;
-  closed: number;
-  closedMajor: number;
-  openAtEnd: number;
-  openMajorAtEnd: number;
-  overdueAtEnd: number;
-}
+export type { HazardCheck, HazardCheckAnswer, HazardReportItem };
 
-export interface HazardReportItem {
-  period: string;
-  kind: 'quarter' | 'year';
-  dueOn: string;
-  figures: HazardReportFigures;
-  signedAt: string | null;
-  signerName: string | null;
-  late: boolean;
-}
-
-export interface HazardReports {
-  enterpriseId: number;
-  enterpriseName: string;
-  principal: string | null;
-  items: HazardReportItem[];
-}
+export type HazardReports = HazardReportList;
 
 const checksKey = ['hazard-checks'] as const;
 const reportsKey = ['hazard-reports'] as const;
@@ -61,12 +27,6 @@ export function useHazardChecks(status: HazardCheckStatus, page: number, pageSiz
     queryFn: ({ signal }) => api.get<{ total: number; items: HazardCheck[] }>('/hazard-checks', { status, page, pageSize }, { signal }),
     placeholderData: keepPreviousData,
   });
-}
-
-export interface HazardCheckAnswer {
-  result: 'clear' | 'found';
-  answer: string;
-  hazardId?: number | null;
 }
 
 export function useAnswerHazardCheck() {
