@@ -1,4 +1,4 @@
-import { type EscalationStep, escalationSteps, type HazardGrade, type HazardStatus } from './hazard.dict.ts';
+import { awaitingActionHazardStatuses, type EscalationStep, escalationSteps, type HazardGrade, type HazardStatus } from './hazard.dict.ts';
 import { isOpenHazard } from './hazard.rules.ts';
 
 /** Time-driven settings; the township can change them (the ladder is local practice, not national law). */
@@ -7,11 +7,24 @@ export interface HazardTimeConfig {
   dueSoonDays: number;
   /** Days past the deadline at which each escalation step falls due, for overdue major hazards. */
   ladderDays: Record<EscalationStep, number>;
+  /**
+   * Days a major hazard has, from being found, confirmed (认定) or upgraded, to reach its approved 治理方案 when nobody
+   * names a date: until the plan sets 治理的时限 (16号令 第十五条) it is on this clock, never on none.
+   */
+  majorPlanDays: number;
 }
 
 export const defaultHazardTimeConfig: HazardTimeConfig = {
   dueSoonDays: 3,
   ladderDays: { letter: 1, bulletin: 15, summons: 30, exposure: 60 },
+  majorPlanDays: 15,
+};
+
+/** The labels of the hazard time settings, for the settings page. */
+export const hazardTimeConfigLabels: Record<keyof HazardTimeConfig, string> = {
+  dueSoonDays: '到期前提醒天数',
+  ladderDays: '逾期问责天数（函告/通报/约谈/曝光）',
+  majorPlanDays: '重大隐患认定及报送治理方案的默认期限（天）',
 };
 
 const DAY = 86_400_000;
@@ -45,11 +58,21 @@ export interface HazardDue {
  */
 export function hazardDueAsOf(h: HazardClock, today: string, config: HazardTimeConfig = defaultHazardTimeConfig): HazardDue {
   const none: HazardDue = { dueSoon: false, overdue: false, daysOverdue: 0, escalations: [] };
-  if (!h.deadline || !isOpenHazard(h.status) || h.status === 'rectified') return none;
+  if (!h.deadline || !awaitingActionHazardStatuses.includes(h.status)) return none;
   const late = daysBetween(h.deadline, today);
   if (late <= 0) return { ...none, dueSoon: -late <= config.dueSoonDays };
   const escalations = h.grade === 'major' ? escalationSteps.filter((s) => late >= config.ladderDays[s]) : [];
   return { dueSoon: false, overdue: true, daysOverdue: late, escalations };
+}
+
+/** The deadline a major hazard gets from `from` (found, confirmed or upgraded on) when nobody names one. */
+export function defaultMajorDeadline(from: string, config: HazardTimeConfig = defaultHazardTimeConfig): string {
+  return addDays(from, config.majorPlanDays);
+}
+
+/** Every open hazard is on a clock: an open one without a deadline can never be due, overdue or escalated. */
+export function hazardClockProblem(h: { status: HazardStatus; deadline: string | null }): string | null {
+  return isOpenHazard(h.status) && !h.deadline ? '在办隐患必须有整改期限' : null;
 }
 
 /** The latest deadline a sweep must look at to find every hazard due soon as of `today`. */

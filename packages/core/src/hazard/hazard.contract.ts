@@ -57,6 +57,8 @@ const plan = z.object(
 export const hazardActionBodies = {
   confirm: z.object({
     criteriaCodes: z.array(z.string().max(60)).min(1, '认定重大隐患须引用判定标准条款').max(10),
+    /** By when the plan must be approved; left out, the configured default days from today. */
+    deadline: date.optional(),
     opinion: opinion.optional(),
   }),
   submitPlan: z.object({
@@ -80,7 +82,12 @@ export const hazardActionBodies = {
   approveExtension: z.object({ opinion: opinion.optional() }),
   denyExtension: z.object({ opinion: opinion.min(2, '请写明不同意的理由') }),
   dismiss: z.object({ reason: opinion.min(2, '请写明核销理由') }),
-  upgrade: z.object({ reason: opinion.min(2, '请写明升级理由'), criteriaCodes: z.array(z.string().max(60)).max(10).default([]) }),
+  upgrade: z.object({
+    reason: opinion.min(2, '请写明升级理由'),
+    criteriaCodes: z.array(z.string().max(60)).max(10).default([]),
+    /** By when it must be confirmed and planned; left out, the configured default days from today. */
+    deadline: date.optional(),
+  }),
 } satisfies Record<(typeof hazardActions)[number], z.ZodType>;
 
 export const hazardActionParams = z.object({ id: z.coerce.number().int().positive(), action: z.enum(hazardActions) });

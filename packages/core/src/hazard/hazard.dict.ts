@@ -37,6 +37,11 @@ export const hazardStatusLabels: Record<HazardStatus, string> = {
   dismissed: '已核销（不成立）',
 };
 export const openHazardStatuses: HazardStatus[] = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified'];
+/**
+ * Open and waiting on the enterprise or the regulator to move it on by its deadline: these can be due soon, overdue
+ * and escalated. The others that are open wait on a check of work already reported done.
+ */
+export const awaitingActionHazardStatuses: HazardStatus[] = ['found', 'confirmed', 'planSubmitted', 'rectifying'];
 
 /** 督办 level: who formally follows the hazard; 挂牌督办 is public. */
 export const supervisionLevels = ['township', 'county', 'city'] as const;
@@ -73,9 +78,10 @@ export const hazardActions = [
   'upgrade',
 ] as const;
 export type HazardAction = (typeof hazardActions)[number];
-export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot', string> = {
+export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 'systemDeadline', string> = {
   create: '登记隐患',
   fixOnSpot: '立行立改',
+  systemDeadline: '系统补设期限',
   confirm: '认定重大隐患',
   submitPlan: '报送治理方案',
   approvePlan: '审核通过方案',

@@ -1,4 +1,4 @@
-import { addDays, type HazardStatus, shippedCriteriaSets } from '@anzhi/core';
+import { addDays, defaultMajorDeadline, type HazardStatus, shippedCriteriaSets } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { chinaToday } from '../lib/clock.ts';
@@ -169,7 +169,8 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
       criteriaCodes: status === 'found' ? [] : criteriaCodes,
       foundOn,
       foundBy: finder,
-      deadline: major && (status === 'found' || status === 'confirmed') ? null : deadline,
+      // Before the plan sets 治理时限, a major hazard is due for 认定 and its plan by the default days.
+      deadline: major && (status === 'found' || status === 'confirmed') ? defaultMajorDeadline(foundOn) : deadline,
       closedOn,
       supervisionLevel: major && status !== 'found' && rand() < 0.5 ? pick(['township', 'county'] as const) : null,
       checkerId: closedOn ? finder : null,

@@ -1,8 +1,10 @@
 import {
+  defaultMajorDeadline,
   fiveInPlace,
   fiveInPlaceLabels,
   type HazardAction,
   type HazardDetail,
+  type HazardTimeConfig,
   hazardActionBodies,
   hazardActionRefusal,
   nextHazardStatus,
@@ -37,6 +39,7 @@ export function createHazardActions(
     detail(ex: Executor, actor: Actor, id: number): Promise<HazardDetail>;
     notices: HazardNotices;
     today(): string;
+    timeConfig(regionCode: string): Promise<HazardTimeConfig>;
   },
 ) {
   const { db, clock, audit } = deps;
@@ -54,7 +57,10 @@ export function createHazardActions(
     const b = body as never as Record<string, never>;
     switch (action) {
       case 'confirm': {
-        const { criteriaCodes, opinion } = b as unknown as z.infer<typeof hazardActionBodies.confirm>;
+        const { criteriaCodes, opinion, deadline: given } = b as unknown as z.infer<typeof hazardActionBodies.confirm>;
+        if (given && given < today) invalid('deadline', '期限不能早于今天');
+        // 认定 puts the hazard on the clock for its plan: the confirmer's date, or the township's default days.
+        const deadline = given ?? defaultMajorDeadline(today, await deps.timeConfig(h.regionCode));
         const check = citations as CitationCheck;
         // 安全生产法 第四十一条: the principal and the actual controller are told; the notice names them.
         const e = h.enterpriseId ? await enterpriseRepo.findById(tx, h.enterpriseId) : undefined;
@@ -62,9 +68,9 @@ export function createHazardActions(
           Boolean,
         );
         return {
-          values: { criteriaCodes, checkerId: actor.userId },
+          values: { criteriaCodes, checkerId: actor.userId, deadline, escalationStep: deadline === h.deadline ? h.escalationStep : null },
           note: opinion ?? null,
-          data: { criteriaCodes, warnings: check.warnings, notified: told },
+          data: { criteriaCodes, warnings: check.warnings, notified: told, from: h.deadline, to: deadline },
           fileIds: [],
         };
       }
@@ -134,8 +140,16 @@ export function createHazardActions(
         return { values: { closedOn: today, pendingExtension: null }, note: reason, data: {}, fileIds: [] };
       }
       case 'upgrade': {
-        const { reason, criteriaCodes } = b as unknown as z.infer<typeof hazardActionBodies.upgrade>;
-        return { values: { grade: 'major', criteriaCodes, deadline: null }, note: reason, data: { criteriaCodes }, fileIds: [] };
+        const { reason, criteriaCodes, deadline: given } = b as unknown as z.infer<typeof hazardActionBodies.upgrade>;
+        if (given && given < today) invalid('deadline', '期限不能早于今天');
+        // A major hazard is never off the clock: 认定 and the plan are due by this date.
+        const deadline = given ?? defaultMajorDeadline(today, await deps.timeConfig(h.regionCode));
+        return {
+          values: { grade: 'major', criteriaCodes, deadline, escalationStep: null },
+          note: reason,
+          data: { criteriaCodes, from: h.deadline, to: deadline },
+          fileIds: [],
+        };
       }
     }
   }

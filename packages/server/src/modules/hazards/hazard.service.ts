@@ -1,11 +1,14 @@
 import {
   availableHazardActions,
   can,
+  defaultHazardTimeConfig,
+  defaultMajorDeadline,
   escalationStepLabels,
   type HazardCreate,
   type HazardDetail,
   type HazardFilter,
   type HazardListQuery,
+  type HazardTimeConfig,
   hazardActionLabels,
   hazardCategoryLabels,
   hazardChannelLabels,
@@ -42,6 +45,8 @@ export function createHazardService(deps: HazardDeps) {
   const { db, clock, audit } = deps;
   const today = () => chinaToday(clock.now());
   const notices = hazardNotices(deps);
+  const timeConfig = (regionCode: string): Promise<HazardTimeConfig> =>
+    deps.timeConfig ? deps.timeConfig(regionCode) : Promise.resolve(defaultHazardTimeConfig);
 
   async function load(ex: Executor, actor: Actor, id: number) {
     const row = await hazardRepo.findById(ex, id, actor.scope);
@@ -118,6 +123,10 @@ export function createHazardService(deps: HazardDeps) {
         ]);
       }
       const status = initialHazardStatus(body.grade, body.fixedOnSpot);
+      // A major hazard is on the clock from the day it is found: 认定 and the plan are due by then.
+      const deadline = body.fixedOnSpot
+        ? null
+        : (body.deadline ?? (body.grade === 'major' ? defaultMajorDeadline(foundOn, await timeConfig(e.regionCode)) : null));
       const hazardId = await hazardRepo.nextId(tx);
       const now = clock.now();
       const row = await hazardRepo.insert(tx, {
@@ -139,7 +148,7 @@ export function createHazardService(deps: HazardDeps) {
         foundOn,
         foundBy: actor.userId,
         finderUnitId: actor.unitId,
-        deadline: body.fixedOnSpot ? null : (body.deadline ?? null),
+        deadline,
         closedOn: body.fixedOnSpot ? foundOn : null,
         checkerId: body.fixedOnSpot ? actor.userId : null,
         accepterId: body.fixedOnSpot ? actor.userId : null,
@@ -157,7 +166,7 @@ export function createHazardService(deps: HazardDeps) {
         actorName: actor.displayName,
         at: now,
         note: body.description,
-        data: { channel: body.channel, grade: body.grade, deadline: body.deadline ?? null, criteriaCodes: body.criteriaCodes },
+        data: { channel: body.channel, grade: body.grade, deadline, criteriaCodes: body.criteriaCodes },
         fileIds: body.photos,
       });
       if (body.fixedOnSpot) {
@@ -278,7 +287,7 @@ export function createHazardService(deps: HazardDeps) {
     };
   }
 
-  const actions = createHazardActions({ ...deps, load, detail, notices, today });
+  const actions = createHazardActions({ ...deps, load, detail, notices, today, timeConfig });
 
   return {
     create,

@@ -1,8 +1,12 @@
+import { awaitingActionHazardStatuses, openHazardStatuses } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
+
+/** A status list from core as an SQL literal list, for DDL (index predicates and checks take no parameters). */
+const statusList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(', '));
 
 /**
  * One hazard. Region, industry, domains and the responsible unit are copied from the enterprise when the hazard is
@@ -56,7 +60,9 @@ export const hazards = pgTable(
     // The sweep and the overdue filter read only hazards still waiting on someone, by deadline.
     index('hazards_open_deadline_idx')
       .on(t.deadline, t.regionCode.op('text_pattern_ops'))
-      .where(sql`status IN ('found', 'confirmed', 'planSubmitted', 'rectifying')`),
+      .where(sql`status IN (${statusList(awaitingActionHazardStatuses)})`),
+    // Every open hazard is on a clock (core's hazardClockProblem): one without a deadline is never due or escalated.
+    check('hazards_open_has_deadline', sql`${t.deadline} IS NOT NULL OR ${t.status} NOT IN (${statusList(openHazardStatuses)})`),
   ],
 );
 
