@@ -25,7 +25,22 @@ export const hazardCategoryLabels: Record<HazardCategory, string> = {
   environment: '环境因素',
 };
 
-export const hazardStatuses = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified', 'closed', 'dismissed'] as const;
+/**
+ * 16号令 第十八条: after the 治理 of a major hazard come the evaluation (evaluating), the written application to resume
+ * production where it had stopped (evaluated), and the regulator's on-site review (reviewing) before 销号.
+ */
+export const hazardStatuses = [
+  'found',
+  'confirmed',
+  'planSubmitted',
+  'rectifying',
+  'rectified',
+  'evaluating',
+  'evaluated',
+  'reviewing',
+  'closed',
+  'dismissed',
+] as const;
 export type HazardStatus = (typeof hazardStatuses)[number];
 export const hazardStatusLabels: Record<HazardStatus, string> = {
   found: '待认定',
@@ -33,15 +48,34 @@ export const hazardStatusLabels: Record<HazardStatus, string> = {
   planSubmitted: '方案待审核',
   rectifying: '整改中',
   rectified: '待验收销号',
+  evaluating: '治理完成待评估',
+  evaluated: '评估合格待申请恢复生产',
+  reviewing: '待现场审核',
   closed: '已销号',
   dismissed: '已核销（不成立）',
 };
-export const openHazardStatuses: HazardStatus[] = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified'];
+export const openHazardStatuses: HazardStatus[] = [
+  'found',
+  'confirmed',
+  'planSubmitted',
+  'rectifying',
+  'rectified',
+  'evaluating',
+  'evaluated',
+  'reviewing',
+];
 /**
  * Open and waiting on the enterprise or the regulator to move it on by its deadline: these can be due soon, overdue
  * and escalated. The others that are open wait on a check of work already reported done.
  */
-export const awaitingActionHazardStatuses: HazardStatus[] = ['found', 'confirmed', 'planSubmitted', 'rectifying'];
+export const awaitingActionHazardStatuses: HazardStatus[] = [
+  'found',
+  'confirmed',
+  'planSubmitted',
+  'rectifying',
+  'evaluating',
+  'evaluated',
+];
 
 /** 督办 level: who formally follows the hazard; 挂牌督办 is public. */
 export const supervisionLevels = ['township', 'county', 'city'] as const;
@@ -76,12 +110,16 @@ export const hazardActions = [
   'denyExtension',
   'dismiss',
   'upgrade',
+  'evaluate',
+  'applyResume',
+  'review',
 ] as const;
 export type HazardAction = (typeof hazardActions)[number];
-export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 'systemDeadline', string> = {
+export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 'systemDeadline' | 'systemMigrate', string> = {
   create: '登记隐患',
   fixOnSpot: '立行立改',
   systemDeadline: '系统补设期限',
+  systemMigrate: '系统转入新流程',
   confirm: '认定重大隐患',
   submitPlan: '报送治理方案',
   approvePlan: '审核通过方案',
@@ -95,7 +133,24 @@ export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 
   denyExtension: '不同意延期',
   dismiss: '核销（不成立）',
   upgrade: '升级为重大隐患',
+  evaluate: '治理情况评估',
+  applyResume: '申请恢复生产',
+  review: '现场审核',
 };
+
+/** 16号令 第十八条: who evaluates the 治理 of a major hazard. */
+export const hazardEvaluators = ['self', 'institution'] as const;
+export type HazardEvaluator = (typeof hazardEvaluators)[number];
+export const hazardEvaluatorLabels: Record<HazardEvaluator, string> = {
+  self: '本单位组织技术人员和专家评估',
+  institution: '委托安全评价机构评估',
+};
+
+/** The conclusion of the evaluation and of the on-site review. */
+export const hazardVerdicts = ['passed', 'failed'] as const;
+export type HazardVerdict = (typeof hazardVerdicts)[number];
+export const evaluationVerdictLabels: Record<HazardVerdict, string> = { passed: '符合安全生产条件', failed: '不符合，继续治理' };
+export const reviewVerdictLabels: Record<HazardVerdict, string> = { passed: '审查合格，予以销号', failed: '审查不合格，责令改正' };
 
 /**
  * 16号令 第十五条: the plan for a major hazard has six contents. The reviewer checks them as 五落实

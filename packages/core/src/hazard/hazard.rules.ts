@@ -1,4 +1,4 @@
-import type { HazardAction, HazardChannel, HazardGrade, HazardStatus } from './hazard.dict.ts';
+import type { HazardAction, HazardChannel, HazardGrade, HazardStatus, HazardVerdict, StoppageKind } from './hazard.dict.ts';
 import { openHazardStatuses } from './hazard.dict.ts';
 
 /** What the state machine needs to know about a hazard. */
@@ -12,6 +12,13 @@ export interface HazardFacts {
   /** The unit with the legal duty to supervise the enterprise (三管三必须): it 认定 and 销号 major hazards. */
   supervisingUnitId: number | null;
   hasPendingExtension: boolean;
+  /** The stoppage the plan ordered (16号令 第十六条); null before a plan. Stopped production must apply to resume. */
+  stoppage: StoppageKind | null;
+}
+
+/** What a step decided, where the next status depends on it (the evaluation's and the review's verdict). */
+export interface HazardStepOutcome {
+  verdict?: HazardVerdict;
 }
 
 /** Who is acting. `office` covers the township safety office and the system administrator. */
@@ -31,38 +38,64 @@ interface Transition {
   from: readonly HazardStatus[];
   grades: readonly HazardGrade[];
   who: readonly Who[];
-  to: HazardStatus | 'same';
+  to: HazardStatus | 'same' | ((h: HazardFacts, outcome: HazardStepOutcome) => HazardStatus);
 }
 
 /**
  * The closed loop (16号令 第十五、十六、十八条; regulations.md §1.4):
  * 一般: rectifying → rectified → closed (accept) | back to rectifying (reject).
- * 重大: found → confirmed (认定) → planSubmitted (six contents) → rectifying (plan approved, 五落实) → rectified →
- * closed (审核把关销号) | back to rectifying. Any open hazard can be dismissed (不成立) with a reason, never deleted.
+ * 重大: found → confirmed (认定) → planSubmitted (six contents) → rectifying (plan approved, 五落实) → evaluating (治理
+ * done) → evaluation by the enterprise or an engaged institution → evaluated (production had stopped: a written
+ * application to resume) → reviewing (on-site review by the supervising unit) → closed (销号); a failed evaluation or
+ * review sends it back to rectifying. Any open hazard can be dismissed (不成立) with a reason, never deleted.
  */
 const transitions: Record<HazardAction, Transition> = {
   confirm: { from: ['found'], grades: ['major'], who: ['responsible'], to: 'confirmed' },
   submitPlan: { from: ['confirmed'], grades: ['major'], who: ['enterprise'], to: 'planSubmitted' },
   approvePlan: { from: ['planSubmitted'], grades: ['major'], who: ['responsible'], to: 'rectifying' },
   returnPlan: { from: ['planSubmitted'], grades: ['major'], who: ['responsible'], to: 'confirmed' },
-  supervise: { from: ['confirmed', 'planSubmitted', 'rectifying', 'rectified'], grades: ['major'], who: ['responsible'], to: 'same' },
-  rectify: { from: ['rectifying'], grades: ['general', 'major'], who: ['enterprise'], to: 'rectified' },
-  accept: { from: ['rectified'], grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'closed' },
-  reject: { from: ['rectified'], grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'rectifying' },
+  supervise: {
+    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated', 'reviewing'],
+    grades: ['major'],
+    who: ['responsible'],
+    to: 'same',
+  },
+  rectify: {
+    from: ['rectifying'],
+    grades: ['general', 'major'],
+    who: ['enterprise'],
+    to: (h) => (h.grade === 'major' ? 'evaluating' : 'rectified'),
+  },
+  accept: { from: ['rectified'], grades: ['general'], who: ['finder', 'responsible'], to: 'closed' },
+  reject: { from: ['rectified'], grades: ['general'], who: ['finder', 'responsible'], to: 'rectifying' },
+  evaluate: {
+    from: ['evaluating'],
+    grades: ['major'],
+    who: ['enterprise'],
+    to: (h, o) =>
+      o.verdict !== 'passed' ? 'rectifying' : h.stoppage === 'partial' || h.stoppage === 'complete' ? 'evaluated' : 'reviewing',
+  },
+  applyResume: { from: ['evaluated'], grades: ['major'], who: ['enterprise'], to: 'reviewing' },
+  review: {
+    from: ['reviewing'],
+    grades: ['major'],
+    who: ['responsible'],
+    to: (_h, o) => (o.verdict === 'passed' ? 'closed' : 'rectifying'),
+  },
   requestExtension: {
-    from: ['confirmed', 'planSubmitted', 'rectifying'],
+    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated'],
     grades: ['general', 'major'],
     who: ['enterprise'],
     to: 'same',
   },
   approveExtension: {
-    from: ['confirmed', 'planSubmitted', 'rectifying'],
+    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated'],
     grades: ['general', 'major'],
     who: ['finder', 'responsible'],
     to: 'same',
   },
   denyExtension: {
-    from: ['confirmed', 'planSubmitted', 'rectifying'],
+    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated'],
     grades: ['general', 'major'],
     who: ['finder', 'responsible'],
     to: 'same',
@@ -112,8 +145,9 @@ export function hazardActionRefusal(h: HazardFacts, a: HazardActor, action: Haza
   return null;
 }
 
-export function nextHazardStatus(h: HazardFacts, action: HazardAction): HazardStatus {
+export function nextHazardStatus(h: HazardFacts, action: HazardAction, outcome: HazardStepOutcome = {}): HazardStatus {
   const to = transitions[action].to;
+  if (typeof to === 'function') return to(h, outcome);
   return to === 'same' ? h.status : to;
 }
 

@@ -54,6 +54,8 @@ export function hazardNotices(deps: HazardPorts) {
         case 'submitPlan':
         case 'rectify':
         case 'requestExtension':
+        case 'evaluate':
+        case 'applyResume':
           return send(ex, h, await finder(ex, h), `hazard.${action}`, hazardActionLabels[action], what, actor.userId);
         case 'supervise':
           return send(

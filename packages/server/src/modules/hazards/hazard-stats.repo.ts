@@ -1,7 +1,7 @@
 import { type DataScope, type HazardFilter, regionLevelOf } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { hazardRepo, hazardWhere } from './hazard.repo.ts';
+import { hazardRepo, hazardWhere, overdueCondition } from './hazard.repo.ts';
 import { hazards } from './hazard.table.ts';
 
 export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade' | 'domain' | 'unit';
@@ -92,7 +92,7 @@ export const hazardStatsRepo = {
     const open = sql`${hazards.status} NOT IN ('closed', 'dismissed')`;
     const isStock = sql`${hazards.foundOn} <= ${cutoff}::date AND (${hazards.closedOn} IS NULL OR ${hazards.closedOn} > ${cutoff}::date)`;
     const isIncrement = sql`${hazards.foundOn} > ${cutoff}::date`;
-    const overdue = sql`${hazards.status} IN ('found', 'confirmed', 'planSubmitted', 'rectifying') AND ${hazards.deadline} < ${today}::date`;
+    const overdue = overdueCondition(today);
     const result = (await ex.execute(sql`
       SELECT ${key} AS key,
         count(*) FILTER (WHERE ${isStock})::int AS stock,

@@ -1,5 +1,6 @@
 import {
   addDays,
+  awaitingActionHazardStatuses,
   defaultHazardTimeConfig,
   dueSoonHorizon,
   escalationStepLabels,
@@ -10,6 +11,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
+import { statusList } from './hazard.table.ts';
 
 export interface SweepResult {
   skipped: boolean;
@@ -19,7 +21,7 @@ export interface SweepResult {
 /** One sweep at a time across processes: the others skip. */
 const SWEEP_LOCK = 7_302_024;
 
-const waiting = sql.raw(`('found', 'confirmed', 'planSubmitted', 'rectifying')`);
+const waiting = sql`(${statusList(awaitingActionHazardStatuses)})`;
 
 const ladder = sql.raw(`ARRAY['letter', 'bulletin', 'summons', 'exposure']::text[]`);
 

@@ -49,6 +49,7 @@ export function hazardFacts(h: HazardRow): HazardFacts {
     finderUnitId: h.finderUnitId,
     supervisingUnitId: h.supervisingUnitId,
     hasPendingExtension: h.pendingExtension != null,
+    stoppage: h.plan?.stoppage ?? null,
   };
 }
 

@@ -1,4 +1,11 @@
-import { type DataScope, type HazardFilter, industrySections } from '@anzhi/core';
+import {
+  awaitingActionHazardStatuses,
+  type DataScope,
+  type HazardFilter,
+  hazardStatuses,
+  industrySections,
+  openHazardStatuses,
+} from '@anzhi/core';
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
@@ -7,7 +14,7 @@ import { enterprises } from '../enterprises/enterprise.table.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
-import { hazardEscalations, hazardEvents, hazards } from './hazard.table.ts';
+import { hazardEscalations, hazardEvents, hazards, statusList } from './hazard.table.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
 export type HazardListRow = HazardRow & {
@@ -16,8 +23,7 @@ export type HazardListRow = HazardRow & {
   supervisingUnitName: string | null;
 };
 
-/** Open and still waiting on the enterprise or the regulator: a deadline can be missed. */
-export const overdueStatuses = ['found', 'confirmed', 'planSubmitted', 'rectifying'];
+const finishedStatuses = hazardStatuses.filter((s) => !openHazardStatuses.includes(s));
 
 /** Which hazards a scope sees: its regions; a unit the ones it supervises or found; an enterprise its own. */
 export function hazardScope(scope: DataScope): SQL | undefined {
@@ -39,10 +45,7 @@ export function hazardScope(scope: DataScope): SQL | undefined {
 }
 
 export function overdueCondition(today: string): SQL {
-  return sql`(${hazards.status} IN (${sql.join(
-    overdueStatuses.map((s) => sql`${s}`),
-    sql`, `,
-  )}) AND ${hazards.deadline} < ${today})`;
+  return sql`(${hazards.status} IN (${statusList(awaitingActionHazardStatuses)}) AND ${hazards.deadline} < ${today})`;
 }
 
 /** The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. */
@@ -54,8 +57,8 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   }
   if (f.status?.length) c.push(sql`${hazards.status} = ANY(${textArray(f.status)})`);
   // Written as IN lists (not NOT IN) so the status-led index serves them.
-  if (f.open === true) c.push(sql`${hazards.status} IN ('found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified')`);
-  if (f.open === false) c.push(sql`${hazards.status} IN ('closed', 'dismissed')`);
+  if (f.open === true) c.push(sql`${hazards.status} IN (${statusList(openHazardStatuses)})`);
+  if (f.open === false) c.push(sql`${hazards.status} IN (${statusList(finishedStatuses)})`);
   if (f.grade) c.push(eq(hazards.grade, f.grade));
   if (f.channel) c.push(eq(hazards.channel, f.channel));
   if (f.regionCode) c.push(regionInScope(hazards.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));

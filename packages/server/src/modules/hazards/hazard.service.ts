@@ -63,15 +63,18 @@ export function createHazardService(deps: HazardDeps) {
       hazardRepo.userName(ex, h.checkerId),
       hazardRepo.userName(ex, h.accepterId),
     ]);
-    const pending = h.pendingExtension as { deadline: string; reason: string; requestedBy: string } | null;
+    const pending = h.pendingExtension;
     return {
       ...toHazardSummary(h, today()),
       description: h.description,
       location: h.location,
       criteriaCodes: h.criteriaCodes,
       foundByName: foundByName ?? '',
-      plan: (h.plan as Record<string, unknown> | null) ?? null,
+      plan: h.plan ?? null,
       pendingExtension: pending ? { deadline: pending.deadline, reason: pending.reason, requestedBy: pending.requestedBy } : null,
+      evaluation: h.evaluation ?? null,
+      resumeApplication: h.resumeApplication ?? null,
+      review: h.review ?? null,
       checkerName,
       accepterName,
       events: events.map((e) => ({

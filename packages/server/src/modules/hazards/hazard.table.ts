@@ -1,12 +1,23 @@
-import { awaitingActionHazardStatuses, openHazardStatuses } from '@anzhi/core';
+import {
+  awaitingActionHazardStatuses,
+  type HazardEvaluation,
+  type HazardPendingExtension,
+  type HazardPlanRecord,
+  type HazardResumeApplication,
+  type HazardReview,
+  openHazardStatuses,
+} from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 
-/** A status list from core as an SQL literal list, for DDL (index predicates and checks take no parameters). */
-const statusList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(', '));
+/**
+ * A status set from core as an SQL literal list: DDL takes no parameters, and a query written with the same literals
+ * lets the planner match the partial index.
+ */
+export const statusList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(', '));
 
 /**
  * One hazard. Region, industry, domains and the responsible unit are copied from the enterprise when the hazard is
@@ -41,8 +52,12 @@ export const hazards = pgTable(
     closedOn: date('closed_on', { mode: 'string' }),
     supervisionLevel: text('supervision_level'),
     escalationStep: text('escalation_step'),
-    plan: jsonb('plan'),
-    pendingExtension: jsonb('pending_extension'),
+    plan: jsonb('plan').$type<HazardPlanRecord>(),
+    pendingExtension: jsonb('pending_extension').$type<HazardPendingExtension>(),
+    /** 16号令 第十八条: the evaluation, the application to resume production, the on-site review (latest of each). */
+    evaluation: jsonb('evaluation').$type<HazardEvaluation>(),
+    resumeApplication: jsonb('resume_application').$type<HazardResumeApplication>(),
+    review: jsonb('review').$type<HazardReview>(),
     checkerId: integer('checker_id').references(() => users.id),
     accepterId: integer('accepter_id').references(() => users.id),
     version: integer('version').notNull().default(1),

@@ -298,8 +298,30 @@ describe('major hazard: 认定 → 方案 → 五落实 → 督办 → 延期 �
     expect(ownerNotices).toContain('重大隐患逾期函告');
 
     h = (await act(owner, h.id, 'rectify', { version: h.version, note: '紧急切断阀已安装并联调', photos: [await upload(owner)] })).json();
-    expect((await act(inspector, h.id, 'accept', { version: h.version, opinion: '同意' })).statusCode).toBe(403);
-    const closed = await act(regulator, h.id, 'accept', { version: h.version, opinion: '现场核查合格，同意销号' });
+    // 16号令 第十八条: evaluation, the application to resume (production stopped in part), the on-site review.
+    expect(h.status).toBe('evaluating');
+    expect((await act(regulator, h.id, 'accept', { version: h.version, opinion: '同意' })).statusCode).toBe(409);
+    h = (
+      await act(owner, h.id, 'evaluate', {
+        version: h.version,
+        evaluator: 'self',
+        reportFiles: [await upload(owner)],
+        verdict: 'passed',
+        conclusion: '符合安全生产条件',
+      })
+    ).json();
+    h = (await act(owner, h.id, 'applyResume', { version: h.version, applicant: '张厂长', content: '申请恢复2号罐区生产' })).json();
+    expect(h.status).toBe('reviewing');
+    expect(
+      (await act(inspector, h.id, 'review', { version: h.version, verdict: 'passed', reviewedOn: '2026-03-02', opinion: '同意' }))
+        .statusCode,
+    ).toBe(403);
+    const closed = await act(regulator, h.id, 'review', {
+      version: h.version,
+      verdict: 'passed',
+      reviewedOn: '2026-03-02',
+      opinion: '现场审查合格，同意销号',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', accepterName: 'regulator', checkerName: 'regulator' });
   });
 

@@ -45,6 +45,9 @@ export const statusColours: Record<HazardStatus, string> = {
   planSubmitted: 'purple',
   rectifying: 'processing',
   rectified: 'cyan',
+  evaluating: 'geekblue',
+  evaluated: 'lime',
+  reviewing: 'magenta',
   closed: 'success',
   dismissed: 'default',
 };

@@ -3,7 +3,17 @@ import { type HazardAction, hazardActionLabels } from '@anzhi/core';
 import { Button, Dropdown, Flex } from 'antd';
 
 /** Steps that move the hazard forward; the others correct, refuse or escalate. */
-const forward: HazardAction[] = ['confirm', 'submitPlan', 'approvePlan', 'rectify', 'accept', 'approveExtension'];
+const forward: HazardAction[] = [
+  'confirm',
+  'submitPlan',
+  'approvePlan',
+  'rectify',
+  'accept',
+  'evaluate',
+  'applyResume',
+  'review',
+  'approveExtension',
+];
 const refusing: HazardAction[] = ['returnPlan', 'reject', 'denyExtension', 'dismiss'];
 
 function ordered(actions: readonly HazardAction[]): HazardAction[] {

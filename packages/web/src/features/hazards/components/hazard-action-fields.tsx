@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { PhotoUpload } from '../../../components/photo-upload.tsx';
 import { stoppageOptions, supervisionOptions } from '../hazard-labels.ts';
 import { useHazardSlots } from '../hazard-slots.tsx';
+import { ApplyResumeFields, EvaluateFields, ReviewFields } from './hazard-resume-fields.tsx';
 
 function TextField({ name, label, placeholder, required }: { name: string; label: string; placeholder?: string; required?: boolean }) {
   return (
@@ -89,6 +90,7 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
       return (
         <>
           <Criteria h={h} required />
+          <DateField label="治理方案报送及审核期限（不填按默认天数）" />
           <TextField name="opinion" label="认定意见" />
         </>
       );
@@ -163,11 +165,18 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
       );
     case 'dismiss':
       return <TextField name="reason" label="核销理由" required placeholder="经核查隐患不成立的原因" />;
+    case 'evaluate':
+      return <EvaluateFields />;
+    case 'applyResume':
+      return <ApplyResumeFields />;
+    case 'review':
+      return <ReviewFields />;
     case 'upgrade':
       return (
         <>
           <TextField name="reason" label="升级理由" required placeholder="为何应按重大事故隐患治理" />
           <Criteria h={h} />
+          <DateField label="认定及报送治理方案期限（不填按默认天数）" />
         </>
       );
   }

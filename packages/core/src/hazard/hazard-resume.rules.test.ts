@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { awaitingActionHazardStatuses, type HazardStatus, openHazardStatuses } from './hazard.dict.ts';
+import { availableHazardActions, type HazardActor, type HazardFacts, hazardActionRefusal, nextHazardStatus } from './hazard.rules.ts';
+
+const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
+const finder: HazardActor = { userId: 10, office: false, unitId: 3, enterpriseId: null, supervisor: true };
+const regulator: HazardActor = { userId: 11, office: false, unitId: 4, enterpriseId: null, supervisor: true };
+
+const major = (status: HazardStatus, stoppage: HazardFacts['stoppage'] = 'partial'): HazardFacts => ({
+  grade: 'major',
+  status,
+  channel: 'inspection',
+  enterpriseId: 7,
+  foundBy: 10,
+  finderUnitId: 3,
+  supervisingUnitId: 4,
+  hasPendingExtension: false,
+  stoppage,
+});
+
+describe('16号令 第十八条: evaluation → application to resume production → on-site review → 销号', () => {
+  it('sends a rectified major hazard to evaluation, which the enterprise records (its own experts or an institution)', () => {
+    expect(nextHazardStatus(major('rectifying'), 'rectify')).toBe('evaluating');
+    expect(availableHazardActions(major('evaluating'), enterpriseUser)).toEqual(['evaluate', 'requestExtension']);
+    expect(hazardActionRefusal(major('evaluating'), regulator, 'evaluate')?.reason).toBe('role');
+  });
+
+  it('after a passed evaluation asks for the written application when production had stopped, else goes to review', () => {
+    expect(nextHazardStatus(major('evaluating', 'partial'), 'evaluate', { verdict: 'passed' })).toBe('evaluated');
+    expect(nextHazardStatus(major('evaluating', 'complete'), 'evaluate', { verdict: 'passed' })).toBe('evaluated');
+    expect(nextHazardStatus(major('evaluating', 'none'), 'evaluate', { verdict: 'passed' })).toBe('reviewing');
+    expect(nextHazardStatus(major('evaluating'), 'evaluate', { verdict: 'failed' })).toBe('rectifying');
+    expect(availableHazardActions(major('evaluated'), enterpriseUser)).toEqual(['applyResume', 'requestExtension']);
+    expect(nextHazardStatus(major('evaluated'), 'applyResume')).toBe('reviewing');
+  });
+
+  it('lets only the supervising unit review on site: passed closes (销号), failed orders correction', () => {
+    expect(availableHazardActions(major('reviewing'), regulator)).toEqual(['supervise', 'review', 'dismiss']);
+    expect(hazardActionRefusal(major('reviewing'), finder, 'review')?.reason).toBe('role');
+    expect(hazardActionRefusal(major('reviewing'), enterpriseUser, 'review')?.reason).toBe('role');
+    expect(nextHazardStatus(major('reviewing'), 'review', { verdict: 'passed' })).toBe('closed');
+    expect(nextHazardStatus(major('reviewing'), 'review', { verdict: 'failed' })).toBe('rectifying');
+  });
+
+  it('keeps a general hazard on its short path: no evaluation, no review', () => {
+    const general = { ...major('rectifying'), grade: 'general' as const };
+    expect(nextHazardStatus(general, 'rectify')).toBe('rectified');
+    for (const action of ['evaluate', 'applyResume', 'review'] as const) {
+      expect(hazardActionRefusal({ ...general, status: 'evaluating' }, regulator, action)?.message).toBe('一般隐患没有这一步');
+    }
+  });
+
+  it('counts the new steps as open; evaluation and application are on the enterprise’s clock, the review is not', () => {
+    for (const s of ['evaluating', 'evaluated', 'reviewing'] as const) expect(openHazardStatuses).toContain(s);
+    expect(awaitingActionHazardStatuses).toEqual(expect.arrayContaining(['evaluating', 'evaluated']));
+    expect(awaitingActionHazardStatuses).not.toContain('reviewing');
+  });
+});
