@@ -73,5 +73,8 @@ export const majorFinding = (enterpriseId: number, extra: Record<string, unknown
   category: 'thing',
   title: '液氯储罐区未设置紧急切断装置',
   description: '储罐进出料管道未设置紧急切断阀',
+  cause: '储罐区建设时未按设计安装紧急切断阀',
+  harm: '泄漏时无法快速切断，可能造成人员中毒',
+  difficulty: '需局部停产改造管道',
   ...extra,
 });

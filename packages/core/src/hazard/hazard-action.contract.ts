@@ -29,6 +29,10 @@ export const hazardActionBodies = {
     /** By when the plan must be approved; left out, the configured default days from today. */
     deadline: date.optional(),
     opinion: opinion.optional(),
+    /** 16号令 第十四条第二款: given here, or already on the report. */
+    cause: text(1000).optional(),
+    harm: text(1000).optional(),
+    difficulty: text(1000).optional(),
   }),
   submitPlan: z.object({
     plan,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { awaitingActionHazardStatuses, type HazardStatus, openHazardStatuses } from './hazard.dict.ts';
-import { availableHazardActions, type HazardActor, type HazardFacts, hazardActionRefusal, nextHazardStatus } from './hazard.rules.ts';
+import {
+  availableHazardActions,
+  type HazardActor,
+  type HazardFacts,
+  hazardActionRefusal,
+  missingMajorReportItems,
+  nextHazardStatus,
+} from './hazard.rules.ts';
 
 const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
 const finder: HazardActor = { userId: 10, office: false, unitId: 3, enterpriseId: null, supervisor: true };
@@ -54,5 +61,16 @@ describe('16号令 第十八条: evaluation → application to resume production
     for (const s of ['evaluating', 'evaluated', 'reviewing'] as const) expect(openHazardStatuses).toContain(s);
     expect(awaitingActionHazardStatuses).toEqual(expect.arrayContaining(['evaluating', 'evaluated']));
     expect(awaitingActionHazardStatuses).not.toContain('reviewing');
+  });
+});
+
+describe('16号令 第十四条第二款: the report of a major hazard', () => {
+  it('names each missing item: 现状及其产生原因, 危害程度, 整改难易程度', () => {
+    expect(missingMajorReportItems({ cause: '阀门缺失', harm: '泄漏中毒', difficulty: '需停产改造' })).toEqual([]);
+    expect(missingMajorReportItems({ cause: '  ', harm: null })).toEqual([
+      { item: 'cause', message: '重大事故隐患报告须写明现状及其产生原因' },
+      { item: 'harm', message: '重大事故隐患报告须写明危害程度' },
+      { item: 'difficulty', message: '重大事故隐患报告须写明整改难易程度' },
+    ]);
   });
 });

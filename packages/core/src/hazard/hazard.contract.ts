@@ -36,6 +36,10 @@ export const hazardCreate = z
     afterPhotos: fileIds.default([]),
     criteriaCodes: z.array(z.string().max(60)).max(10).default([]),
     foundOn: date.optional(),
+    /** 16号令 第十四条第二款 (major hazards; required by 认定 at the latest). */
+    cause: text(1000).nullable().optional(),
+    harm: text(1000).nullable().optional(),
+    difficulty: text(1000).nullable().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.grade === 'general' && !v.fixedOnSpot && !v.deadline) {
@@ -187,6 +191,9 @@ export type HazardReview = z.infer<typeof hazardReview>;
 export const hazardDetail = hazardSummary.extend({
   description: z.string(),
   location: z.string().nullable(),
+  cause: z.string().nullable(),
+  harm: z.string().nullable(),
+  difficulty: z.string().nullable(),
   criteriaCodes: z.array(z.string()),
   foundByName: z.string(),
   plan: hazardPlanRecord.nullable(),

@@ -176,6 +176,18 @@ export const fiveInPlaceLabels: Record<FiveInPlace, string> = {
   contingency: '预案落实',
 };
 
+/**
+ * 16号令 第十四条第二款: the report of a major hazard states its present state and causes, its harm, and how hard it is
+ * to fix (the 治理方案, its third item, is the plan). The description holds the present state.
+ */
+export const majorReportItems = ['cause', 'harm', 'difficulty'] as const;
+export type MajorReportItem = (typeof majorReportItems)[number];
+export const majorReportItemLabels: Record<MajorReportItem, string> = {
+  cause: '现状及其产生原因',
+  harm: '危害程度',
+  difficulty: '整改难易程度',
+};
+
 /** 16号令 第十六条: while a major hazard is fixed, production may stop in part or in whole. */
 export const stoppageKinds = ['none', 'partial', 'complete'] as const;
 export type StoppageKind = (typeof stoppageKinds)[number];

@@ -1,5 +1,15 @@
-import type { HazardAction, HazardChannel, HazardGrade, HazardStatus, HazardVerdict, StoppageKind } from './hazard.dict.ts';
-import { openHazardStatuses } from './hazard.dict.ts';
+import {
+  type HazardAction,
+  type HazardChannel,
+  type HazardGrade,
+  type HazardStatus,
+  type HazardVerdict,
+  type MajorReportItem,
+  majorReportItemLabels,
+  majorReportItems,
+  openHazardStatuses,
+  type StoppageKind,
+} from './hazard.dict.ts';
 
 /** What the state machine needs to know about a hazard. */
 export interface HazardFacts {
@@ -164,4 +174,16 @@ export function initialHazardStatus(grade: HazardGrade, fixedOnSpot: boolean): H
 
 export function isOpenHazard(status: HazardStatus): boolean {
   return openHazardStatuses.includes(status);
+}
+
+/**
+ * 16号令 第十四条第二款: the items a major hazard's report must carry before it is confirmed (认定), with the Chinese
+ * message for each one missing.
+ */
+export function missingMajorReportItems(
+  report: Partial<Record<MajorReportItem, string | null>>,
+): Array<{ item: MajorReportItem; message: string }> {
+  return majorReportItems
+    .filter((k) => !report[k]?.trim())
+    .map((item) => ({ item, message: `重大事故隐患报告须写明${majorReportItemLabels[item]}` }));
 }

@@ -175,6 +175,7 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
       description,
       location: pick(['生产车间', '仓库', '配电房', '办公楼', '厂区道路', '食堂', null]),
       criteriaCodes: status === 'found' ? [] : criteriaCodes,
+      ...(major ? { cause: '安全投入不足，隐患排查不到位', harm: '可能导致群死群伤事故', difficulty: '需局部停产停业治理' } : {}),
       foundOn,
       foundBy: finder,
       // Before the plan sets 治理时限, a major hazard is due for 认定 and its plan by the default days.

@@ -6,6 +6,7 @@ import {
   type HazardStepOutcome,
   type HazardTimeConfig,
   hazardActionBodies,
+  missingMajorReportItems,
   supervisionLevelLabels,
 } from '@anzhi/core';
 import type { z } from 'zod';
@@ -90,6 +91,16 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
     },
     async run({ tx, actor, h, today, timeConfig }, b, check) {
       notBefore(b.deadline, today, 'deadline', '期限');
+      // 16号令 第十四条第二款: the report is complete before 认定 (given now, or when the hazard was registered).
+      const report = { cause: b.cause || h.cause, harm: b.harm || h.harm, difficulty: b.difficulty || h.difficulty };
+      const missing = missingMajorReportItems(report);
+      if (missing.length) {
+        throw errors.badRequest(
+          'hazard.invalid_field',
+          missing.map((m) => m.message).join('；'),
+          missing.map((m) => ({ path: m.item, message: m.message })),
+        );
+      }
       // 认定 puts the hazard on the clock for its plan: the confirmer's date, or the township's default days.
       const deadline = b.deadline ?? defaultMajorDeadline(today, await timeConfig(h.regionCode));
       // 16号令 第十五条: the principal organises the plan of a major hazard, so 认定 tells them (and the actual controller).
@@ -97,6 +108,7 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
       const told = [e?.principal && `主要负责人 ${e.principal}`, e?.actualController && `实际控制人 ${e.actualController}`].filter(Boolean);
       return {
         values: {
+          ...report,
           criteriaCodes: b.criteriaCodes,
           checkerId: actor.userId,
           deadline,

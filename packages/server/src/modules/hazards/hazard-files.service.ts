@@ -33,7 +33,14 @@ export function createHazardFiles(deps: { db: Db; hazards: HazardService }) {
         for (;;) {
           const rows = await hazardRepo.page(db, where, { cursor, offset: 0, limit: BATCH });
           if (rows.length === 0) return;
-          yield rows.map((h) => ({ ...toHazardSummary(h, today), description: h.description, criteriaCodes: h.criteriaCodes }));
+          yield rows.map((h) => ({
+            ...toHazardSummary(h, today),
+            description: h.description,
+            criteriaCodes: h.criteriaCodes,
+            cause: h.cause,
+            harm: h.harm,
+            difficulty: h.difficulty,
+          }));
           const last = rows[rows.length - 1] as (typeof rows)[number];
           cursor = { foundOn: last.foundOn, id: last.id };
           if (rows.length < BATCH) return;

@@ -42,6 +42,10 @@ export const hazards = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull(),
     location: text('location'),
+    /** 16号令 第十四条第二款: a major hazard's report (现状及其产生原因, 危害程度, 整改难易程度). */
+    cause: text('cause'),
+    harm: text('harm'),
+    difficulty: text('difficulty'),
     criteriaCodes: text('criteria_codes').array().notNull().default([]),
     foundOn: date('found_on', { mode: 'string' }).notNull(),
     foundBy: integer('found_by')

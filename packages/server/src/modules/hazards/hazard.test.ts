@@ -220,7 +220,16 @@ describe('major hazard: 认定 → 方案 → 五落实 → 督办 → 延期 �
     expect((await act(regulator, h.id, 'confirm', { version: h.version, criteriaCodes: [] })).statusCode).toBe(400);
     const unknown = await act(regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['nope/1'] });
     expect(unknown.json().message).toContain('不在判定标准库中');
-    h = (await act(regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['huagong-2017/1'], opinion: '符合判定标准' })).json();
+    h = (
+      await act(regulator, h.id, 'confirm', {
+        version: h.version,
+        criteriaCodes: ['huagong-2017/1'],
+        opinion: '符合判定标准',
+        cause: '储罐区建设时未按设计安装紧急切断阀',
+        harm: '泄漏时无法快速切断，可能造成人员中毒',
+        difficulty: '需局部停产改造管道',
+      })
+    ).json();
     expect(h).toMatchObject({ status: 'confirmed', criteriaCodes: ['huagong-2017/1'] });
     expect(h.events.at(-1).data.notified).toEqual(['主要负责人 张厂长', '实际控制人 李老板']);
 

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { PhotoUpload } from '../../../components/photo-upload.tsx';
 import { stoppageOptions, supervisionOptions } from '../hazard-labels.ts';
 import { useHazardSlots } from '../hazard-slots.tsx';
+import { MajorReportFields } from './hazard-create-fields.tsx';
 import { ApplyResumeFields, EvaluateFields, ReviewFields } from './hazard-resume-fields.tsx';
 
 function TextField({ name, label, placeholder, required }: { name: string; label: string; placeholder?: string; required?: boolean }) {
@@ -90,6 +91,7 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
       return (
         <>
           <Criteria h={h} required />
+          <MajorReportFields required extra="依据第十四条第二款，重大事故隐患报告应写明以下内容" />
           <DateField label="治理方案报送及审核期限（不填按默认天数）" />
           <TextField name="opinion" label="认定意见" />
         </>

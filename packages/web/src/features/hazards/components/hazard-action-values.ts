@@ -11,7 +11,7 @@ export type ActionFormValues = Record<string, unknown> & {
 
 /** Each action's fields by their API path, so schema and server problems land on the right field. */
 export const actionFields: Record<HazardAction, string[]> = {
-  confirm: ['criteriaCodes', 'deadline', 'opinion'],
+  confirm: ['criteriaCodes', 'cause', 'harm', 'difficulty', 'deadline', 'opinion'],
   submitPlan: [...planContents.map((k) => `plan.${k}`), 'interimMeasures', 'stoppage', 'deadline', 'files'],
   approvePlan: ['checks', 'deadline', 'opinion'],
   returnPlan: ['opinion'],
@@ -44,6 +44,7 @@ export function initialActionValues(action: HazardAction, h: HazardDetail): Acti
 function prefilled(action: HazardAction, h: HazardDetail): ActionFormValues {
   switch (action) {
     case 'confirm':
+      return { criteriaCodes: h.criteriaCodes, cause: h.cause ?? '', harm: h.harm ?? '', difficulty: h.difficulty ?? '' };
     case 'upgrade':
       return { criteriaCodes: h.criteriaCodes };
     case 'submitPlan':

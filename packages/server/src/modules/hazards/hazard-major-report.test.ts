@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session, TestApp } from '../../../test/app.ts';
+import { startTestApp } from '../../../test/app.ts';
+import { act, majorFinding, seedHazardWorld, step } from '../../../test/hazard-kit.ts';
+
+let t: TestApp;
+let enterpriseId: number;
+let s: Record<'office' | 'inspector' | 'regulator' | 'owner' | 'clerk', Session>;
+
+beforeAll(async () => {
+  t = await startTestApp(new Date('2026-03-02T01:00:00Z'));
+  const world = await seedHazardWorld(t);
+  enterpriseId = world.enterpriseId;
+  s = world.s;
+});
+afterAll(() => t.close());
+
+describe('16号令 第十四条第二款: a major hazard’s report carries 现状及其产生原因, 危害程度, 整改难易程度', () => {
+  it('refuses 认定 until the report has them, takes them at 认定, and shows them on the detail and the ledger export', async () => {
+    const bare = { cause: null, harm: null, difficulty: null };
+    const h = (await s.inspector.post('/api/v1/hazards', majorFinding(enterpriseId, bare))).json();
+    const refused = await act(s.regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['huagong-2017/1'], harm: '可能中毒' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.map((d: { path: string }) => d.path)).toEqual(['cause', 'difficulty']);
+    expect(refused.json().message).toContain('现状及其产生原因');
+    const confirmed = await step(s.regulator, h.id, 'confirm', {
+      version: h.version,
+      criteriaCodes: ['huagong-2017/1'],
+      cause: '建设时未安装切断阀',
+      harm: '可能造成人员中毒',
+      difficulty: '需局部停产改造',
+    });
+    expect(confirmed).toMatchObject({ cause: '建设时未安装切断阀', harm: '可能造成人员中毒', difficulty: '需局部停产改造' });
+
+    const res = await s.office.get('/api/v1/hazards/export?grade=major');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Uint8Array.from(res.rawPayload).buffer);
+    const ws = wb.getWorksheet('隐患台账');
+    if (!ws) throw new Error('no 隐患台账 sheet');
+    const header = (ws.getRow(2).values as unknown[]).map(String);
+    expect(header).toEqual(expect.arrayContaining(['现状及其产生原因', '危害程度', '整改难易程度']));
+    const col = header.indexOf('危害程度');
+    const values: string[] = [];
+    ws.eachRow((row) => values.push(String(row.getCell(col).value ?? '')));
+    expect(values).toContain('可能造成人员中毒');
+  });
+});
