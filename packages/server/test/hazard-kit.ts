@@ -42,7 +42,7 @@ export async function seedHazardWorld(t: TestApp) {
       ...extra,
     });
   await user('regulator', { roles: ['unit'], regionCodes: [codes.town], unitId: org.units.emergency.id });
-  await user('owner', { roles: ['enterprise'], regionCodes: [], enterpriseId: e.id });
+  await user('owner', { roles: ['enterprise'], regionCodes: [], enterpriseId: e.id, enterprisePrincipal: true });
   await user('clerk', { roles: ['enterprise'], regionCodes: [], enterpriseId: e.id });
   const [office, inspector, regulator, owner, clerk, market, admin] = await Promise.all(
     ['office', 'inspector', 'regulator', 'owner', 'clerk', 'unitstaff', 'admin'].map((u) => login(t.app, u)),

@@ -71,6 +71,8 @@ export const user = z.object({
   regionCodes: z.array(z.string()),
   unitId: z.number().int().nullable(),
   unitName: z.string().nullable(),
+  /** An enterprise account registered as its enterprise's 主要负责人 (signs its 季报/年报). */
+  enterprisePrincipal: z.boolean(),
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -100,6 +102,7 @@ export const userUpdateBody = z.object({
   regionCodes: z.array(regionCode).optional(),
   unitId: z.number().int().positive().nullable().optional(),
   disabled: z.boolean().optional(),
+  enterprisePrincipal: z.boolean().optional(),
 });
 export const resetPasswordBody = z.object({ newPassword: z.string().min(1, '请输入新密码').max(128) });
 export const userListQuery = pageQuery.extend({

@@ -6,7 +6,7 @@ import { act, majorFinding, seedHazardWorld, step } from '../../../test/hazard-k
 
 let t: TestApp;
 let enterpriseId: number;
-let s: Record<'office' | 'inspector' | 'regulator' | 'owner' | 'clerk', Session>;
+let s: Record<'office' | 'inspector' | 'regulator' | 'owner' | 'clerk' | 'admin', Session>;
 
 beforeAll(async () => {
   t = await startTestApp(new Date('2026-03-02T01:00:00Z'));
@@ -45,5 +45,33 @@ describe('16号令 第十四条第二款: a major hazard’s report carries 现�
     const values: string[] = [];
     ws.eachRow((row) => values.push(String(row.getCell(col).value ?? '')));
     expect(values).toContain('可能造成人员中毒');
+  });
+});
+
+describe('16号令 第十四条: only the enterprise’s 主要负责人 signs its 季报/年报', () => {
+  it('refuses an enterprise account not registered as the principal, with a clear Chinese 403', async () => {
+    const refused = await s.clerk.post('/api/v1/hazard-reports/2025Q4/sign');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'hazard.report_sign_forbidden', message: expect.stringContaining('主要负责人') });
+    const signed = await s.owner.post('/api/v1/hazard-reports/2025Q4/sign');
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json().signerName).toBe('owner');
+  });
+
+  it('lets an administrator register the principal account (audited), and only an enterprise account', async () => {
+    const users = (await s.admin.get('/api/v1/users?pageSize=100')).json().items as Array<{ id: number; username: string }>;
+    const clerk = users.find((u) => u.username === 'clerk');
+    const office = users.find((u) => u.username === 'office');
+    const notEnterprise = await s.admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${office?.id}`,
+      payload: { enterprisePrincipal: true },
+    });
+    expect(notEnterprise.statusCode).toBe(400);
+    expect(notEnterprise.json().details[0].path).toBe('enterprisePrincipal');
+    const made = await s.admin.request({ method: 'PATCH', url: `/api/v1/users/${clerk?.id}`, payload: { enterprisePrincipal: true } });
+    expect(made.statusCode, made.body).toBe(200);
+    expect(made.json().enterprisePrincipal).toBe(true);
+    expect((await s.clerk.post('/api/v1/hazard-reports/2025Q3/sign')).statusCode).toBe(200);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "enterprise_principal" boolean DEFAULT false NOT NULL;
