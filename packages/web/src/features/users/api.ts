@@ -21,7 +21,10 @@ export interface UserCreateInput {
   initialPassword: string;
 }
 
-export type UserUpdateInput = Partial<Omit<UserCreateInput, 'username' | 'initialPassword'>> & { disabled?: boolean };
+export type UserUpdateInput = Partial<Omit<UserCreateInput, 'username' | 'initialPassword'>> & {
+  disabled?: boolean;
+  enterprisePrincipal?: boolean;
+};
 
 export function useUsers(params: UserListParams) {
   return useQuery({

@@ -40,7 +40,9 @@ export function UserActions({ user, onEdit, onResetPassword }: UserActionsProps)
       {user.roles.includes('enterprise') ? (
         // 16号令 第十四条: the enterprise's 季报/年报 are signed by its principal; the office says which account that is.
         <Popconfirm
-          title={user.enterprisePrincipal ? `取消“${user.displayName}”的企业主要负责人登记？` : `登记“${user.displayName}”为企业主要负责人？`}
+          title={
+            user.enterprisePrincipal ? `取消“${user.displayName}”的企业主要负责人登记？` : `登记“${user.displayName}”为企业主要负责人？`
+          }
           description="企业季报、年报只能由登记为主要负责人的账号签署。"
           onConfirm={() =>
             update.mutate(
