@@ -54,7 +54,8 @@ export const hazardActionBodies = {
   requestExtension: z.object({ deadline: date, reason: opinion.min(2, '请写明延期理由') }),
   approveExtension: z.object({ opinion: opinion.optional() }),
   denyExtension: z.object({ opinion: opinion.min(2, '请写明不同意的理由') }),
-  dismiss: z.object({ reason: opinion.min(2, '请写明核销理由') }),
+  decline: z.object({ reason: opinion.min(2, '请写明不予认定的理由') }),
+  dismiss: z.object({ reason: opinion.min(2, '请写明撤销理由') }),
   upgrade: z.object({
     reason: opinion.min(2, '请写明升级理由'),
     criteriaCodes: criteriaCodes.default([]),

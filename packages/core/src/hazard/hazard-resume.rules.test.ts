@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { awaitingActionHazardStatuses, type HazardStatus, openHazardStatuses } from './hazard.dict.ts';
+import {
+  awaitingActionHazardStatuses,
+  type HazardStatus,
+  hazardActionLabels,
+  hazardStatusLabels,
+  openHazardStatuses,
+} from './hazard.dict.ts';
 import {
   availableHazardActions,
   type HazardActor,
@@ -72,5 +78,19 @@ describe('16号令 第十四条第二款: the report of a major hazard', () => {
       { item: 'harm', message: '重大事故隐患报告须写明危害程度' },
       { item: 'difficulty', message: '重大事故隐患报告须写明整改难易程度' },
     ]);
+  });
+});
+
+describe('labels: 核销 in 16号令 第十八条 means closing after review, never "not a hazard"', () => {
+  it('declines (不予认定) a reported major hazard before 认定, withdraws (撤销) an unfounded one after', () => {
+    expect(availableHazardActions(major('found'), regulator)).toEqual(['confirm', 'decline']);
+    expect(hazardActionRefusal(major('found'), regulator, 'dismiss')?.reason).toBe('state');
+    expect(hazardActionRefusal(major('confirmed'), regulator, 'decline')?.reason).toBe('state');
+    expect(nextHazardStatus(major('found'), 'decline')).toBe('dismissed');
+    expect(nextHazardStatus(major('rectifying'), 'dismiss')).toBe('dismissed');
+    expect(hazardActionLabels.decline).toBe('不予认定');
+    expect(hazardActionLabels.dismiss).toBe('撤销（隐患不成立）');
+    const words = [...Object.values(hazardActionLabels), ...Object.values(hazardStatusLabels)];
+    expect(words.filter((w) => w.includes('核销'))).toEqual([]);
   });
 });

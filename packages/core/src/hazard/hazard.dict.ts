@@ -52,7 +52,8 @@ export const hazardStatusLabels: Record<HazardStatus, string> = {
   evaluated: '评估合格待申请恢复生产',
   reviewing: '待现场审核',
   closed: '已销号',
-  dismissed: '已核销（不成立）',
+  // 核销 in 16号令 means closing after review (销号); a finding that is not a hazard is 不予认定 or 撤销.
+  dismissed: '不成立（不予认定/撤销）',
 };
 export const openHazardStatuses: HazardStatus[] = [
   'found',
@@ -108,6 +109,7 @@ export const hazardActions = [
   'requestExtension',
   'approveExtension',
   'denyExtension',
+  'decline',
   'dismiss',
   'upgrade',
   'evaluate',
@@ -131,7 +133,8 @@ export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 
   requestExtension: '申请延期',
   approveExtension: '同意延期',
   denyExtension: '不同意延期',
-  dismiss: '核销（不成立）',
+  decline: '不予认定',
+  dismiss: '撤销（隐患不成立）',
   upgrade: '升级为重大隐患',
   evaluate: '治理情况评估',
   applyResume: '申请恢复生产',

@@ -57,7 +57,8 @@ interface Transition {
  * 重大: found → confirmed (认定) → planSubmitted (six contents) → rectifying (plan approved, 五落实) → evaluating (治理
  * done) → evaluation by the enterprise or an engaged institution → evaluated (production had stopped: a written
  * application to resume) → reviewing (on-site review by the supervising unit) → closed (销号); a failed evaluation or
- * review sends it back to rectifying. Any open hazard can be dismissed (不成立) with a reason, never deleted.
+ * review sends it back to rectifying. A finding that is no hazard is declined (不予认定) before 认定 or withdrawn (撤销)
+ * after, with a reason, never deleted.
  */
 const transitions: Record<HazardAction, Transition> = {
   confirm: { from: ['found'], grades: ['major'], who: ['responsible'], to: 'confirmed' },
@@ -110,7 +111,15 @@ const transitions: Record<HazardAction, Transition> = {
     who: ['finder', 'responsible'],
     to: 'same',
   },
-  dismiss: { from: openHazardStatuses, grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'dismissed' },
+  // A reported major hazard the responsible unit finds is none is not confirmed (不予认定); any other open finding
+  // shown to be unfounded is withdrawn (撤销) with a reason. Neither is 核销, which in 16号令 means closing after review.
+  decline: { from: ['found'], grades: ['major'], who: ['responsible'], to: 'dismissed' },
+  dismiss: {
+    from: openHazardStatuses.filter((s) => s !== 'found'),
+    grades: ['general', 'major'],
+    who: ['finder', 'responsible'],
+    to: 'dismissed',
+  },
   upgrade: { from: ['rectifying'], grades: ['general'], who: ['government'], to: 'found' },
 };
 

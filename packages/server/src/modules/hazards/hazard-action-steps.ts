@@ -190,6 +190,9 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
   denyExtension: define(hazardActionBodies.denyExtension, {
     run: (_c, b) => ({ values: { pendingExtension: null }, note: b.opinion, data: {}, fileIds: [] }),
   }),
+  decline: define(hazardActionBodies.decline, {
+    run: ({ today }, b) => ({ values: { closedOn: today, pendingExtension: null }, note: b.reason, data: {}, fileIds: [] }),
+  }),
   dismiss: define(hazardActionBodies.dismiss, {
     run: ({ today }, b) => ({ values: { closedOn: today, pendingExtension: null }, note: b.reason, data: {}, fileIds: [] }),
   }),

@@ -143,3 +143,14 @@ describe('16号令 第十八条: 评估 → 恢复生产申请 → 现场审核 
     expect(h).toMatchObject({ status: 'rectifying', closedOn: null });
   });
 });
+
+describe('不予认定 / 撤销 (never 核销, which in 16号令 means closing after review)', () => {
+  it('declines a reported major hazard before 认定 and refuses 撤销 there; the timeline says 不予认定', async () => {
+    const h = (await s.inspector.post('/api/v1/hazards', majorFinding(enterpriseId))).json();
+    expect((await s.regulator.get(`/api/v1/hazards/${h.id}`)).json().actions).toEqual(['confirm', 'decline']);
+    expect((await act(s.regulator, h.id, 'dismiss', { version: h.version, reason: '不构成隐患' })).statusCode).toBe(409);
+    const declined = await step(s.regulator, h.id, 'decline', { version: h.version, reason: '经核查不构成重大事故隐患' });
+    expect(declined).toMatchObject({ status: 'dismissed', closedOn: '2026-03-02' });
+    expect(declined.events.at(-1)).toMatchObject({ action: 'decline', actionLabel: '不予认定', note: '经核查不构成重大事故隐患' });
+  });
+});

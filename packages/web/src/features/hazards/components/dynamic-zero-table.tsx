@@ -75,7 +75,7 @@ export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: Dynam
         cell('increment', '增量'),
         cell('incrementClosed', '已销号'),
         cell('incrementOpen', '在办'),
-        cell('incrementClosedRate', '销号率', { width: 84, tip: '已销号（含核销）÷ 增量；点击查看已销号的隐患' }),
+        cell('incrementClosedRate', '销号率', { width: 84, tip: '已销号（含不成立）÷ 增量；点击查看已销号的隐患' }),
       ],
     },
     {

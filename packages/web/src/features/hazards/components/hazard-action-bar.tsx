@@ -14,7 +14,7 @@ const forward: HazardAction[] = [
   'review',
   'approveExtension',
 ];
-const refusing: HazardAction[] = ['returnPlan', 'reject', 'denyExtension', 'dismiss'];
+const refusing: HazardAction[] = ['returnPlan', 'reject', 'denyExtension', 'decline', 'dismiss'];
 
 function ordered(actions: readonly HazardAction[]): HazardAction[] {
   const rank = (a: HazardAction) => (forward.includes(a) ? 0 : refusing.includes(a) ? 2 : 1);

@@ -166,7 +166,9 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
         </>
       );
     case 'dismiss':
-      return <TextField name="reason" label="核销理由" required placeholder="经核查隐患不成立的原因" />;
+      return <TextField name="reason" label="撤销理由" required placeholder="经核查隐患不成立的原因" />;
+    case 'decline':
+      return <TextField name="reason" label="不予认定理由" required placeholder="经核查不构成重大事故隐患的原因" />;
     case 'evaluate':
       return <EvaluateFields />;
     case 'applyResume':

@@ -22,6 +22,7 @@ export const actionFields: Record<HazardAction, string[]> = {
   requestExtension: ['deadline', 'reason'],
   approveExtension: ['opinion'],
   denyExtension: ['opinion'],
+  decline: ['reason'],
   dismiss: ['reason'],
   upgrade: ['reason', 'criteriaCodes', 'deadline'],
   evaluate: ['evaluator', 'institution', 'reportFiles', 'verdict', 'conclusion'],
