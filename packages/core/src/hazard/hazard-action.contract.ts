@@ -48,6 +48,8 @@ export const hazardActionBodies = {
   }),
   returnPlan: z.object({ opinion: opinion.min(2, '请写明退回理由') }),
   supervise: z.object({ level: z.enum(supervisionLevels), opinion: opinion.optional() }),
+  /** 摘牌: after 销号, or earlier by decision; the reason is kept on the timeline. */
+  unsupervise: z.object({ reason: opinion.min(2, '请写明摘牌理由（如：已销号，予以摘牌）') }),
   rectify: z.object({ note: opinion.min(2, '请说明整改情况'), photos: fileIds.min(1, '请上传整改后照片') }),
   accept: z.object({ opinion: opinion.min(2, '请填写验收意见'), photos: fileIds.default([]) }),
   reject: z.object({ opinion: opinion.min(2, '请写明不通过的理由'), photos: fileIds.default([]) }),

@@ -29,6 +29,7 @@ const major = (status: HazardStatus, stoppage: HazardFacts['stoppage'] = 'partia
   supervisingUnitId: 4,
   hasPendingExtension: false,
   stoppage,
+  supervised: false,
 });
 
 describe('16号令 第十八条: evaluation → application to resume production → on-site review → 销号', () => {
@@ -92,5 +93,19 @@ describe('labels: 核销 in 16号令 第十八条 means closing after review, ne
     expect(hazardActionLabels.dismiss).toBe('撤销（隐患不成立）');
     const words = [...Object.values(hazardActionLabels), ...Object.values(hazardStatusLabels)];
     expect(words.filter((w) => w.includes('核销'))).toEqual([]);
+  });
+});
+
+describe('挂牌督办 摘牌 (regulations.md §1.2: public notice at listing and at 摘牌销号)', () => {
+  it('lets the responsible unit take a listing down after 销号, or earlier by decision; never an unlisted hazard', () => {
+    const listed = { ...major('rectifying'), supervised: true };
+    expect(hazardActionRefusal(listed, regulator, 'unsupervise')).toBeNull();
+    expect(hazardActionRefusal({ ...listed, status: 'closed' }, regulator, 'unsupervise')).toBeNull();
+    expect(availableHazardActions({ ...listed, status: 'closed' }, regulator)).toEqual(['unsupervise']);
+    expect(hazardActionRefusal(listed, finder, 'unsupervise')?.reason).toBe('role');
+    expect(hazardActionRefusal(listed, enterpriseUser, 'unsupervise')?.reason).toBe('role');
+    expect(hazardActionRefusal(major('rectifying'), regulator, 'unsupervise')?.message).toBe('该隐患未挂牌督办，无需摘牌');
+    expect(hazardActionRefusal({ ...listed, status: 'dismissed' }, regulator, 'unsupervise')).toBeNull();
+    expect(nextHazardStatus(listed, 'unsupervise')).toBe('rectifying');
   });
 });

@@ -32,6 +32,7 @@ const general: HazardFacts = {
   supervisingUnitId: 4,
   hasPendingExtension: false,
   stoppage: null,
+  supervised: false,
 };
 const major: HazardFacts = { ...general, grade: 'major', status: 'found' };
 

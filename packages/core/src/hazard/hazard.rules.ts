@@ -22,6 +22,8 @@ export interface HazardFacts {
   /** The unit with the legal duty to supervise the enterprise (三管三必须): it 认定 and 销号 major hazards. */
   supervisingUnitId: number | null;
   hasPendingExtension: boolean;
+  /** It is under 挂牌督办 now. */
+  supervised: boolean;
   /** The stoppage the plan ordered (16号令 第十六条); null before a plan. Stopped production must apply to resume. */
   stoppage: StoppageKind | null;
 }
@@ -71,6 +73,9 @@ const transitions: Record<HazardAction, Transition> = {
     who: ['responsible'],
     to: 'same',
   },
+  // 摘牌: the listing is taken down once the hazard is struck off (销号) or withdrawn, or earlier by the authority's decision with a
+  // reason (e.g. listed by mistake, handed to a higher level); only the responsible unit or the office does it.
+  unsupervise: { from: [...openHazardStatuses, 'closed', 'dismissed'], grades: ['major'], who: ['responsible'], to: 'same' },
   rectify: {
     from: ['rectifying'],
     grades: ['general', 'major'],
@@ -157,6 +162,7 @@ export function hazardActionRefusal(h: HazardFacts, a: HazardActor, action: Haza
   if (!t.grades.includes(h.grade)) return { reason: 'grade', message: `${h.grade === 'major' ? '重大' : '一般'}隐患没有这一步` };
   if (!t.from.includes(h.status)) return { reason: 'state', message: '隐患当前状态不允许这一操作' };
   if (!t.who.some((w) => plays(h, a, w, action))) return { reason: 'role', message: '您无权对该隐患进行这一操作' };
+  if (action === 'unsupervise' && !h.supervised) return { reason: 'state', message: '该隐患未挂牌督办，无需摘牌' };
   if (action === 'requestExtension' && h.hasPendingExtension) return { reason: 'pending', message: '已有延期申请待审批' };
   if ((action === 'approveExtension' || action === 'denyExtension') && !h.hasPendingExtension) {
     return { reason: 'pending', message: '没有待审批的延期申请' };

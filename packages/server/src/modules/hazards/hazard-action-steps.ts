@@ -150,6 +150,14 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
       fileIds: [],
     }),
   }),
+  unsupervise: define(hazardActionBodies.unsupervise, {
+    run: ({ h }, b) => ({
+      values: { supervisionLevel: null },
+      note: b.reason,
+      data: { level: h.supervisionLevel, closed: h.status === 'closed' },
+      fileIds: [],
+    }),
+  }),
   rectify: define(hazardActionBodies.rectify, { run: (_c, b) => ({ values: {}, note: b.note, data: {}, fileIds: b.photos }) }),
   accept: define(hazardActionBodies.accept, {
     run: ({ actor, h, today }, b) => ({

@@ -58,12 +58,13 @@ export function hazardNotices(deps: HazardPorts) {
         case 'applyResume':
           return send(ex, h, await finder(ex, h), `hazard.${action}`, hazardActionLabels[action], what, actor.userId);
         case 'supervise':
+        case 'unsupervise':
           return send(
             ex,
             h,
             [...(await enterprise(ex, h)), ...(await deps.recipients.officeOf(ex, h.regionCode))],
-            'hazard.supervise',
-            '隐患挂牌督办',
+            `hazard.${action}`,
+            action === 'supervise' ? '隐患挂牌督办' : '隐患摘牌',
             what,
             actor.userId,
           );

@@ -154,3 +154,25 @@ describe('不予认定 / 撤销 (never 核销, which in 16号令 means closing a
     expect(declined.events.at(-1)).toMatchObject({ action: 'decline', actionLabel: '不予认定', note: '经核查不构成重大事故隐患' });
   });
 });
+
+describe('挂牌督办 摘牌', () => {
+  it('takes the listing down by decision with a reason on the timeline and in the audit, and the ledger filter follows', async () => {
+    let h = (await s.inspector.post('/api/v1/hazards', majorFinding(enterpriseId))).json();
+    h = await step(s.regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['huagong-2017/1'] });
+    expect((await act(s.office, h.id, 'unsupervise', { version: h.version, reason: '未挂牌' })).statusCode).toBe(409);
+    h = await step(s.office, h.id, 'supervise', { version: h.version, level: 'county' });
+    const listed = (await s.office.get('/api/v1/hazards?supervised=true&pageSize=200')).json().items.map((x: { id: number }) => x.id);
+    expect(listed).toContain(h.id);
+    expect((await act(s.inspector, h.id, 'unsupervise', { version: h.version, reason: '撤牌' })).statusCode).toBe(403);
+    expect((await act(s.office, h.id, 'unsupervise', { version: h.version, reason: '' })).json().details[0].path).toBe('reason');
+    h = await step(s.office, h.id, 'unsupervise', { version: h.version, reason: '经研究由县级转为乡镇跟踪督办' });
+    expect(h).toMatchObject({ supervisionLevel: null, status: 'confirmed' });
+    expect(h.events.at(-1)).toMatchObject({ action: 'unsupervise', actionLabel: '摘牌', data: { level: 'county', closed: false } });
+    const after = (await s.office.get('/api/v1/hazards?supervised=true&pageSize=200')).json().items.map((x: { id: number }) => x.id);
+    expect(after).not.toContain(h.id);
+    const [audited] = await t.database.rows<{ action: string }>(
+      sql`SELECT action FROM audit_events WHERE entity_type = 'hazard' AND entity_id = ${String(h.id)} ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audited?.action).toBe('unsupervise');
+  });
+});

@@ -50,6 +50,7 @@ export function hazardFacts(h: HazardRow): HazardFacts {
     supervisingUnitId: h.supervisingUnitId,
     hasPendingExtension: h.pendingExtension != null,
     stoppage: h.plan?.stoppage ?? null,
+    supervised: h.supervisionLevel != null,
   };
 }
 

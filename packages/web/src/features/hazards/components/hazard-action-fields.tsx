@@ -117,6 +117,20 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
           <TextField name="opinion" label="督办要求" />
         </>
       );
+    case 'unsupervise':
+      return (
+        <>
+          {h.status === 'closed' ? null : (
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="隐患尚未销号：未销号摘牌须写明决定理由" />
+          )}
+          <TextField
+            name="reason"
+            label="摘牌理由"
+            required
+            placeholder={h.status === 'closed' ? '已销号，予以摘牌' : '摘牌的决定及理由'}
+          />
+        </>
+      );
     case 'rectify':
       return (
         <>

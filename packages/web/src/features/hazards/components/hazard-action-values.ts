@@ -16,6 +16,7 @@ export const actionFields: Record<HazardAction, string[]> = {
   approvePlan: ['checks', 'deadline', 'opinion'],
   returnPlan: ['opinion'],
   supervise: ['level', 'opinion'],
+  unsupervise: ['reason'],
   rectify: ['note', 'photos'],
   accept: ['opinion', 'photos'],
   reject: ['opinion', 'photos'],
