@@ -23,6 +23,7 @@ export * from './hazard/criteria/criteria.data.ts';
 export * from './hazard/criteria/criteria.dict.ts';
 export * from './hazard/criteria/criteria.rules.ts';
 export * from './hazard/criteria/criteria-api.contract.ts';
+export * from './hazard/criteria/criteria-citation.rules.ts';
 export * from './hazard/criteria/criteria-import.rules.ts';
 export * from './hazard/criteria/criteria-match.rules.ts';
 export * from './hazard/criteria/criteria-sheet.rules.ts';

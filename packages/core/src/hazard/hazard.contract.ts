@@ -195,6 +195,8 @@ export const hazardDetail = hazardSummary.extend({
   harm: z.string().nullable(),
   difficulty: z.string().nullable(),
   criteriaCodes: z.array(z.string()),
+  /** Each cited criterion as a clerk writes it (《…》第十一条第（八）项), in the order of criteriaCodes. */
+  citations: z.array(z.string()),
   foundByName: z.string(),
   plan: hazardPlanRecord.nullable(),
   pendingExtension: z.object({ deadline: z.string(), reason: z.string(), requestedBy: z.string() }).nullable(),

@@ -39,7 +39,7 @@ export async function escalationDocx(h: HazardDetail, step: EscalationStep, issu
     `经查，你单位存在的${hazardGradeLabels[h.grade]}“${h.title}”（编号 ${h.code}，${h.foundOn} 发现${h.location ? `，位置：${h.location}` : ''}），` +
       `整改期限为 ${h.deadline ?? '（未定）'}，截至 ${today} 已逾期 ${overdueDays} 天未完成整改${h.supervisionLevel ? '，该隐患已挂牌督办' : ''}。`,
     `隐患情况：${h.description}`,
-    h.criteriaCodes.length ? `判定依据：${h.criteriaCodes.join('、')}。` : '',
+    h.citations.length ? `判定依据：${h.citations.join('；')}。` : '',
     `根据《中华人民共和国安全生产法》第四十一条第二款规定的重大事故隐患治理督办制度，对你单位予以${escalationStepLabels[step]}。${demands[step]}`,
   ].filter(Boolean);
   const doc = new Document({

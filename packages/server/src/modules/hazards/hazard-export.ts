@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 /** One ledger row: the summary and the texts the workbook prints. */
 export type LedgerRow = HazardSummary & {
   description: string;
-  criteriaCodes: string[];
+  citations: string[];
   cause: string | null;
   harm: string | null;
   difficulty: string | null;
@@ -33,7 +33,7 @@ const columns: Array<[header: string, width: number, value: (h: LedgerRow) => st
   ['隐患描述', 50, (h) => h.description],
   // 16号令 第十四条第二款: the report items of a major hazard.
   ...majorReportItems.map((k): [string, number, (h: LedgerRow) => string] => [majorReportItemLabels[k], 30, (h) => h[k] ?? '']),
-  ['判定依据', 24, (h) => h.criteriaCodes.join('、')],
+  ['判定依据', 40, (h) => h.citations.join('；')],
   ['发现日期', 12, (h) => h.foundOn],
   ['整改期限', 12, (h) => h.deadline ?? ''],
   ['整改状态', 14, (h) => hazardStatusLabels[h.status]],

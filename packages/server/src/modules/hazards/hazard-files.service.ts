@@ -1,4 +1,4 @@
-import type { EscalationStep, HazardFilter } from '@anzhi/core';
+import { type CriteriaSet, citeCriteria, type EscalationStep, type HazardFilter } from '@anzhi/core';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
@@ -13,7 +13,7 @@ const EXPORT_MAX_ROWS = 200_000;
 const BATCH = 2000;
 
 /** The files the hazard module produces: the ledger workbook and the escalation documents. */
-export function createHazardFiles(deps: { db: Db; hazards: HazardService }) {
+export function createHazardFiles(deps: { db: Db; hazards: HazardService; criteriaLibrary(): Promise<readonly CriteriaSet[]> }) {
   const { db, hazards } = deps;
 
   return {
@@ -28,6 +28,7 @@ export function createHazardFiles(deps: { db: Db; hazards: HazardService }) {
           `符合条件的隐患有 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围`,
         );
       }
+      const library = await deps.criteriaLibrary();
       async function* batches() {
         let cursor: { foundOn: string; id: number } | undefined;
         for (;;) {
@@ -36,7 +37,7 @@ export function createHazardFiles(deps: { db: Db; hazards: HazardService }) {
           yield rows.map((h) => ({
             ...toHazardSummary(h, today),
             description: h.description,
-            criteriaCodes: h.criteriaCodes,
+            citations: citeCriteria(h.criteriaCodes, library),
             cause: h.cause,
             harm: h.harm,
             difficulty: h.difficulty,

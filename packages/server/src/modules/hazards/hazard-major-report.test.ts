@@ -1,8 +1,17 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestApp } from '../../../test/app.ts';
 import { startTestApp } from '../../../test/app.ts';
 import { act, majorFinding, seedHazardWorld, step } from '../../../test/hazard-kit.ts';
+import { runHazardSweep } from './hazard-sweep.ts';
+
+/** The text of a .docx body, tags stripped. */
+function docxText(bytes: Buffer): string {
+  const xml = unzipSync(new Uint8Array(bytes))['word/document.xml'];
+  if (!xml) throw new Error('not a .docx');
+  return new TextDecoder().decode(xml).replace(/<[^>]+>/g, '');
+}
 
 let t: TestApp;
 let enterpriseId: number;
@@ -73,5 +82,19 @@ describe('16号令 第十四条: only the enterprise’s 主要负责人 signs i
     expect(made.statusCode, made.body).toBe(200);
     expect(made.json().enterprisePrincipal).toBe(true);
     expect((await s.clerk.post('/api/v1/hazard-reports/2025Q3/sign')).statusCode).toBe(200);
+  });
+});
+
+describe('letters cite criteria the way a clerk writes them, never internal codes', () => {
+  it('shows 《工贸企业重大事故隐患判定标准》第十一条第（八）项 on the detail page and in the 督办函', async () => {
+    let h = (await s.inspector.post('/api/v1/hazards', majorFinding(enterpriseId))).json();
+    h = await step(s.regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['gongmao-2023/11.8'], deadline: '2026-03-05' });
+    expect(h.citations).toEqual(['《工贸企业重大事故隐患判定标准》第十一条第（八）项']);
+    await runHazardSweep(t.database.db, new Date('2026-03-07T02:00:00Z'));
+    const letter = await s.office.get(`/api/v1/hazards/${h.id}/escalations/letter/document`);
+    expect(letter.statusCode, letter.body).toBe(200);
+    const text = docxText(letter.rawPayload);
+    expect(text).toContain('判定依据：《工贸企业重大事故隐患判定标准》第十一条第（八）项');
+    expect(text).not.toContain('gongmao-2023');
   });
 });

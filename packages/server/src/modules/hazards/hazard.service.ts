@@ -1,6 +1,7 @@
 import {
   availableHazardActions,
   can,
+  citeCriteria,
   defaultHazardTimeConfig,
   defaultMajorDeadline,
   escalationStepLabels,
@@ -56,12 +57,13 @@ export function createHazardService(deps: HazardDeps) {
 
   async function detail(ex: Executor, actor: Actor, id: number): Promise<HazardDetail> {
     const h = await load(ex, actor, id);
-    const [events, escalations, foundByName, checkerName, accepterName] = await Promise.all([
+    const [events, escalations, foundByName, checkerName, accepterName, library] = await Promise.all([
       hazardRepo.events(ex, id),
       hazardRepo.escalations(ex, id),
       hazardRepo.userName(ex, h.foundBy),
       hazardRepo.userName(ex, h.checkerId),
       hazardRepo.userName(ex, h.accepterId),
+      deps.criteriaLibrary(),
     ]);
     const pending = h.pendingExtension;
     return {
@@ -72,6 +74,7 @@ export function createHazardService(deps: HazardDeps) {
       harm: h.harm,
       difficulty: h.difficulty,
       criteriaCodes: h.criteriaCodes,
+      citations: citeCriteria(h.criteriaCodes, library),
       foundByName: foundByName ?? '',
       plan: h.plan ?? null,
       pendingExtension: pending ? { deadline: pending.deadline, reason: pending.reason, requestedBy: pending.requestedBy } : null,

@@ -75,15 +75,15 @@ export function HazardCriteria({ h }: { h: HazardDetail }) {
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : (
         <Flex vertical gap={10}>
-          {h.criteriaCodes.map((code) => {
+          {h.criteriaCodes.map((code, i) => {
             const c = criteria.byCode.get(code);
             return (
               <div key={code}>
                 <Flex gap={6} wrap align="center">
                   <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                    {code}
+                    判定依据
                   </Tag>
-                  <strong>{c?.citation ?? '（标准库中未找到该条款）'}</strong>
+                  <strong>{h.citations[i] ?? code}</strong>
                 </Flex>
                 {c ? <div className="muted hazard-criterion-summary">{c.summary}</div> : null}
                 {c?.warning ? <Alert type="warning" showIcon title={c.warning} style={{ marginTop: 4 }} /> : null}
