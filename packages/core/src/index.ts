@@ -32,6 +32,7 @@ export * from './hazard/hazard.contract.ts';
 export * from './hazard/hazard.dict.ts';
 export * from './hazard/hazard.rules.ts';
 export * from './hazard/hazard-action.contract.ts';
+export * from './hazard/hazard-document.rules.ts';
 export * from './hazard/hazard-followup.contract.ts';
 export * from './hazard/hazard-time.rules.ts';
 export * from './notification/notification.contract.ts';

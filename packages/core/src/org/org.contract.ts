@@ -17,6 +17,8 @@ export const region = z.object({
   level: z.enum(regionLevels),
   parentCode: z.string().nullable(),
   abolished: z.boolean(),
+  /** A township's 发文机关代字 for its safety office's letters (e.g. 示例镇安委办); null: the default from its name. */
+  docPrefix: z.string().nullable(),
 });
 export type Region = z.infer<typeof region>;
 
@@ -28,6 +30,7 @@ export const regionCreateBody = z.object({
 export const regionUpdateBody = z.object({
   name: z.string().trim().min(1, '请输入名称').max(64).optional(),
   abolished: z.boolean().optional(),
+  docPrefix: z.string().trim().min(2, '发文机关代字至少 2 个字').max(20, '发文机关代字不能超过 20 个字').nullable().optional(),
 });
 export const regionCodeParam = z.object({ code: regionCode });
 

@@ -32,7 +32,12 @@ const demands: Record<EscalationStep, string> = {
  * The document of one escalation step (督办函 / 通报 / 约谈通知书 / 曝光), filled from the hazard record: an editable
  * .docx the office prints, stamps and sends. Dates and facts come from the records, never typed again.
  */
-export async function escalationDocx(h: HazardDetail, step: EscalationStep, issuer: string, today: string): Promise<Buffer> {
+export async function escalationDocx(
+  h: HazardDetail,
+  step: EscalationStep,
+  issuer: { name: string; docNumber: string },
+  today: string,
+): Promise<Buffer> {
   const overdueDays = h.daysOverdue;
   const body = [
     `${h.enterpriseName ?? '相关单位'}：`,
@@ -48,11 +53,12 @@ export async function escalationDocx(h: HazardDetail, step: EscalationStep, issu
         properties: { page: { margin: { top: 2000, bottom: 1800, left: 1600, right: 1500 } } },
         children: [
           para(titles[step], { size: 44, font: TITLE_FONT, align: 'center' }),
+          para(issuer.docNumber, { align: 'center' }),
           para(''),
           para(body[0] as string),
           ...body.slice(1).map((t) => para(t, { indent: true })),
           para(''),
-          para(issuer, { align: 'right' }),
+          para(issuer.name, { align: 'right' }),
           para(
             today.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`),
             { align: 'right' },

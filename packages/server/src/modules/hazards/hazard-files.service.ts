@@ -1,11 +1,13 @@
-import { type CriteriaSet, citeCriteria, type EscalationStep, type HazardFilter } from '@anzhi/core';
+import { type CriteriaSet, citeCriteria, defaultDocPrefix, type EscalationStep, type HazardFilter } from '@anzhi/core';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { toHazardSummary } from './hazard.presenter.ts';
 import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import type { HazardService } from './hazard.service.ts';
+import { issueDocNumber } from './hazard-doc-numbers.ts';
 import { escalationDocx } from './hazard-documents.ts';
 import { hazardLedgerXlsx } from './hazard-export.ts';
 
@@ -13,7 +15,12 @@ const EXPORT_MAX_ROWS = 200_000;
 const BATCH = 2000;
 
 /** The files the hazard module produces: the ledger workbook and the escalation documents. */
-export function createHazardFiles(deps: { db: Db; hazards: HazardService; criteriaLibrary(): Promise<readonly CriteriaSet[]> }) {
+export function createHazardFiles(deps: {
+  db: Db;
+  audit: AuditService;
+  hazards: HazardService;
+  criteriaLibrary(): Promise<readonly CriteriaSet[]>;
+}) {
   const { db, hazards } = deps;
 
   return {
@@ -54,8 +61,17 @@ export function createHazardFiles(deps: { db: Db; hazards: HazardService; criter
     async escalationDocument(actor: Actor, id: number, step: EscalationStep): Promise<{ buffer: Buffer; name: string }> {
       const h = await hazards.get(actor, id);
       if (!h.escalations.some((x) => x.step === step)) throw errors.notFound('该问责记录', 'hazard.escalation_not_found');
-      const township = await regionRepo.findByCode(db, `${h.regionCode.slice(0, 9)}000`);
-      const buffer = await escalationDocx(h, step, `${township?.name ?? ''}安全生产委员会办公室`, hazards.today());
+      const townshipCode = `${h.regionCode.slice(0, 9)}000`;
+      const township = await regionRepo.findByCode(db, townshipCode);
+      const today = hazards.today();
+      const docNumber = await issueDocNumber(deps, actor, {
+        hazardId: id,
+        step,
+        issuer: townshipCode,
+        prefix: township?.docPrefix ?? defaultDocPrefix(township?.name ?? ''),
+        year: Number(today.slice(0, 4)),
+      });
+      const buffer = await escalationDocx(h, step, { name: `${township?.name ?? ''}安全生产委员会办公室`, docNumber }, today);
       return { buffer, name: `${h.code}-${step}.docx` };
     },
   };

@@ -98,3 +98,37 @@ describe('letters cite criteria the way a clerk writes them, never internal code
     expect(text).not.toContain('gongmao-2023');
   });
 });
+
+describe('发文字号: a per-office yearly sequence, allocated once and kept with the escalation', () => {
+  const overdueMajor = async () => {
+    const h = (await s.inspector.post('/api/v1/hazards', majorFinding(enterpriseId))).json();
+    await step(s.regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['huagong-2017/1'], deadline: '2026-03-05' });
+    await runHazardSweep(t.database.db, new Date('2026-03-07T02:00:00Z'));
+    return h.id as number;
+  };
+  const numberOf = async (id: number) => {
+    const res = await s.office.get(`/api/v1/hazards/${id}/escalations/letter/document`);
+    expect(res.statusCode, res.body).toBe(200);
+    return /示例镇安委办督〔2026〕(\d+)号/.exec(docxText(res.rawPayload))?.[1];
+  };
+
+  it('numbers letters 示例镇安委办督〔2026〕n号 in order, the same on every download, distinct under parallel first downloads', async () => {
+    const [a, b, c] = [await overdueMajor(), await overdueMajor(), await overdueMajor()];
+    const first = Number(await numberOf(a));
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(Number(await numberOf(a))).toBe(first);
+    const parallel = (await Promise.all([numberOf(b), numberOf(c)])).map(Number).sort();
+    expect(parallel).toEqual([first + 1, first + 2]);
+    const again = await Promise.all([numberOf(b), numberOf(c)]);
+    expect(again.map(Number).sort()).toEqual(parallel);
+  });
+
+  it('uses the township’s configured 发文机关代字 for letters issued after it is set', async () => {
+    const set = await s.admin.request({ method: 'PATCH', url: '/api/v1/regions/330110101000', payload: { docPrefix: '示镇安办' } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().docPrefix).toBe('示镇安办');
+    const id = await overdueMajor();
+    const res = await s.office.get(`/api/v1/hazards/${id}/escalations/letter/document`);
+    expect(docxText(res.rawPayload)).toMatch(/示镇安办督〔2026〕\d+号/);
+  });
+});

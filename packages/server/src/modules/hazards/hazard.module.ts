@@ -45,7 +45,7 @@ export function createHazardServices(deps: {
     hazards,
     checks: createHazardChecks({ db: deps.db, clock: deps.clock, audit: deps.audit, hazards, ...ports }),
     reports: createHazardReports({ db: deps.db, clock: deps.clock, audit: deps.audit }),
-    criteriaLibrary: ports.criteriaLibrary,
+    files: createHazardFiles({ db: deps.db, audit: deps.audit, hazards, criteriaLibrary: ports.criteriaLibrary }),
   };
 }
 
@@ -54,7 +54,7 @@ export type HazardServices = ReturnType<typeof createHazardServices>;
 export async function registerHazardModules(app: FastifyInstance, deps: { services: HazardServices; db: Db }) {
   await registerHazardModule(app, {
     hazards: deps.services.hazards,
-    files: createHazardFiles({ db: deps.db, hazards: deps.services.hazards, criteriaLibrary: deps.services.criteriaLibrary }),
+    files: deps.services.files,
   });
   await registerHazardFollowupModule(app, { checks: deps.services.checks, reports: deps.services.reports });
 }

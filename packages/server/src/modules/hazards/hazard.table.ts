@@ -8,7 +8,7 @@ import {
   openHazardStatuses,
 } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
@@ -119,8 +119,28 @@ export const hazardEscalations = pgTable(
     deadline: date('deadline', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The 发文字号 given when the letter is first issued; kept, so every later copy shows the same number. */
+    docNumber: text('doc_number'),
+    /** The issuing office (its township's region code), the year and the place in that office's yearly sequence. */
+    docIssuer: text('doc_issuer'),
+    docYear: integer('doc_year'),
+    docSeq: integer('doc_seq'),
   },
-  (t) => [uniqueIndex('hazard_escalations_uq').on(t.hazardId, t.deadline, t.step)],
+  (t) => [
+    uniqueIndex('hazard_escalations_uq').on(t.hazardId, t.deadline, t.step),
+    uniqueIndex('hazard_escalations_doc_uq').on(t.docIssuer, t.docYear, t.docSeq),
+  ],
+);
+
+/** The yearly 发文 sequence of each issuing office: one row per office and year, bumped atomically. */
+export const documentSequences = pgTable(
+  'document_sequences',
+  {
+    issuer: text('issuer').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.year] })],
 );
 
 /** Due-soon reminders and overdue marks, one per hazard, kind and deadline. */
