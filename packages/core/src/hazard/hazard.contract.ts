@@ -93,6 +93,8 @@ export const hazardListQuery = hazardFilter.extend({
 export type HazardListQuery = z.infer<typeof hazardListQuery>;
 
 export const hazardGroupBys = ['region', 'industry', 'channel', 'status', 'grade', 'domain', 'unit'] as const;
+/** What the statistics group by; the one declaration the server and the web share. */
+export type HazardGroupBy = (typeof hazardGroupBys)[number];
 export const hazardStatsQuery = hazardFilter.extend({ groupBy: z.enum(hazardGroupBys).default('status') });
 
 export const hazardSummary = z.object({

@@ -8,6 +8,7 @@ import {
   type HazardCreate,
   type HazardDetail,
   type HazardFilter,
+  type HazardGroupBy,
   type HazardListQuery,
   type HazardTimeConfig,
   hazardActionLabels,
@@ -34,7 +35,7 @@ import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary }
 import { decodeCursor, encodeCursor, hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { createHazardActions } from './hazard-actions.ts';
 import { hazardNotices } from './hazard-notices.ts';
-import { cubeAnswers, groupKey, type HazardGroupBy, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
+import { cubeAnswers, groupKey, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
 
 export type HazardDeps = { db: Db; clock: Clock; audit: AuditService } & HazardPorts;
 

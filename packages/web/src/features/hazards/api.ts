@@ -6,6 +6,7 @@ import type {
   HazardDetail,
   HazardDynamicZero,
   HazardDynamicZeroRow,
+  HazardGroupBy,
   HazardPage,
   HazardStats,
 } from '@anzhi/core';
@@ -17,10 +18,7 @@ import type { HazardFilters } from './hazard-filters.ts';
 
 export const hazardsKey = ['hazards'] as const;
 
-export type { HazardPage };
-
-export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade';
-export type { HazardStats };
+export type { HazardPage, HazardStats };
 export type DynamicZeroRow = HazardDynamicZeroRow;
 export type DynamicZero = HazardDynamicZero;
 
