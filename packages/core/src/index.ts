@@ -31,6 +31,7 @@ export * from './hazard/hazard.contract.ts';
 export * from './hazard/hazard.dict.ts';
 export * from './hazard/hazard.rules.ts';
 export * from './hazard/hazard-followup.contract.ts';
+export * from './hazard/hazard-predicates.rules.ts';
 export * from './hazard/hazard-time.rules.ts';
 export * from './notification/notification.contract.ts';
 export * from './org/org.contract.ts';
