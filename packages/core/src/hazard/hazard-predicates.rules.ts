@@ -15,6 +15,9 @@ export const endedHazardStatuses: HazardStatus[] = hazardStatuses.filter((s) => 
 /** Cleared (销号): ended because the fix was accepted (16号令 第十八条: 审核 → 核销/销号). A dismissal is not a clearance. */
 export const clearedHazardStatuses: HazardStatus[] = ['closed'];
 
+/** Ended without a clearance: found not to be a hazard (不成立). */
+export const dismissedHazardStatuses: HazardStatus[] = endedHazardStatuses.filter((s) => !clearedHazardStatuses.includes(s));
+
 /**
  * Open, but the enterprise has reported the rectification done: what remains is acceptance by the finder or the
  * regulator (验收/审核销号). The rectification deadline (16号令 第十五条 治理的时限) has been met, so the clock stops; a
@@ -55,6 +58,10 @@ export function isEnded(status: HazardStatus): boolean {
 
 export function isCleared(status: HazardStatus): boolean {
   return clearedHazardStatuses.includes(status);
+}
+
+export function isDismissed(status: HazardStatus): boolean {
+  return dismissedHazardStatuses.includes(status);
 }
 
 export function isAwaitingAction(status: HazardStatus): boolean {
