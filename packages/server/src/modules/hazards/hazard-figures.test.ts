@@ -1,3 +1,4 @@
+import { type HazardStatus, hazardStatuses } from '@anzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
 import { hashPassword } from '../../lib/password-hash.ts';
@@ -9,6 +10,9 @@ import { hazardRepo } from './hazard.repo.ts';
  * The 季报/年报, 动态清零 and the ledger count the same hazards the same way (core's predicates, ADR 0010). Hazards
  * are placed at past dates in the records (the API records steps only as of today), then read through the API.
  */
+/** The statuses by name, from core's dictionary. */
+const status = Object.fromEntries(hazardStatuses.map((s) => [s, s])) as Record<HazardStatus, HazardStatus>;
+
 let t: TestApp;
 let office: Session;
 let owner: Session;
@@ -55,29 +59,35 @@ beforeAll(async () => {
   // 2025Q4 ends 2025-12-31.
   await hazard('A-rectified-waiting-acceptance', {
     grade: 'general',
-    status: 'rectified',
+    status: status.rectified,
     foundOn: '2025-11-01',
     deadline: '2025-12-10',
     closedOn: null,
   });
   await hazard('B-dismissed-after-the-quarter', {
     grade: 'general',
-    status: 'dismissed',
+    status: status.dismissed,
     foundOn: '2025-11-05',
     deadline: '2026-02-01',
     closedOn: '2026-01-10',
   });
-  await hazard('C-major-overdue', { grade: 'major', status: 'rectifying', foundOn: '2025-10-10', deadline: '2025-12-01', closedOn: null });
+  await hazard('C-major-overdue', {
+    grade: 'major',
+    status: status.rectifying,
+    foundOn: '2025-10-10',
+    deadline: '2025-12-01',
+    closedOn: null,
+  });
   await hazard('D-closed-in-the-quarter', {
     grade: 'general',
-    status: 'closed',
+    status: status.closed,
     foundOn: '2025-10-02',
     deadline: '2025-11-30',
     closedOn: '2025-11-15',
   });
   await hazard('E-dismissed-in-the-quarter', {
     grade: 'general',
-    status: 'dismissed',
+    status: status.dismissed,
     foundOn: '2025-10-03',
     deadline: null,
     closedOn: '2025-11-20',
