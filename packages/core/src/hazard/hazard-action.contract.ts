@@ -98,3 +98,5 @@ export type HazardActionBody<A extends HazardAction> = z.output<(typeof hazardAc
 
 export const hazardActionParams = z.object({ id: z.coerce.number().int().positive(), action: z.enum(hazardActions) });
 export const hazardVersion = z.object({ version: z.number().int().positive() });
+/** Every action carries the version it was taken on; each action's own fields are checked by the action. */
+export const hazardActionBody = hazardVersion.passthrough();

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  awaitingActionHazardStatuses,
-  type HazardStatus,
-  hazardActionLabels,
-  hazardStatusLabels,
-  openHazardStatuses,
-} from './hazard.dict.ts';
+import { type HazardStatus, hazardActionLabels, hazardStatusLabels, openHazardStatuses } from './hazard.dict.ts';
 import {
   availableHazardActions,
   type HazardActor,
@@ -14,6 +8,7 @@ import {
   missingMajorReportItems,
   nextHazardStatus,
 } from './hazard.rules.ts';
+import { awaitingActionStatuses } from './hazard-predicates.rules.ts';
 
 const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
 const finder: HazardActor = { userId: 10, office: false, unitId: 3, enterpriseId: null, supervisor: true };
@@ -35,7 +30,7 @@ const major = (status: HazardStatus, stoppage: HazardFacts['stoppage'] = 'partia
 describe('16号令 第十八条: evaluation → application to resume production → on-site review → 销号', () => {
   it('sends a rectified major hazard to evaluation, which the enterprise records (its own experts or an institution)', () => {
     expect(nextHazardStatus(major('rectifying'), 'rectify')).toBe('evaluating');
-    expect(availableHazardActions(major('evaluating'), enterpriseUser)).toEqual(['evaluate', 'requestExtension']);
+    expect(availableHazardActions(major('evaluating'), enterpriseUser)).toEqual(['evaluate']);
     expect(hazardActionRefusal(major('evaluating'), regulator, 'evaluate')?.reason).toBe('role');
   });
 
@@ -44,7 +39,7 @@ describe('16号令 第十八条: evaluation → application to resume production
     expect(nextHazardStatus(major('evaluating', 'complete'), 'evaluate', { verdict: 'passed' })).toBe('evaluated');
     expect(nextHazardStatus(major('evaluating', 'none'), 'evaluate', { verdict: 'passed' })).toBe('reviewing');
     expect(nextHazardStatus(major('evaluating'), 'evaluate', { verdict: 'failed' })).toBe('rectifying');
-    expect(availableHazardActions(major('evaluated'), enterpriseUser)).toEqual(['applyResume', 'requestExtension']);
+    expect(availableHazardActions(major('evaluated'), enterpriseUser)).toEqual(['applyResume']);
     expect(nextHazardStatus(major('evaluated'), 'applyResume')).toBe('reviewing');
   });
 
@@ -64,10 +59,11 @@ describe('16号令 第十八条: evaluation → application to resume production
     }
   });
 
-  it('counts the new steps as open; evaluation and application are on the enterprise’s clock, the review is not', () => {
-    for (const s of ['evaluating', 'evaluated', 'reviewing'] as const) expect(openHazardStatuses).toContain(s);
-    expect(awaitingActionHazardStatuses).toEqual(expect.arrayContaining(['evaluating', 'evaluated']));
-    expect(awaitingActionHazardStatuses).not.toContain('reviewing');
+  it('counts the new steps as open, with the 治理 clock stopped: the rectification was reported done in time', () => {
+    for (const s of ['evaluating', 'evaluated', 'reviewing'] as const) {
+      expect(openHazardStatuses).toContain(s);
+      expect(awaitingActionStatuses).not.toContain(s);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
-import { awaitingActionHazardStatuses, type EscalationStep, escalationSteps, type HazardGrade, type HazardStatus } from './hazard.dict.ts';
-import { isOpenHazard } from './hazard.rules.ts';
+import { type EscalationStep, escalationSteps, type HazardGrade, type HazardStatus } from './hazard.dict.ts';
+import { isDueSoon, isEscalationDue, isOpen, isOverdue } from './hazard-predicates.rules.ts';
 
 /** Time-driven settings; the township can change them (the ladder is local practice, not national law). */
 export interface HazardTimeConfig {
@@ -58,11 +58,9 @@ export interface HazardDue {
  */
 export function hazardDueAsOf(h: HazardClock, today: string, config: HazardTimeConfig = defaultHazardTimeConfig): HazardDue {
   const none: HazardDue = { dueSoon: false, overdue: false, daysOverdue: 0, escalations: [] };
-  if (!h.deadline || !awaitingActionHazardStatuses.includes(h.status)) return none;
-  const late = daysBetween(h.deadline, today);
-  if (late <= 0) return { ...none, dueSoon: -late <= config.dueSoonDays };
-  const escalations = h.grade === 'major' ? escalationSteps.filter((s) => late >= config.ladderDays[s]) : [];
-  return { dueSoon: false, overdue: true, daysOverdue: late, escalations };
+  if (!h.deadline || !isOverdue(h, today)) return { ...none, dueSoon: isDueSoon(h, today, config.dueSoonDays) };
+  const escalations = escalationSteps.filter((s) => isEscalationDue(h, today, config.ladderDays[s]));
+  return { dueSoon: false, overdue: true, daysOverdue: daysBetween(h.deadline, today), escalations };
 }
 
 /** The deadline a major hazard gets from `from` (found, confirmed or upgraded on) when nobody names one. */
@@ -72,7 +70,7 @@ export function defaultMajorDeadline(from: string, config: HazardTimeConfig = de
 
 /** Every open hazard is on a clock: an open one without a deadline can never be due, overdue or escalated. */
 export function hazardClockProblem(h: { status: HazardStatus; deadline: string | null }): string | null {
-  return isOpenHazard(h.status) && !h.deadline ? '在办隐患必须有整改期限' : null;
+  return isOpen(h.status) && !h.deadline ? '在办隐患必须有整改期限' : null;
 }
 
 /** The latest deadline a sweep must look at to find every hazard due soon as of `today`. */
@@ -118,9 +116,4 @@ export function reportPeriodRange(period: string): { from: string; to: string } 
     return { from, to };
   }
   return { from: `${period}-01-01`, to: `${period}-12-31` };
-}
-
-/** 存量 at a cut-off: found on or before it and not closed by then. Everything found after it is 增量. */
-export function isStockAt(h: { foundOn: string; closedOn: string | null }, cutoff: string): boolean {
-  return h.foundOn <= cutoff && (h.closedOn === null || h.closedOn > cutoff);
 }

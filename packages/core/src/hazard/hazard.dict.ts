@@ -65,18 +65,6 @@ export const openHazardStatuses: HazardStatus[] = [
   'evaluated',
   'reviewing',
 ];
-/**
- * Open and waiting on the enterprise or the regulator to move it on by its deadline: these can be due soon, overdue
- * and escalated. The others that are open wait on a check of work already reported done.
- */
-export const awaitingActionHazardStatuses: HazardStatus[] = [
-  'found',
-  'confirmed',
-  'planSubmitted',
-  'rectifying',
-  'evaluating',
-  'evaluated',
-];
 
 /** 督办 level: who formally follows the hazard; 挂牌督办 is public. */
 export const supervisionLevels = ['township', 'county', 'city'] as const;

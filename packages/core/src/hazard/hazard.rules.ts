@@ -10,6 +10,7 @@ import {
   openHazardStatuses,
   type StoppageKind,
 } from './hazard.dict.ts';
+import { isOpen } from './hazard-predicates.rules.ts';
 
 /** What the state machine needs to know about a hazard. */
 export interface HazardFacts {
@@ -99,19 +100,19 @@ const transitions: Record<HazardAction, Transition> = {
     to: (_h, o) => (o.verdict === 'passed' ? 'closed' : 'rectifying'),
   },
   requestExtension: {
-    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated'],
+    from: ['confirmed', 'planSubmitted', 'rectifying'],
     grades: ['general', 'major'],
     who: ['enterprise'],
     to: 'same',
   },
   approveExtension: {
-    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated'],
+    from: ['confirmed', 'planSubmitted', 'rectifying'],
     grades: ['general', 'major'],
     who: ['finder', 'responsible'],
     to: 'same',
   },
   denyExtension: {
-    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated'],
+    from: ['confirmed', 'planSubmitted', 'rectifying'],
     grades: ['general', 'major'],
     who: ['finder', 'responsible'],
     to: 'same',
@@ -187,8 +188,9 @@ export function initialHazardStatus(grade: HazardGrade, fixedOnSpot: boolean): H
   return grade === 'major' ? 'found' : 'rectifying';
 }
 
+/** The same as isOpen (hazard-predicates.rules.ts). */
 export function isOpenHazard(status: HazardStatus): boolean {
-  return openHazardStatuses.includes(status);
+  return isOpen(status);
 }
 
 /**

@@ -21,6 +21,7 @@ export const region = z.object({
   docPrefix: z.string().nullable(),
 });
 export type Region = z.infer<typeof region>;
+export const regionList = z.object({ items: z.array(region) });
 
 export const regionCreateBody = z.object({
   code: regionCode,

@@ -1,5 +1,5 @@
 import {
-  awaitingActionHazardStatuses,
+  awaitingActionStatuses,
   type HazardEvaluation,
   type HazardPendingExtension,
   type HazardPlanRecord,
@@ -9,15 +9,10 @@ import {
 } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { literalList } from '../../lib/sql-array.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
-
-/**
- * A status set from core as an SQL literal list: DDL takes no parameters, and a query written with the same literals
- * lets the planner match the partial index.
- */
-export const statusList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(', '));
 
 /**
  * One hazard. Region, industry, domains and the responsible unit are copied from the enterprise when the hazard is
@@ -76,12 +71,12 @@ export const hazards = pgTable(
     // Covering index for counts and statistics: the ledger total and every group-by read the index alone.
     index('hazards_stats_idx').on(t.status, t.regionCode.op('text_pattern_ops'), t.grade, t.channel, t.industryCode, t.supervisingUnitId),
     index('hazards_unit_idx').on(t.supervisingUnitId, t.status),
-    // The sweep and the overdue filter read only hazards still waiting on someone, by deadline.
+    // The sweep and the overdue filter read only hazards awaiting action (core's set), by deadline.
     index('hazards_open_deadline_idx')
       .on(t.deadline, t.regionCode.op('text_pattern_ops'))
-      .where(sql`status IN (${statusList(awaitingActionHazardStatuses)})`),
+      .where(sql.raw(`status IN ${literalList(awaitingActionStatuses)}`)),
     // Every open hazard is on a clock (core's hazardClockProblem): one without a deadline is never due or escalated.
-    check('hazards_open_has_deadline', sql`${t.deadline} IS NOT NULL OR ${t.status} NOT IN (${statusList(openHazardStatuses)})`),
+    check('hazards_open_has_deadline', sql.raw(`deadline IS NOT NULL OR status NOT IN ${literalList(openHazardStatuses)}`)),
   ],
 );
 

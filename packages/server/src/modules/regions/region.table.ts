@@ -1,3 +1,4 @@
+import type { RegionLevel } from '@anzhi/core';
 import { type AnyPgColumn, boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const regions = pgTable(
@@ -5,7 +6,7 @@ export const regions = pgTable(
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    level: text('level').notNull(),
+    level: text('level').$type<RegionLevel>().notNull(),
     parentCode: text('parent_code').references((): AnyPgColumn => regions.code),
     abolished: boolean('abolished').notNull().default(false),
     /** A township's 发文机关代字 (e.g. 示例镇安委办) for the letters its safety office issues; null: from the name. */

@@ -1,3 +1,4 @@
+import type { Role } from '@anzhi/core';
 import { type AnyPgColumn, boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
@@ -10,14 +11,14 @@ export const users = pgTable('users', {
   /** Where e-mail copies of notifications go (optional). */
   email: text('email'),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles').array().notNull(),
+  roles: text('roles').array().$type<Role[]>().notNull(),
   regionCodes: text('region_codes').array().notNull().default([]),
   unitId: integer('unit_id').references(() => units.id),
   /** An enterprise user's own enterprise: the only one it may see. */
   enterpriseId: integer('enterprise_id').references((): AnyPgColumn => enterprises.id),
   /**
    * This enterprise account is its enterprise's 主要负责人 (set by the office or an administrator): only such an
-   * account signs the enterprise's 季报/年报 (16号令 第十四条). See ADR 0010.
+   * account signs the enterprise's 季报/年报 (16号令 第十四条). See ADR 0011.
    */
   enterprisePrincipal: boolean('enterprise_principal').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),

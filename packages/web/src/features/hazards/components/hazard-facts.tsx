@@ -3,6 +3,7 @@ import {
   hazardCategoryLabels,
   hazardChannelLabels,
   hazardGradeLabels,
+  isCleared,
   majorReportItemLabels,
   majorReportItems,
 } from '@anzhi/core';
@@ -46,7 +47,7 @@ export function HazardFacts({ h }: { h: HazardDetail }) {
             : []),
           { key: 'found', label: '发现', children: `${h.foundOn} · ${orDash(h.foundByName)}` },
           { key: 'deadline', label: '整改期限', children: <DeadlineText h={h} /> },
-          { key: 'closed', label: '销号日期', children: h.status === 'closed' ? orDash(h.closedOn) : '—' },
+          { key: 'closed', label: '销号日期', children: isCleared(h.status) ? orDash(h.closedOn) : '—' },
           ...(h.checkerName ? [{ key: 'checker', label: '认定/核查人', children: h.checkerName }] : []),
           ...(h.accepterName ? [{ key: 'accepter', label: '验收人', children: h.accepterName }] : []),
         ]}
