@@ -39,7 +39,7 @@ describe('16号令 第十八条: 评估 → 恢复生产申请 → 现场审核 
   it('walks a stopped major hazard through evaluation by an institution, the application and the on-site review', async () => {
     let h = await rectifiedMajor('partial');
     expect(h.status).toBe('evaluating');
-    expect((await s.owner.get(`/api/v1/hazards/${h.id}`)).json().actions).toEqual(['evaluate', 'requestExtension']);
+    expect((await s.owner.get(`/api/v1/hazards/${h.id}`)).json().actions).toEqual(['evaluate']);
 
     const noName = await act(s.owner, h.id, 'evaluate', {
       version: h.version,
