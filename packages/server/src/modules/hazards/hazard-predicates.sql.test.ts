@@ -72,28 +72,29 @@ beforeAll(async () => {
     updatedAt: at,
   });
   const values: (typeof hazards.$inferInsert)[] = [];
-  for (const status of hazardStatuses)
-    // An open hazard without a deadline cannot exist (core's hazardClockProblem, the hazards_open_has_deadline check).
+  // An open hazard without a deadline cannot exist (core's hazardClockProblem, the hazards_open_has_deadline check).
+  const combos = hazardStatuses.flatMap((status) =>
+    deadlines.filter((deadline) => !hazardClockProblem({ status, deadline })).map((deadline) => ({ status, deadline })),
+  );
+  for (const { status, deadline } of combos)
     for (const grade of hazardGrades)
-      for (const deadline of deadlines)
-        if (!hazardClockProblem({ status, deadline }))
-          for (const foundOn of foundDates)
-            for (const closedOn of endDates) {
-              values.push({
-                code: `F-${values.length}`,
-                regionCode: '330100000000',
-                channel: 'inspection',
-                grade,
-                category: 'thing',
-                status,
-                title: '夹具',
-                description: '夹具',
-                foundOn,
-                foundBy: user.id,
-                deadline,
-                closedOn,
-              });
-            }
+      for (const foundOn of foundDates)
+        for (const closedOn of endDates) {
+          values.push({
+            code: `F-${values.length}`,
+            regionCode: '330100000000',
+            channel: 'inspection',
+            grade,
+            category: 'thing',
+            status,
+            title: '夹具',
+            description: '夹具',
+            foundOn,
+            foundBy: user.id,
+            deadline,
+            closedOn,
+          });
+        }
   for (let i = 0; i < values.length; i += 500) {
     const inserted = await db
       .insert(hazards)
