@@ -1,4 +1,4 @@
-import type { DataScope, Role } from '@anzhi/core';
+import { afterFailedLogin, type DataScope, isLocked, type LockState, type Role } from '@anzhi/core';
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionArrayInScope } from '../../lib/scope-sql.ts';
@@ -66,6 +66,22 @@ export const userRepo = {
   async count(ex: Executor, scope: DataScope): Promise<number> {
     const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(users).where(scopeCondition(scope));
     return Number(row?.n ?? 0);
+  },
+
+  /**
+   * Counts one sign-in attempt as failed before its password is checked (a right password resets the count), under
+   * a row lock so parallel attempts queue. Null when the account is locked: no password may be checked then.
+   */
+  async countLoginAttempt(tx: Executor, id: number, now: Date): Promise<LockState | null> {
+    const [row] = await tx
+      .select({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, id))
+      .for('update');
+    if (!row || isLocked(row, now)) return null;
+    const next = afterFailedLogin(row, now);
+    await tx.update(users).set(next).where(eq(users.id, id));
+    return next;
   },
 
   async insert(ex: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
