@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { type CurrentUser, isLocked, isSessionIdle, passwordPolicy, passwordProblem, permissionsOf, type Role, scopeOf } from '@anzhi/core';
 import type { Db } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, type AuditActor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
@@ -139,7 +140,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async changePassword(actor: Actor, sessionId: string, oldPassword: string, newPassword: string) {
-      const user = await userRepo.findById(db, actor.userId);
+      const user = await userRepo.findById(db, actor.userId, systemScope);
       if (!user) throw errors.unauthenticated();
       if (!(await verifyPassword(user.passwordHash, oldPassword))) {
         throw errors.badRequest('auth.wrong_password', '原密码：不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
@@ -161,10 +162,10 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async currentUser(actor: Actor): Promise<CurrentUser> {
-      const user = await userRepo.findById(db, actor.userId);
+      const user = await userRepo.findById(db, actor.userId, systemScope);
       if (!user) throw errors.unauthenticated();
-      const unit = user.unitId ? await unitRepo.findById(db, user.unitId) : undefined;
-      const enterprise = user.enterpriseId ? await enterpriseRepo.findById(db, user.enterpriseId) : undefined;
+      const unit = user.unitId ? await unitRepo.findById(db, user.unitId, systemScope) : undefined;
+      const enterprise = user.enterpriseId ? await enterpriseRepo.findById(db, user.enterpriseId, systemScope) : undefined;
       return {
         id: user.id,
         username: user.username,
