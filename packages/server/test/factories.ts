@@ -116,7 +116,7 @@ export async function makeHazard(
 export function multipart(
   content: Buffer | Uint8Array,
   fileName: string,
-  opts: { field?: string; contentType?: string; fields?: Record<string, string | string[]> } = {},
+  opts: { field?: string; contentType?: string; fields?: Record<string, string | readonly string[]> } = {},
 ) {
   const boundary = `----anzhi${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
+import { codes, countRows, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import { hashPassword } from '../../lib/password-hash.ts';
 import { userRepo } from './user.repo.ts';
 
@@ -34,10 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function count(table: 'users' | 'audit_events' | 'sessions'): Promise<number> {
-  const [row] = await t.database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`));
-  return Number(row?.n);
-}
+const count = (table: 'users' | 'audit_events' | 'sessions') => countRows(t.database, table);
 
 async function usernames(s: Session, query = ''): Promise<string[]> {
   const res = await s.get(`/api/v1/users?pageSize=200${query}`);
