@@ -55,7 +55,7 @@ export async function makeUser(
 
 /** An enterprise account (role enterprise) bound to one enterprise. */
 export function makeEnterpriseAccount(database: Database, enterpriseId: number, username = accountOf.enterprise): Promise<UserRow> {
-  return makeUser(database, { username, displayName: `${username} 安全员`, roles: ['enterprise'], enterpriseId });
+  return makeUser(database, { username, roles: ['enterprise'], enterpriseId });
 }
 
 type EnterpriseInsert = typeof enterprises.$inferInsert;

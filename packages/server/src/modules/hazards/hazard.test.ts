@@ -2,10 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp, uploadFile } from '../../../test/factories.ts';
-import { hashPassword } from '../../lib/password-hash.ts';
+import {
+  codes,
+  login,
+  makeEnterpriseAccount,
+  makeUser,
+  type Session,
+  seedOrg,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from '../../../test/factories.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
-import { userRepo } from '../users/user.repo.ts';
 import { runHazardSweep } from './hazard-sweep.ts';
 
 let t: TestApp;
@@ -43,20 +51,8 @@ beforeAll(async () => {
     updatedAt: now,
   });
   enterpriseId = e.id;
-  const passwordHash = await hashPassword(PASSWORD);
-  const user = (username: string, extra: Record<string, unknown>) =>
-    userRepo.insert(t.database.db, {
-      username,
-      displayName: username,
-      passwordHash,
-      mustChangePassword: false,
-      createdAt: now,
-      updatedAt: now,
-      roles: [],
-      ...extra,
-    });
-  await user('regulator', { roles: ['unit'], regionCodes: [codes.town], unitId: org.units.emergency.id });
-  await user('owner', { roles: ['enterprise'], regionCodes: [], enterpriseId });
+  await makeUser(t.database, { username: 'regulator', roles: ['unit'], regionCodes: [codes.town], unitId: org.units.emergency.id });
+  await makeEnterpriseAccount(t.database, enterpriseId, 'owner');
   [office, inspector, regulator, owner, village, market, otherOffice] = await Promise.all(
     ['office', 'inspector', 'regulator', 'owner', 'village', 'unitstaff', 'otheroffice'].map((u) => login(t.app, u)),
   );

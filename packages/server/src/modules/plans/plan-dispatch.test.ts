@@ -5,11 +5,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
-import { uploadFile } from '../../../test/factories.ts';
+import { codes, login, makeUser, type Session, seedOrg, startTestApp, type TestApp, uploadFile } from '../../../test/factories.ts';
 import { publishedSeed003 } from '../../../test/plan-kit.ts';
-import { hashPassword } from '../../lib/password-hash.ts';
-import { userRepo } from '../users/user.repo.ts';
 import { runPlanSweep } from './plan-sweep.ts';
 
 let t: TestApp;
@@ -33,17 +30,13 @@ const dispatchOf = async (s: Session, query = '') => (await s.get(`/api/v1/plan-
 beforeAll(async () => {
   t = await startTestApp(new Date('2026-01-05T01:00:00Z'));
   org = await seedOrg(t.database);
-  const now = new Date('2026-01-01T00:00:00Z');
-  await userRepo.insert(t.database.db, {
+  const _now = new Date('2026-01-01T00:00:00Z');
+  await makeUser(t.database, {
     username: 'yingji',
     displayName: '应急办',
-    passwordHash: await hashPassword(PASSWORD),
     roles: ['unit'],
     regionCodes: [codes.town],
     unitId: org.units.emergency.id,
-    mustChangePassword: false,
-    createdAt: now,
-    updatedAt: now,
   });
   [office, market, emergency, otherOffice] = await Promise.all(users.map((u) => login(t.app, u)));
   plan = await publishedSeed003(office);
