@@ -1,10 +1,10 @@
-import { type DataScope, type EnterpriseListQuery, industrySections } from '@anzhi/core';
+import { ceasedEnterpriseStatuses, type DataScope, type EnterpriseListQuery, industrySections } from '@anzhi/core';
 import { type AnyColumn, and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
 import { likeContains } from '../../lib/scope-sql.ts';
-import { textArray } from '../../lib/sql-array.ts';
+import { literalList, textArray } from '../../lib/sql-array.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
@@ -21,8 +21,13 @@ export type EnterpriseListRow = EnterpriseRow & {
 };
 export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort'>;
 
+/** Core's isActiveEnterprise: not in its ceased set. */
+export function activeEnterpriseCondition(): SQL {
+  return sql`(${enterprises.status} NOT IN ${sql.raw(literalList(ceasedEnterpriseStatuses))})`;
+}
+
 export function missingInsuranceCondition(today: string): SQL {
-  return sql`(${enterprises.requiresInsurance} AND ${enterprises.status} <> 'closed' AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
+  return sql`(${enterprises.requiresInsurance} AND ${activeEnterpriseCondition()} AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
 }
 
 export function standardisationExpiringCondition(today: string, days = 90): SQL {
