@@ -80,3 +80,8 @@ export function finishOpenApiDocument<T extends Json>(doc: T): T {
     },
   }) as T;
 }
+
+/** @fastify/swagger's `transformObject` hook: the same finishing for the app and for any document built like it. */
+export function finishSwaggerDocument(doc: { openapiObject: Partial<Json> } | { swaggerObject: Partial<Json> }): Json {
+  return finishOpenApiDocument('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject);
+}

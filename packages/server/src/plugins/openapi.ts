@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { finishOpenApiDocument } from './openapi-document.ts';
+import { finishSwaggerDocument } from './openapi-document.ts';
 
 /** The OpenAPI document is generated from the same zod schemas that validate requests. */
 export async function registerOpenApi(app: FastifyInstance, version: string) {
@@ -21,7 +21,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string) {
     },
     transform: jsonSchemaTransform,
     // operationIds, the 4xx error body and schema tidying, once for every route (openapi-document.ts).
-    transformObject: (doc) => finishOpenApiDocument('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject),
+    transformObject: finishSwaggerDocument,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: false } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
