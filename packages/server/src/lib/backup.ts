@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { type Database, schemaVersion } from '../db/client.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir.ts';
 
 /**
  * A logical, versioned backup: gzip'd JSON lines — a header, then for each table a marker and its rows as
@@ -106,9 +107,13 @@ async function* backupLines(database: Database, createdAt: Date): AsyncGenerator
   }
 }
 
+/** Writes a backup readable by the server's account only (0600): it holds password hashes. */
 export async function writeBackup(database: Database, file: string, now = new Date()): Promise<BackupHeader> {
   const tmp = `${file}.part`;
-  await pipeline(Readable.from(backupLines(database, now)), zlib.createGzip(), fs.createWriteStream(tmp));
+  // A leftover .part keeps its old mode when opened again: remove it first so the mode below applies.
+  fs.rmSync(tmp, { force: true });
+  const out = fs.createWriteStream(tmp, { mode: PRIVATE_FILE_MODE, flags: 'wx' });
+  await pipeline(Readable.from(backupLines(database, now)), zlib.createGzip(), out);
   fs.renameSync(tmp, file);
   return readHeader(file);
 }
@@ -207,6 +212,14 @@ export async function restoreBackup(database: Database, file: string): Promise<B
   });
   if (!header) throw new Error('备份文件为空');
   return header;
+}
+
+/** A scheduled backup into `dir` (created 0700), keeping the newest `keep`. */
+export async function writeAutomaticBackup(database: Database, dir: string, now: Date, keep: number) {
+  ensurePrivateDir(dir);
+  const file = `${dir}/${autoBackupName(now)}`;
+  const header = await writeBackup(database, file, now);
+  return { file, header, removed: pruneBackups(dir, keep) };
 }
 
 /** Keeps the newest `keep` automatic backups in a folder. */
