@@ -160,7 +160,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'plan': {
-      const code = runPlanCommand(positionals, { json: values.json === true });
+      const code = await runPlanCommand(positionals, { json: values.json === true });
       if (code === null) break;
       process.exitCode = code;
       return;

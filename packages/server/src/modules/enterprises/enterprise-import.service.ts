@@ -9,7 +9,6 @@ import {
   type ImportRowError,
   normaliseText,
   type ParsedSheet,
-  parseEnterpriseSheet,
   scopeCoversRegion,
 } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
@@ -17,6 +16,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { pipelined } from '../../lib/bulk-insert.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
+import { offThread } from '../../lib/off-thread.ts';
 import { ancestorCodes } from '../../lib/scope-sql.ts';
 import type { AuditEntry, AuditService } from '../audit/audit.service.ts';
 import { regionRepo } from '../regions/region.repo.ts';
@@ -25,7 +25,7 @@ import { auditedEnterprise } from './enterprise.presenter.ts';
 import { type EnterpriseRow, enterpriseRepo } from './enterprise.repo.ts';
 import type { enterprises } from './enterprise.table.ts';
 import { FieldError, newPublicCode, type PreloadedLookups, preloadedLookups, resolveEnterpriseValuesWith } from './enterprise.values.ts';
-import { readEnterpriseSheet } from './enterprise-import.reader.ts';
+import type { readEnterpriseImport } from './enterprise-import.reader.ts';
 import { linkLandlords, regionResolver, unitByName } from './enterprise-import.resolve.ts';
 import { enterpriseIoRepo } from './enterprise-io.repo.ts';
 
@@ -240,6 +240,12 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
+// ExcelJS builds the whole workbook in memory: off the event loop, in the parse pool.
+const readImport = offThread<typeof readEnterpriseImport>(
+  new URL('./enterprise-import.reader.ts', import.meta.url),
+  'readEnterpriseImport',
+);
+
 export function createEnterpriseImportService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, clock, audit } = deps;
   return {
@@ -248,8 +254,7 @@ export function createEnterpriseImportService(deps: { db: Db; clock: Clock; audi
      * and skipped; the good ones are created or updated in one transaction. A dry run reports the same and writes nothing.
      */
     async importEnterprises(actor: Actor, buffer: Buffer, opts: { dryRun: boolean; fileName?: string }): Promise<ImportResult> {
-      const { sheetName, rows } = await readEnterpriseSheet(buffer);
-      const sheet = parseEnterpriseSheet(rows);
+      const { sheetName, sheet } = await readImport(buffer);
       if (!sheet) throw errors.badRequest('enterprise.import_no_header', '未找到表头：前 10 行中没有包含“企业名称”等列名的行');
       if (sheet.dataRows === 0) {
         throw errors.badRequest('enterprise.import_empty', `工作表“${sheetName}”的表头（第 ${sheet.headerRow} 行）下面没有企业数据`);
