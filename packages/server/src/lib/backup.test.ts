@@ -108,9 +108,10 @@ async function count(database: Database, table: string): Promise<number> {
   return Number(row?.n);
 }
 
+/** Rows in every table but the audit anchor, whose one row the migrations create. */
 async function totalRows(database: Database): Promise<number> {
   let n = 0;
-  for (const table of tables) n += await count(database, table);
+  for (const table of tables.filter((name) => name !== 'audit_anchor')) n += await count(database, table);
   return n;
 }
 
