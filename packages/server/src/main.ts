@@ -20,6 +20,7 @@ import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
 import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
 import { planSweepSummary, runPlanSweepCommand, withPlanCounts } from './modules/plans/plan-sweep.cli.ts';
 import { runPlanSweep } from './modules/plans/plan-sweep.ts';
+import { supervise, supervisorOptionsFromEnv } from './supervisor.ts';
 
 const usage = `用法: anzhi <命令>
   serve [--demo]         启动服务（--demo：数据库为空时载入演示数据）
@@ -91,6 +92,11 @@ async function serve(demo: boolean) {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  if (process.env.ANZHI_SUPERVISED === '1') {
+    // Under the supervisor, in a process group of its own: if the supervisor is gone, so is this server.
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && void shutdown('supervisor gone'), 2_000).unref();
+  }
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ db: database.kind, ms: Date.now() - started }, `安治已启动：http://localhost:${config.port}`);
 }
@@ -111,7 +117,16 @@ async function main(argv: string[]) {
   });
   switch (command) {
     case 'serve':
-      return serve(values.demo === true);
+      // The server itself runs in a child the supervisor restarts after a crash (ANZHI_SUPERVISOR=off: run here).
+      if (process.env.ANZHI_SUPERVISOR === 'off' || process.env.ANZHI_SUPERVISED === '1') return serve(values.demo === true);
+      process.exitCode = await supervise({
+        command: process.execPath,
+        args: [...process.execArgv, ...process.argv.slice(1)],
+        env: { ...process.env, ANZHI_SUPERVISED: '1' },
+        ...supervisorOptionsFromEnv(process.env),
+        log: (line) => console.error(line),
+      });
+      return;
     case 'migrate':
       return withDatabase(async (db) => {
         await prepareDatabase(db);
