@@ -1,5 +1,6 @@
 import './common/zod-locale.ts';
 
+export * from './api/api-endpoints.ts';
 export * from './audit/audit.contract.ts';
 export * from './audit/audit.rules.ts';
 export * from './auth/auth.contract.ts';
@@ -31,6 +32,7 @@ export * from './hazard/hazard.contract.ts';
 export * from './hazard/hazard.dict.ts';
 export * from './hazard/hazard.rules.ts';
 export * from './hazard/hazard-followup.contract.ts';
+export * from './hazard/hazard-predicates.rules.ts';
 export * from './hazard/hazard-time.rules.ts';
 export * from './notification/notification.contract.ts';
 export * from './org/org.contract.ts';
@@ -41,6 +43,7 @@ export * from './plan/plan.contract.ts';
 export * from './plan/plan-dates.rules.ts';
 export * from './plan/plan-paragraphs.rules.ts';
 export * from './plan/plan-parse.rules.ts';
+export * from './plan/plan-predicates.rules.ts';
 export * from './plan/plan-targets.rules.ts';
 export * from './plan/plan-tracking.contract.ts';
 export * from './plan/plan-tracking.rules.ts';

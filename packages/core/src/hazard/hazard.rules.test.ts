@@ -7,14 +7,7 @@ import {
   initialHazardStatus,
   nextHazardStatus,
 } from './hazard.rules.ts';
-import {
-  dueSoonHorizon,
-  endedReportPeriods,
-  hazardDueAsOf,
-  hazardReportDeadline,
-  isStockAt,
-  reportPeriodRange,
-} from './hazard-time.rules.ts';
+import { dueSoonHorizon, endedReportPeriods, hazardDueAsOf, hazardReportDeadline, reportPeriodRange } from './hazard-time.rules.ts';
 
 const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
 const finder: HazardActor = { userId: 10, office: false, unitId: 3, enterpriseId: null, supervisor: true };
@@ -114,12 +107,5 @@ describe('time-driven rules', () => {
     expect(hazardReportDeadline('2026')).toBe('2027-01-31');
     expect(reportPeriodRange('2026Q2')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(endedReportPeriods('2026-12-02').slice(0, 3)).toEqual(['2026Q3', '2026Q2', '2026Q1']);
-  });
-
-  it('counts 存量 at a cut-off: found by then and still open then (治本攻坚: clear the 2023 stock in 2024)', () => {
-    expect(isStockAt({ foundOn: '2023-10-01', closedOn: null }, '2023-12-31')).toBe(true);
-    expect(isStockAt({ foundOn: '2023-10-01', closedOn: '2024-02-01' }, '2023-12-31')).toBe(true);
-    expect(isStockAt({ foundOn: '2023-10-01', closedOn: '2023-11-01' }, '2023-12-31')).toBe(false);
-    expect(isStockAt({ foundOn: '2024-01-05', closedOn: null }, '2023-12-31')).toBe(false);
   });
 });

@@ -1,12 +1,4 @@
-import {
-  type PlanDateRef,
-  type PlanDraftNode,
-  type PlanMeta,
-  type PlanMilestone,
-  type PlanStatus,
-  type PlanTarget,
-  planSettingsOf,
-} from '@anzhi/core';
+import { type PlanDraftNode, type PlanMeta, planSettingsOf } from '@anzhi/core';
 import { AppError, errors } from '../../lib/errors.ts';
 import type { PlanRow, PlanTaskRow } from './plan.repo.ts';
 
@@ -31,7 +23,7 @@ export function toPlanMeta(p: PlanRow): PlanMeta {
     docNumber: p.docNumber,
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
-    status: p.status as PlanStatus,
+    status: p.status,
     sourceFileName: p.sourceFileName,
     regionCode: p.regionCode,
     settings: planSettingsOf(p.settings),
@@ -46,7 +38,7 @@ export function toDraftNode(t: PlanTaskRow): PlanDraftNode {
   return {
     id: t.id,
     parentId: t.parentId,
-    kind: t.kind as PlanDraftNode['kind'],
+    kind: t.kind,
     path: t.path,
     ordinal: t.ordinal,
     title: t.title,
@@ -62,10 +54,10 @@ export function toDraftNode(t: PlanTaskRow): PlanDraftNode {
     unitsEdited: t.unitsEdited,
     people: t.people,
     leaders: t.leaders,
-    deadlines: t.deadlines as PlanDateRef[],
+    deadlines: t.deadlines,
     recurrence: t.recurrence,
-    milestones: t.milestones as PlanMilestone[],
-    targets: t.targets as PlanTarget[],
+    milestones: t.milestones,
+    targets: t.targets,
   };
 }
 
