@@ -102,6 +102,7 @@ export const scopeOn = {
  * events, a plan's tasks), belong to the signed-in user, or are shared by everyone.
  */
 export const unscopedTables: Record<string, string> = {
+  audit_anchor: 'the audit chain’s head, read only by audit verification (audit.read, the system administrator)',
   audit_events: 'read only with audit.read (the system administrator, scope all)',
   sessions: 'the signed-in user’s own',
   criteria_sets: 'the shared criteria library, the same for everyone',
