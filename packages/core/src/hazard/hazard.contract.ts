@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../common/common.contract.ts';
 import { isRegionCode } from '../org/region.rules.ts';
 import {
   escalationSteps,
@@ -83,7 +84,7 @@ export const hazardActionBodies = {
   upgrade: z.object({ reason: opinion.min(2, '请写明升级理由'), criteriaCodes: z.array(z.string().max(60)).max(10).default([]) }),
 } satisfies Record<(typeof hazardActions)[number], z.ZodType>;
 
-export const hazardActionParams = z.object({ id: z.coerce.number().int().positive(), action: z.enum(hazardActions) });
+export const hazardActionParams = idParam.extend({ action: z.enum(hazardActions) });
 export const hazardVersion = z.object({ version: z.number().int().positive() });
 /** Every action carries the version it was taken on; each action's own fields are checked by the action. */
 export const hazardActionBody = hazardVersion.passthrough();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, seedOrg, startTestApp, type TestApp } from '../../test/app.ts';
+import { codes, countRows, login, seedOrg, startTestApp, type TestApp } from '../../test/factories.ts';
 import { emptyDatabase } from '../../test/test-db.ts';
 import { type Database, openDatabase, runMigrations, schemaVersion } from '../db/client.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
@@ -103,10 +103,7 @@ async function dump(database: Database): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-async function count(database: Database, table: string): Promise<number> {
-  const [row] = await database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM "${table}"`));
-  return Number(row?.n);
-}
+const count = countRows;
 
 /** Rows in every table but the audit anchor, whose one row the migrations create. */
 async function totalRows(database: Database): Promise<number> {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
 import { runCli } from '../../../test/cli.ts';
+import { codes, countRows, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import { openDatabase } from '../../db/client.ts';
 
 let t: TestApp;
@@ -40,10 +40,7 @@ async function events(query: string): Promise<{ items: Event[]; total: number }>
   return res.json();
 }
 
-async function count(where = sql`true`): Promise<number> {
-  const [row] = await t.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE ${where}`);
-  return Number(row?.n);
-}
+const count = (where = sql`true`) => countRows(t.database, 'audit_events', where);
 
 async function verify() {
   const res = await admin.get('/api/v1/audit-events/verify');

@@ -10,6 +10,7 @@ import {
 } from '@anzhi/core';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
@@ -57,7 +58,7 @@ export function createHazardActions(
         const { criteriaCodes, opinion } = b as unknown as z.infer<typeof hazardActionBodies.confirm>;
         const check = citations as CitationCheck;
         // 安全生产法 第四十一条: the principal and the actual controller are told; the notice names them.
-        const e = h.enterpriseId ? await enterpriseRepo.findById(tx, h.enterpriseId) : undefined;
+        const e = h.enterpriseId ? await enterpriseRepo.findById(tx, h.enterpriseId, systemScope) : undefined;
         const told = [e?.principal && `主要负责人 ${e.principal}`, e?.actualController && `实际控制人 ${e.actualController}`].filter(
           Boolean,
         );

@@ -12,6 +12,7 @@ import {
   scopeCoversRegion,
 } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
@@ -42,7 +43,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
       q = { unitId: own };
     }
     if (q.unitId !== undefined) {
-      const unit = await unitRepo.findById(ex, q.unitId);
+      const unit = await unitRepo.findById(ex, q.unitId, systemScope);
       if (!unit || !scopeCoversRegion(actor.scope, unit.regionCode)) throw errors.notFound('单位', 'plan.unit_not_found');
       return { key: `unit:${unit.id}`, unitId: unit.id, villageCode: null, name: unit.name };
     }
