@@ -34,6 +34,7 @@ export function toHazardSummary(h: HazardListRow, today: string, time: HazardTim
     deadline: h.deadline,
     closedOn: h.closedOn,
     overdue: due.overdue,
+    dueSoon: due.dueSoon,
     daysOverdue: due.daysOverdue,
     supervisionLevel: h.supervisionLevel as SupervisionLevel | null,
     escalationStep: h.escalationStep as EscalationStep | null,
