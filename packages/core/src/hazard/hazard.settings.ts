@@ -69,7 +69,12 @@ export const hazardReportSettings = defineSettings({
         .array(z.enum(hazardReportPeriods))
         .min(1, '至少选择一种报告周期')
         .refine((v) => new Set(v).size === v.length, '不能重复选择'),
-      { label: '报告周期', description: '月报为部分省份的要求；季报、年报为 16号令 第十四条', source: `${ARTICLE_14}（季报、年报）` },
+      {
+        label: '报告周期',
+        description: '月报为部分省份的要求；季报、年报为 16号令 第十四条',
+        source: `${ARTICLE_14}（季报、年报）`,
+        optionLabels: hazardReportPeriodLabels,
+      },
     ),
     monthDueDay: setting(z.number().int('应为整数').min(1, '应在 1–28 之间').max(28, '应在 1–28 之间'), {
       label: '月报截止日',
@@ -108,7 +113,7 @@ export const supervisionSettings = defineSettings({
         .array(z.enum(supervisionLevels))
         .min(1, '至少启用一个层级')
         .refine((v) => new Set(v).size === v.length, '不能重复选择'),
-      { label: '启用的督办层级', source: '本地做法（各地自定挂牌督办层级）' },
+      { label: '启用的督办层级', source: '本地做法（各地自定挂牌督办层级）', optionLabels: supervisionLevelLabels },
     ),
     labels: setting(
       z.object({

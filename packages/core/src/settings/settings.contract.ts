@@ -30,6 +30,11 @@ export const settingField = z.object({
   unit: z.string().optional(),
   source: z.string(),
   default: z.unknown(),
+  input: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('number'), integer: z.boolean(), min: z.number().nullable(), max: z.number().nullable() }),
+    z.object({ kind: z.literal('options'), options: z.array(z.object({ value: z.string(), label: z.string() })) }),
+    z.object({ kind: z.literal('text'), maxLength: z.number().nullable() }),
+  ]),
 });
 
 export const settingsFragmentView = z.object({

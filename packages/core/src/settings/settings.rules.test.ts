@@ -29,6 +29,16 @@ describe('settings fragments', () => {
       'ladderDays.exposure',
     ]);
     expect(fields[1]).toMatchObject({ label: '逾期问责天数·函告', unit: '天', source: '本地做法', default: 1 });
+    expect(fields[1]?.input).toEqual({ kind: 'number', integer: true, min: 1, max: 365 });
+    const periods = settingFieldsOf(settingsFragmentOf('hazardReport'))[0];
+    expect(periods?.input).toEqual({
+      kind: 'options',
+      options: [
+        { value: 'month', label: '月报' },
+        { value: 'quarter', label: '季报' },
+        { value: 'year', label: '年报' },
+      ],
+    });
   });
 
   it('names the field in Chinese when a value is wrong', () => {

@@ -7,6 +7,29 @@ export interface SettingMeta {
   unit?: string;
   /** The source of the default: a regulation article, or 本地做法 (local practice) when no rule fixes it. */
   source: string;
+  /** Names of the choices of a list of options (enum values → Chinese). */
+  optionLabels?: Record<string, string>;
+}
+
+/** How the admin page edits a field, read off its zod schema (the web does not walk zod itself). */
+export type SettingInput =
+  | { kind: 'number'; integer: boolean; min: number | null; max: number | null }
+  | { kind: 'options'; options: Array<{ value: string; label: string }> }
+  | { kind: 'text'; maxLength: number | null };
+
+export function settingInputOf(schema: z.ZodType, meta?: Partial<SettingMeta>): SettingInput {
+  if (schema instanceof z.ZodNumber) {
+    return { kind: 'number', integer: schema.isInt, min: finite(schema.minValue), max: finite(schema.maxValue) };
+  }
+  if (schema instanceof z.ZodArray && schema.element instanceof z.ZodEnum) {
+    const values = schema.element.options.map(String);
+    return { kind: 'options', options: values.map((value) => ({ value, label: meta?.optionLabels?.[value] ?? value })) };
+  }
+  return { kind: 'text', maxLength: schema instanceof z.ZodString ? finite(schema.maxLength) : null };
+}
+
+function finite(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
 /** Attaches the labels to a schema (zod's metadata registry), so the form and the messages can be built from it. */
@@ -102,9 +125,14 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** A leaf field of a fragment with its full label, its own (or its group's) unit and source, and its default. */
-export interface SettingField extends SettingMeta {
+export interface SettingField {
   path: string;
+  label: string;
+  description?: string;
+  unit?: string;
+  source: string;
   default: unknown;
+  input: SettingInput;
 }
 
 export function settingFieldsOf(fragment: SettingsFragment): SettingField[] {
@@ -124,6 +152,7 @@ export function settingFieldsOf(fragment: SettingsFragment): SettingField[] {
         unit: meta.unit,
         source: meta.source ?? '',
         default: defaults[key],
+        input: settingInputOf(child, settingMetaOf(child)),
       });
     }
   };

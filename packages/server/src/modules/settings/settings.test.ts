@@ -45,12 +45,13 @@ describe('township settings: read, change, reset', () => {
     ]);
     const time = view.fragments[0];
     expect(time).toMatchObject({ label: '隐患整改时限', overridden: false, version: 0, value: time.default });
-    expect(time.fields).toContainEqual({
+    expect(time.fields[1]).toMatchObject({
       path: 'ladderDays.letter',
       label: '逾期问责天数·函告',
       unit: '天',
       source: '本地做法',
       default: 1,
+      input: { kind: 'number', integer: true, min: 1, max: 365 },
     });
     expect(view.fragments[1].fields.find((f: { path: string }) => f.path === 'quarterDueDay')).toMatchObject({
       source: '16号令 第十四条',
