@@ -1,5 +1,6 @@
 import './common/zod-locale.ts';
 
+export * from './api/api-endpoints.ts';
 export * from './audit/audit.contract.ts';
 export * from './audit/audit.rules.ts';
 export * from './auth/auth.contract.ts';

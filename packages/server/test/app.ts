@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Role } from '@anzhi/core';
+import type { RegionLevel, Role, UnitKind } from '@anzhi/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, createServices } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -54,7 +54,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export async function seedOrg(database: Database) {
   const db = database.db;
   const now = new Date('2026-01-01T00:00:00Z');
-  const region = (code: string, name: string, level: string, parentCode: string | null) =>
+  const region = (code: string, name: string, level: RegionLevel, parentCode: string | null) =>
     regionRepo.insert(db, { code, name, level, parentCode, createdAt: now });
   await region(codes.county, '示例县', 'county', null);
   await region(codes.town, '示例镇', 'township', codes.county);
@@ -63,7 +63,7 @@ export async function seedOrg(database: Database) {
   await region(codes.otherTown, '邻镇', 'township', codes.county);
   await region(codes.otherVillage, '邻村', 'village', codes.otherTown);
 
-  const unit = (name: string, regionCode: string, kind = 'regulator', industries: string[] = []) =>
+  const unit = (name: string, regionCode: string, kind: UnitKind = 'regulator', industries: string[] = []) =>
     unitRepo.insert(db, { name, regionCode, kind, industries, createdAt: now, updatedAt: now });
   const countyBureau = await unit('示例县应急管理局', codes.county);
   const emergency = await unit('示例镇应急管理办公室', codes.town, 'regulator', ['hazardousChemicals', 'industryTrade']);

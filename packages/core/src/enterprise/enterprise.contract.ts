@@ -193,6 +193,13 @@ export const importResult = z.object({
 });
 export type ImportResult = z.infer<typeof importResult>;
 
+export const enterpriseImportQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('false').describe('true：只预览（校验并统计），不写入'),
+});
+
+/** 厂中厂: the enterprises renting from one. */
+export const enterpriseTenants = z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) });
+
 export const enterpriseStats = z.object({
   total: z.number().int(),
   byRegionDomain: z.array(z.object({ regionCode: z.string(), regionName: z.string(), domain: z.string(), count: z.number().int() })),

@@ -30,6 +30,7 @@ export type HazardDynamicZero = z.infer<typeof hazardDynamicZero>;
 
 /** 举一反三. */
 export const hazardPropagateBody = z.object({ criterionCode: z.string().min(1).max(60), deadline: date });
+export const hazardPropagateResult = z.object({ created: z.number() });
 export const hazardCheckStatuses = ['open', 'clear', 'found'] as const;
 export const hazardCheckQuery = z.object({
   status: z.enum(hazardCheckStatuses).optional(),
@@ -78,6 +79,8 @@ export const hazardReportItem = z.object({
   late: z.boolean(),
 });
 export type HazardReportItem = z.infer<typeof hazardReportItem>;
+export const hazardReportQuery = z.object({ enterpriseId: z.coerce.number().int().positive().optional() });
+export const hazardReportPeriodParam = z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '报告期应为 2026Q1 或 2026') });
 export const hazardReportList = z.object({
   enterpriseId: z.number(),
   enterpriseName: z.string(),

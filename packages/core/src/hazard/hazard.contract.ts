@@ -85,6 +85,8 @@ export const hazardActionBodies = {
 
 export const hazardActionParams = z.object({ id: z.coerce.number().int().positive(), action: z.enum(hazardActions) });
 export const hazardVersion = z.object({ version: z.number().int().positive() });
+/** Every action carries the version it was taken on; each action's own fields are checked by the action. */
+export const hazardActionBody = hazardVersion.passthrough();
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

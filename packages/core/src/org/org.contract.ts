@@ -19,6 +19,7 @@ export const region = z.object({
   abolished: z.boolean(),
 });
 export type Region = z.infer<typeof region>;
+export const regionList = z.object({ items: z.array(region) });
 
 export const regionCreateBody = z.object({
   code: regionCode,

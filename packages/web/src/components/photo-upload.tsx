@@ -2,7 +2,7 @@ import { CameraOutlined } from '@ant-design/icons';
 import { FILE_MAX_BYTES, fileThumbUrl, fileUrl, IMAGE_MAX_SIDE, type UploadedFile } from '@anzhi/core';
 import { App, Image, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../lib/api-client.ts';
+import { call, errorMessage } from '../lib/api-client.ts';
 
 interface PhotoUploadProps {
   /** Ids of uploaded files, in order (for antd Form: `<Form.Item name="photos"><PhotoUpload /></Form.Item>`). */
@@ -92,7 +92,7 @@ export function PhotoUpload({ value, onChange, maxCount = 9, capture = false, di
       const compressed = await compressPhoto(original);
       const form = new FormData();
       form.append('file', compressed ?? original, compressed ? jpegName(original.name) : original.name);
-      onSuccess?.(await api.upload<UploadedFile>('/files', form));
+      onSuccess?.(await call('POST /files', { body: form }));
     } catch (e) {
       message.error(`${original.name}：${errorMessage(e)}`);
       onError?.(e as Error);

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@anzhi/core';
+import { type ApiBody, type ApiKey, type ApiParams, type ApiQuery, type ApiResponse, type ErrorBody, endpointPath } from '@anzhi/core';
 
 /** One field problem the server reported, e.g. `{ path: 'username', message: '用户名已存在' }`. */
 export interface FieldProblem {
@@ -128,14 +128,32 @@ export async function request<T>(method: string, path: string, options: RequestO
   return data as T;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) => request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...options, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...options, body }),
-  /** multipart/form-data POST, e.g. a file upload. */
-  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body: form }),
+type CallOptions<K extends ApiKey> = {
+  query?: ApiQuery<K>;
+  body?: ApiBody<K>;
+  signal?: AbortSignal;
+  /** Do not run the global 401/403 handler (login, logout, the session probe). */
+  skipAuthHandler?: boolean;
 };
+type CallArgs<K extends ApiKey> = [keyof ApiParams<K>] extends [never]
+  ? [options?: CallOptions<K>]
+  : [options: CallOptions<K> & { params: ApiParams<K> }];
+
+/**
+ * Calls a JSON endpoint by its contract key ("GET /hazards/{id}"): the path, its parameters, query keys, body and
+ * response type all come from core's `apiEndpoints`, so no page restates a path or a response type.
+ */
+export function call<K extends ApiKey>(key: K, ...[options]: CallArgs<K>): Promise<ApiResponse<K>> {
+  const opts = (options ?? {}) as CallOptions<K> & { params?: Record<string, string | number> };
+  const { method, path } = endpointPath(key, opts.params);
+  const body = opts.body === undefined && method !== 'GET' && method !== 'DELETE' ? {} : opts.body;
+  return request<ApiResponse<K>>(method, path, {
+    query: opts.query as Query | undefined,
+    body,
+    signal: opts.signal,
+    skipAuthHandler: opts.skipAuthHandler,
+  });
+}
 
 /** The same-origin URL of an API path with a query, for download links (<a href>) that the browser fetches itself. */
 export function apiUrl(path: string, query?: Query): string {

@@ -1,7 +1,7 @@
 import type { Region } from '@anzhi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from './api-client.ts';
+import { call } from './api-client.ts';
 import { useCan } from './session.ts';
 
 /** Shared by every page that shows or picks regions; the regions feature invalidates this key after edits. */
@@ -11,7 +11,7 @@ export function useRegionList() {
   const canRead = useCan('region.read');
   return useQuery({
     queryKey: regionsQueryKey,
-    queryFn: () => api.get<{ items: Region[] }>('/regions').then((r) => r.items),
+    queryFn: () => call('GET /regions').then((r) => r.items),
     enabled: canRead,
     staleTime: 5 * 60_000,
   });

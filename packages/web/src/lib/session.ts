@@ -1,13 +1,13 @@
 import type { CurrentUser, Permission } from '@anzhi/core';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { ApiError, api } from './api-client.ts';
+import { ApiError, call } from './api-client.ts';
 
 export const sessionQueryKey = ['auth', 'me'] as const;
 
 /** The signed-in user, or null when there is no session (401). Other failures are thrown. */
 export async function fetchSession(): Promise<CurrentUser | null> {
   try {
-    const { user } = await api.get<{ user: CurrentUser }>('/auth/me', undefined, { skipAuthHandler: true });
+    const { user } = await call('GET /auth/me', { skipAuthHandler: true });
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;

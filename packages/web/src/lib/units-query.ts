@@ -1,6 +1,5 @@
-import type { Unit } from '@anzhi/core';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from './api-client.ts';
+import { call } from './api-client.ts';
 import { useCan } from './session.ts';
 
 /** All member units for pickers (a township has dozens, not thousands); under the `units` key so edits refresh it. */
@@ -10,7 +9,7 @@ export function useUnitOptions() {
   const canRead = useCan('unit.read');
   return useQuery({
     queryKey: unitOptionsQueryKey,
-    queryFn: () => api.get<Page<Unit>>('/units', { page: 1, pageSize: 500 }).then((r) => r.items),
+    queryFn: () => call('GET /units', { query: { page: 1, pageSize: 500 } }).then((r) => r.items),
     enabled: canRead,
     staleTime: 5 * 60_000,
   });

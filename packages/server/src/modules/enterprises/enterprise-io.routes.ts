@@ -1,4 +1,4 @@
-import { enterpriseListQuery, importResult } from '@anzhi/core';
+import { enterpriseImportQuery, enterpriseListQuery, importResult } from '@anzhi/core';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,9 +15,6 @@ const tags = ['企业台账'];
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const importQuery = z.object({
-  dryRun: z.enum(['true', 'false']).default('false').describe('true：只预览（校验并统计），不写入'),
-});
 // Described for the OpenAPI document only: the multipart stream is read by the handler, not parsed into a body.
 const importBody = z.object({ file: z.string().meta({ format: 'binary', description: '.xlsx 文件，≤ 20 MB' }) }).nullish();
 const exportQuery = enterpriseListQuery.omit({ page: true, pageSize: true, sort: true });
@@ -62,7 +59,7 @@ export async function registerEnterpriseIoModule(app: FastifyInstance, deps: { d
             'multipart/form-data，字段 `file` 为 .xlsx 文件（≤ 20 MB）。按表头名称识别列（含常见别名），逐行报告错误（行号为 Excel 中的行号），' +
             '其余行在一个事务中导入；按统一社会信用代码（无代码时按名称+地址）识别已登记企业，重复导入不会重复登记。`dryRun=true` 只预览。',
           consumes: ['multipart/form-data'],
-          querystring: importQuery,
+          querystring: enterpriseImportQuery,
           body: importBody,
           response: { 200: importResult },
         },

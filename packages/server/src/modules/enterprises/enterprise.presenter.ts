@@ -1,4 +1,4 @@
-import type { Enterprise, EnterpriseScale, EnterpriseStatus, RiskLevel, StandardisationLevel } from '@anzhi/core';
+import type { Enterprise } from '@anzhi/core';
 import type { EnterpriseListRow, EnterpriseRow } from './enterprise.repo.ts';
 
 export function toEnterprise(e: EnterpriseListRow): Enterprise {
@@ -11,8 +11,8 @@ export function toEnterprise(e: EnterpriseListRow): Enterprise {
     regionName: e.regionName,
     longitude: e.longitude,
     latitude: e.latitude,
-    status: e.status as EnterpriseStatus,
-    scale: e.scale as EnterpriseScale | null,
+    status: e.status,
+    scale: e.scale,
     employees: e.employees,
     legalRepresentative: e.legalRepresentative,
     legalRepresentativePhone: e.legalRepresentativePhone,
@@ -36,13 +36,13 @@ export function toEnterprise(e: EnterpriseListRow): Enterprise {
     townshipLeaderPhone: e.townshipLeaderPhone,
     unitSupervisor: e.unitSupervisor,
     unitSupervisorPhone: e.unitSupervisorPhone,
-    fiveToOne: (e.fiveToOne as Enterprise['fiveToOne']) ?? null,
-    standardisationLevel: e.standardisationLevel as StandardisationLevel | null,
+    fiveToOne: e.fiveToOne ?? null,
+    standardisationLevel: e.standardisationLevel,
     standardisationExpiry: e.standardisationExpiry,
     insurer: e.insurer,
     insurancePolicyNo: e.insurancePolicyNo,
     insuranceExpiry: e.insuranceExpiry,
-    riskLevel: e.riskLevel as RiskLevel | null,
+    riskLevel: e.riskLevel,
     riskLevelReason: e.riskLevelReason,
     riskLevelSetBy: e.riskLevelSetByName,
     riskLevelSetAt: e.riskLevelSetAt?.toISOString() ?? null,

@@ -1,3 +1,4 @@
+import type { Enterprise, EnterpriseScale, EnterpriseStatus, RiskLevel, StandardisationLevel } from '@anzhi/core';
 import {
   type AnyPgColumn,
   boolean,
@@ -31,8 +32,8 @@ export const enterprises = pgTable(
       .references(() => regions.code),
     longitude: doublePrecision('longitude'),
     latitude: doublePrecision('latitude'),
-    status: text('status').notNull().default('operating'),
-    scale: text('scale'),
+    status: text('status').$type<EnterpriseStatus>().notNull().default('operating'),
+    scale: text('scale').$type<EnterpriseScale>(),
     employees: integer('employees'),
     legalRepresentative: text('legal_representative'),
     legalRepresentativePhone: text('legal_representative_phone'),
@@ -53,13 +54,13 @@ export const enterprises = pgTable(
     townshipLeaderPhone: text('township_leader_phone'),
     unitSupervisor: text('unit_supervisor'),
     unitSupervisorPhone: text('unit_supervisor_phone'),
-    fiveToOne: jsonb('five_to_one'),
-    standardisationLevel: text('standardisation_level'),
+    fiveToOne: jsonb('five_to_one').$type<Enterprise['fiveToOne']>(),
+    standardisationLevel: text('standardisation_level').$type<StandardisationLevel>(),
     standardisationExpiry: date('standardisation_expiry', { mode: 'string' }),
     insurer: text('insurer'),
     insurancePolicyNo: text('insurance_policy_no'),
     insuranceExpiry: date('insurance_expiry', { mode: 'string' }),
-    riskLevel: text('risk_level'),
+    riskLevel: text('risk_level').$type<RiskLevel>(),
     riskLevelReason: text('risk_level_reason'),
     // No foreign key: users already reference enterprises, and backups restore tables parents-first without cycles.
     riskLevelSetBy: integer('risk_level_set_by'),

@@ -3,14 +3,16 @@ import {
   hazardCheckPage,
   hazardCheckQuery,
   hazardPropagateBody,
+  hazardPropagateResult,
   hazardReportList,
+  hazardReportPeriodParam,
+  hazardReportQuery,
   hazardReportSigned,
   idParam,
   okBody,
 } from '@anzhi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireActor } from '../../plugins/auth.ts';
 import type { createHazardChecks } from './hazard-checks.ts';
 import type { HazardReports } from './hazard-reports.ts';
@@ -32,7 +34,7 @@ export async function registerHazardFollowupModule(
         summary: '举一反三：对同类企业下发同一判定标准条款的排查要求',
         params: idParam,
         body: hazardPropagateBody,
-        response: { 200: z.object({ created: z.number() }) },
+        response: { 200: hazardPropagateResult },
       },
     },
     async (request) => deps.checks.propagate(requireActor(request), request.params.id, request.body),
@@ -71,7 +73,7 @@ export async function registerHazardFollowupModule(
       schema: {
         tags,
         summary: '企业隐患排查治理季报、年报（由记录生成）',
-        querystring: z.object({ enterpriseId: z.coerce.number().int().positive().optional() }),
+        querystring: hazardReportQuery,
         response: { 200: hazardReportList },
       },
     },
@@ -84,7 +86,7 @@ export async function registerHazardFollowupModule(
       schema: {
         tags,
         summary: '企业主要负责人签署季报/年报',
-        params: z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '报告期应为 2026Q1 或 2026') }),
+        params: hazardReportPeriodParam,
         response: { 200: hazardReportSigned },
       },
     },

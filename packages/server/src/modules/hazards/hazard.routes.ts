@@ -1,5 +1,6 @@
 import {
   escalationSteps,
+  hazardActionBody,
   hazardActionParams,
   hazardCreate,
   hazardDetail,
@@ -107,7 +108,7 @@ export async function registerHazardModule(app: FastifyInstance, deps: { hazards
           '隐患处理步骤：confirm 认定 / submitPlan 报送方案 / approvePlan / returnPlan / supervise 挂牌督办 / rectify 整改 / accept 验收销号 / reject / requestExtension / approveExtension / denyExtension / dismiss / upgrade',
         description: '请求体含 version（乐观锁）与该步骤的字段，见 core 的 hazardActionBodies。',
         params: hazardActionParams,
-        body: z.object({ version: z.number().int().positive() }).passthrough(),
+        body: hazardActionBody,
         response: { 200: hazardDetail },
       },
     },

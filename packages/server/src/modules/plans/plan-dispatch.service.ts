@@ -3,14 +3,10 @@
 import {
   dispatchCalendar,
   isLateReport,
-  type PlanDateRef,
   type PlanDispatch,
   type PlanDispatchItem,
   type PlanDispatchQuery,
   type PlanDispatchSave,
-  type PlanFigure,
-  type PlanReportStatus,
-  type PlanTarget,
   periodOf,
   scopeCoversRegion,
 } from '@anzhi/core';
@@ -72,10 +68,10 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
     const from = current ?? previous;
     if (!from) return { status: 'notStarted', summary: '', problems: '', figures: [], fileIds: [], fromPeriod: null };
     return {
-      status: from.status as PlanReportStatus,
+      status: from.status,
       summary: from.summary,
       problems: from.problems,
-      figures: from.figures as PlanFigure[],
+      figures: from.figures,
       // Files belong to the report they were attached to: last month's evidence stays there.
       fileIds: current ? current.fileIds : [],
       fromPeriod: from.period,
@@ -108,8 +104,8 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
           title: task.title,
           path: task.path,
           role,
-          deadlines: task.deadlines as PlanDateRef[],
-          targets: task.targets as PlanTarget[],
+          deadlines: task.deadlines,
+          targets: task.targets,
           taskStatus: statuses.get(task.id) ?? 'notStarted',
           report: current ? reportView(current, a.name) : null,
           prefill: prefillOf(current, previous),

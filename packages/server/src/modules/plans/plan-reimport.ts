@@ -5,10 +5,8 @@ import {
   diffPlanTasks,
   diffTaskOf,
   type ParsedPlan,
-  type PlanDateRef,
   type PlanDiff,
   type PlanReimportResult,
-  type PlanTarget,
   type PlanTask,
   planTreeOf,
 } from '@anzhi/core';
@@ -39,8 +37,8 @@ function diffTaskOfRow(r: PlanTaskRow): DiffTask {
     text: r.text,
     leadUnits: r.leadUnitNames,
     coUnits: r.coUnitNames,
-    deadlines: (r.deadlines as PlanDateRef[]).map((d) => d.date),
-    targets: (r.targets as PlanTarget[]).map((t) => t.raw),
+    deadlines: r.deadlines.map((d) => d.date),
+    targets: r.targets.map((t) => t.raw),
   };
 }
 

@@ -2,12 +2,10 @@ import {
   can,
   daysFrom,
   nextDeadline,
-  type PlanDateRef,
   type PlanListQuery,
   type PlanProgress,
   type PlanProgressNode,
   type PlanRankings,
-  type PlanTarget,
   type PlanTimeline,
   periodOf,
   shiftPeriod,
@@ -67,7 +65,7 @@ export function createPlanTrackingService(deps: { db: Db; clock: Clock }) {
     return {
       id: n.id,
       parentId: n.parentId,
-      kind: n.kind as PlanProgressNode['kind'],
+      kind: n.kind,
       path: n.path,
       ordinal: n.ordinal,
       title: n.title,
@@ -77,10 +75,10 @@ export function createPlanTrackingService(deps: { db: Db; clock: Clock }) {
       cos: n.kind === 'task' ? collapsed(n, 'co', l.names) : [],
       people: n.people,
       leaders: n.leaders,
-      deadlines: n.deadlines as PlanDateRef[],
+      deadlines: n.deadlines,
       nextDeadline: nextDeadline(n.deadlineDates, asOf),
       recurrence: n.recurrence,
-      targets: n.targets as PlanTarget[],
+      targets: n.targets,
       status,
       overdue: status === 'overdue',
       reports: latest ? [...latest.values()].map((r) => reportView(r, assigneeName(r.assigneeKey, l.names, l.villages))) : [],
@@ -109,7 +107,7 @@ export function createPlanTrackingService(deps: { db: Db; clock: Clock }) {
     const items = ledger.tasks.flatMap((t) => {
       const status = statuses.get(t.id) ?? 'notStarted';
       const names = [...collapsed(t, 'lead', ledger.names), ...collapsed(t, 'co', ledger.names)].map((a) => a.name);
-      return (t.deadlines as PlanDateRef[]).map((d) => ({
+      return t.deadlines.map((d) => ({
         taskId: t.id,
         ordinal: t.ordinal,
         title: t.title,

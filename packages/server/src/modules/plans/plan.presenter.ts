@@ -1,4 +1,4 @@
-import type { PlanDateRef, PlanDraftNode, PlanMeta, PlanMilestone, PlanSettings, PlanStatus, PlanTarget } from '@anzhi/core';
+import type { PlanDraftNode, PlanMeta, PlanSettings } from '@anzhi/core';
 import { AppError, errors } from '../../lib/errors.ts';
 import type { PlanRow, PlanTaskRow } from './plan.repo.ts';
 
@@ -24,7 +24,7 @@ export function toPlanMeta(p: PlanRow, settings: PlanSettings): PlanMeta {
     docNumber: p.docNumber,
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
-    status: p.status as PlanStatus,
+    status: p.status,
     sourceFileName: p.sourceFileName,
     regionCode: p.regionCode,
     settings,
@@ -39,7 +39,7 @@ export function toDraftNode(t: PlanTaskRow): PlanDraftNode {
   return {
     id: t.id,
     parentId: t.parentId,
-    kind: t.kind as PlanDraftNode['kind'],
+    kind: t.kind,
     path: t.path,
     ordinal: t.ordinal,
     title: t.title,
@@ -55,10 +55,10 @@ export function toDraftNode(t: PlanTaskRow): PlanDraftNode {
     unitsEdited: t.unitsEdited,
     people: t.people,
     leaders: t.leaders,
-    deadlines: t.deadlines as PlanDateRef[],
+    deadlines: t.deadlines,
     recurrence: t.recurrence,
-    milestones: t.milestones as PlanMilestone[],
-    targets: t.targets as PlanTarget[],
+    milestones: t.milestones,
+    targets: t.targets,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DataScope } from '@anzhi/core';
+import type { DataScope, PlanStatus } from '@anzhi/core';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
@@ -39,7 +39,7 @@ function viewerCondition(v: TaskViewer): SQL | undefined {
 }
 
 export const planRepo = {
-  async page(ex: Executor, where: SQL | undefined, opts: { q?: string; status?: string; offset: number; limit: number }) {
+  async page(ex: Executor, where: SQL | undefined, opts: { q?: string; status?: PlanStatus; offset: number; limit: number }) {
     const c = and(
       where,
       opts.status ? eq(plans.status, opts.status) : undefined,

@@ -1,4 +1,13 @@
-import type { PlanSettings } from '@anzhi/core';
+import type {
+  PlanDateRef,
+  PlanDraftNode,
+  PlanFigure,
+  PlanMilestone,
+  PlanReportStatus,
+  PlanSettings,
+  PlanStatus,
+  PlanTarget,
+} from '@anzhi/core';
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
@@ -16,7 +25,7 @@ export const plans = pgTable(
     docNumber: text('doc_number'),
     periodStart: integer('period_start'),
     periodEnd: integer('period_end'),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<PlanStatus>().notNull().default('draft'),
     sourceFileName: text('source_file_name'),
     /** The document's text, shown beside the tree on the review screen. */
     rawText: text('raw_text').notNull().default(''),
@@ -50,7 +59,7 @@ export const planTasks = pgTable(
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
     parentId: integer('parent_id').references((): AnyPgColumn => planTasks.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<PlanDraftNode['kind']>().notNull(),
     path: text('path').array().notNull().default([]),
     ordinal: text('ordinal').notNull().default(''),
     title: text('title').notNull(),
@@ -67,12 +76,12 @@ export const planTasks = pgTable(
     unitsEdited: boolean('units_edited').notNull().default(false),
     people: text('people').array().notNull().default([]),
     leaders: text('leaders').array().notNull().default([]),
-    deadlines: jsonb('deadlines').notNull().default([]),
+    deadlines: jsonb('deadlines').$type<PlanDateRef[]>().notNull().default([]),
     /** The deadline dates alone, for SQL (timeline, sweep). */
     deadlineDates: date('deadline_dates', { mode: 'string' }).array().notNull().default([]),
     recurrence: text('recurrence').array().notNull().default([]),
-    milestones: jsonb('milestones').notNull().default([]),
-    targets: jsonb('targets').notNull().default([]),
+    milestones: jsonb('milestones').$type<PlanMilestone[]>().notNull().default([]),
+    targets: jsonb('targets').$type<PlanTarget[]>().notNull().default([]),
     removedAt: timestamp('removed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -121,10 +130,10 @@ export const planReports = pgTable(
     unitId: integer('unit_id').references(() => units.id),
     villageCode: text('village_code'),
     period: text('period').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<PlanReportStatus>().notNull(),
     summary: text('summary').notNull().default(''),
     problems: text('problems').notNull().default(''),
-    figures: jsonb('figures').notNull().default([]),
+    figures: jsonb('figures').$type<PlanFigure[]>().notNull().default([]),
     fileIds: integer('file_ids').array().notNull().default([]),
     reportedBy: integer('reported_by')
       .notNull()

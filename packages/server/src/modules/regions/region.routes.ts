@@ -1,7 +1,6 @@
-import { region, regionCodeParam, regionCreateBody, regionUpdateBody } from '@anzhi/core';
+import { region, regionCodeParam, regionCreateBody, regionList, regionUpdateBody } from '@anzhi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RegionService } from './region.service.ts';
 
@@ -15,7 +14,7 @@ export async function registerRegionModule(app: FastifyInstance, deps: { regions
     '/api/v1/regions',
     {
       config: { access: 'region.read' },
-      schema: { tags, summary: '行政区划（数据范围内，含上级）', response: { 200: z.object({ items: z.array(region) }) } },
+      schema: { tags, summary: '行政区划（数据范围内，含上级）', response: { 200: regionList } },
     },
     async (request) => ({ items: await regions.list(requireActor(request)) }),
   );

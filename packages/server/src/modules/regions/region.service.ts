@@ -1,12 +1,4 @@
-import {
-  impliedParentCode,
-  isWithinRegion,
-  type Region,
-  type RegionLevel,
-  type regionCreateBody,
-  regionLevelOf,
-  type regionUpdateBody,
-} from '@anzhi/core';
+import { impliedParentCode, isWithinRegion, type Region, type regionCreateBody, regionLevelOf, type regionUpdateBody } from '@anzhi/core';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
@@ -16,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { type RegionRow, regionRepo } from './region.repo.ts';
 
 export function toRegion(r: RegionRow): Region {
-  return { code: r.code, name: r.name, level: r.level as RegionLevel, parentCode: r.parentCode, abolished: r.abolished };
+  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, abolished: r.abolished };
 }
 
 export function createRegionService(deps: { db: Db; clock: Clock; audit: AuditService }) {

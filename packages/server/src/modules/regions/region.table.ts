@@ -1,3 +1,4 @@
+import type { RegionLevel } from '@anzhi/core';
 import { type AnyPgColumn, boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const regions = pgTable(
@@ -5,7 +6,7 @@ export const regions = pgTable(
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    level: text('level').notNull(),
+    level: text('level').$type<RegionLevel>().notNull(),
     parentCode: text('parent_code').references((): AnyPgColumn => regions.code),
     abolished: boolean('abolished').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

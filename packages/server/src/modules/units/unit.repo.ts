@@ -1,4 +1,4 @@
-import type { DataScope } from '@anzhi/core';
+import type { DataScope, UnitKind } from '@anzhi/core';
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
@@ -8,7 +8,7 @@ export type UnitRow = typeof units.$inferSelect;
 
 export interface UnitFilter {
   q?: string;
-  kind?: string;
+  kind?: UnitKind;
 }
 
 /** A township's units, and those of the county above it that serve it. */

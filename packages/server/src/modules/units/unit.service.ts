@@ -1,4 +1,4 @@
-import { scopeCoversRegion, type Unit, type UnitKind, type unitCreateBody, type unitUpdateBody } from '@anzhi/core';
+import { scopeCoversRegion, type Unit, type unitCreateBody, type unitUpdateBody } from '@anzhi/core';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
@@ -17,7 +17,7 @@ export function toUnit(u: UnitRow): Unit {
     name: u.name,
     shortName: u.shortName,
     aliases: u.aliases,
-    kind: u.kind as UnitKind,
+    kind: u.kind,
     regionCode: u.regionCode,
     industries: u.industries,
     supervisedRegionCodes: u.supervisedRegionCodes,

@@ -1,3 +1,4 @@
+import type { UnitKind } from '@anzhi/core';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/region.table.ts';
 
@@ -8,7 +9,7 @@ export const units = pgTable(
     name: text('name').notNull(),
     shortName: text('short_name'),
     aliases: text('aliases').array().notNull().default([]),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),

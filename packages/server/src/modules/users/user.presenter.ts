@@ -1,4 +1,4 @@
-import { isLocked, type Role, type User } from '@anzhi/core';
+import { isLocked, type User } from '@anzhi/core';
 import type { UserRow, UserWithUnit } from './user.repo.ts';
 
 export function toUser(u: UserWithUnit, now: Date): User {
@@ -7,7 +7,7 @@ export function toUser(u: UserWithUnit, now: Date): User {
     username: u.username,
     displayName: u.displayName,
     phone: u.phone,
-    roles: u.roles as Role[],
+    roles: u.roles,
     regionCodes: u.regionCodes,
     unitId: u.unitId,
     unitName: u.unitName,

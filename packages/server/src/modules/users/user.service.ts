@@ -106,13 +106,13 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
         ) {
           throw errors.badRequest('user.self_lockout', '不能停用自己的账号或取消自己的系统管理员角色');
         }
-        const roles = (body.roles ?? before.roles) as Role[];
+        const roles = body.roles ?? before.roles;
         const regionCodes = body.regionCodes ?? before.regionCodes;
         const unitId = body.unitId === undefined ? before.unitId : body.unitId;
         // Re-check against the account as it would be after the change, and as it was: an office may neither
         // widen an account beyond its township nor touch an administrator.
         await checkAssignable(tx, actor, roles, regionCodes, unitId);
-        checkScope(actor, before.roles as Role[], before.regionCodes);
+        checkScope(actor, before.roles, before.regionCodes);
         const now = clock.now();
         const row = await userRepo.update(tx, id, {
           displayName: body.displayName ?? before.displayName,
@@ -142,7 +142,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
       checkPassword(newPassword, target.username, 'newPassword', '新密码');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
-        checkScope(actor, target.roles as Role[], target.regionCodes);
+        checkScope(actor, target.roles, target.regionCodes);
         await userRepo.update(tx, id, {
           passwordHash,
           mustChangePassword: true,
@@ -158,7 +158,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     async unlock(actor: Actor, id: number): Promise<void> {
       await db.transaction(async (tx) => {
         const target = await loadInScope(tx, actor, id);
-        checkScope(actor, target.roles as Role[], target.regionCodes);
+        checkScope(actor, target.roles, target.regionCodes);
         await userRepo.update(tx, id, { failedLoginCount: 0, lockedUntil: null, updatedAt: clock.now() });
         await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action: 'unlock' });
       });

@@ -1,3 +1,4 @@
+import type { Role } from '@anzhi/core';
 import { type AnyPgColumn, boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
@@ -10,7 +11,7 @@ export const users = pgTable('users', {
   /** Where e-mail copies of notifications go (optional). */
   email: text('email'),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles').array().notNull(),
+  roles: text('roles').array().$type<Role[]>().notNull(),
   regionCodes: text('region_codes').array().notNull().default([]),
   unitId: integer('unit_id').references(() => units.id),
   /** An enterprise user's own enterprise: the only one it may see. */

@@ -1,6 +1,5 @@
-import type { AuditEvent, AuditVerifyResult } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export interface AuditListParams {
   entityType?: string;
@@ -18,12 +17,12 @@ export interface AuditListParams {
 export function useAuditEvents(params: AuditListParams) {
   return useQuery({
     queryKey: ['audit-events', 'list', params],
-    queryFn: () => api.get<Page<AuditEvent>>('/audit-events', { ...params }),
+    queryFn: () => call('GET /audit-events', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Recomputes the hash chain on the server; a button press, not a background query. */
 export function useVerifyAuditChain() {
-  return useMutation({ mutationFn: () => api.get<AuditVerifyResult>('/audit-events/verify') });
+  return useMutation({ mutationFn: () => call('GET /audit-events/verify') });
 }

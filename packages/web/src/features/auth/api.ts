@@ -1,12 +1,12 @@
-import type { ChangePasswordBody, CurrentUser, LoginBody } from '@anzhi/core';
+import type { ChangePasswordBody, LoginBody } from '@anzhi/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type Ok } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { endSession, fetchSession, startSession } from '../../lib/session.ts';
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<{ user: CurrentUser }>('/auth/login', body, { skipAuthHandler: true }).then((r) => r.user),
+    mutationFn: (body: LoginBody) => call('POST /auth/login', { body, skipAuthHandler: true }).then((r) => r.user),
     onSuccess: (user) => startSession(queryClient, user),
   });
 }
@@ -15,7 +15,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     // Leaving must always work: even if the server is unreachable, the browser forgets the user.
-    mutationFn: () => api.post<Ok>('/auth/logout', {}, { skipAuthHandler: true }).catch(() => null),
+    mutationFn: () => call('POST /auth/logout', { skipAuthHandler: true }).catch(() => null),
     onSettled: () => endSession(queryClient, 'logged_out'),
   });
 }
@@ -28,7 +28,7 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: ChangePasswordBody) => {
-      await api.post<Ok>('/auth/change-password', body);
+      await call('POST /auth/change-password', { body });
       return fetchSession();
     },
     onSuccess: (user) => {

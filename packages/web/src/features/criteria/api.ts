@@ -1,27 +1,19 @@
-import type {
-  CriteriaImportReport,
-  CriteriaLibraryItem,
-  CriteriaSetDetail,
-  CriteriaSetList,
-  CriteriaSetListItem,
-  CriteriaSuggestResult,
-} from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Query } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export const criteriaKey = ['criteria'] as const;
 
 export function useCriteriaSets() {
   return useQuery({
     queryKey: [...criteriaKey, 'sets'],
-    queryFn: ({ signal }) => api.get<CriteriaSetList>('/criteria-sets', undefined, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call('GET /criteria-sets', { signal }).then((r) => r.items),
   });
 }
 
 export function useCriteriaSet(id: string | undefined) {
   return useQuery({
     queryKey: [...criteriaKey, 'set', id],
-    queryFn: ({ signal }) => api.get<CriteriaSetDetail>(`/criteria-sets/${encodeURIComponent(id ?? '')}`, undefined, { signal }),
+    queryFn: ({ signal }) => call('GET /criteria-sets/{id}', { params: { id: id ?? '' }, signal }),
     enabled: !!id,
   });
 }
@@ -30,7 +22,7 @@ export function useCriteriaSet(id: string | undefined) {
 export function useCriteriaItems() {
   return useQuery({
     queryKey: [...criteriaKey, 'items'],
-    queryFn: ({ signal }) => api.get<{ items: CriteriaLibraryItem[] }>('/criteria/items', undefined, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call('GET /criteria/items', { signal }).then((r) => r.items),
     staleTime: 10 * 60_000,
   });
 }
@@ -46,11 +38,10 @@ export function useCriteriaSuggestions(input: SuggestInput) {
   return useQuery({
     queryKey: [...criteriaKey, 'suggest', text, input.enterpriseId ?? null, input.foundOn ?? null],
     queryFn: ({ signal }) =>
-      api.get<CriteriaSuggestResult>(
-        '/criteria/suggest',
-        { text, enterpriseId: input.enterpriseId ?? undefined, foundOn: input.foundOn ?? undefined },
-        { signal },
-      ),
+      call('GET /criteria/suggest', {
+        query: { text, enterpriseId: input.enterpriseId ?? undefined, foundOn: input.foundOn ?? undefined },
+        signal,
+      }),
     enabled: Array.from(text).length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -81,8 +72,7 @@ export function useImportCriteriaSet() {
         for (const v of Array.isArray(value) ? value : value ? [value] : []) form.append(name, v);
       }
       form.append('file', file, file.name);
-      const query: Query = { dryRun, overwrite: overwrite || undefined };
-      return api.upload<CriteriaImportReport>('/criteria-sets/import', form, { query });
+      return call('POST /criteria-sets/import', { query: { dryRun, overwrite: overwrite || undefined }, body: form });
     },
     onSuccess: (report) => {
       if (report.saved) invalidate();
@@ -94,7 +84,7 @@ export function useRetireCriteriaSet() {
   const onSuccess = useInvalidateCriteria();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<CriteriaSetListItem>(`/criteria-sets/${encodeURIComponent(id)}/retire`, { reason }),
+      call('POST /criteria-sets/{id}/retire', { params: { id }, body: { reason } }),
     onSuccess,
   });
 }
@@ -102,7 +92,7 @@ export function useRetireCriteriaSet() {
 export function useRestoreCriteriaSet() {
   const onSuccess = useInvalidateCriteria();
   return useMutation({
-    mutationFn: (id: string) => api.post<CriteriaSetListItem>(`/criteria-sets/${encodeURIComponent(id)}/restore`),
+    mutationFn: (id: string) => call('POST /criteria-sets/{id}/restore', { params: { id } }),
     onSuccess,
   });
 }

@@ -1,12 +1,12 @@
 import type { DashboardSummary } from '@anzhi/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export type { DashboardSummary };
 
 export function useDashboardSummary() {
   return useQuery({
     queryKey: ['dashboard', 'summary'],
-    queryFn: () => api.get<DashboardSummary>('/dashboard/summary'),
+    queryFn: () => call('GET /dashboard/summary'),
   });
 }

@@ -1,6 +1,6 @@
-import type { AuditEvent, Enterprise, EnterpriseInput, EnterpriseStats, ImportResult } from '@anzhi/core';
+import type { Enterprise, EnterpriseInput } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page, type Query } from '../../lib/api-client.ts';
+import { call, type Page } from '../../lib/api-client.ts';
 import type { EnterpriseFilters } from './enterprise-filters.ts';
 
 export const enterprisesKey = ['enterprises'] as const;
@@ -8,7 +8,7 @@ export const enterprisesKey = ['enterprises'] as const;
 export function useEnterprises(filters: EnterpriseFilters, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...enterprisesKey, 'list', filters, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<Enterprise>>('/enterprises', { ...filters, page, pageSize }, { signal }),
+    queryFn: ({ signal }) => call('GET /enterprises', { query: { ...filters, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -16,7 +16,7 @@ export function useEnterprises(filters: EnterpriseFilters, page: number, pageSiz
 export function useEnterprise(id: number) {
   return useQuery({
     queryKey: [...enterprisesKey, 'detail', id],
-    queryFn: ({ signal }) => api.get<Enterprise>(`/enterprises/${id}`, undefined, { signal }),
+    queryFn: ({ signal }) => call('GET /enterprises/{id}', { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -24,15 +24,14 @@ export function useEnterprise(id: number) {
 export function useEnterpriseHistory(id: number) {
   return useQuery({
     queryKey: [...enterprisesKey, 'history', id],
-    queryFn: ({ signal }) => api.get<{ items: AuditEvent[] }>(`/enterprises/${id}/history`, undefined, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call('GET /enterprises/{id}/history', { params: { id }, signal }).then((r) => r.items),
   });
 }
 
 export function useEnterpriseTenants(id: number, enabled: boolean) {
   return useQuery({
     queryKey: [...enterprisesKey, 'tenants', id],
-    queryFn: ({ signal }) =>
-      api.get<{ items: Array<{ id: number; name: string }> }>(`/enterprises/${id}/tenants`, undefined, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call('GET /enterprises/{id}/tenants', { params: { id }, signal }).then((r) => r.items),
     enabled,
   });
 }
@@ -40,7 +39,7 @@ export function useEnterpriseTenants(id: number, enabled: boolean) {
 export function useEnterpriseStats(filters: EnterpriseFilters) {
   return useQuery({
     queryKey: [...enterprisesKey, 'stats', filters],
-    queryFn: ({ signal }) => api.get<EnterpriseStats>('/enterprises/stats', filters, { signal }),
+    queryFn: ({ signal }) => call('GET /enterprises/stats', { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -49,8 +48,7 @@ export function useEnterpriseStats(filters: EnterpriseFilters) {
 export function useEnterpriseSearch(q: string) {
   return useQuery({
     queryKey: [...enterprisesKey, 'search', q],
-    queryFn: ({ signal }) =>
-      api.get<Page<Enterprise>>('/enterprises', { q: q || undefined, page: 1, pageSize: 20, sort: 'name' }, { signal }),
+    queryFn: ({ signal }) => call('GET /enterprises', { query: { q: q || undefined, page: 1, pageSize: 20, sort: 'name' }, signal }),
     select: (page: Page<Enterprise>) => page.items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -69,13 +67,13 @@ export type EnterpriseUpdate = Partial<EnterpriseInput> & { version: number };
 
 export function useCreateEnterprise() {
   const onSuccess = useInvalidateEnterprises();
-  return useMutation({ mutationFn: (body: EnterpriseInput) => api.post<Enterprise>('/enterprises', body), onSuccess });
+  return useMutation({ mutationFn: (body: EnterpriseInput) => call('POST /enterprises', { body }), onSuccess });
 }
 
 export function useUpdateEnterprise() {
   const onSuccess = useInvalidateEnterprises();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: EnterpriseUpdate }) => api.patch<Enterprise>(`/enterprises/${id}`, body),
+    mutationFn: ({ id, body }: { id: number; body: EnterpriseUpdate }) => call('PATCH /enterprises/{id}', { params: { id }, body }),
     onSuccess,
   });
 }
@@ -87,8 +85,7 @@ export function useImportEnterprises() {
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      const query: Query = { dryRun };
-      return api.upload<ImportResult>('/enterprises/import', form, { query });
+      return call('POST /enterprises/import', { query: { dryRun }, body: form });
     },
     onSuccess: (result) => {
       if (!result.dryRun) onSuccess();

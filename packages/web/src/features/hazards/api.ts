@@ -1,17 +1,7 @@
-import type {
-  CriteriaLibraryItem,
-  Enterprise,
-  HazardAction,
-  HazardCreate,
-  HazardDetail,
-  HazardDynamicZero,
-  HazardDynamicZeroRow,
-  HazardPage,
-  HazardStats,
-} from '@anzhi/core';
+import type { HazardAction, HazardCreate, HazardDynamicZero, HazardDynamicZeroRow, HazardPage, HazardStats } from '@anzhi/core';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, type Page } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { useCan, useCurrentUser } from '../../lib/session.ts';
 import type { HazardFilters } from './hazard-filters.ts';
 
@@ -28,7 +18,7 @@ export type DynamicZero = HazardDynamicZero;
 export function useHazards(filters: HazardFilters, page: number, pageSize: number, enabled = true) {
   return useQuery({
     queryKey: [...hazardsKey, 'list', filters, page, pageSize],
-    queryFn: ({ signal }) => api.get<HazardPage>('/hazards', { ...filters, page, pageSize }, { signal }),
+    queryFn: ({ signal }) => call('GET /hazards', { query: { ...filters, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -38,7 +28,7 @@ export function useHazards(filters: HazardFilters, page: number, pageSize: numbe
 export function useHazardFeed(filters: HazardFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: [...hazardsKey, 'feed', filters],
-    queryFn: ({ pageParam, signal }) => api.get<HazardPage>('/hazards', { ...filters, pageSize: 20, cursor: pageParam }, { signal }),
+    queryFn: ({ pageParam, signal }) => call('GET /hazards', { query: { ...filters, pageSize: 20, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -48,7 +38,7 @@ export function useHazardFeed(filters: HazardFilters, enabled = true) {
 export function useHazard(id: number) {
   return useQuery({
     queryKey: [...hazardsKey, 'detail', id],
-    queryFn: ({ signal }) => api.get<HazardDetail>(`/hazards/${id}`, undefined, { signal }),
+    queryFn: ({ signal }) => call('GET /hazards/{id}', { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -56,7 +46,7 @@ export function useHazard(id: number) {
 export function useHazardStats(groupBy: HazardGroupBy, filters: HazardFilters) {
   return useQuery({
     queryKey: [...hazardsKey, 'stats', groupBy, filters],
-    queryFn: ({ signal }) => api.get<HazardStats>('/hazards/stats', { ...filters, groupBy }, { signal }),
+    queryFn: ({ signal }) => call('GET /hazards/stats', { query: { ...filters, groupBy }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -64,7 +54,7 @@ export function useHazardStats(groupBy: HazardGroupBy, filters: HazardFilters) {
 export function useDynamicZero(cutoff: string, groupBy: 'region' | 'industry', filters: HazardFilters) {
   return useQuery({
     queryKey: [...hazardsKey, 'dynamic-zero', cutoff, groupBy, filters],
-    queryFn: ({ signal }) => api.get<DynamicZero>('/hazards/dynamic-zero', { ...filters, cutoff, groupBy }, { signal }),
+    queryFn: ({ signal }) => call('GET /hazards/dynamic-zero', { query: { ...filters, cutoff, groupBy }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -74,7 +64,7 @@ export function useCriteriaByCode(enabled: boolean) {
   const canRead = useCan('criteria.read');
   const query = useQuery({
     queryKey: ['criteria', 'items'],
-    queryFn: ({ signal }) => api.get<{ items: CriteriaLibraryItem[] }>('/criteria/items', undefined, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call('GET /criteria/items', { signal }).then((r) => r.items),
     enabled: enabled && canRead,
     staleTime: 10 * 60_000,
   });
@@ -91,7 +81,7 @@ export function useOwnEnterprise() {
   const isEnterprise = user.roles.includes('enterprise');
   const query = useQuery({
     queryKey: ['enterprises', 'own'],
-    queryFn: ({ signal }) => api.get<Page<Enterprise>>('/enterprises', { page: 1, pageSize: 2 }, { signal }),
+    queryFn: ({ signal }) => call('GET /enterprises', { query: { page: 1, pageSize: 2 }, signal }),
     enabled: isEnterprise,
     staleTime: 10 * 60_000,
   });
@@ -109,7 +99,7 @@ function useInvalidateHazards() {
 
 export function useCreateHazard() {
   const invalidate = useInvalidateHazards();
-  return useMutation({ mutationFn: (body: HazardCreate) => api.post<HazardDetail>('/hazards', body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: HazardCreate) => call('POST /hazards', { body }), onSuccess: invalidate });
 }
 
 export interface HazardActionRequest {
@@ -122,7 +112,8 @@ export interface HazardActionRequest {
 export function useHazardAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: HazardActionRequest) => api.post<HazardDetail>(`/hazards/${id}/actions/${action}`, body),
+    mutationFn: ({ id, action, body }: HazardActionRequest) =>
+      call('POST /hazards/{id}/actions/{action}', { params: { id, action }, body }),
     onSuccess: (detail) => {
       queryClient.setQueryData([...hazardsKey, 'detail', detail.id], detail);
       // Lists and statistics change with the step; the detail just set is already the server's answer.

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Ok } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { hazardsKey } from './api.ts';
 
 export type HazardCheckStatus = 'open' | 'clear' | 'found';
@@ -16,7 +16,7 @@ const reportsKey = ['hazard-reports'] as const;
 export function usePropagateHazard(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { criterionCode: string; deadline: string }) => api.post<{ created: number }>(`/hazards/${id}/propagate`, body),
+    mutationFn: (body: { criterionCode: string; deadline: string }) => call('POST /hazards/{id}/propagate', { params: { id }, body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: checksKey }),
   });
 }
@@ -24,7 +24,7 @@ export function usePropagateHazard(id: number) {
 export function useHazardChecks(status: HazardCheckStatus, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...checksKey, status, page, pageSize],
-    queryFn: ({ signal }) => api.get<{ total: number; items: HazardCheck[] }>('/hazard-checks', { status, page, pageSize }, { signal }),
+    queryFn: ({ signal }) => call('GET /hazard-checks', { query: { status, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -32,7 +32,8 @@ export function useHazardChecks(status: HazardCheckStatus, page: number, pageSiz
 export function useAnswerHazardCheck() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: HazardCheckAnswer }) => api.post<Ok>(`/hazard-checks/${id}/answer`, body),
+    mutationFn: ({ id, body }: { id: number; body: HazardCheckAnswer }) =>
+      call('POST /hazard-checks/{id}/answer', { params: { id }, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: checksKey });
       void queryClient.invalidateQueries({ queryKey: hazardsKey });
@@ -43,7 +44,7 @@ export function useAnswerHazardCheck() {
 export function useHazardReports(enabled: boolean) {
   return useQuery({
     queryKey: [...reportsKey],
-    queryFn: ({ signal }) => api.get<HazardReports>('/hazard-reports', undefined, { signal }),
+    queryFn: ({ signal }) => call('GET /hazard-reports', { signal }),
     enabled,
   });
 }
@@ -51,7 +52,7 @@ export function useHazardReports(enabled: boolean) {
 export function useSignHazardReport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (period: string) => api.post<unknown>(`/hazard-reports/${encodeURIComponent(period)}/sign`),
+    mutationFn: (period: string) => call('POST /hazard-reports/{period}/sign', { params: { period } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: reportsKey }),
   });
 }

@@ -1,6 +1,6 @@
-import type { NotificationItem, NotificationPage, NotificationReadAllResult, NotificationUnreadCount } from '@anzhi/core';
+import type { NotificationItem } from '@anzhi/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Ok } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export const notificationsKey = ['notifications'] as const;
 const PAGE_SIZE = 20;
@@ -9,7 +9,7 @@ const PAGE_SIZE = 20;
 export function useUnreadNotificationCount() {
   return useQuery({
     queryKey: [...notificationsKey, 'unread-count'],
-    queryFn: ({ signal }) => api.get<NotificationUnreadCount>('/notifications/unread-count', undefined, { signal }).then((r) => r.count),
+    queryFn: ({ signal }) => call('GET /notifications/unread-count', { signal }).then((r) => r.count),
     refetchInterval: 60_000,
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: 'always',
@@ -23,7 +23,7 @@ export function useNotificationFeed(unreadOnly: boolean, enabled: boolean) {
   const query = useInfiniteQuery({
     queryKey: [...notificationsKey, 'feed', unreadOnly],
     queryFn: ({ pageParam, signal }) =>
-      api.get<NotificationPage>('/notifications', { page: pageParam, pageSize: PAGE_SIZE, unread: unreadOnly || undefined }, { signal }),
+      call('GET /notifications', { query: { page: pageParam, pageSize: PAGE_SIZE, unread: unreadOnly || undefined }, signal }),
     initialPageParam: 1,
     getNextPageParam: (last, all) => (all.length * PAGE_SIZE < last.total ? all.length + 1 : undefined),
     enabled,
@@ -51,10 +51,10 @@ function useInvalidateNotifications() {
 
 export function useMarkNotificationRead() {
   const onSettled = useInvalidateNotifications();
-  return useMutation({ mutationFn: (id: number) => api.post<Ok>(`/notifications/${id}/read`), onSettled });
+  return useMutation({ mutationFn: (id: number) => call('POST /notifications/{id}/read', { params: { id } }), onSettled });
 }
 
 export function useMarkAllNotificationsRead() {
   const onSettled = useInvalidateNotifications();
-  return useMutation({ mutationFn: () => api.post<NotificationReadAllResult>('/notifications/read-all'), onSettled });
+  return useMutation({ mutationFn: () => call('POST /notifications/read-all'), onSettled });
 }

@@ -1,20 +1,7 @@
-import type {
-  PlanDispatch,
-  PlanDispatchSave,
-  PlanDraft,
-  PlanDraftPatch,
-  PlanImportText,
-  PlanProgress,
-  PlanRankings,
-  PlanReimportResult,
-  PlanSettingsPatch,
-  PlanStatus,
-  PlanSummary,
-  PlanTimeline,
-} from '@anzhi/core';
+import type { PlanDispatchSave, PlanDraftPatch, PlanImportText, PlanSettingsPatch, PlanStatus } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, type Ok, type Page, request } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { useUnitOptions } from '../../lib/units-query.ts';
 
 export const plansKey = ['plans'] as const;
@@ -28,7 +15,7 @@ export interface PlanListFilters {
 export function usePlans(filters: PlanListFilters, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...plansKey, 'list', filters, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<PlanSummary>>('/plans', { ...filters, page, pageSize }, { signal }),
+    queryFn: ({ signal }) => call('GET /plans', { query: { ...filters, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,7 +23,7 @@ export function usePlans(filters: PlanListFilters, page: number, pageSize: numbe
 export function usePlanDraft(id: number) {
   return useQuery({
     queryKey: [...plansKey, 'draft', id],
-    queryFn: ({ signal }) => api.get<PlanDraft>(`/plans/${id}/draft`, undefined, { signal }),
+    queryFn: ({ signal }) => call('GET /plans/{id}/draft', { params: { id }, signal }),
     enabled: id > 0,
     // A refetch while a task is being edited would reset the editor; the draft changes only through this page.
     refetchOnWindowFocus: false,
@@ -46,7 +33,7 @@ export function usePlanDraft(id: number) {
 export function usePlanProgress(id: number, period: string | undefined) {
   return useQuery({
     queryKey: [...plansKey, 'progress', id, period],
-    queryFn: ({ signal }) => api.get<PlanProgress>(`/plans/${id}`, { period }, { signal }),
+    queryFn: ({ signal }) => call('GET /plans/{id}', { params: { id }, query: { period }, signal }),
     enabled: id > 0,
     placeholderData: keepPreviousData,
   });
@@ -55,7 +42,7 @@ export function usePlanProgress(id: number, period: string | undefined) {
 export function usePlanTimeline(id: number) {
   return useQuery({
     queryKey: [...plansKey, 'timeline', id],
-    queryFn: ({ signal }) => api.get<PlanTimeline>(`/plans/${id}/timeline`, undefined, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => call('GET /plans/{id}/timeline', { params: { id }, signal }).then((r) => r.items),
     enabled: id > 0,
   });
 }
@@ -63,7 +50,7 @@ export function usePlanTimeline(id: number) {
 export function usePlanRankings(id: number, period: string | undefined) {
   return useQuery({
     queryKey: [...plansKey, 'rankings', id, period],
-    queryFn: ({ signal }) => api.get<PlanRankings>(`/plans/${id}/rankings`, { period }, { signal }),
+    queryFn: ({ signal }) => call('GET /plans/{id}/rankings', { params: { id }, query: { period }, signal }),
     enabled: id > 0,
     placeholderData: keepPreviousData,
   });
@@ -80,11 +67,12 @@ function useInvalidatePlans() {
 /** A file or pasted text: the two ways a plan document comes in. */
 export type PlanSource = { kind: 'file'; file: File } | { kind: 'text'; body: PlanImportText };
 
-function sendSource<T>(path: string, source: PlanSource, query?: Record<string, string | number | boolean | undefined>) {
-  if (source.kind === 'text') return api.post<T>(path, source.body, { query });
+/** The request body for a plan source: JSON for pasted text, a multipart form for a file. */
+function sourceBody(source: PlanSource): PlanImportText | FormData {
+  if (source.kind === 'text') return source.body;
   const form = new FormData();
   form.append('file', source.file, source.file.name);
-  return api.upload<T>(path, form, { query });
+  return form;
 }
 
 export function useImportPlan() {
@@ -92,7 +80,7 @@ export function useImportPlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: ({ source, regionCode }: { source: PlanSource; regionCode?: string }) =>
-      sendSource<PlanDraft>('/plans/import', source, { regionCode }),
+      call('POST /plans/import', { query: { regionCode }, body: sourceBody(source) }),
     onSuccess: (draft) => {
       queryClient.setQueryData([...plansKey, 'draft', draft.plan.id], draft);
       invalidate();
@@ -104,7 +92,7 @@ export function useImportPlan() {
 export function usePatchDraft(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: PlanDraftPatch) => api.patch<PlanDraft>(`/plans/${id}/draft`, patch),
+    mutationFn: (patch: PlanDraftPatch) => call('PATCH /plans/{id}/draft', { params: { id }, body: patch }),
     onSuccess: (draft) => {
       queryClient.setQueryData([...plansKey, 'draft', id], draft);
       void queryClient.invalidateQueries({ queryKey: [...plansKey, 'list'] });
@@ -115,7 +103,7 @@ export function usePatchDraft(id: number) {
 export function usePublishPlan(id: number) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (version: number) => api.post<PlanSummary>(`/plans/${id}/publish`, { version }),
+    mutationFn: (version: number) => call('POST /plans/{id}/publish', { params: { id }, body: { version } }),
     onSuccess: invalidate,
   });
 }
@@ -123,7 +111,7 @@ export function usePublishPlan(id: number) {
 export function useDeleteDraft(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => request<Ok>('DELETE', `/plans/${id}`, { query: { version } }),
+    mutationFn: (version: number) => call('DELETE /plans/{id}', { params: { id }, query: { version } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: [...plansKey, 'draft', id] });
       void queryClient.invalidateQueries({ queryKey: [...plansKey, 'list'] });
@@ -136,7 +124,7 @@ export function useReimportPlan(id: number) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: ({ source, apply, version }: { source: PlanSource; apply: boolean; version?: number }) =>
-      sendSource<PlanReimportResult>(`/plans/${id}/reimport`, source, { apply, version }),
+      call('POST /plans/{id}/reimport', { params: { id }, query: { apply, version }, body: sourceBody(source) }),
     onSuccess: (result) => {
       if (result.applied) invalidate();
     },
@@ -146,7 +134,7 @@ export function useReimportPlan(id: number) {
 export function useUpdateSettings(id: number) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (patch: PlanSettingsPatch) => api.patch<PlanSummary>(`/plans/${id}/settings`, patch),
+    mutationFn: (patch: PlanSettingsPatch) => call('PATCH /plans/{id}/settings', { params: { id }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -160,7 +148,7 @@ export interface DispatchTarget {
 export function useDispatch(target: DispatchTarget, enabled = true) {
   return useQuery({
     queryKey: [...dispatchKey, target],
-    queryFn: ({ signal }) => api.get<PlanDispatch>('/plan-dispatch', { ...target }, { signal }),
+    queryFn: ({ signal }) => call('GET /plan-dispatch', { query: { ...target }, signal }),
     enabled,
     // The form is filled from this answer; refetching under the user's fingers would wipe what they typed.
     refetchOnWindowFocus: false,
@@ -171,7 +159,7 @@ export function useDispatch(target: DispatchTarget, enabled = true) {
 export function useSaveDispatch() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: PlanDispatchSave) => request<PlanDispatch>('PUT', '/plan-dispatch', { body }),
+    mutationFn: (body: PlanDispatchSave) => call('PUT /plan-dispatch', { body }),
     onSuccess: (dispatch, body) => {
       const target: DispatchTarget = { period: body.period, unitId: body.unitId, villageCode: body.villageCode };
       queryClient.setQueryData([...dispatchKey, target], dispatch);

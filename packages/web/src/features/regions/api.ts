@@ -1,20 +1,12 @@
-import type { Region } from '@anzhi/core';
+import type { ApiBody } from '@anzhi/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { regionsQueryKey } from '../../lib/regions-query.ts';
 
 export { useRegionList as useRegions } from '../../lib/regions-query.ts';
 
-export interface RegionCreateInput {
-  code: string;
-  name: string;
-  parentCode: string | null;
-}
-
-export interface RegionUpdateInput {
-  name?: string;
-  abolished?: boolean;
-}
+export type RegionCreateInput = ApiBody<'POST /regions'>;
+export type RegionUpdateInput = ApiBody<'PATCH /regions/{code}'>;
 
 function useInvalidateRegions() {
   const queryClient = useQueryClient();
@@ -27,7 +19,7 @@ function useInvalidateRegions() {
 export function useCreateRegion() {
   const invalidate = useInvalidateRegions();
   return useMutation({
-    mutationFn: (body: RegionCreateInput) => api.post<Region>('/regions', body),
+    mutationFn: (body: RegionCreateInput) => call('POST /regions', { body }),
     onSuccess: invalidate,
   });
 }
@@ -35,8 +27,7 @@ export function useCreateRegion() {
 export function useUpdateRegion() {
   const invalidate = useInvalidateRegions();
   return useMutation({
-    mutationFn: ({ code, ...body }: RegionUpdateInput & { code: string }) =>
-      api.patch<Region>(`/regions/${encodeURIComponent(code)}`, body),
+    mutationFn: ({ code, ...body }: RegionUpdateInput & { code: string }) => call('PATCH /regions/{code}', { params: { code }, body }),
     onSuccess: invalidate,
   });
 }

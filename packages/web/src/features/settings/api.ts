@@ -1,11 +1,11 @@
-import type { SettingsFragmentView, SettingsKey, SettingsView } from '@anzhi/core';
+import type { SettingsKey } from '@anzhi/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export function useSettings(regionCode: string | undefined) {
   return useQuery({
     queryKey: ['settings', regionCode ?? 'mine'],
-    queryFn: () => api.get<SettingsView>('/settings', { regionCode }),
+    queryFn: () => call('GET /settings', { query: { regionCode } }),
   });
 }
 
@@ -25,7 +25,7 @@ export function useSaveSetting() {
   const onSettled = useInvalidateSettings();
   return useMutation({
     mutationFn: ({ key, regionCode, version, value }: SettingsWrite & { value: Record<string, unknown> }) =>
-      request<SettingsFragmentView>('PUT', `/settings/${key}`, { query: { regionCode }, body: { version, value } }),
+      call('PUT /settings/{key}', { params: { key }, query: { regionCode }, body: { version, value } }),
     // Also after a 409: the form reloads with the value and version someone else saved.
     onSettled,
   });
@@ -35,8 +35,7 @@ export function useResetSetting() {
   const onSettled = useInvalidateSettings();
   return useMutation({
     mutationFn: ({ key, regionCode, version }: SettingsWrite) =>
-      request<SettingsFragmentView>('DELETE', `/settings/${key}`, { query: { regionCode, version } }),
-    // Also after a 409: the form reloads with the value and version someone else saved.
+      call('DELETE /settings/{key}', { params: { key }, query: { regionCode, version } }),
     onSettled,
   });
 }

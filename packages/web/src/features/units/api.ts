@@ -1,31 +1,15 @@
-import type { Unit, UnitKind } from '@anzhi/core';
+import type { ApiBody, ApiQuery } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
-export interface UnitListParams {
-  q?: string;
-  kind?: UnitKind;
-  page: number;
-  pageSize: number;
-}
-
-export interface UnitInput {
-  name: string;
-  shortName?: string | null;
-  aliases?: string[];
-  kind: UnitKind;
-  regionCode: string;
-  industries?: string[];
-  supervisedRegionCodes?: string[];
-  phone?: string | null;
-}
-
-export type UnitPatch = Partial<UnitInput> & { disabled?: boolean };
+export type UnitListParams = ApiQuery<'GET /units'> & { page: number; pageSize: number };
+export type UnitInput = ApiBody<'POST /units'>;
+export type UnitPatch = ApiBody<'PATCH /units/{id}'>;
 
 export function useUnits(params: UnitListParams) {
   return useQuery({
     queryKey: ['units', 'list', params],
-    queryFn: () => api.get<Page<Unit>>('/units', { ...params }),
+    queryFn: () => call('GET /units', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,13 +24,13 @@ function useInvalidateUnits() {
 
 export function useCreateUnit() {
   const onSuccess = useInvalidateUnits();
-  return useMutation({ mutationFn: (body: UnitInput) => api.post<Unit>('/units', body), onSuccess });
+  return useMutation({ mutationFn: (body: UnitInput) => call('POST /units', { body }), onSuccess });
 }
 
 export function useUpdateUnit() {
   const onSuccess = useInvalidateUnits();
   return useMutation({
-    mutationFn: ({ id, ...body }: UnitPatch & { id: number }) => api.patch<Unit>(`/units/${id}`, body),
+    mutationFn: ({ id, ...body }: UnitPatch & { id: number }) => call('PATCH /units/{id}', { params: { id }, body }),
     onSuccess,
   });
 }

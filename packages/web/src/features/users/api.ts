@@ -1,32 +1,15 @@
-import type { Role, User } from '@anzhi/core';
+import type { ApiBody, ApiQuery } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Ok, type Page } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
-export interface UserListParams {
-  q?: string;
-  role?: Role;
-  unitId?: number;
-  regionCode?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface UserCreateInput {
-  username: string;
-  displayName: string;
-  phone?: string | null;
-  roles: Role[];
-  regionCodes: string[];
-  unitId?: number | null;
-  initialPassword: string;
-}
-
-export type UserUpdateInput = Partial<Omit<UserCreateInput, 'username' | 'initialPassword'>> & { disabled?: boolean };
+export type UserListParams = ApiQuery<'GET /users'> & { page: number; pageSize: number };
+export type UserCreateInput = ApiBody<'POST /users'>;
+export type UserUpdateInput = ApiBody<'PATCH /users/{id}'>;
 
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: ['users', 'list', params],
-    queryFn: () => api.get<Page<User>>('/users', { ...params }),
+    queryFn: () => call('GET /users', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,13 +24,13 @@ function useInvalidateUsers() {
 
 export function useCreateUser() {
   const onSuccess = useInvalidateUsers();
-  return useMutation({ mutationFn: (body: UserCreateInput) => api.post<User>('/users', body), onSuccess });
+  return useMutation({ mutationFn: (body: UserCreateInput) => call('POST /users', { body }), onSuccess });
 }
 
 export function useUpdateUser() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, ...body }: UserUpdateInput & { id: number }) => api.patch<User>(`/users/${id}`, body),
+    mutationFn: ({ id, ...body }: UserUpdateInput & { id: number }) => call('PATCH /users/{id}', { params: { id }, body }),
     onSuccess,
   });
 }
@@ -55,12 +38,13 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, newPassword }: { id: number; newPassword: string }) => api.post<Ok>(`/users/${id}/reset-password`, { newPassword }),
+    mutationFn: ({ id, newPassword }: { id: number; newPassword: string }) =>
+      call('POST /users/{id}/reset-password', { params: { id }, body: { newPassword } }),
     onSuccess,
   });
 }
 
 export function useUnlockUser() {
   const onSuccess = useInvalidateUsers();
-  return useMutation({ mutationFn: (id: number) => api.post<Ok>(`/users/${id}/unlock`, {}), onSuccess });
+  return useMutation({ mutationFn: (id: number) => call('POST /users/{id}/unlock', { params: { id } }), onSuccess });
 }

@@ -2,7 +2,7 @@ import { type Enterprise, type EnterpriseInput, enterpriseInput, enterpriseUpdat
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Flex, Form } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, api, errorMessage } from '../../../lib/api-client.ts';
+import { ApiError, call, errorMessage } from '../../../lib/api-client.ts';
 import { parseForm, showSubmitError } from '../../../lib/form-errors.ts';
 import { useCan, useCurrentUser } from '../../../lib/session.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
@@ -56,7 +56,7 @@ export function EnterpriseFormDrawer({ target, onClose, onSaved }: EnterpriseFor
     try {
       const fresh = await queryClient.fetchQuery({
         queryKey: [...enterprisesKey, 'detail', base.id],
-        queryFn: () => api.get<Enterprise>(`/enterprises/${base.id}`),
+        queryFn: () => call('GET /enterprises/{id}', { params: { id: base.id } }),
         staleTime: 0,
       });
       void queryClient.invalidateQueries({ queryKey: enterprisesKey });

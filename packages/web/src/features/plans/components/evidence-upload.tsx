@@ -3,7 +3,7 @@ import { FILE_MAX_BYTES, fileThumbUrl, fileUrl, type UploadedFile } from '@anzhi
 import { App, Button, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { compressPhoto } from '../../../components/photo-upload.tsx';
-import { api, errorMessage } from '../../../lib/api-client.ts';
+import { call, errorMessage } from '../../../lib/api-client.ts';
 
 export interface KnownFile {
   id: number;
@@ -69,7 +69,7 @@ export function EvidenceUpload({ value, onChange, known, maxCount = 9, id }: Evi
       const compressed = isPdf(original) ? null : await compressPhoto(original);
       const form = new FormData();
       form.append('file', compressed ?? original, compressed ? jpegName(original.name) : original.name);
-      onSuccess?.(await api.upload<UploadedFile>('/files', form));
+      onSuccess?.(await call('POST /files', { body: form }));
     } catch (e) {
       message.error(`${original.name}：${errorMessage(e)}`);
       onError?.(e as Error);

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.contract.ts';
+import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
+import { okBody, pageOf } from '../common/common.contract.ts';
+import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+import {
+  enterprise,
+  enterpriseCreateBody,
+  enterpriseImportQuery,
+  enterpriseListQuery,
+  enterpriseStats,
+  enterpriseTenants,
+  enterpriseUpdateBody,
+  importResult,
+} from '../enterprise/enterprise.contract.ts';
+import { uploadedFile } from '../file/file.contract.ts';
+import {
+  criteriaImportQuery,
+  criteriaImportReport,
+  criteriaLibraryItems,
+  criteriaRetireBody,
+  criteriaSetDetail,
+  criteriaSetList,
+  criteriaSetListItem,
+  criteriaSuggestParams,
+  criteriaSuggestResult,
+} from '../hazard/criteria/criteria-api.contract.ts';
+import {
+  hazardActionBody,
+  hazardCreate,
+  hazardDetail,
+  hazardListQuery,
+  hazardPage,
+  hazardStats,
+  hazardStatsQuery,
+} from '../hazard/hazard.contract.ts';
+import {
+  hazardCheckAnswer,
+  hazardCheckPage,
+  hazardCheckQuery,
+  hazardDynamicZero,
+  hazardDynamicZeroQuery,
+  hazardPropagateBody,
+  hazardPropagateResult,
+  hazardReportList,
+  hazardReportQuery,
+  hazardReportSigned,
+} from '../hazard/hazard-followup.contract.ts';
+import {
+  notificationListQuery,
+  notificationPage,
+  notificationReadAllResult,
+  notificationUnreadCount,
+} from '../notification/notification.contract.ts';
+import {
+  region,
+  regionCreateBody,
+  regionList,
+  regionUpdateBody,
+  resetPasswordBody,
+  unit,
+  unitCreateBody,
+  unitListQuery,
+  unitUpdateBody,
+  user,
+  userCreateBody,
+  userListQuery,
+  userUpdateBody,
+} from '../org/org.contract.ts';
+import {
+  planDispatch,
+  planDispatchQuery,
+  planDispatchSave,
+  planDraft,
+  planDraftPatch,
+  planImportQuery,
+  planImportText,
+  planListQuery,
+  planPage,
+  planProgress,
+  planProgressQuery,
+  planRankings,
+  planRankingsQuery,
+  planReimportQuery,
+  planReimportResult,
+  planSettingsPatch,
+  planSummary,
+  planTimeline,
+  planVersionBody,
+  planVersionQuery,
+} from '../plan/plan-tracking.contract.ts';
+import {
+  settingsDeleteQuery,
+  settingsFragmentView,
+  settingsPutBody,
+  settingsRegionQuery,
+  settingsView,
+} from '../settings/settings.contract.ts';
+
+/**
+ * What one JSON endpoint takes and returns. `multipart` endpoints take a FormData body (a file) and, for the plan
+ * import, alternatively the JSON `body`.
+ */
+export interface EndpointSpec {
+  query?: z.ZodType;
+  body?: z.ZodType;
+  multipart?: true;
+  response: z.ZodType;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The JSON API as the web client sees it: "METHOD /path/{param}" (under /api/v1) → the core schemas of its query,
+ * body and success response. The web client binds path and response type here, once; a server test requires every
+ * entry to describe exactly what the registered route declares (same OpenAPI schemas), so the two cannot drift.
+ */
+export const apiEndpoints = {
+  'GET /auth/me': { response: sessionBody },
+  'POST /auth/login': { body: loginBody, response: sessionBody },
+  'POST /auth/logout': { response: okBody },
+  'POST /auth/change-password': { body: changePasswordBody, response: okBody },
+
+  'GET /users': { query: userListQuery, response: pageOf(user) },
+  'POST /users': { body: userCreateBody, response: user },
+  'PATCH /users/{id}': { body: userUpdateBody, response: user },
+  'POST /users/{id}/reset-password': { body: resetPasswordBody, response: okBody },
+  'POST /users/{id}/unlock': { response: okBody },
+  'GET /units': { query: unitListQuery, response: pageOf(unit) },
+  'POST /units': { body: unitCreateBody, response: unit },
+  'PATCH /units/{id}': { body: unitUpdateBody, response: unit },
+  'GET /regions': { response: regionList },
+  'POST /regions': { body: regionCreateBody, response: region },
+  'PATCH /regions/{code}': { body: regionUpdateBody, response: region },
+  'GET /audit-events': { query: auditListQuery, response: pageOf(auditEvent) },
+  'GET /audit-events/verify': { response: auditVerifyResult },
+  'GET /dashboard/summary': { response: dashboardSummary },
+
+  'GET /notifications': { query: notificationListQuery, response: notificationPage },
+  'GET /notifications/unread-count': { response: notificationUnreadCount },
+  'POST /notifications/{id}/read': { response: okBody },
+  'POST /notifications/read-all': { response: notificationReadAllResult },
+
+  'GET /enterprises': { query: enterpriseListQuery, response: pageOf(enterprise) },
+  'GET /enterprises/stats': { query: enterpriseListQuery, response: enterpriseStats },
+  'GET /enterprises/{id}': { response: enterprise },
+  'GET /enterprises/{id}/history': { response: z.object({ items: z.array(auditEvent) }) },
+  'GET /enterprises/{id}/tenants': { response: enterpriseTenants },
+  'POST /enterprises': { body: enterpriseCreateBody, response: enterprise },
+  'PATCH /enterprises/{id}': { body: enterpriseUpdateBody, response: enterprise },
+  'POST /enterprises/import': {
+    query: enterpriseImportQuery,
+    multipart: true,
+    response: importResult,
+  },
+
+  'GET /criteria-sets': { response: criteriaSetList },
+  'GET /criteria-sets/{id}': { response: criteriaSetDetail },
+  'POST /criteria-sets/{id}/retire': { body: criteriaRetireBody, response: criteriaSetListItem },
+  'POST /criteria-sets/{id}/restore': { response: criteriaSetListItem },
+  'POST /criteria-sets/import': { query: criteriaImportQuery, multipart: true, response: criteriaImportReport },
+  'GET /criteria/suggest': { query: criteriaSuggestParams, response: criteriaSuggestResult },
+  'GET /criteria/items': { response: criteriaLibraryItems },
+
+  'GET /hazards': { query: hazardListQuery, response: hazardPage },
+  'POST /hazards': { body: hazardCreate, response: hazardDetail },
+  'GET /hazards/stats': { query: hazardStatsQuery, response: hazardStats },
+  'GET /hazards/dynamic-zero': { query: hazardDynamicZeroQuery, response: hazardDynamicZero },
+  'GET /hazards/{id}': { response: hazardDetail },
+  'POST /hazards/{id}/actions/{action}': { body: hazardActionBody, response: hazardDetail },
+  'POST /hazards/{id}/propagate': { body: hazardPropagateBody, response: hazardPropagateResult },
+  'GET /hazard-checks': { query: hazardCheckQuery, response: hazardCheckPage },
+  'POST /hazard-checks/{id}/answer': { body: hazardCheckAnswer, response: okBody },
+  'GET /hazard-reports': { query: hazardReportQuery, response: hazardReportList },
+  'POST /hazard-reports/{period}/sign': { response: hazardReportSigned },
+
+  'POST /files': { multipart: true, response: uploadedFile },
+
+  'GET /plans': { query: planListQuery, response: planPage },
+  'POST /plans/import': { query: planImportQuery, body: planImportText, multipart: true, response: planDraft },
+  'POST /plans/{id}/reimport': { query: planReimportQuery, body: planImportText, multipart: true, response: planReimportResult },
+  'GET /plans/{id}': { query: planProgressQuery, response: planProgress },
+  'DELETE /plans/{id}': { query: planVersionQuery, response: okBody },
+  'GET /plans/{id}/draft': { response: planDraft },
+  'PATCH /plans/{id}/draft': { body: planDraftPatch, response: planDraft },
+  'POST /plans/{id}/publish': { body: planVersionBody, response: planSummary },
+  'PATCH /plans/{id}/settings': { body: planSettingsPatch, response: planSummary },
+  'GET /plans/{id}/timeline': { response: planTimeline },
+  'GET /plans/{id}/rankings': { query: planRankingsQuery, response: planRankings },
+  'GET /plan-dispatch': { query: planDispatchQuery, response: planDispatch },
+  'PUT /plan-dispatch': { body: planDispatchSave, response: planDispatch },
+
+  'GET /settings': { query: settingsRegionQuery, response: settingsView },
+  'PUT /settings/{key}': { query: settingsRegionQuery, body: settingsPutBody, response: settingsFragmentView },
+  'DELETE /settings/{key}': { query: settingsDeleteQuery, response: settingsFragmentView },
+} as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
+
+export type ApiEndpoints = typeof apiEndpoints;
+export type ApiKey = keyof ApiEndpoints;
+export type ApiResponse<K extends ApiKey> = z.output<ApiEndpoints[K]['response']>;
+
+type QueryValue = string | number | boolean | null | undefined;
+/** Query keys are checked against the contract; values travel as strings, so any scalar is accepted. */
+export type ApiQuery<K extends ApiKey> = ApiEndpoints[K] extends { query: infer Q extends z.ZodType }
+  ? { [P in keyof z.input<Q>]?: QueryValue }
+  : never;
+export type ApiBody<K extends ApiKey> = ApiEndpoints[K] extends { body: infer B extends z.ZodType }
+  ? z.input<B> | (ApiEndpoints[K] extends { multipart: true } ? FormData : never)
+  : ApiEndpoints[K] extends { multipart: true }
+    ? FormData
+    : never;
+
+type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | ParamNames<Rest> : never;
+/** `{ id: 3 }` for "GET /hazards/{id}". */
+export type ApiParams<K extends ApiKey> = { [N in ParamNames<K>]: string | number };
+
+/** Fills `{name}` placeholders of an endpoint path, URI-encoding each value. */
+export function endpointPath(key: ApiKey, params: Record<string, string | number> = {}): { method: Method; path: string } {
+  const [method, template] = key.split(' ') as [Method, string];
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`路径参数 ${name} 缺失：${key}`);
+    return encodeURIComponent(String(value));
+  });
+  return { method, path };
+}
