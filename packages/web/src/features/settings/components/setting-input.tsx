@@ -1,12 +1,22 @@
 import type { SettingField } from '@anzhi/core';
 import { Checkbox, Input, InputNumber } from 'antd';
 
+/** What Form.Item hands its control: the value, the change handler and the id its label points at. */
+interface ControlProps {
+  id?: string;
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+}
+
 /** The control of one field, from the input kind core read off the zod schema. */
-export function SettingInput({ field, disabled }: { field: SettingField; disabled: boolean }) {
+export function SettingInput({ field, disabled, id, value, onChange }: { field: SettingField; disabled: boolean } & ControlProps) {
   const input = field.input;
   if (input.kind === 'number') {
     return (
       <InputNumber
+        id={id}
+        value={typeof value === 'number' ? value : null}
+        onChange={(v) => onChange?.(v)}
         disabled={disabled}
         min={input.min ?? undefined}
         max={input.max ?? undefined}
@@ -16,8 +26,26 @@ export function SettingInput({ field, disabled }: { field: SettingField; disable
       />
     );
   }
-  if (input.kind === 'options') return <Checkbox.Group disabled={disabled} options={input.options} />;
-  return <Input disabled={disabled} maxLength={input.maxLength ?? undefined} style={{ maxWidth: 280 }} />;
+  if (input.kind === 'options') {
+    return (
+      <Checkbox.Group
+        value={Array.isArray(value) ? value.map(String) : []}
+        onChange={(v) => onChange?.(v)}
+        disabled={disabled}
+        options={input.options}
+      />
+    );
+  }
+  return (
+    <Input
+      id={id}
+      value={typeof value === 'string' ? value : ''}
+      onChange={(e) => onChange?.(e.target.value)}
+      disabled={disabled}
+      maxLength={input.maxLength ?? undefined}
+      style={{ maxWidth: 280 }}
+    />
+  );
 }
 
 /** A value as the page prints it: “3 天”, “季报、年报”. */
