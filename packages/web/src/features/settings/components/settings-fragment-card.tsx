@@ -35,6 +35,8 @@ export function SettingsFragmentCard({ fragment, regionCode, canWrite }: Props) 
     form.setFields(problems.filter((p) => p.path).map((p) => ({ name: namePath(p.path), errors: [p.message] })));
 
   const onSave = (values: Record<string, unknown>) => {
+    // A cross-field message (通报 before 函告) sits on the other field: clear them all before checking again.
+    form.setFields(fragment.fields.map((f) => ({ name: namePath(f.path), errors: [] })));
     const parsed = parseSettingValue(settingsFragmentOf(fragment.key), values);
     if (!parsed.ok) {
       showProblems(parsed.issues);
