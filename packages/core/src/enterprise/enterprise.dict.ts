@@ -8,6 +8,8 @@ export const enterpriseStatusLabels: Record<EnterpriseStatus, string> = {
   rectifying: '停业整顿',
   closed: '关闭取缔',
 };
+/** Closed down (关闭取缔): no longer supervised as a going concern — no insurance duty, no 举一反三 checks. */
+export const ceasedEnterpriseStatuses: EnterpriseStatus[] = ['closed'];
 
 export const enterpriseScales = ['aboveSize', 'belowSize'] as const;
 export type EnterpriseScale = (typeof enterpriseScales)[number];

@@ -1,5 +1,5 @@
 import type { SupervisionDomain } from '../org/org.dict.ts';
-import { type EnterpriseFlag, insuranceRequiredDomains } from './enterprise.dict.ts';
+import { ceasedEnterpriseStatuses, type EnterpriseFlag, type EnterpriseStatus, insuranceRequiredDomains } from './enterprise.dict.ts';
 
 /** 安全生产法 第五十一条 + 应急〔2025〕27号 第二条: high-risk domains must carry work-safety liability insurance. */
 export function requiresInsurance(domains: readonly string[]): boolean {
@@ -11,11 +11,16 @@ export function isHighRisk(e: { domains: readonly string[]; flags: readonly stri
   return e.flags.includes('highRisk' satisfies EnterpriseFlag) || requiresInsurance(e.domains);
 }
 
+/** Not closed down (关闭取缔): the enterprise is still supervised. */
+export function isActiveEnterprise(status: string): boolean {
+  return !ceasedEnterpriseStatuses.includes(status as EnterpriseStatus);
+}
+
 export function isInsuranceMissing(
   e: { domains: readonly string[]; insuranceExpiry: string | null; status: string },
   today: string,
 ): boolean {
-  if (e.status === 'closed' || !requiresInsurance(e.domains)) return false;
+  if (!isActiveEnterprise(e.status) || !requiresInsurance(e.domains)) return false;
   return e.insuranceExpiry === null || e.insuranceExpiry < today;
 }
 

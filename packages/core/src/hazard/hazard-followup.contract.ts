@@ -13,9 +13,13 @@ export const hazardDynamicZeroRow = z.object({
   key: z.string(),
   label: z.string(),
   stock: z.number(),
+  /** Of the stock, cleared (销号) since the cut-off. */
   stockClosed: z.number(),
+  /** Of the stock, dismissed (不成立) since the cut-off: ended, not cleared. */
+  stockDismissed: z.number(),
   increment: z.number(),
   incrementClosed: z.number(),
+  incrementDismissed: z.number(),
   open: z.number(),
   overdue: z.number(),
   closed: z.number(),

@@ -1,6 +1,6 @@
 import { type EscalationStep, escalationSteps, type HazardGrade, type HazardStatus } from './hazard.dict.ts';
-import { isOpenHazard } from './hazard.rules.ts';
 import type { HazardReportConfig, HazardTimeConfig } from './hazard.settings.ts';
+import { isDueSoon, isEscalationDue, isOverdue } from './hazard-predicates.rules.ts';
 
 const DAY = 86_400_000;
 
@@ -33,11 +33,9 @@ export interface HazardDue {
  */
 export function hazardDueAsOf(h: HazardClock, today: string, config: HazardTimeConfig): HazardDue {
   const none: HazardDue = { dueSoon: false, overdue: false, daysOverdue: 0, escalations: [] };
-  if (!h.deadline || !isOpenHazard(h.status) || h.status === 'rectified') return none;
-  const late = daysBetween(h.deadline, today);
-  if (late <= 0) return { ...none, dueSoon: -late <= config.dueSoonDays };
-  const escalations = h.grade === 'major' ? escalationSteps.filter((s) => late >= config.ladderDays[s]) : [];
-  return { dueSoon: false, overdue: true, daysOverdue: late, escalations };
+  if (!h.deadline || !isOverdue(h, today)) return { ...none, dueSoon: isDueSoon(h, today, config.dueSoonDays) };
+  const escalations = escalationSteps.filter((s) => isEscalationDue(h, today, config.ladderDays[s]));
+  return { dueSoon: false, overdue: true, daysOverdue: daysBetween(h.deadline, today), escalations };
 }
 
 /** The latest deadline a sweep must look at to find every hazard due soon as of `today`. */
@@ -97,9 +95,4 @@ export function reportPeriodRange(period: string): { from: string; to: string } 
       : [Number(period.slice(5)) * 3 - 2, Number(period.slice(5)) * 3];
   const next = last === 12 ? `${y + 1}-01-01` : `${y}-${pad2(last + 1)}-01`;
   return { from: `${y}-${pad2(first)}-01`, to: addDays(next, -1) };
-}
-
-/** 存量 at a cut-off: found on or before it and not closed by then. Everything found after it is 增量. */
-export function isStockAt(h: { foundOn: string; closedOn: string | null }, cutoff: string): boolean {
-  return h.foundOn <= cutoff && (h.closedOn === null || h.closedOn > cutoff);
 }

@@ -8,14 +8,7 @@ import {
   nextHazardStatus,
 } from './hazard.rules.ts';
 import { hazardReportSettings, hazardTimeSettings } from './hazard.settings.ts';
-import {
-  dueSoonHorizon,
-  endedReportPeriods,
-  hazardDueAsOf,
-  hazardReportDeadline,
-  isStockAt,
-  reportPeriodRange,
-} from './hazard-time.rules.ts';
+import { dueSoonHorizon, endedReportPeriods, hazardDueAsOf, hazardReportDeadline, reportPeriodRange } from './hazard-time.rules.ts';
 
 const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
 const finder: HazardActor = { userId: 10, office: false, unitId: 3, enterpriseId: null, supervisor: true };
@@ -132,12 +125,5 @@ describe('time-driven rules', () => {
     const slow = { ...config, ladderDays: { ...config.ladderDays, letter: 5 } };
     expect(hazardDueAsOf(h, '2026-04-04', slow).escalations).toEqual([]);
     expect(hazardDueAsOf(h, '2026-04-05', slow).escalations).toEqual(['letter']);
-  });
-
-  it('counts 存量 at a cut-off: found by then and still open then (治本攻坚: clear the 2023 stock in 2024)', () => {
-    expect(isStockAt({ foundOn: '2023-10-01', closedOn: null }, '2023-12-31')).toBe(true);
-    expect(isStockAt({ foundOn: '2023-10-01', closedOn: '2024-02-01' }, '2023-12-31')).toBe(true);
-    expect(isStockAt({ foundOn: '2023-10-01', closedOn: '2023-11-01' }, '2023-12-31')).toBe(false);
-    expect(isStockAt({ foundOn: '2024-01-05', closedOn: null }, '2023-12-31')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { HazardAction, HazardChannel, HazardGrade, HazardStatus } from './hazard.dict.ts';
 import { openHazardStatuses } from './hazard.dict.ts';
+import { isOpen } from './hazard-predicates.rules.ts';
 
 /** What the state machine needs to know about a hazard. */
 export interface HazardFacts {
@@ -128,6 +129,7 @@ export function initialHazardStatus(grade: HazardGrade, fixedOnSpot: boolean): H
   return grade === 'major' ? 'found' : 'rectifying';
 }
 
+/** The same as isOpen (hazard-predicates.rules.ts). */
 export function isOpenHazard(status: HazardStatus): boolean {
-  return openHazardStatuses.includes(status);
+  return isOpen(status);
 }

@@ -1,4 +1,5 @@
 import type { PlanRankingConfig, PlanTrackingConfig } from './plan.settings.ts';
+import { isDispatchOverdue, isDispatchReminderDue, isFinishingReport } from './plan-predicates.rules.ts';
 import type {
   PlanColour,
   PlanDispatchWindow,
@@ -77,7 +78,11 @@ export interface DispatchCalendar {
 export function dispatchCalendar(today: string, settings: Pick<PlanSettings, 'reportDay' | 'reminderDays'>, period = periodOf(today)) {
   const dueDate = dispatchDueDate(period, settings.reportDay);
   const remindFrom = addDaysIso(dueDate, -settings.reminderDays);
-  const window: PlanDispatchWindow = today < remindFrom ? 'upcoming' : today <= dueDate ? 'open' : 'overdue';
+  const window: PlanDispatchWindow = isDispatchOverdue(today, dueDate)
+    ? 'overdue'
+    : isDispatchReminderDue(today, dueDate, settings.reminderDays)
+      ? 'open'
+      : 'upcoming';
   return { period, dueDate, remindFrom, window } satisfies DispatchCalendar;
 }
 
@@ -108,7 +113,7 @@ export function isLateReport(reportedOn: string, period: string, reportDay: numb
  */
 export function deriveTaskStatus(input: { deadlines: readonly string[]; latest: ReadonlyArray<PlanReportStatus | null>; today: string }) {
   const { deadlines, latest, today } = input;
-  const done = latest.length > 0 && latest.every((s) => s === 'done');
+  const done = latest.length > 0 && latest.every((s) => s !== null && isFinishingReport(s));
   if (done) return 'done' satisfies PlanTaskStatus;
   if (deadlines.some((d) => d < today)) return 'overdue' satisfies PlanTaskStatus;
   if (latest.includes('lagging')) return 'lagging' satisfies PlanTaskStatus;
@@ -170,7 +175,7 @@ export function assigneeFacts(
     if (!task.assignees.includes(assignee)) continue;
     facts.tasks++;
     const own = mine.filter((r) => r.taskId === task.id).sort((a, b) => (a.period < b.period ? -1 : 1));
-    const firstDone = own.find((r) => r.status === 'done');
+    const firstDone = own.find((r) => isFinishingReport(r.status));
     const lastDeadline = [...task.deadlines].sort().pop();
     if (firstDone) {
       facts.done++;

@@ -1,4 +1,4 @@
-import { can, type DataScope, dashboardSummary, type HazardFilter } from '@anzhi/core';
+import { can, clearedHazardStatuses, type DataScope, dashboardSummary, type HazardFilter } from '@anzhi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
@@ -18,7 +18,7 @@ async function hazardNumbers(db: Db, scope: DataScope, today: string) {
     count({ open: true, grade: 'major' }),
     count({ overdue: true }),
     count({ foundFrom: monthStart }),
-    count({ status: ['closed'], closedFrom: monthStart }),
+    count({ status: clearedHazardStatuses, closedFrom: monthStart }),
   ]);
   return { open, openMajor, overdue, foundThisMonth, closedThisMonth, monthStart };
 }

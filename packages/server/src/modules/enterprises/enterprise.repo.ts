@@ -1,9 +1,9 @@
-import { type DataScope, type EnterpriseListQuery, industrySections } from '@anzhi/core';
+import { ceasedEnterpriseStatuses, type DataScope, type EnterpriseListQuery, industrySections } from '@anzhi/core';
 import { type AnyColumn, and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
-import { textArray } from '../../lib/sql-array.ts';
+import { literalList, textArray } from '../../lib/sql-array.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
@@ -36,8 +36,13 @@ export function enterpriseScope(scope: DataScope): SQL | undefined {
   }
 }
 
+/** Core's isActiveEnterprise: not in its ceased set. */
+export function activeEnterpriseCondition(): SQL {
+  return sql`(${enterprises.status} NOT IN ${sql.raw(literalList(ceasedEnterpriseStatuses))})`;
+}
+
 export function missingInsuranceCondition(today: string): SQL {
-  return sql`(${enterprises.requiresInsurance} AND ${enterprises.status} <> 'closed' AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
+  return sql`(${enterprises.requiresInsurance} AND ${activeEnterpriseCondition()} AND (${enterprises.insuranceExpiry} IS NULL OR ${enterprises.insuranceExpiry} < ${today}))`;
 }
 
 export function standardisationExpiringCondition(today: string, days = 90): SQL {

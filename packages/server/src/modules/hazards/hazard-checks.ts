@@ -6,7 +6,7 @@ import { errors } from '../../lib/errors.ts';
 import { regionInScope } from '../../lib/scope-sql.ts';
 import { textArray } from '../../lib/sql-array.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { enterpriseScope } from '../enterprises/enterprise.repo.ts';
+import { activeEnterpriseCondition, enterpriseScope } from '../enterprises/enterprise.repo.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import type { HazardPorts } from './hazard.ports.ts';
 import type { HazardService } from './hazard.service.ts';
@@ -53,7 +53,7 @@ export function createHazardChecks(
           SELECT ${hazardId}, ${body.criterionCode}, ${enterprises.id}, ${enterprises.regionCode}, ${body.deadline}::date, ${actor.userId},
             ${deps.clock.now()}::timestamptz
           FROM ${enterprises}
-          WHERE ${enterprises.status} <> 'closed' AND ${enterprises.id} IS DISTINCT FROM ${h.enterpriseId}::int AND ${similar}
+          WHERE ${activeEnterpriseCondition()} AND ${enterprises.id} IS DISTINCT FROM ${h.enterpriseId}::int AND ${similar}
             ${scope ? sql`AND ${scope}` : sql``}
           ON CONFLICT DO NOTHING
           RETURNING enterprise_id`)) as unknown as { rows: { enterprise_id: number }[] };

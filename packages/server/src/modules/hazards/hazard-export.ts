@@ -5,6 +5,7 @@ import {
   hazardChannelLabels,
   hazardGradeLabels,
   hazardStatusLabels,
+  isCleared,
   supervisionLevelLabels,
 } from '@anzhi/core';
 import ExcelJS from 'exceljs';
@@ -29,7 +30,7 @@ const columns: Array<
   ['是否逾期', 10, (h) => (h.overdue ? `逾期${h.daysOverdue}天` : '否')],
   ['督办级别', 14, (h) => (h.supervisionLevel ? supervisionLevelLabels[h.supervisionLevel] : '')],
   ['问责措施', 10, (h) => (h.escalationStep ? escalationStepLabels[h.escalationStep] : '')],
-  ['销号日期', 12, (h) => (h.status === 'closed' ? (h.closedOn ?? '') : '')],
+  ['销号日期', 12, (h) => (isCleared(h.status) ? (h.closedOn ?? '') : '')],
 ];
 
 /** Streams the ledger into an .xlsx: rows arrive in batches, so a large export never sits in memory whole. */

@@ -1,4 +1,11 @@
-import { endedReportPeriods, type HazardReportFigures, hazardReportDeadline, reportPeriodKind, reportPeriodRange } from '@anzhi/core';
+import {
+  endedReportPeriods,
+  type HazardGrade,
+  type HazardReportFigures,
+  hazardReportDeadline,
+  reportPeriodKind,
+  reportPeriodRange,
+} from '@anzhi/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
@@ -8,6 +15,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { resolveSettings } from '../settings/settings.resolver.ts';
 import { hazardReports, hazards } from './hazard.table.ts';
+import { hazardSql } from './hazard-predicates.sql.ts';
 
 /**
  * An enterprise's periodic hazard report (16号令 第十四条: 季报 by the 15th day after the quarter, 年报 by 31 January),
@@ -18,15 +26,20 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
 
   async function figures(enterpriseId: number, period: string): Promise<HazardReportFigures> {
     const { from, to } = reportPeriodRange(period);
+    // Core's predicates (hazard-predicates.rules.ts): the same stock and overdue as the ledger and 动态清零.
+    const major = eq(hazards.grade, 'major' satisfies HazardGrade);
+    const found = hazardSql.isFoundIn(from, to);
+    const cleared = hazardSql.isClearedIn(from, to);
+    const openEnd = hazardSql.countsAsStockAt(to);
     const result = (await db.execute(sql`
       SELECT
-        count(*) FILTER (WHERE found_on BETWEEN ${from}::date AND ${to}::date)::int AS found,
-        count(*) FILTER (WHERE found_on BETWEEN ${from}::date AND ${to}::date AND grade = 'major')::int AS found_major,
-        count(*) FILTER (WHERE status = 'closed' AND closed_on BETWEEN ${from}::date AND ${to}::date)::int AS closed,
-        count(*) FILTER (WHERE status = 'closed' AND closed_on BETWEEN ${from}::date AND ${to}::date AND grade = 'major')::int AS closed_major,
-        count(*) FILTER (WHERE found_on <= ${to}::date AND status <> 'dismissed' AND (closed_on IS NULL OR closed_on > ${to}::date))::int AS open_end,
-        count(*) FILTER (WHERE grade = 'major' AND found_on <= ${to}::date AND status <> 'dismissed' AND (closed_on IS NULL OR closed_on > ${to}::date))::int AS open_major_end,
-        count(*) FILTER (WHERE found_on <= ${to}::date AND deadline < ${to}::date AND status <> 'dismissed' AND (closed_on IS NULL OR closed_on > ${to}::date))::int AS overdue_end
+        count(*) FILTER (WHERE ${found})::int AS found,
+        count(*) FILTER (WHERE ${found} AND ${major})::int AS found_major,
+        count(*) FILTER (WHERE ${cleared})::int AS closed,
+        count(*) FILTER (WHERE ${cleared} AND ${major})::int AS closed_major,
+        count(*) FILTER (WHERE ${openEnd})::int AS open_end,
+        count(*) FILTER (WHERE ${openEnd} AND ${major})::int AS open_major_end,
+        count(*) FILTER (WHERE ${hazardSql.wasOverdueAt(to)})::int AS overdue_end
       FROM ${hazards} WHERE enterprise_id = ${enterpriseId}`)) as unknown as { rows: Record<string, number>[] };
     const r = result.rows[0] ?? {};
     return {

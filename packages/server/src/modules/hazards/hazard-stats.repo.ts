@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { hazards } from './hazard.table.ts';
+import { hazardSql } from './hazard-predicates.sql.ts';
 
 export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade' | 'domain' | 'unit';
 
@@ -44,8 +45,10 @@ export interface DynamicZeroRow {
   key: string;
   stock: number;
   stockClosed: number;
+  stockDismissed: number;
   increment: number;
   incrementClosed: number;
+  incrementDismissed: number;
   open: number;
   overdue: number;
   closed: number;
@@ -85,24 +88,27 @@ export const hazardStatsRepo = {
   },
 
   /**
-   * 动态清零: stock open at the cut-off and how much of it is closed, the increment found since and how much of it is
-   * closed, what is open and overdue today, and the average days from finding to closing.
+   * 动态清零: the stock at the cut-off (core's countsAsStockAt) and how much of it is cleared (销号) or dismissed since,
+   * the increment found since and the same for it, what is open and overdue today, and the average days from finding
+   * to clearing. A dismissal ends a hazard but does not clear it.
    */
   async dynamicZero(ex: Executor, where: SQL | undefined, key: SQL, cutoff: string, today: string): Promise<DynamicZeroRow[]> {
-    const open = sql`${hazards.status} NOT IN ('closed', 'dismissed')`;
-    const isStock = sql`${hazards.foundOn} <= ${cutoff}::date AND (${hazards.closedOn} IS NULL OR ${hazards.closedOn} > ${cutoff}::date)`;
+    const isStock = hazardSql.countsAsStockAt(cutoff);
     const isIncrement = sql`${hazards.foundOn} > ${cutoff}::date`;
-    const overdue = sql`${hazards.status} IN ('found', 'confirmed', 'planSubmitted', 'rectifying') AND ${hazards.deadline} < ${today}::date`;
+    const cleared = hazardSql.isCleared();
+    const dismissed = hazardSql.isDismissed();
     const result = (await ex.execute(sql`
       SELECT ${key} AS key,
         count(*) FILTER (WHERE ${isStock})::int AS stock,
-        count(*) FILTER (WHERE ${isStock} AND NOT (${open}))::int AS stock_closed,
+        count(*) FILTER (WHERE ${isStock} AND ${cleared})::int AS stock_closed,
+        count(*) FILTER (WHERE ${isStock} AND ${dismissed})::int AS stock_dismissed,
         count(*) FILTER (WHERE ${isIncrement})::int AS increment,
-        count(*) FILTER (WHERE ${isIncrement} AND NOT (${open}))::int AS increment_closed,
-        count(*) FILTER (WHERE ${open})::int AS open,
-        count(*) FILTER (WHERE ${overdue})::int AS overdue,
-        count(*) FILTER (WHERE ${hazards.status} = 'closed')::int AS closed,
-        avg(${hazards.closedOn} - ${hazards.foundOn}) FILTER (WHERE ${hazards.status} = 'closed') AS avg_days
+        count(*) FILTER (WHERE ${isIncrement} AND ${cleared})::int AS increment_closed,
+        count(*) FILTER (WHERE ${isIncrement} AND ${dismissed})::int AS increment_dismissed,
+        count(*) FILTER (WHERE ${hazardSql.isOpen()})::int AS open,
+        count(*) FILTER (WHERE ${hazardSql.isOverdue(today)})::int AS overdue,
+        count(*) FILTER (WHERE ${cleared})::int AS closed,
+        avg(${hazards.closedOn} - ${hazards.foundOn}) FILTER (WHERE ${cleared}) AS avg_days
       FROM ${hazards}
       WHERE ${hazards.foundOn} <= ${today}::date ${where ? sql`AND ${where}` : sql``}
       GROUP BY 1 ORDER BY 1`)) as unknown as { rows: Record<string, unknown>[] };
@@ -110,8 +116,10 @@ export const hazardStatsRepo = {
       key: String(r.key),
       stock: Number(r.stock),
       stockClosed: Number(r.stock_closed),
+      stockDismissed: Number(r.stock_dismissed),
       increment: Number(r.increment),
       incrementClosed: Number(r.increment_closed),
+      incrementDismissed: Number(r.increment_dismissed),
       open: Number(r.open),
       overdue: Number(r.overdue),
       closed: Number(r.closed),

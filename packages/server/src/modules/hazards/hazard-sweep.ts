@@ -1,9 +1,10 @@
-import { addDays, dueSoonHorizon, escalationStepLabels, escalationSteps } from '@anzhi/core';
+import { escalationStepLabels, escalationSteps } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
 import { loadSettingsBook, regionFilter } from '../settings/settings.resolver.ts';
+import { hazardSql } from './hazard-predicates.sql.ts';
 
 export interface SweepResult {
   skipped: boolean;
@@ -13,9 +14,7 @@ export interface SweepResult {
 /** One sweep at a time across processes: the others skip. */
 const SWEEP_LOCK = 7_302_024;
 
-const waiting = sql.raw(`('found', 'confirmed', 'planSubmitted', 'rectifying')`);
-
-const ladder = sql.raw(`ARRAY['letter', 'bulletin', 'summons', 'exposure']::text[]`);
+const ladder = textArray(escalationSteps);
 
 /** The outbound channel keys of the notification service (`notifications.outboundChannelKeys`). */
 export interface OutboundKeys {
@@ -101,7 +100,7 @@ export async function runHazardSweep(db: Db, now: Date, opts: { channels?: Outbo
         tx,
         sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
         SELECT id, 'dueSoon', deadline, ${now}::timestamptz FROM hazards
-        WHERE status IN ${waiting} AND deadline BETWEEN ${today}::date AND ${dueSoonHorizon(today, config)}::date
+        WHERE ${hazardSql.isDueSoon(today, config.dueSoonDays)}
           AND ${regionFilter(sql`region_code`, townships)}
         ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, '' AS part`,
         { kind: 'hazard.dueSoon', title: '隐患整改即将到期', body: ' 整改期限将至，请按期完成', audience: ['enterprise'] },
@@ -116,7 +115,7 @@ export async function runHazardSweep(db: Db, now: Date, opts: { channels?: Outbo
       tx,
       sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
         SELECT id, 'overdue', deadline, ${now}::timestamptz FROM hazards
-        WHERE status IN ${waiting} AND deadline < ${today}::date
+        WHERE ${hazardSql.isOverdue(today)}
         ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, '' AS part`,
       { kind: 'hazard.overdue', title: '隐患整改已逾期', body: ' 已超过整改期限', audience: ['enterprise', 'unit'] },
       now,
@@ -131,7 +130,7 @@ export async function runHazardSweep(db: Db, now: Date, opts: { channels?: Outbo
           tx,
           sql`INSERT INTO hazard_escalations (hazard_id, step, deadline, due_on, created_at)
           SELECT id, ${step}, deadline, deadline + ${days}::int, ${now}::timestamptz FROM hazards
-          WHERE grade = 'major' AND status IN ${waiting} AND deadline <= ${addDays(today, -days)}::date
+          WHERE ${hazardSql.isEscalationDue(today, days)}
             AND ${regionFilter(sql`region_code`, townships)}
           ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, step AS part`,
           {

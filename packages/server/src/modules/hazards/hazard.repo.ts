@@ -8,6 +8,7 @@ import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 import { hazardEscalations, hazardEvents, hazards } from './hazard.table.ts';
+import { hazardSql } from './hazard-predicates.sql.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
 export type HazardListRow = HazardRow & {
@@ -15,9 +16,6 @@ export type HazardListRow = HazardRow & {
   regionName: string | null;
   supervisingUnitName: string | null;
 };
-
-/** Open and still waiting on the enterprise or the regulator: a deadline can be missed. */
-export const overdueStatuses = ['found', 'confirmed', 'planSubmitted', 'rectifying'];
 
 /** Which hazards a scope sees: its regions; a unit the ones it supervises or found; an enterprise its own. */
 export function hazardScope(scope: DataScope): SQL | undefined {
@@ -38,13 +36,6 @@ export function hazardScope(scope: DataScope): SQL | undefined {
   }
 }
 
-export function overdueCondition(today: string): SQL {
-  return sql`(${hazards.status} IN (${sql.join(
-    overdueStatuses.map((s) => sql`${s}`),
-    sql`, `,
-  )}) AND ${hazards.deadline} < ${today})`;
-}
-
 /** The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. */
 export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): SQL | undefined {
   const c: (SQL | undefined)[] = [hazardScope(scope)];
@@ -54,8 +45,8 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   }
   if (f.status?.length) c.push(sql`${hazards.status} = ANY(${textArray(f.status)})`);
   // Written as IN lists (not NOT IN) so the status-led index serves them.
-  if (f.open === true) c.push(sql`${hazards.status} IN ('found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified')`);
-  if (f.open === false) c.push(sql`${hazards.status} IN ('closed', 'dismissed')`);
+  if (f.open === true) c.push(hazardSql.isOpen());
+  if (f.open === false) c.push(hazardSql.isEnded());
   if (f.grade) c.push(eq(hazards.grade, f.grade));
   if (f.channel) c.push(eq(hazards.channel, f.channel));
   if (f.regionCode) c.push(regionInScope(hazards.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
@@ -66,17 +57,15 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   }
   if (f.supervisingUnitId) c.push(eq(hazards.supervisingUnitId, f.supervisingUnitId));
   if (f.enterpriseId) c.push(eq(hazards.enterpriseId, f.enterpriseId));
-  if (f.overdue === true) c.push(overdueCondition(today));
-  if (f.overdue === false) c.push(sql`NOT ${overdueCondition(today)}`);
+  if (f.overdue === true) c.push(hazardSql.isOverdue(today));
+  if (f.overdue === false) c.push(sql`NOT ${hazardSql.isOverdue(today)}`);
   if (f.supervised === true) c.push(sql`${hazards.supervisionLevel} IS NOT NULL`);
   if (f.supervisionLevel) c.push(eq(hazards.supervisionLevel, f.supervisionLevel));
   if (f.foundFrom) c.push(sql`${hazards.foundOn} >= ${f.foundFrom}`);
   if (f.foundTo) c.push(sql`${hazards.foundOn} <= ${f.foundTo}`);
   if (f.closedFrom) c.push(sql`${hazards.closedOn} >= ${f.closedFrom}`);
   if (f.closedTo) c.push(sql`${hazards.closedOn} <= ${f.closedTo}`);
-  if (f.stockAt) {
-    c.push(sql`${hazards.foundOn} <= ${f.stockAt} AND (${hazards.closedOn} IS NULL OR ${hazards.closedOn} > ${f.stockAt})`);
-  }
+  if (f.stockAt) c.push(hazardSql.countsAsStockAt(f.stockAt));
   return and(...c);
 }
 

@@ -1,5 +1,7 @@
+import { awaitingActionStatuses } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { literalList } from '../../lib/sql-array.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
@@ -53,10 +55,10 @@ export const hazards = pgTable(
     // Covering index for counts and statistics: the ledger total and every group-by read the index alone.
     index('hazards_stats_idx').on(t.status, t.regionCode.op('text_pattern_ops'), t.grade, t.channel, t.industryCode, t.supervisingUnitId),
     index('hazards_unit_idx').on(t.supervisingUnitId, t.status),
-    // The sweep and the overdue filter read only hazards still waiting on someone, by deadline.
+    // The sweep and the overdue filter read only hazards awaiting action (core's set), by deadline.
     index('hazards_open_deadline_idx')
       .on(t.deadline, t.regionCode.op('text_pattern_ops'))
-      .where(sql`status IN ('found', 'confirmed', 'planSubmitted', 'rectifying')`),
+      .where(sql.raw(`status IN ${literalList(awaitingActionStatuses)}`)),
   ],
 );
 

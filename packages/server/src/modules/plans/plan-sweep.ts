@@ -4,6 +4,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
 import { loadSettingsBook } from '../settings/settings.resolver.ts';
+import { planSql } from './plan-predicates.sql.ts';
 
 export interface PlanSweepResult {
   skipped: boolean;
@@ -40,7 +41,8 @@ async function dispatchDays(ex: Executor): Promise<DispatchDays> {
 /**
  * Who owes a report: per published plan, period (this month and last) and assignee (unit, or village of a task for
  * 各村), the open tasks without a report for that period. A task already reported done in an earlier month is not
- * open. The days come from the plan's own settings, else its township's (settings store), else the defaults.
+ * open. The days come from the plan's own settings, else its township's (settings store), else the defaults; the
+ * sets and windows are core's dispatch predicates (plan-predicates.sql.ts).
  */
 function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDays): SQL {
   const rows = sql.join(
@@ -48,7 +50,10 @@ function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDa
     sql`, `,
   );
   const window =
-    kind === 'dispatchReminder' ? sql`${today}::date BETWEEN d.due_on - d.remind_days AND d.due_on` : sql`d.due_on < ${today}::date`;
+    kind === 'dispatchReminder'
+      ? planSql.isDispatchReminderDue(today, sql`d.due_on`, sql`d.remind_days`)
+      : planSql.isDispatchOverdue(today, sql`d.due_on`);
+  const task = planSql.isTrackedNode(sql`t.kind`);
   return sql`
     pr(period, first_day) AS (VALUES ${rows}),
     ts AS (
@@ -56,30 +61,30 @@ function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDa
     ),
     due AS (
       SELECT p.id AS plan_id, pr.period,
-        pr.first_day + (coalesce((p.settings->>'reportDay')::int, ts.report_day, ${days.fallback.reportDay}::int) - 1) AS due_on,
-        coalesce((p.settings->>'reminderDays')::int, ts.remind_days, ${days.fallback.reminderDays}::int) AS remind_days, p.published_at
+        pr.first_day + (${planSql.reportDay(sql`p.settings`, sql`coalesce(ts.report_day, ${days.fallback.reportDay}::int)`)} - 1) AS due_on,
+        ${planSql.reminderDays(sql`p.settings`, sql`coalesce(ts.remind_days, ${days.fallback.reminderDays}::int)`)} AS remind_days, p.published_at
       FROM plans p CROSS JOIN pr LEFT JOIN ts ON ts.region_code = p.region_code
-      WHERE p.status = 'published' AND (p.period_end IS NULL OR extract(year FROM pr.first_day) <= p.period_end)
+      WHERE ${planSql.isTrackedPlan(sql`p.status`)} AND ${planSql.coversPeriod(sql`p.period_end`, sql`pr.first_day`)}
     ),
     assigned AS (
       SELECT t.plan_id, t.id AS task_id, 'unit:' || u AS key, u AS unit_id, NULL::text AS village_code
         FROM plan_tasks t CROSS JOIN LATERAL unnest(t.lead_unit_ids || t.co_unit_ids) u
-        WHERE t.kind = 'task' AND t.removed_at IS NULL
+        WHERE ${task} AND t.removed_at IS NULL
       UNION ALL
       SELECT t.plan_id, t.id, 'village:' || r.code, NULL, r.code
         FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
         JOIN regions r ON r.parent_code = p.region_code AND r.level = 'village' AND NOT r.abolished
-        WHERE t.kind = 'task' AND t.removed_at IS NULL AND (t.lead_villages OR t.co_villages)
+        WHERE ${task} AND t.removed_at IS NULL AND (t.lead_villages OR t.co_villages)
     ),
     owing AS (
       SELECT d.plan_id, d.period, d.due_on, a.key, a.unit_id, a.village_code, count(DISTINCT a.task_id)::int AS open_tasks
       FROM due d JOIN assigned a ON a.plan_id = d.plan_id
       WHERE ${window}
         -- A plan published after a report day owes nothing for that month (China time, UTC+8).
-        AND d.published_at < ((d.due_on + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'
+        AND ${planSql.isPublishedBy(sql`d.published_at`, sql`d.due_on`)}
         AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key AND x.period = d.period)
         AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key
-          AND x.period < d.period AND x.status = 'done')
+          AND x.period < d.period AND ${planSql.isFinishingReport(sql`x.status`)})
       GROUP BY d.plan_id, d.period, d.due_on, a.key, a.unit_id, a.village_code
     )`;
 }

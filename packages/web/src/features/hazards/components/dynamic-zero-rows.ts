@@ -1,4 +1,4 @@
-import { industryDivisions, industrySectionNames } from '@anzhi/core';
+import { clearedHazardStatuses, industryDivisions, industrySectionNames } from '@anzhi/core';
 import type { DynamicZeroRow } from '../api.ts';
 import { type HazardFilters, hazardListHref, incrementFrom } from '../hazard-filters.ts';
 
@@ -18,8 +18,10 @@ function sum(rows: DynamicZeroRow[], key: string, label: string): DynamicZeroRow
   const add = (k: keyof DynamicZeroRow) => rows.reduce((a, r) => a + Number(r[k] ?? 0), 0);
   const stock = add('stock');
   const stockClosed = add('stockClosed');
+  const stockDismissed = add('stockDismissed');
   const increment = add('increment');
   const incrementClosed = add('incrementClosed');
+  const incrementDismissed = add('incrementDismissed');
   const open = add('open');
   const overdue = add('overdue');
   const closed = add('closed');
@@ -30,8 +32,10 @@ function sum(rows: DynamicZeroRow[], key: string, label: string): DynamicZeroRow
     label,
     stock,
     stockClosed,
+    stockDismissed,
     increment,
     incrementClosed,
+    incrementDismissed,
     open,
     overdue,
     closed,
@@ -57,11 +61,15 @@ function bySection(rows: DynamicZeroRow[]): DynamicZeroRow[] {
     .map(([section, list]) => sum(list, section, section ? `${section} ${industrySectionNames[section] ?? ''}` : '未分类'));
 }
 
+// A dismissed hazard (不成立) ended without being cleared: neither cleared nor still open.
 const withOpen = (r: DynamicZeroRow) => ({
   ...r,
-  stockOpen: r.stock - r.stockClosed,
-  incrementOpen: r.increment - r.incrementClosed,
+  stockOpen: r.stock - r.stockClosed - r.stockDismissed,
+  incrementOpen: r.increment - r.incrementClosed - r.incrementDismissed,
 });
+
+/** 销号 (core's cleared set) as a ledger status filter. */
+const cleared = clearedHazardStatuses.join(',');
 
 function groupFilter(key: string, groupBy: ZeroGroupBy, root: string | null): HazardFilters | null {
   // Hazards without an industry have no ledger filter (hazardFilter cannot ask for "none"); nor have hazards
@@ -105,14 +113,14 @@ export function metricFilter(metric: ZeroMetric, cutoff: string): HazardFilters 
       return stock;
     case 'stockClosed':
     case 'stockClearedRate':
-      return { ...stock, open: 'false' };
+      return { ...stock, status: cleared };
     case 'stockOpen':
       return { ...stock, open: 'true' };
     case 'increment':
       return increment;
     case 'incrementClosed':
     case 'incrementClosedRate':
-      return { ...increment, open: 'false' };
+      return { ...increment, status: cleared };
     case 'incrementOpen':
       return { ...increment, open: 'true' };
     case 'open':
@@ -122,7 +130,7 @@ export function metricFilter(metric: ZeroMetric, cutoff: string): HazardFilters 
       return { overdue: 'true' };
     case 'closed':
     case 'avgDaysToClose':
-      return { status: 'closed' };
+      return { status: cleared };
   }
 }
 

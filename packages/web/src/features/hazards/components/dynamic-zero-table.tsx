@@ -63,9 +63,9 @@ export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: Dynam
     {
       title: `存量（截至 ${cutoff}）`,
       children: [
-        cell('stock', '存量', { tip: '截止日前发现、截止日仍未销号的隐患' }),
+        cell('stock', '存量', { tip: '截止日前发现、截止日仍未销号或核销的隐患' }),
         cell('stockClosed', '已清零'),
-        cell('stockOpen', '未清零', { danger: true }),
+        cell('stockOpen', '未清零', { danger: true, tip: '存量中仍在办的隐患（核销不成立的既不算清零也不算未清零）' }),
         cell('stockClearedRate', '清零率', { width: 84, tip: '已清零 ÷ 存量；点击查看已清零的隐患' }),
       ],
     },
@@ -75,7 +75,7 @@ export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: Dynam
         cell('increment', '增量'),
         cell('incrementClosed', '已销号'),
         cell('incrementOpen', '在办'),
-        cell('incrementClosedRate', '销号率', { width: 84, tip: '已销号（含核销）÷ 增量；点击查看已销号的隐患' }),
+        cell('incrementClosedRate', '销号率', { width: 84, tip: '已销号 ÷ 增量（核销不成立的不算销号）；点击查看已销号的隐患' }),
       ],
     },
     {

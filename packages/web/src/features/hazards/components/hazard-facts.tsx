@@ -1,4 +1,4 @@
-import { type HazardDetail, hazardCategoryLabels, hazardChannelLabels, hazardGradeLabels } from '@anzhi/core';
+import { type HazardDetail, hazardCategoryLabels, hazardChannelLabels, hazardGradeLabels, isCleared } from '@anzhi/core';
 import { Alert, Card, Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useCriteriaByCode } from '../api.ts';
 import { HazardPhotos } from './hazard-photos.tsx';
@@ -30,7 +30,7 @@ export function HazardFacts({ h }: { h: HazardDetail }) {
           { key: 'location', label: '具体位置', children: orDash(h.location) },
           { key: 'found', label: '发现', children: `${h.foundOn} · ${orDash(h.foundByName)}` },
           { key: 'deadline', label: '整改期限', children: <DeadlineText h={h} /> },
-          { key: 'closed', label: '销号日期', children: h.status === 'closed' ? orDash(h.closedOn) : '—' },
+          { key: 'closed', label: '销号日期', children: isCleared(h.status) ? orDash(h.closedOn) : '—' },
           ...(h.checkerName ? [{ key: 'checker', label: '认定/核查人', children: h.checkerName }] : []),
           ...(h.accepterName ? [{ key: 'accepter', label: '验收人', children: h.accepterName }] : []),
         ]}

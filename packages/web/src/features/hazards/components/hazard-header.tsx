@@ -1,4 +1,4 @@
-import type { HazardDetail } from '@anzhi/core';
+import { type HazardDetail, isCleared } from '@anzhi/core';
 import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { EscalationTag, GradeTag, HazardStatusTag, OverdueTag, SupervisionTag } from './hazard-tags.tsx';
@@ -24,7 +24,7 @@ export function HazardHeader({ h, actions }: { h: HazardDetail; actions?: ReactN
             <SupervisionTag level={h.supervisionLevel} />
             <EscalationTag step={h.escalationStep} />
             <span className="muted">
-              {h.status === 'closed' ? `销号 ${h.closedOn ?? '—'}` : h.deadline ? `整改期限 ${h.deadline}` : '整改期限待定'}
+              {isCleared(h.status) ? `销号 ${h.closedOn ?? '—'}` : h.deadline ? `整改期限 ${h.deadline}` : '整改期限待定'}
             </span>
           </Flex>
         </Flex>

@@ -1,4 +1,4 @@
-import { type HazardSummary, hazardChannelLabels } from '@anzhi/core';
+import { type HazardSummary, hazardChannelLabels, isCleared, isOpen } from '@anzhi/core';
 import { Button, Card, Empty, Flex, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -32,9 +32,9 @@ function HazardCard({ h }: { h: HazardSummary }) {
           <HazardStatusTag status={h.status} />
           <SupervisionTag level={h.supervisionLevel} />
           <EscalationTag step={h.escalationStep} />
-          {h.status === 'closed' ? (
+          {isCleared(h.status) ? (
             <span className="muted">销号 {h.closedOn}</span>
-          ) : h.deadline && h.status !== 'dismissed' ? (
+          ) : h.deadline && isOpen(h.status) ? (
             <DeadlineText h={h} prefix="期限 " />
           ) : null}
         </Flex>

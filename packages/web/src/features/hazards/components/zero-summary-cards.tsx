@@ -4,8 +4,8 @@ import type { HazardFilters } from '../hazard-filters.ts';
 import { metricHref, type ZeroMetric, type ZeroRow } from './dynamic-zero-rows.ts';
 
 const cards: Array<{ metric: ZeroMetric; title: string; hint: string; danger?: boolean; rate?: boolean }> = [
-  { metric: 'stock', title: '存量', hint: '截止日仍未销号' },
-  { metric: 'stockOpen', title: '存量未清零', hint: '至今仍未销号', danger: true },
+  { metric: 'stock', title: '存量', hint: '截止日仍未销号或核销' },
+  { metric: 'stockOpen', title: '存量未清零', hint: '至今仍在办', danger: true },
   { metric: 'stockClearedRate', title: '存量清零率', hint: '已清零 ÷ 存量', rate: true },
   { metric: 'increment', title: '增量', hint: '截止日后发现' },
   { metric: 'open', title: '在办', hint: '尚未销号或核销' },

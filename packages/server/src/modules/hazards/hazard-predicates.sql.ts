@@ -1,0 +1,59 @@
+import {
+  awaitingActionStatuses,
+  clearedHazardStatuses,
+  dismissedHazardStatuses,
+  endedHazardStatuses,
+  escalatingGrades,
+  openHazardStatuses,
+} from '@anzhi/core';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { literalList } from '../../lib/sql-array.ts';
+import { hazards } from './hazard.table.ts';
+
+/**
+ * Core's hazard predicates (hazard-predicates.rules.ts) as SQL over the hazards table, built from core's sets: the
+ * ledger, sweep, statistics, 动态清零, 季报/年报 and dashboard all take their conditions from here, and
+ * hazard-predicates.sql.test.ts runs each against core's function on the same rows. Every fragment is
+ * parenthesised and NULL-safe (true or false, never NULL), so `NOT (…)` is the complement as in core.
+ */
+
+/** `column IN ('a', 'b')` with core's constants as literals. */
+export function inSet(column: AnyColumn | SQL, values: readonly string[]): SQL {
+  return sql`(${column} IN ${sql.raw(literalList(values))})`;
+}
+
+const h = hazards;
+const day = (d: string) => sql`${d}::date`;
+const hasDeadline = sql`${h.deadline} IS NOT NULL`;
+
+export const hazardSql = {
+  isOpen: (): SQL => inSet(h.status, openHazardStatuses),
+  isEnded: (): SQL => inSet(h.status, endedHazardStatuses),
+  isCleared: (): SQL => inSet(h.status, clearedHazardStatuses),
+  isDismissed: (): SQL => inSet(h.status, dismissedHazardStatuses),
+  isAwaitingAction: (): SQL => inSet(h.status, awaitingActionStatuses),
+
+  hasEndedBy: (date: string): SQL =>
+    sql`(${inSet(h.status, endedHazardStatuses)} AND ${h.closedOn} IS NOT NULL AND ${h.closedOn} <= ${day(date)})`,
+
+  countsAsStockAt: (cutoff: string): SQL => sql`(${h.foundOn} <= ${day(cutoff)} AND NOT ${hazardSql.hasEndedBy(cutoff)})`,
+
+  isOverdue: (today: string): SQL => sql`(${hazardSql.isAwaitingAction()} AND ${hasDeadline} AND ${h.deadline} < ${day(today)})`,
+
+  isDueSoon: (today: string, dueSoonDays: number): SQL =>
+    sql`(${hazardSql.isAwaitingAction()} AND ${hasDeadline}
+      AND ${h.deadline} BETWEEN ${day(today)} AND ${day(today)} + ${dueSoonDays}::int)`,
+
+  isEscalationDue: (today: string, days: number): SQL =>
+    sql`(${inSet(h.grade, escalatingGrades)} AND ${hazardSql.isAwaitingAction()} AND ${hasDeadline}
+      AND ${h.deadline} <= ${day(today)} - ${days}::int)`,
+
+  wasOverdueAt: (date: string): SQL =>
+    sql`(${hazardSql.countsAsStockAt(date)} AND ${hasDeadline} AND ${h.deadline} < ${day(date)}
+      AND ${inSet(h.status, [...awaitingActionStatuses, ...endedHazardStatuses])})`,
+
+  isFoundIn: (from: string, to: string): SQL => sql`(${h.foundOn} BETWEEN ${day(from)} AND ${day(to)})`,
+
+  isClearedIn: (from: string, to: string): SQL =>
+    sql`(${hazardSql.isCleared()} AND ${h.closedOn} IS NOT NULL AND ${h.closedOn} BETWEEN ${day(from)} AND ${day(to)})`,
+};
