@@ -1,4 +1,4 @@
-export { auditEvents } from '../modules/audit/audit.table.ts';
+export { auditAnchor, auditEvents } from '../modules/audit/audit.table.ts';
 export { sessions } from '../modules/auth/session.table.ts';
 export { criteriaSets } from '../modules/criteria/criteria.table.ts';
 export { enterprises } from '../modules/enterprises/enterprise.table.ts';

@@ -15,7 +15,16 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { auditedPlan, planErrorsOf, toDraftNode, toPlanMeta } from './plan.presenter.ts';
 import { type PlanRow, planRepo, planScope } from './plan.repo.ts';
 import { applyDraftPatch } from './plan-draft-patch.ts';
-import { guessMapping, insertNodes, mappingMap, namesOf, type PlanInput, planTitleOf, readPlanInput, unitsContext } from './plan-import.ts';
+import {
+  guessMapping,
+  insertNodes,
+  mappingMap,
+  namesOf,
+  type PlanInput,
+  planTitleOf,
+  readPlanInputOffThread,
+  unitsContext,
+} from './plan-import.ts';
 import { summaryOf } from './plan-ledger.ts';
 import { type PlanNotices, publishNotices } from './plan-notices.ts';
 import { planSettingsFor, townshipPlanSettingsOf } from './plan-settings.ts';
@@ -81,7 +90,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
   }
 
   async function importPlan(actor: Actor, input: PlanInput, requestedRegion?: string): Promise<PlanDraft> {
-    const { parsed, rawText } = readPlanInput(input);
+    const { parsed, rawText } = await readPlanInputOffThread(input);
     const id = await db.transaction(async (tx) => {
       const regionCode = await townshipOf(tx, actor, requestedRegion);
       const now = clock.now();

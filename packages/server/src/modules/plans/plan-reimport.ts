@@ -22,7 +22,7 @@ import {
   namesOf,
   type PlanInput,
   planTitleOf,
-  readPlanInput,
+  readPlanInputOffThread,
   SORT_STEP,
   taskColumns,
   unitsContext,
@@ -136,7 +136,7 @@ export function createPlanReimport(deps: PlanServiceDeps & { drafts: PlanDraftSe
     input: PlanInput,
     opts: { apply: boolean; version?: number },
   ): Promise<PlanReimportResult> {
-    const { parsed, rawText } = readPlanInput(input);
+    const { parsed, rawText } = await readPlanInputOffThread(input);
     if (!opts.apply) {
       const plan = await drafts.internals.load(db, actor, id);
       return {
