@@ -52,6 +52,7 @@ export const auditEntityLabels: Record<string, string> = {
   session: '登录',
   system: '系统',
   enterprise: '企业',
+  settings: '系统设置',
 };
 export const auditActionLabels: Record<string, string> = {
   create: '新增',
@@ -69,4 +70,5 @@ export const auditActionLabels: Record<string, string> = {
   backup: '备份数据',
   seed_demo: '载入演示数据',
   import: '导入',
+  reset: '恢复默认',
 };

@@ -6,7 +6,6 @@ import {
   hazardActionBodies,
   hazardActionRefusal,
   nextHazardStatus,
-  supervisionLevelLabels,
 } from '@anzhi/core';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
@@ -14,6 +13,7 @@ import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
+import { resolveSettings } from '../settings/settings.resolver.ts';
 import type { CitationCheck } from './hazard.ports.ts';
 import { auditedHazard, hazardActorOf, hazardFacts } from './hazard.presenter.ts';
 import { type HazardListRow, type HazardRow, hazardRepo } from './hazard.repo.ts';
@@ -97,7 +97,15 @@ export function createHazardActions(
       }
       case 'supervise': {
         const { level, opinion } = b as unknown as z.infer<typeof hazardActionBodies.supervise>;
-        return { values: { supervisionLevel: level }, note: opinion ?? supervisionLevelLabels[level], data: { level }, fileIds: [] };
+        // The levels in use and their names are the township's (supervision settings).
+        const { supervision } = await resolveSettings(tx, h.regionCode);
+        if (!supervision.levels.includes(level)) {
+          invalid(
+            'level',
+            `督办层级：本乡镇未启用“${supervision.labels[level]}”，可选 ${supervision.levels.map((l) => supervision.labels[l]).join('、')}`,
+          );
+        }
+        return { values: { supervisionLevel: level }, note: opinion ?? supervision.labels[level], data: { level }, fileIds: [] };
       }
       case 'rectify': {
         const { note, photos } = b as unknown as z.infer<typeof hazardActionBodies.rectify>;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
 import { regionRepo } from '../regions/region.repo.ts';
+import { loadSettingsBook } from '../settings/settings.resolver.ts';
 import { toHazardSummary } from './hazard.presenter.ts';
 import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import type { HazardService } from './hazard.service.ts';
@@ -28,12 +29,17 @@ export function createHazardFiles(deps: { db: Db; hazards: HazardService }) {
           `符合条件的隐患有 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围`,
         );
       }
+      const settings = await loadSettingsBook(db);
       async function* batches() {
         let cursor: { foundOn: string; id: number } | undefined;
         for (;;) {
           const rows = await hazardRepo.page(db, where, { cursor, offset: 0, limit: BATCH });
           if (rows.length === 0) return;
-          yield rows.map((h) => ({ ...toHazardSummary(h, today), description: h.description, criteriaCodes: h.criteriaCodes }));
+          yield rows.map((h) => ({
+            ...toHazardSummary(h, today, settings.forRegion(h.regionCode).hazardTime),
+            description: h.description,
+            criteriaCodes: h.criteriaCodes,
+          }));
           const last = rows[rows.length - 1] as (typeof rows)[number];
           cursor = { foundOn: last.foundOn, id: last.id };
           if (rows.length < BATCH) return;

@@ -1,4 +1,11 @@
-import { endedReportPeriods, type HazardGrade, type HazardReportFigures, hazardReportDeadline, reportPeriodRange } from '@anzhi/core';
+import {
+  endedReportPeriods,
+  type HazardGrade,
+  type HazardReportFigures,
+  hazardReportDeadline,
+  reportPeriodKind,
+  reportPeriodRange,
+} from '@anzhi/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
@@ -6,6 +13,7 @@ import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
+import { resolveSettings } from '../settings/settings.resolver.ts';
 import { hazardReports, hazards } from './hazard.table.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
 
@@ -59,13 +67,14 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
       const e = await enterpriseOf(actor, enterpriseId);
       const today = chinaToday(clock.now());
       const signed = await db.select().from(hazardReports).where(eq(hazardReports.enterpriseId, e.id));
+      const config = (await resolveSettings(db, e.regionCode)).hazardReport;
       const items = [];
-      for (const period of endedReportPeriods(today, 1)) {
+      for (const period of endedReportPeriods(today, config, 1)) {
         const s = signed.find((r) => r.period === period);
-        const dueOn = hazardReportDeadline(period);
+        const dueOn = hazardReportDeadline(period, config);
         items.push({
           period,
-          kind: period.includes('Q') ? ('quarter' as const) : ('year' as const),
+          kind: reportPeriodKind(period),
           dueOn,
           figures: s ? (s.figures as HazardReportFigures) : await figures(e.id, period),
           signedAt: s?.signedAt?.toISOString() ?? null,
@@ -80,7 +89,8 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
       if (actor.scope.kind !== 'enterprise') throw errors.forbidden('季报、年报由企业主要负责人签署', 'hazard.report_sign_forbidden');
       const e = await enterpriseOf(actor, enterpriseId);
       const today = chinaToday(clock.now());
-      if (!endedReportPeriods(today, 1).includes(period))
+      const config = (await resolveSettings(db, e.regionCode)).hazardReport;
+      if (!endedReportPeriods(today, config, 1).includes(period))
         throw errors.badRequest('hazard.invalid_field', `报告期 ${period} 尚未结束或已过久`);
       const figs = await figures(e.id, period);
       return db.transaction(async (tx) => {
@@ -89,7 +99,7 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
           .values({
             enterpriseId: e.id,
             period,
-            dueOn: hazardReportDeadline(period),
+            dueOn: hazardReportDeadline(period, config),
             figures: figs,
             signedBy: actor.userId,
             signerName: actor.displayName,

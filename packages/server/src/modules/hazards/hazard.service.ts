@@ -24,6 +24,7 @@ import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { regions } from '../regions/region.table.ts';
+import { loadSettingsBook, resolveSettings } from '../settings/settings.resolver.ts';
 import { units } from '../units/unit.table.ts';
 import type { HazardPorts } from './hazard.ports.ts';
 import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary } from './hazard.presenter.ts';
@@ -60,7 +61,7 @@ export function createHazardService(deps: HazardDeps) {
     ]);
     const pending = h.pendingExtension as { deadline: string; reason: string; requestedBy: string } | null;
     return {
-      ...toHazardSummary(h, today()),
+      ...toHazardSummary(h, today(), (await resolveSettings(ex, h.regionCode)).hazardTime),
       description: h.description,
       location: h.location,
       criteriaCodes: h.criteriaCodes,
@@ -192,8 +193,9 @@ export function createHazardService(deps: HazardDeps) {
     ]);
     const items = rows.slice(0, pageSize);
     const last = items[items.length - 1];
+    const settings = await loadSettingsBook(db);
     return {
-      items: items.map((h) => toHazardSummary(h, today())),
+      items: items.map((h) => toHazardSummary(h, today(), settings.forRegion(h.regionCode).hazardTime)),
       total,
       nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null,
     };
