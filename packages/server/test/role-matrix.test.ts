@@ -15,7 +15,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { can, type Permission, type Role, roles } from '@anzhi/core';
+import { can, type Permission, type Role, resolveSettingsValues, roles } from '@anzhi/core';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hazardCheckRequests } from '../src/modules/hazards/hazard.table.ts';
@@ -135,6 +135,12 @@ const expected: Record<string, Expectation> = {
     except: { roles: ['unit'], why: 'a member unit reports for itself only: asking for another unit is refused outright (403)' },
   },
   'PUT /api/v1/plan-dispatch': shared('plan.report'),
+  'GET /api/v1/settings': { ...read('settings.read'), query: 'regionCode={settings}' },
+  'PUT /api/v1/settings/{key}': {
+    ...write('settings.write', { version: 0, value: resolveSettingsValues({}).hazardTime }),
+    query: 'regionCode={settings}',
+  },
+  'DELETE /api/v1/settings/{key}': { ...read('settings.write'), query: 'regionCode={settings}&version=0' },
 };
 
 /** Every row outside 示例镇 carries this mark in its name, so a list that leaks one shows it. */
@@ -231,6 +237,7 @@ beforeAll(async () => {
     files: String(upload.json().id),
     notifications: String(notification?.id),
     'criteria-sets': 'gb35181-2025',
+    settings: codes.otherTown,
   });
   Object.assign(siblingIds, {
     enterprises: String(sibling.id),
@@ -253,7 +260,8 @@ function urlOf(operation: string, ids: Record<string, string>): string {
     .replace(/\{(id|code)\}/, () => ids[collection] ?? '1')
     .replace('{action}', 'accept')
     .replace('{step}', 'letter')
-    .replace('{period}', '2026Q1');
+    .replace('{period}', '2026Q1')
+    .replace('{key}', 'hazardTime');
 }
 
 function requestOf(operation: string, e: Expectation, role?: Role): InjectOptions {

@@ -5,6 +5,7 @@ import { enterprises } from '../modules/enterprises/enterprise.table.ts';
 import { hazardCheckRequests, hazardReports, hazards } from '../modules/hazards/hazard.table.ts';
 import { plans } from '../modules/plans/plan.table.ts';
 import { regions } from '../modules/regions/region.table.ts';
+import { settings } from '../modules/settings/settings.table.ts';
 import { units } from '../modules/units/unit.table.ts';
 import { users } from '../modules/users/user.table.ts';
 
@@ -95,6 +96,8 @@ export const scopeOn = {
   /** The regions in the scope; with `ancestors`, also those above them (to draw a tree). */
   regions: (scope: DataScope, opts: { ancestors?: boolean } = {}) => regionInScope(regions.code, scope, opts),
   plans: planScope,
+  /** A township's settings: read and changed by those whose regions cover it. */
+  settings: (scope: DataScope) => regionInScope(settings.regionCode, scope),
 } as const satisfies Record<string, (scope: DataScope) => SQL | undefined>;
 
 /**

@@ -1,7 +1,7 @@
 import type { DataScope } from '@anzhi/core';
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { regionInScope } from '../../lib/scope-sql.ts';
+import { scopeOn } from '../../db/data-scope.ts';
 import { regions } from '../regions/region.table.ts';
 import { users } from '../users/user.table.ts';
 import { settings } from './settings.table.ts';
@@ -15,7 +15,7 @@ export const settingsRepo = {
     return ex
       .select({ code: regions.code, name: regions.name })
       .from(regions)
-      .where(and(eq(regions.level, 'township'), eq(regions.abolished, false), regionInScope(regions.code, scope)))
+      .where(and(eq(regions.level, 'township'), eq(regions.abolished, false), scopeOn.regions(scope)))
       .orderBy(asc(regions.code));
   },
 
@@ -23,7 +23,7 @@ export const settingsRepo = {
     const [row] = await ex
       .select({ code: regions.code, name: regions.name })
       .from(regions)
-      .where(and(eq(regions.code, code), eq(regions.level, 'township'), regionInScope(regions.code, scope)))
+      .where(and(eq(regions.code, code), eq(regions.level, 'township'), scopeOn.regions(scope)))
       .limit(1);
     return row;
   },
@@ -34,7 +34,7 @@ export const settingsRepo = {
       .select({ row: settings, updatedByName: users.displayName })
       .from(settings)
       .leftJoin(users, eq(users.id, settings.updatedBy))
-      .where(and(eq(settings.regionCode, regionCode), regionInScope(settings.regionCode, scope)));
+      .where(and(eq(settings.regionCode, regionCode), scopeOn.settings(scope)));
     return rows.map((r) => ({ ...r.row, updatedByName: r.updatedByName }));
   },
 
