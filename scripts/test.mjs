@@ -1,4 +1,5 @@
-// `npm test`: every test — core rules, the server on PGlite and on PostgreSQL, migration drift, the browser flows.
+// `npm test`: every test — core rules, the server on PGlite and on PostgreSQL, migration drift, the OpenAPI lint,
+// the browser flows.
 // Prints one closing line "N passed, N failed" summed over all runs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ const runs = [
   { name: 'server-pglite', cwd: 'packages/server', args: [], env: { ANZHI_TEST_DB: 'pglite' } },
   { name: 'server-postgres', cwd: 'packages/server', args: [], env: { ANZHI_TEST_DB: 'postgres', ANZHI_TEST_PG_URL: pgUrl } },
   { name: 'migrations', script: ['node', 'packages/server/scripts/check-migrations.mjs'] },
+  { name: 'openapi-lint', script: ['node', 'scripts/openapi-lint.mjs'] },
   { name: 'web-build', script: ['npm', 'run', 'build', '-w', '@anzhi/web'] },
   { name: 'e2e', cwd: 'packages/web', args: ['--config', 'vitest.e2e.config.ts'] },
 ].filter((r) => only.length === 0 || only.includes(r.name));

@@ -26,6 +26,8 @@ import { createNotificationService } from './modules/notifications/notification.
 import { createPlanServices, registerPlanModules } from './modules/plans/plan.module.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
+import { registerSettingsModule } from './modules/settings/settings.routes.ts';
+import { createSettingsService } from './modules/settings/settings.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
 import { registerUnitModule } from './modules/units/unit.routes.ts';
 import { createUnitService } from './modules/units/unit.service.ts';
@@ -63,6 +65,7 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     criteria: createCriteriaService(ctx),
     notifications,
     files: createFileService({ ...ctx, storage: deps.storage }),
+    settings: createSettingsService(ctx),
   };
   return {
     ...base,
@@ -111,5 +114,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerNotificationModule(app, { notifications: services.notifications });
   await registerHazardModules(app, { services: services.hazardModule, db: database.db });
   await registerPlanModules(app, { services: services.planModule });
+  await registerSettingsModule(app, { settings: services.settings });
   return app;
 }

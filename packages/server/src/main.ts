@@ -12,18 +12,22 @@ import { systemClock } from './lib/clock.ts';
 import { createOutboundChannels } from './lib/outbound/outbound.ts';
 import { startScheduler } from './lib/scheduler.ts';
 import { createDiskStorage } from './lib/storage.ts';
+import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { readRecordedHead } from './modules/audit/audit-head.ts';
 import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
 import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
 import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
 import { planSweepSummary, runPlanSweepCommand, withPlanCounts } from './modules/plans/plan-sweep.cli.ts';
 import { runPlanSweep } from './modules/plans/plan-sweep.ts';
+import { supervise, supervisorOptionsFromEnv } from './supervisor.ts';
 
 const usage = `用法: anzhi <命令>
   serve [--demo]         启动服务（--demo：数据库为空时载入演示数据）
   migrate                执行数据库迁移
   seed-demo              载入演示数据（示例镇）
-  audit verify [--json]  校验审计哈希链
+  audit verify [--json] [--expect FILE]
+                         校验审计哈希链；--expect：备份文件或链头文件中记载的链头，据此发现最新记录被删除
   backup --out FILE      备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）
   restore FILE           从备份恢复到空数据库
 ${sweepUsage}
@@ -65,6 +69,12 @@ async function serve(demo: boolean) {
         },
       },
       { name: 'outbound notifications', everyMs: 60_000, run: () => services.notifications.deliverPending() },
+      // The chain's head in the log, outside the database: `anzhi audit verify --expect` takes it as a JSON file.
+      {
+        name: 'audit chain head',
+        everyMs: 600_000,
+        run: async () => app.log.info({ auditHead: await auditRepo.head(database.db) }, 'audit chain head'),
+      },
     ],
     database,
     clock: systemClock,
@@ -82,6 +92,11 @@ async function serve(demo: boolean) {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  if (process.env.ANZHI_SUPERVISED === '1') {
+    // Under the supervisor, in a process group of its own: if the supervisor is gone, so is this server.
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && void shutdown('supervisor gone'), 2_000).unref();
+  }
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ db: database.kind, ms: Date.now() - started }, `安治已启动：http://localhost:${config.port}`);
 }
@@ -95,13 +110,23 @@ async function main(argv: string[]) {
       demo: { type: 'boolean' },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      expect: { type: 'string' },
       now: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   switch (command) {
     case 'serve':
-      return serve(values.demo === true);
+      // The server itself runs in a child the supervisor restarts after a crash (ANZHI_SUPERVISOR=off: run here).
+      if (process.env.ANZHI_SUPERVISOR === 'off' || process.env.ANZHI_SUPERVISED === '1') return serve(values.demo === true);
+      process.exitCode = await supervise({
+        command: process.execPath,
+        args: [...process.execArgv, ...process.argv.slice(1)],
+        env: { ...process.env, ANZHI_SUPERVISED: '1' },
+        ...supervisorOptionsFromEnv(process.env),
+        log: (line) => console.error(line),
+      });
+      return;
     case 'migrate':
       return withDatabase(async (db) => {
         await prepareDatabase(db);
@@ -115,9 +140,11 @@ async function main(argv: string[]) {
       });
     case 'audit': {
       if (positionals[0] !== 'verify') break;
-      const result = await withDatabase((db) => createAuditService({ db: db.db, clock: systemClock }).verify());
+      const recorded = values.expect ? [await readRecordedHead(values.expect)] : [];
+      const result = await withDatabase((db) => createAuditService({ db: db.db, clock: systemClock }).verify(recorded));
       if (values.json) console.log(JSON.stringify(result));
       else if (result.ok) console.log(`审计链完好：已校验 ${result.checked} 条记录`);
+      else if (result.truncated) console.log(`审计链被破坏：${result.reason}`);
       else console.log(`审计链被破坏：第一条异常记录 #${result.firstBrokenId}（${result.reason}），此前 ${result.checked} 条完好`);
       process.exitCode = result.ok ? 0 : 1;
       return;
@@ -160,7 +187,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'plan': {
-      const code = runPlanCommand(positionals, { json: values.json === true });
+      const code = await runPlanCommand(positionals, { json: values.json === true });
       if (code === null) break;
       process.exitCode = code;
       return;

@@ -5,7 +5,7 @@ import { hashPassword } from '../src/lib/password-hash.ts';
 import { enterpriseRepo } from '../src/modules/enterprises/enterprise.repo.ts';
 import { userRepo } from '../src/modules/users/user.repo.ts';
 import { codes, login, PASSWORD, type Session, seedOrg, type TestApp } from './app.ts';
-import { multipart } from './plan-kit.ts';
+import { multipart } from './factories.ts';
 
 const photo = fs.readFileSync(path.join(import.meta.dirname, 'fixtures/files/phone-rotated.jpg'));
 
@@ -51,7 +51,7 @@ export async function seedHazardWorld(t: TestApp) {
 }
 
 export async function uploadPhoto(s: Session): Promise<number> {
-  const res = await s.request({ method: 'POST', url: '/api/v1/files', ...multipart(photo, 'p.jpg', 'image/jpeg') });
+  const res = await s.request({ method: 'POST', url: '/api/v1/files', ...multipart(photo, 'p.jpg', { contentType: 'image/jpeg' }) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }

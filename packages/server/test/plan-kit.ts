@@ -2,19 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PlanDraft } from '@anzhi/core';
 import type { Session } from './app.ts';
+import { multipart } from './factories.ts';
 
 /** Seed 003 (曲梁镇安全生产治本攻坚三年行动实施方案), a real township plan as text. */
 export const seed003 = fs.readFileSync(path.join(import.meta.dirname, 'fixtures/plans/plan-003.txt'));
-
-export function multipart(content: Buffer, fileName: string, mime = 'application/octet-stream') {
-  const boundary = '----anzhiplan';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mime}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 export async function importFile(s: Session, content: Buffer, fileName: string, url = '/api/v1/plans/import') {
   return s.request({ method: 'POST', url, ...multipart(content, fileName) });

@@ -82,6 +82,13 @@ import {
   planVersionBody,
   planVersionQuery,
 } from '../plan/plan-tracking.contract.ts';
+import {
+  settingsDeleteQuery,
+  settingsFragmentView,
+  settingsPutBody,
+  settingsRegionQuery,
+  settingsView,
+} from '../settings/settings.contract.ts';
 
 /**
  * What one JSON endpoint takes and returns. `multipart` endpoints take a FormData body (a file) and, for the plan
@@ -175,6 +182,10 @@ export const apiEndpoints = {
   'GET /plans/{id}/rankings': { query: planRankingsQuery, response: planRankings },
   'GET /plan-dispatch': { query: planDispatchQuery, response: planDispatch },
   'PUT /plan-dispatch': { body: planDispatchSave, response: planDispatch },
+
+  'GET /settings': { query: settingsRegionQuery, response: settingsView },
+  'PUT /settings/{key}': { query: settingsRegionQuery, body: settingsPutBody, response: settingsFragmentView },
+  'DELETE /settings/{key}': { query: settingsDeleteQuery, response: settingsFragmentView },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

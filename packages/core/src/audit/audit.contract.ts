@@ -27,11 +27,21 @@ export const auditListQuery = pageQuery.extend({
   to: z.iso.datetime({ offset: true, error: '应为 ISO 8601 时间，如 2026-01-01T00:00:00+08:00' }).optional(),
 });
 
+/** Where the chain ended when it was last seen whole: its event count, last id and last hash. */
+export const auditHead = z.object({
+  count: z.number().int().nonnegative(),
+  lastId: z.number().int().nonnegative(),
+  lastHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditHead = z.infer<typeof auditHead>;
+
 export const auditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenId: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** Set when the newest events are gone: how many, the newest missing id, and which record of the head says so. */
+  truncated: z.object({ missing: z.number().int(), lastId: z.number().int(), source: z.string() }).optional(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
 
@@ -42,6 +52,7 @@ export const auditEntityLabels: Record<string, string> = {
   session: '登录',
   system: '系统',
   enterprise: '企业',
+  settings: '系统设置',
 };
 export const auditActionLabels: Record<string, string> = {
   create: '新增',
@@ -59,4 +70,5 @@ export const auditActionLabels: Record<string, string> = {
   backup: '备份数据',
   seed_demo: '载入演示数据',
   import: '导入',
+  reset: '恢复默认',
 };

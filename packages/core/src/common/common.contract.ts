@@ -9,7 +9,20 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** The largest id an `integer` (serial) column holds. */
+export const maxRecordId = 2_147_483_647;
+
+/**
+ * A record id in a path: decimal digits only. `Number()` would also take "0x10", " 16" and "1e3", so the text is
+ * checked before it becomes a number.
+ */
+export const recordId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, '应为正整数编号')
+  .transform(Number)
+  .refine((n) => n <= maxRecordId, '编号超出范围');
+
+export const idParam = z.object({ id: recordId });
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

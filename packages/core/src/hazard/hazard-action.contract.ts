@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../common/common.contract.ts';
 import {
   fiveInPlace,
   type HazardAction,
@@ -96,7 +97,7 @@ export const hazardActionBodies = {
 /** The body each action takes, by action. */
 export type HazardActionBody<A extends HazardAction> = z.output<(typeof hazardActionBodies)[A]>;
 
-export const hazardActionParams = z.object({ id: z.coerce.number().int().positive(), action: z.enum(hazardActions) });
+export const hazardActionParams = idParam.extend({ action: z.enum(hazardActions) });
 export const hazardVersion = z.object({ version: z.number().int().positive() });
 /** Every action carries the version it was taken on; each action's own fields are checked by the action. */
 export const hazardActionBody = hazardVersion.passthrough();

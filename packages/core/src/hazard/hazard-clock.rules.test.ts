@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { openHazardStatuses } from './hazard.dict.ts';
-import { defaultHazardTimeConfig, defaultMajorDeadline, hazardClockProblem, hazardDueAsOf } from './hazard-time.rules.ts';
+import { hazardTimeSettings } from './hazard.settings.ts';
+import { defaultMajorDeadline, hazardClockProblem, hazardDueAsOf } from './hazard-time.rules.ts';
+
+const defaults = hazardTimeSettings.defaults;
 
 describe('every open hazard is on a clock (16号令 第十五条: 治理的时限和要求)', () => {
   it('gives a major hazard without a plan the configured default days from the day it is found, confirmed or upgraded', () => {
-    expect(defaultHazardTimeConfig.majorPlanDays).toBe(15);
-    expect(defaultMajorDeadline('2026-03-02')).toBe('2026-03-17');
-    expect(defaultMajorDeadline('2026-03-02', { ...defaultHazardTimeConfig, majorPlanDays: 7 })).toBe('2026-03-09');
+    expect(defaults.majorPlanDays).toBe(15);
+    expect(defaultMajorDeadline('2026-03-02', defaults)).toBe('2026-03-17');
+    expect(defaultMajorDeadline('2026-03-02', { ...defaults, majorPlanDays: 7 })).toBe('2026-03-09');
   });
 
   it('refuses an open hazard without a deadline, whatever its status', () => {
@@ -19,8 +22,8 @@ describe('every open hazard is on a clock (16号令 第十五条: 治理的时�
   });
 
   it('escalates a major hazard still waiting for 认定 once its default deadline has passed', () => {
-    const found = { grade: 'major' as const, status: 'found' as const, deadline: defaultMajorDeadline('2026-03-02') };
-    expect(hazardDueAsOf(found, '2026-03-18')).toMatchObject({ overdue: true, daysOverdue: 1, escalations: ['letter'] });
-    expect(hazardDueAsOf({ ...found, status: 'confirmed' }, '2026-03-18').overdue).toBe(true);
+    const found = { grade: 'major' as const, status: 'found' as const, deadline: defaultMajorDeadline('2026-03-02', defaults) };
+    expect(hazardDueAsOf(found, '2026-03-18', defaults)).toMatchObject({ overdue: true, daysOverdue: 1, escalations: ['letter'] });
+    expect(hazardDueAsOf({ ...found, status: 'confirmed' }, '2026-03-18', defaults).overdue).toBe(true);
   });
 });

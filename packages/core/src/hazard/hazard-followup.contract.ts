@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hazardFilter, hazardGroupBys } from './hazard.contract.ts';
+import { hazardReportPeriods } from './hazard.settings.ts';
 
 const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
 
@@ -74,7 +75,7 @@ export const hazardReportFigures = z.object({
 export type HazardReportFigures = z.infer<typeof hazardReportFigures>;
 export const hazardReportItem = z.object({
   period: z.string(),
-  kind: z.enum(['quarter', 'year']),
+  kind: z.enum(hazardReportPeriods),
   dueOn: z.string(),
   figures: hazardReportFigures,
   signedAt: z.string().nullable(),

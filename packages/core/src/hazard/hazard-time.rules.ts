@@ -1,31 +1,6 @@
 import { type EscalationStep, escalationSteps, type HazardGrade, type HazardStatus } from './hazard.dict.ts';
+import type { HazardReportConfig, HazardTimeConfig } from './hazard.settings.ts';
 import { isDueSoon, isEscalationDue, isOpen, isOverdue } from './hazard-predicates.rules.ts';
-
-/** Time-driven settings; the township can change them (the ladder is local practice, not national law). */
-export interface HazardTimeConfig {
-  /** Remind this many days before the deadline. */
-  dueSoonDays: number;
-  /** Days past the deadline at which each escalation step falls due, for overdue major hazards. */
-  ladderDays: Record<EscalationStep, number>;
-  /**
-   * Days a major hazard has, from being found, confirmed (认定) or upgraded, to reach its approved 治理方案 when nobody
-   * names a date: until the plan sets 治理的时限 (16号令 第十五条) it is on this clock, never on none.
-   */
-  majorPlanDays: number;
-}
-
-export const defaultHazardTimeConfig: HazardTimeConfig = {
-  dueSoonDays: 3,
-  ladderDays: { letter: 1, bulletin: 15, summons: 30, exposure: 60 },
-  majorPlanDays: 15,
-};
-
-/** The labels of the hazard time settings, for the settings page. */
-export const hazardTimeConfigLabels: Record<keyof HazardTimeConfig, string> = {
-  dueSoonDays: '到期前提醒天数',
-  ladderDays: '逾期问责天数（函告/通报/约谈/曝光）',
-  majorPlanDays: '重大隐患认定及报送治理方案的默认期限（天）',
-};
 
 const DAY = 86_400_000;
 
@@ -56,7 +31,7 @@ export interface HazardDue {
  * What is due for one hazard as of `today` (a pure function; the sweep turns it into records with unique keys, so
  * running it twice creates nothing new). A deadline is the last day allowed: overdue starts the day after.
  */
-export function hazardDueAsOf(h: HazardClock, today: string, config: HazardTimeConfig = defaultHazardTimeConfig): HazardDue {
+export function hazardDueAsOf(h: HazardClock, today: string, config: HazardTimeConfig): HazardDue {
   const none: HazardDue = { dueSoon: false, overdue: false, daysOverdue: 0, escalations: [] };
   if (!h.deadline || !isOverdue(h, today)) return { ...none, dueSoon: isDueSoon(h, today, config.dueSoonDays) };
   const escalations = escalationSteps.filter((s) => isEscalationDue(h, today, config.ladderDays[s]));
@@ -64,7 +39,7 @@ export function hazardDueAsOf(h: HazardClock, today: string, config: HazardTimeC
 }
 
 /** The deadline a major hazard gets from `from` (found, confirmed or upgraded on) when nobody names one. */
-export function defaultMajorDeadline(from: string, config: HazardTimeConfig = defaultHazardTimeConfig): string {
+export function defaultMajorDeadline(from: string, config: Pick<HazardTimeConfig, 'majorPlanDays'>): string {
   return addDays(from, config.majorPlanDays);
 }
 
@@ -74,46 +49,60 @@ export function hazardClockProblem(h: { status: HazardStatus; deadline: string |
 }
 
 /** The latest deadline a sweep must look at to find every hazard due soon as of `today`. */
-export function dueSoonHorizon(today: string, config: HazardTimeConfig = defaultHazardTimeConfig): string {
+export function dueSoonHorizon(today: string, config: HazardTimeConfig): string {
   return addDays(today, config.dueSoonDays);
 }
 
-/** 16号令 第十四条: the quarterly report is due by the 15th day of the next quarter, the annual one by 31 January. */
-export function hazardReportDeadline(period: string): string {
-  const quarter = /^(\d{4})Q([1-4])$/.exec(period);
-  if (quarter) {
-    const year = Number(quarter[1]);
-    const q = Number(quarter[2]);
-    return q === 4 ? `${year + 1}-01-15` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-15`;
-  }
-  if (/^\d{4}$/.test(period)) return `${Number(period) + 1}-01-31`;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The kind of a report period: 'YYYY-MM' a month, 'YYYYQn' a quarter, 'YYYY' a year. */
+export function reportPeriodKind(period: string): 'month' | 'quarter' | 'year' {
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return 'month';
+  if (/^\d{4}Q[1-4]$/.test(period)) return 'quarter';
+  if (/^\d{4}$/.test(period)) return 'year';
   throw new Error(`不是报告期：${period}`);
 }
 
-/** The report periods (quarters and years) that have ended by `today`, most recent first, within the last `years`. */
-export function endedReportPeriods(today: string, years = 1): string[] {
+/**
+ * When a period's report is due, with the township's due days. 16号令 第十四条 (defaults): the quarterly report by the 15th
+ * day of the next quarter, the annual one by 31 January; a monthly one (where required) by a day of the next month.
+ */
+export function hazardReportDeadline(period: string, config: HazardReportConfig): string {
+  const kind = reportPeriodKind(period);
+  const year = Number(period.slice(0, 4));
+  if (kind === 'year') return `${year + 1}-01-${pad2(config.yearDueDay)}`;
+  const lastMonth = kind === 'month' ? Number(period.slice(5, 7)) : Number(period.slice(5)) * 3;
+  const day = kind === 'month' ? config.monthDueDay : config.quarterDueDay;
+  return lastMonth === 12 ? `${year + 1}-01-${pad2(day)}` : `${year}-${pad2(lastMonth + 1)}-${pad2(day)}`;
+}
+
+/** The report periods of the kinds the township uses that have ended by `today`, most recent first, within `years`. */
+export function endedReportPeriods(today: string, config: Pick<HazardReportConfig, 'periods'>, years = 1): string[] {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
+  const use = new Set(config.periods);
   const out: string[] = [];
   for (let y = year; y >= year - years; y--) {
-    for (let q = 4; q >= 1; q--) {
-      const endMonth = q * 3;
-      if (y < year || endMonth < month) out.push(`${y}Q${q}`);
+    for (let m = 12; m >= 1; m--) {
+      const ended = y < year || m < month;
+      if (!ended) continue;
+      if (use.has('month')) out.push(`${y}-${pad2(m)}`);
+      if (use.has('quarter') && m % 3 === 0) out.push(`${y}Q${m / 3}`);
     }
-    if (y < year) out.push(String(y));
+    if (y < year && use.has('year')) out.push(String(y));
   }
   return out;
 }
 
 /** The range of a report period, inclusive. */
 export function reportPeriodRange(period: string): { from: string; to: string } {
-  const quarter = /^(\d{4})Q([1-4])$/.exec(period);
-  if (quarter) {
-    const y = quarter[1] as string;
-    const q = Number(quarter[2]);
-    const from = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
-    const to = addDays(q === 4 ? `${Number(y) + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`, -1);
-    return { from, to };
-  }
-  return { from: `${period}-01-01`, to: `${period}-12-31` };
+  const kind = reportPeriodKind(period);
+  const y = Number(period.slice(0, 4));
+  if (kind === 'year') return { from: `${y}-01-01`, to: `${y}-12-31` };
+  const [first, last] =
+    kind === 'month'
+      ? [Number(period.slice(5, 7)), Number(period.slice(5, 7))]
+      : [Number(period.slice(5)) * 3 - 2, Number(period.slice(5)) * 3];
+  const next = last === 12 ? `${y + 1}-01-01` : `${y}-${pad2(last + 1)}-01`;
+  return { from: `${y}-${pad2(first)}-01`, to: addDays(next, -1) };
 }

@@ -115,6 +115,8 @@ export const hazardSummary = z.object({
   deadline: z.string().nullable(),
   closedOn: z.string().nullable(),
   overdue: z.boolean(),
+  /** Within the township's due-soon days before the deadline (hazardTime settings), as the sweep reminds. */
+  dueSoon: z.boolean(),
   daysOverdue: z.number(),
   supervisionLevel: z.enum(supervisionLevels).nullable(),
   escalationStep: z.enum(escalationSteps).nullable(),

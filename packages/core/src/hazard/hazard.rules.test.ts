@@ -7,6 +7,7 @@ import {
   initialHazardStatus,
   nextHazardStatus,
 } from './hazard.rules.ts';
+import { hazardReportSettings, hazardTimeSettings } from './hazard.settings.ts';
 import { dueSoonHorizon, endedReportPeriods, hazardDueAsOf, hazardReportDeadline, reportPeriodRange } from './hazard-time.rules.ts';
 
 const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
@@ -85,29 +86,46 @@ describe('hazard loop (16号令 第十五、十八条; regulations.md §1.4)', (
 });
 
 describe('time-driven rules', () => {
+  const config = hazardTimeSettings.defaults;
+  const reports = hazardReportSettings.defaults;
   const h = { grade: 'major' as const, status: 'rectifying' as const, deadline: '2026-03-31' };
 
   it('reminds within the due-soon window and marks overdue from the day after the deadline', () => {
-    expect(hazardDueAsOf(h, '2026-03-27').dueSoon).toBe(false);
-    expect(hazardDueAsOf(h, '2026-03-28').dueSoon).toBe(true);
-    expect(hazardDueAsOf(h, '2026-03-31')).toMatchObject({ dueSoon: true, overdue: false });
-    expect(hazardDueAsOf(h, '2026-04-01')).toMatchObject({ overdue: true, daysOverdue: 1, escalations: ['letter'] });
-    expect(dueSoonHorizon('2026-03-28')).toBe('2026-03-31');
+    expect(hazardDueAsOf(h, '2026-03-27', config).dueSoon).toBe(false);
+    expect(hazardDueAsOf(h, '2026-03-28', config).dueSoon).toBe(true);
+    expect(hazardDueAsOf(h, '2026-03-31', config)).toMatchObject({ dueSoon: true, overdue: false });
+    expect(hazardDueAsOf(h, '2026-04-01', config)).toMatchObject({ overdue: true, daysOverdue: 1, escalations: ['letter'] });
+    expect(dueSoonHorizon('2026-03-28', config)).toBe('2026-03-31');
   });
 
   it('climbs the ladder 函告 → 通报 → 约谈 → 曝光 for overdue major hazards only', () => {
-    expect(hazardDueAsOf(h, '2026-04-15').escalations).toEqual(['letter', 'bulletin']);
-    expect(hazardDueAsOf(h, '2026-05-30').escalations).toEqual(['letter', 'bulletin', 'summons', 'exposure']);
-    expect(hazardDueAsOf({ ...h, grade: 'general' }, '2026-05-30')).toMatchObject({ overdue: true, escalations: [] });
-    expect(hazardDueAsOf({ ...h, status: 'rectified' }, '2026-05-30').overdue).toBe(false);
-    expect(hazardDueAsOf({ ...h, status: 'closed' }, '2026-05-30').overdue).toBe(false);
+    expect(hazardDueAsOf(h, '2026-04-15', config).escalations).toEqual(['letter', 'bulletin']);
+    expect(hazardDueAsOf(h, '2026-05-30', config).escalations).toEqual(['letter', 'bulletin', 'summons', 'exposure']);
+    expect(hazardDueAsOf({ ...h, grade: 'general' }, '2026-05-30', config)).toMatchObject({ overdue: true, escalations: [] });
+    expect(hazardDueAsOf({ ...h, status: 'rectified' }, '2026-05-30', config).overdue).toBe(false);
+    expect(hazardDueAsOf({ ...h, status: 'closed' }, '2026-05-30', config).overdue).toBe(false);
   });
 
   it('dates the periodic report by the 15th day after the quarter and 31 January after the year (16号令 第十四条)', () => {
-    expect(hazardReportDeadline('2026Q1')).toBe('2026-04-15');
-    expect(hazardReportDeadline('2026Q4')).toBe('2027-01-15');
-    expect(hazardReportDeadline('2026')).toBe('2027-01-31');
+    expect(hazardReportDeadline('2026Q1', reports)).toBe('2026-04-15');
+    expect(hazardReportDeadline('2026Q4', reports)).toBe('2027-01-15');
+    expect(hazardReportDeadline('2026', reports)).toBe('2027-01-31');
     expect(reportPeriodRange('2026Q2')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
-    expect(endedReportPeriods('2026-12-02').slice(0, 3)).toEqual(['2026Q3', '2026Q2', '2026Q1']);
+    expect(endedReportPeriods('2026-12-02', reports).slice(0, 3)).toEqual(['2026Q3', '2026Q2', '2026Q1']);
+  });
+
+  it('adds the monthly report where the township requires one, and moves due days as configured (16号令 第十四条 defaults)', () => {
+    const use = { ...reports, periods: ['month' as const, 'quarter' as const, 'year' as const], monthDueDay: 5, quarterDueDay: 10 };
+    expect(endedReportPeriods('2026-04-02', use).slice(0, 3)).toEqual(['2026-03', '2026Q1', '2026-02']);
+    expect(hazardReportDeadline('2026-12', use)).toBe('2027-01-05');
+    expect(hazardReportDeadline('2026Q2', use)).toBe('2026-07-10');
+    expect(reportPeriodRange('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(endedReportPeriods('2026-04-02', { periods: ['year'] })).toEqual(['2025']);
+  });
+
+  it('follows a township that changed its ladder: 函告 after 5 days instead of 1', () => {
+    const slow = { ...config, ladderDays: { ...config.ladderDays, letter: 5 } };
+    expect(hazardDueAsOf(h, '2026-04-04', slow).escalations).toEqual([]);
+    expect(hazardDueAsOf(h, '2026-04-05', slow).escalations).toEqual(['letter']);
   });
 });

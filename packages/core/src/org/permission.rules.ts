@@ -33,6 +33,9 @@ const grants = {
   'plan.read': ['admin', 'office', 'unit', 'leader', 'inspector', 'village'],
   'plan.manage': ['admin', 'office'],
   'plan.report': ['admin', 'office', 'unit'],
+  // Township settings (ladder days, report periods, 五色图 …): the township office sets its own; leaders may look.
+  'settings.read': ['admin', 'office', 'leader'],
+  'settings.write': ['admin', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -20,6 +20,7 @@
  */
 import { z } from 'zod';
 import { planDateRef, planMilestone, planTarget } from './plan.contract.ts';
+import { planRankingSettings, planTrackingSettings } from './plan.settings.ts';
 
 const isoDate = z.iso.date({ error: '应为日期，如 2026-06-30' });
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
@@ -70,28 +71,16 @@ export const planAssignee = z.object({
 });
 export type PlanAssignee = z.infer<typeof planAssignee>;
 
-/** Scoring weights (0–100 each, normalised) and the lowest score of each colour band above red. */
-export const planScoring = z.object({
-  weights: z.object({
-    onTimeCompletion: z.number().min(0, '权重不能为负').max(100, '权重不能超过 100'),
-    timelyReporting: z.number().min(0, '权重不能为负').max(100, '权重不能超过 100'),
-    noOverdue: z.number().min(0, '权重不能为负').max(100, '权重不能超过 100'),
-  }),
-  /** A score ≥ green is 绿, ≥ blue is 蓝 …, below orange is 红. */
-  thresholds: z.object({
-    green: z.number().min(0).max(100),
-    blue: z.number().min(0).max(100),
-    yellow: z.number().min(0).max(100),
-    orange: z.number().min(0).max(100),
-  }),
-});
+/** Scoring weights (0–100 each, normalised) and the lowest score of each colour band above red (the settings fragment). */
+export const planScoring = planRankingSettings.schema;
 export type PlanScoring = z.infer<typeof planScoring>;
 
+/** A plan's effective settings: the township's (settings store) with the plan's own overrides on top. */
 export const planSettings = z.object({
-  /** Day of the month by which units report (月调度), default 25. */
-  reportDay: z.number().int().min(1, '应在 1–28 之间').max(28, '应在 1–28 之间'),
+  /** Day of the month by which units report (月调度). */
+  reportDay: planTrackingSettings.schema.shape.reportDay,
   /** Reminders go out this many days before the report day. */
-  reminderDays: z.number().int().min(0, '不能为负').max(20, '不能超过 20 天'),
+  reminderDays: planTrackingSettings.schema.shape.reminderDays,
   scoring: planScoring,
 });
 export type PlanSettings = z.infer<typeof planSettings>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { planRankingSettings, planTrackingSettings } from './plan.settings.ts';
 import {
   assigneeFacts,
   colourOf,
-  defaultPlanSettings,
   deriveTaskStatus,
   dispatchCalendar,
   dispatchDueAsOf,
@@ -14,7 +14,13 @@ import {
   type ScoreReport,
   scoreOf,
   shiftPeriod,
+  townshipPlanSettings,
 } from './plan-tracking.rules.ts';
+
+const defaultPlanSettings = townshipPlanSettings({
+  planTracking: planTrackingSettings.defaults,
+  planRanking: planRankingSettings.defaults,
+});
 
 const settings = { reportDay: 25, reminderDays: 3 };
 
@@ -61,9 +67,11 @@ describe('the dispatch calendar (seed 003: 镇安委办实行月调度、季通�
     expect(periodsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(periodsBetween('2026-03', '2026-02')).toEqual([]);
   });
-  it('fills stored settings up to complete ones', () => {
-    expect(planSettingsOf({ reportDay: 20 })).toEqual({ ...defaultPlanSettings, reportDay: 20 });
-    expect(planSettingsOf(null)).toEqual(defaultPlanSettings);
+  it("lays a plan's own values over the township's settings", () => {
+    expect(planSettingsOf({ reportDay: 20 }, defaultPlanSettings)).toEqual({ ...defaultPlanSettings, reportDay: 20 });
+    expect(planSettingsOf(null, defaultPlanSettings)).toEqual(defaultPlanSettings);
+    const township = { ...defaultPlanSettings, reminderDays: 7 };
+    expect(planSettingsOf({ reportDay: 20 }, township)).toMatchObject({ reportDay: 20, reminderDays: 7 });
   });
 });
 

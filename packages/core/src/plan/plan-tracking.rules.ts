@@ -1,3 +1,4 @@
+import type { PlanRankingConfig, PlanTrackingConfig } from './plan.settings.ts';
 import { isDispatchOverdue, isDispatchReminderDue, isFinishingReport } from './plan-predicates.rules.ts';
 import type {
   PlanColour,
@@ -10,31 +11,24 @@ import type {
 import { planColours } from './plan-tracking.contract.ts';
 
 /**
- * Defaults of the monthly dispatch and the 五色图 (seed 003: 镇安委办实行月调度、季通报、年总结制度; seed 001: 建立“五色图”
- * 晾晒机制): units report by the 25th, reminded 3 days before; scores weigh on-time completion, timely reporting and open
- * overdue items. Every value is per plan (PATCH /plans/{id}/settings).
+ * A plan's effective settings: what the plan itself sets (PATCH /plans/{id}/settings stores only the values the clerk
+ * changed for that plan) over the township's settings (planTracking and planRanking fragments of the settings store).
  */
-export const defaultPlanSettings: PlanSettings = {
-  reportDay: 25,
-  reminderDays: 3,
-  scoring: {
-    weights: { onTimeCompletion: 40, timelyReporting: 40, noOverdue: 20 },
-    thresholds: { green: 90, blue: 80, yellow: 70, orange: 60 },
-  },
-};
-
-/** Settings as stored (possibly partial or from an older version) → complete settings. */
-export function planSettingsOf(stored: unknown): PlanSettings {
+export function planSettingsOf(stored: unknown, township: PlanSettings): PlanSettings {
   const s = (stored ?? {}) as Partial<PlanSettings>;
-  const d = defaultPlanSettings;
   return {
-    reportDay: s.reportDay ?? d.reportDay,
-    reminderDays: s.reminderDays ?? d.reminderDays,
+    reportDay: s.reportDay ?? township.reportDay,
+    reminderDays: s.reminderDays ?? township.reminderDays,
     scoring: {
-      weights: { ...d.scoring.weights, ...(s.scoring?.weights ?? {}) },
-      thresholds: { ...d.scoring.thresholds, ...(s.scoring?.thresholds ?? {}) },
+      weights: { ...township.scoring.weights, ...(s.scoring?.weights ?? {}) },
+      thresholds: { ...township.scoring.thresholds, ...(s.scoring?.thresholds ?? {}) },
     },
   };
+}
+
+/** The township's plan settings from its two resolved fragments. */
+export function townshipPlanSettings(values: { planTracking: PlanTrackingConfig; planRanking: PlanRankingConfig }): PlanSettings {
+  return { ...values.planTracking, scoring: values.planRanking };
 }
 
 // ---- calendar ---------------------------------------------------------------------------------------------------

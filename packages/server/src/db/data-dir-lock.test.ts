@@ -44,6 +44,15 @@ describe('the data folder lock', () => {
     lock.release();
   });
 
+  it('creates the data folder 0700 and tightens one created world-readable (it holds password hashes)', () => {
+    const fresh = path.join(dir, 'fresh');
+    lockDataDir(fresh).release();
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
+    fs.chmodSync(dir, 0o755);
+    lockDataDir(dir).release();
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
   it('is refused while another live process holds it, naming that process', async () => {
     child = spawn('sleep', ['30'], { stdio: 'ignore' });
     const pid = child.pid as number;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from '../lib/private-dir.ts';
 
 /**
  * PGlite takes no lock on its folder, and a second process opening it corrupts it (research/embedded-db-probe.md,
@@ -19,7 +20,7 @@ function alive(pid: number): boolean {
 }
 
 export function lockDataDir(dir: string): DataDirLock {
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, 'anzhi.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -1,4 +1,4 @@
-export { auditEvents } from '../modules/audit/audit.table.ts';
+export { auditAnchor, auditEvents } from '../modules/audit/audit.table.ts';
 export { sessions } from '../modules/auth/session.table.ts';
 export { criteriaSets } from '../modules/criteria/criteria.table.ts';
 export { enterprises } from '../modules/enterprises/enterprise.table.ts';
@@ -15,5 +15,6 @@ export {
 export { notificationDeliveries, notifications } from '../modules/notifications/notification.table.ts';
 export { planAlerts, planReports, plans, planTasks, planUnitMappings } from '../modules/plans/plan.table.ts';
 export { regions } from '../modules/regions/region.table.ts';
+export { settings } from '../modules/settings/settings.table.ts';
 export { units } from '../modules/units/unit.table.ts';
 export { users } from '../modules/users/user.table.ts';

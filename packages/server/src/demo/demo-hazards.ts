@@ -1,4 +1,4 @@
-import { addDays, defaultMajorDeadline, type HazardStatus, shippedCriteriaSets } from '@anzhi/core';
+import { addDays, defaultMajorDeadline, type HazardStatus, hazardTimeSettings, shippedCriteriaSets } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { chinaToday } from '../lib/clock.ts';
@@ -179,7 +179,8 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
       foundOn,
       foundBy: finder,
       // Before the plan sets 治理时限, a major hazard is due for 认定 and its plan by the default days.
-      deadline: major && (status === 'found' || status === 'confirmed') ? defaultMajorDeadline(foundOn) : deadline,
+      deadline:
+        major && (status === 'found' || status === 'confirmed') ? defaultMajorDeadline(foundOn, hazardTimeSettings.defaults) : deadline,
       closedOn,
       supervisionLevel: major && status !== 'found' && rand() < 0.5 ? pick(['township', 'county'] as const) : null,
       checkerId: closedOn ? finder : null,

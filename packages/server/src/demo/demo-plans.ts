@@ -15,9 +15,9 @@ import {
   mappingMap,
   namesOf,
   planTitleOf,
-  readPlanInput,
   unitsContext,
 } from '../modules/plans/plan-import.ts';
+import { readPlanInput } from '../modules/plans/plan-input.reader.ts';
 
 const FILE = 'quliang-2024-2026.txt';
 
@@ -82,7 +82,7 @@ export async function seedDemoPlan(
   ctx: { now: Date; regionCode: string; officeUserId: number; officeName: string; unitUsers: Map<number, { id: number; name: string }> },
 ): Promise<DemoPlanCounts> {
   const bytes = fs.readFileSync(path.join(import.meta.dirname, 'plans', FILE));
-  const { parsed, rawText } = readPlanInput({ bytes, fileName: FILE });
+  const { parsed, rawText } = await readPlanInput({ bytes, fileName: FILE });
   const today = chinaToday(ctx.now);
   const firstPeriod = shiftPeriod(periodOf(today), -4);
   const publishedAt = new Date(`${firstPeriod}-03T09:00:00+08:00`);

@@ -4,14 +4,14 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, seedOrg, startTestApp, type TestApp } from '../../test/app.ts';
+import { codes, countRows, login, seedOrg, startTestApp, type TestApp } from '../../test/factories.ts';
 import { emptyDatabase } from '../../test/test-db.ts';
 import { type Database, openDatabase, runMigrations, schemaVersion } from '../db/client.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { systemActor } from './actor.ts';
-import { type BackupHeader, readHeader, restoreBackup, writeBackup } from './backup.ts';
+import { type BackupHeader, readHeader, restoreBackup, writeAutomaticBackup, writeBackup } from './backup.ts';
 import { fixedClock } from './clock.ts';
 
 let t: TestApp;
@@ -103,14 +103,12 @@ async function dump(database: Database): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-async function count(database: Database, table: string): Promise<number> {
-  const [row] = await database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM "${table}"`));
-  return Number(row?.n);
-}
+const count = countRows;
 
+/** Rows in every table but the audit anchor, whose one row the migrations create. */
 async function totalRows(database: Database): Promise<number> {
   let n = 0;
-  for (const table of tables) n += await count(database, table);
+  for (const table of tables.filter((name) => name !== 'audit_anchor')) n += await count(database, table);
   return n;
 }
 
@@ -156,6 +154,30 @@ describe('writing a backup', () => {
     expect(header.tables).toMatchObject({ regions: 8, units: 5, users: 9 });
     expect(await readHeader(file)).toEqual(header);
     expect(fs.existsSync(`${file}.part`)).toBe(false);
+  });
+});
+
+describe('backup files hold password hashes', () => {
+  const mode = (p: string) => fs.statSync(p).mode & 0o777;
+
+  it('are written 0600, even over a leftover world-readable .part file', async () => {
+    expect(mode(file)).toBe(0o600);
+    const again = path.join(dir, 'again.jsonl.gz');
+    fs.writeFileSync(`${again}.part`, 'old', { mode: 0o644 });
+    await writeBackup(t.database, again);
+    expect(mode(again)).toBe(0o600);
+  });
+
+  it('scheduled ones go to a 0700 folder, created or tightened, as 0600 files', async () => {
+    const created = path.join(dir, 'auto-new', 'backups');
+    const first = await writeAutomaticBackup(t.database, created, new Date('2026-03-02T03:00:00Z'), 7);
+    expect(mode(created)).toBe(0o700);
+    expect(mode(first.file)).toBe(0o600);
+    const loose = path.join(dir, 'auto-old');
+    fs.mkdirSync(loose, { mode: 0o755 });
+    fs.chmodSync(loose, 0o755);
+    await writeAutomaticBackup(t.database, loose, new Date('2026-03-02T04:00:00Z'), 7);
+    expect(mode(loose)).toBe(0o700);
   });
 });
 

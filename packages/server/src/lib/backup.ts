@@ -3,8 +3,10 @@ import readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { type AuditHead, GENESIS_HASH } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import { type Database, schemaVersion } from '../db/client.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir.ts';
 
 /**
  * A logical, versioned backup: gzip'd JSON lines — a header, then for each table a marker and its rows as
@@ -15,6 +17,8 @@ export const BACKUP_FORMAT = 'anzhi-backup';
 export const BACKUP_VERSION = 1;
 // Sessions must not survive a restore; hazard_counts is derived (its triggers rebuild it as hazards are restored).
 const SKIP = new Set(['sessions', 'hazard_counts']);
+// Tables a migration fills with their one row (the audit anchor): a restore overwrites that row.
+const SEEDED = new Set(['audit_anchor']);
 const BATCH = 1000;
 
 interface TableInfo {
@@ -69,6 +73,13 @@ async function tables(database: Database): Promise<TableInfo[]> {
   return ordered;
 }
 
+async function auditHeadOf(database: Database): Promise<AuditHead> {
+  const [row] = await database.rows<{ count: number; lastId: string | number; lastHash: string }>(sql`
+    SELECT count(*)::int AS "count", COALESCE(max(id), 0) AS "lastId",
+           COALESCE((SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1), ${GENESIS_HASH}) AS "lastHash" FROM audit_events`);
+  return { count: Number(row?.count ?? 0), lastId: Number(row?.lastId ?? 0), lastHash: row?.lastHash ?? GENESIS_HASH };
+}
+
 export interface BackupHeader {
   format: string;
   version: number;
@@ -76,6 +87,11 @@ export interface BackupHeader {
   createdAt: string;
   source: string;
   tables: Record<string, number>;
+  /**
+   * The audit chain's head when the backup was taken (absent in older backups). Kept apart from the database, it lets
+   * `anzhi audit verify --expect <backup>` see that the newest events were deleted later.
+   */
+  auditHead?: AuditHead;
 }
 
 async function* backupLines(database: Database, createdAt: Date): AsyncGenerator<string> {
@@ -92,6 +108,7 @@ async function* backupLines(database: Database, createdAt: Date): AsyncGenerator
     createdAt: createdAt.toISOString(),
     source: database.kind,
     tables: counts,
+    auditHead: await auditHeadOf(database),
   };
   yield `${JSON.stringify(header)}\n`;
   for (const t of infos) {
@@ -106,9 +123,13 @@ async function* backupLines(database: Database, createdAt: Date): AsyncGenerator
   }
 }
 
+/** Writes a backup readable by the server's account only (0600): it holds password hashes. */
 export async function writeBackup(database: Database, file: string, now = new Date()): Promise<BackupHeader> {
   const tmp = `${file}.part`;
-  await pipeline(Readable.from(backupLines(database, now)), zlib.createGzip(), fs.createWriteStream(tmp));
+  // A leftover .part keeps its old mode when opened again: remove it first so the mode below applies.
+  fs.rmSync(tmp, { force: true });
+  const out = fs.createWriteStream(tmp, { mode: PRIVATE_FILE_MODE, flags: 'wx' });
+  await pipeline(Readable.from(backupLines(database, now)), zlib.createGzip(), out);
   fs.renameSync(tmp, file);
   return readHeader(file);
 }
@@ -153,6 +174,7 @@ function parseHeader(line: string): BackupHeader {
 export async function restoreBackup(database: Database, file: string): Promise<BackupHeader> {
   const infos = new Map((await tables(database)).map((t) => [t.name, t]));
   for (const t of infos.values()) {
+    if (SEEDED.has(t.name)) continue;
     const [row] = await database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${ident(t.name)}`));
     if (Number(row?.n) > 0) throw new Error(`目标数据库不是空的（表 ${t.name} 已有数据），只能恢复到新建的数据库`);
   }
@@ -167,8 +189,11 @@ export async function restoreBackup(database: Database, file: string): Promise<B
       const list = keys.map(ident).join(', ');
       const values = keys.map((k) => (t.selfRefs.includes(k) ? 'NULL' : `j.${ident(k)}`)).join(', ');
       const json = `[${batch.join(',')}]`;
+      const upsert = SEEDED.has(t.name)
+        ? ` ON CONFLICT (${t.primaryKey.map(ident).join(', ')}) DO UPDATE SET ${keys.map((k) => `${ident(k)} = EXCLUDED.${ident(k)}`).join(', ')}`
+        : '';
       await tx.execute(
-        sql`${sql.raw(`INSERT INTO ${ident(t.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j`,
+        sql`${sql.raw(`INSERT INTO ${ident(t.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_populate_recordset(NULL::${ident(t.name)}, `)}${json}::json) j${sql.raw(upsert)}`,
       );
       for (const col of t.selfRefs.filter((c) => keys.includes(c))) {
         const match = t.primaryKey.map((k) => `x.${ident(k)} = j.${ident(k)}`).join(' AND ');
@@ -207,6 +232,14 @@ export async function restoreBackup(database: Database, file: string): Promise<B
   });
   if (!header) throw new Error('备份文件为空');
   return header;
+}
+
+/** A scheduled backup into `dir` (created 0700), keeping the newest `keep`. */
+export async function writeAutomaticBackup(database: Database, dir: string, now: Date, keep: number) {
+  ensurePrivateDir(dir);
+  const file = `${dir}/${autoBackupName(now)}`;
+  const header = await writeBackup(database, file, now);
+  return { file, header, removed: pruneBackups(dir, keep) };
 }
 
 /** Keeps the newest `keep` automatic backups in a folder. */

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.ts';
-import { autoBackupName, pruneBackups, writeBackup } from './backup.ts';
+import { writeAutomaticBackup } from './backup.ts';
 import type { Clock } from './clock.ts';
 
 /**
@@ -39,11 +37,7 @@ export function startScheduler(deps: {
   if (deps.intervalHours > 0) {
     const run = async () => {
       try {
-        fs.mkdirSync(deps.backupDir, { recursive: true });
-        const now = deps.clock.now();
-        const file = path.join(deps.backupDir, autoBackupName(now));
-        const header = await writeBackup(deps.database, file, now);
-        const removed = pruneBackups(deps.backupDir, deps.keep);
+        const { file, header, removed } = await writeAutomaticBackup(deps.database, deps.backupDir, deps.clock.now(), deps.keep);
         deps.log.info({ file, tables: header.tables, removed }, 'automatic backup written');
       } catch (err) {
         deps.log.error({ err }, 'automatic backup failed');

@@ -34,14 +34,17 @@ export async function registerSecurity(app: FastifyInstance, opts: { trustProxy:
     if (fetchSite === 'cross-site') throw new AppError(403, 'auth.cross_site', '拒绝跨站请求');
     const origin = request.headers.origin;
     if (!origin) return;
-    let host: string;
+    let from: URL;
     try {
-      host = new URL(origin).host;
+      from = new URL(origin);
     } catch {
       throw new AppError(403, 'auth.bad_origin', '请求来源无效');
     }
-    // Behind a trusted proxy the browser saw the proxy's host; otherwise only our own Host header counts.
-    const expected = (opts.trustProxy ? request.headers['x-forwarded-host'] : undefined) ?? request.headers.host;
-    if (host !== expected) throw new AppError(403, 'auth.bad_origin', '拒绝来自其他站点的请求');
+    // Behind a trusted proxy the browser saw the proxy's host and scheme (Fastify reads X-Forwarded-Proto then);
+    // otherwise only our own Host header counts. The scheme must match too: a page on http:// must not act on https://.
+    const expectedHost = (opts.trustProxy ? request.headers['x-forwarded-host'] : undefined) ?? request.headers.host;
+    if (from.host !== expectedHost || from.protocol !== `${request.protocol}:`) {
+      throw new AppError(403, 'auth.bad_origin', '拒绝来自其他站点的请求');
+    }
   });
 }

@@ -237,6 +237,11 @@ export function createAppRouter() {
                       ],
                     },
                     {
+                      path: 'settings',
+                      handle: h({ crumb: '系统设置', permission: 'settings.read' }),
+                      lazy: () => import('../features/settings/pages/settings-page.tsx').then((m) => ({ Component: m.SettingsPage })),
+                    },
+                    {
                       path: 'audit',
                       handle: h({ crumb: '审计日志', permission: 'audit.read' }),
                       lazy: () => import('../features/audit/pages/audit-page.tsx').then((m) => ({ Component: m.AuditPage })),

@@ -1,6 +1,7 @@
+import { type AuditHead, GENESIS_HASH } from '@anzhi/core';
 import { and, asc, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { auditEvents } from './audit.table.ts';
+import { auditAnchor, auditEvents } from './audit.table.ts';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -68,5 +69,25 @@ export const auditRepo = {
   /** Events in chain order, from after `afterId`, for verification in batches. */
   async batchAfter(ex: Executor, afterId: number, size: number): Promise<AuditRow[]> {
     return ex.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(size);
+  },
+  /** Moves the anchor to the chain's new head, in the transaction that appended `added` events. */
+  async advanceAnchor(ex: Executor, added: number, last: { id: number; hash: string }, at: Date): Promise<void> {
+    await ex
+      .update(auditAnchor)
+      .set({ count: sql`${auditAnchor.count} + ${added}`, lastId: last.id, lastHash: last.hash, updatedAt: at })
+      .where(eq(auditAnchor.id, 1));
+  },
+  async anchor(ex: Executor): Promise<AuditHead | null> {
+    const [row] = await ex
+      .select({ count: auditAnchor.count, lastId: auditAnchor.lastId, lastHash: auditAnchor.lastHash })
+      .from(auditAnchor)
+      .where(eq(auditAnchor.id, 1));
+    return row ?? null;
+  },
+  /** The head as the events table has it now. */
+  async head(ex: Executor): Promise<AuditHead> {
+    const [count] = await ex.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+    const [last] = await ex.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    return { count: Number(count?.n ?? 0), lastId: last?.id ?? 0, lastHash: last?.hash ?? GENESIS_HASH };
   },
 };

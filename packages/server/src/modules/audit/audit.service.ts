@@ -6,6 +6,7 @@ import { jsonRows, pipelined } from '../../lib/bulk-insert.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.ts';
 import { auditEvents } from './audit.table.ts';
+import { headChecks, type RecordedHead } from './audit-head.ts';
 
 /** SM3 (GB/T 32905-2016), the national standard hash, from Node's OpenSSL. */
 export function sm3(text: string): string {
@@ -93,7 +94,9 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     async record(ex: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
       await auditRepo.lockChain(ex);
       const prevHash = (await auditRepo.lastHash(ex)) ?? GENESIS_HASH;
-      await auditRepo.insert(ex, chainedRow(actor, entry, await auditRepo.nextId(ex), deps.clock.now(), prevHash));
+      const row = chainedRow(actor, entry, await auditRepo.nextId(ex), deps.clock.now(), prevHash);
+      await auditRepo.insert(ex, row);
+      await auditRepo.advanceAnchor(ex, 1, row, row.at);
     },
 
     /**
@@ -124,6 +127,7 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
           await ex.insert(auditEvents).select(select);
         },
       );
+      await auditRepo.advanceAnchor(ex, entries.length, { id: ids[ids.length - 1] as number, hash: prevHash }, at);
     },
 
     async list(filter: AuditFilter, page: number, pageSize: number) {
@@ -131,13 +135,21 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
       return { items: items.map(toAuditEvent), total };
     },
 
-    /** Walks the whole chain; names the first event whose link or content does not match. */
-    async verify(): Promise<AuditVerifyResult> {
+    /**
+     * Walks the whole chain; names the first event whose link or content does not match. Then holds the chain
+     * against its heads recorded elsewhere — the anchor row, and any `recorded` (a backup's header, a head file):
+     * a head the chain no longer reaches names the newest deleted event; events past the anchor were written
+     * around the system.
+     */
+    async verify(recorded: readonly RecordedHead[] = []): Promise<AuditVerifyResult> {
+      const anchor = await auditRepo.anchor(deps.db);
+      const heads = [...(anchor ? [{ head: anchor, source: '审计锚点' }] : []), ...recorded];
+      const checks = headChecks(heads);
       let prev = GENESIS_HASH;
-      let lastId = 0;
+      let last: AuditRow | null = null;
       let checked = 0;
       for (;;) {
-        const batch = await auditRepo.batchAfter(deps.db, lastId, 1000);
+        const batch = await auditRepo.batchAfter(deps.db, last?.id ?? 0, 1000);
         if (batch.length === 0) break;
         for (const row of batch) {
           if (row.prevHash !== prev) {
@@ -146,12 +158,22 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
           if (hashOf(row) !== row.hash) {
             return { ok: false, checked, firstBrokenId: row.id, reason: '记录内容与其哈希不符（该条被改动）' };
           }
+          if (anchor && row.id > anchor.lastId) {
+            return {
+              ok: false,
+              checked,
+              firstBrokenId: row.id,
+              reason: '该条及之后的记录不在审计锚点记载的链头之内（绕过系统写入，或锚点被改动）',
+            };
+          }
+          const broken = checks.seen(row, checked + 1);
+          if (broken) return broken;
           prev = row.hash;
-          lastId = row.id;
+          last = row;
           checked++;
         }
       }
-      return { ok: true, checked, firstBrokenId: null, reason: null };
+      return checks.result(checked, last) ?? { ok: true, checked, firstBrokenId: null, reason: null };
     },
   };
 }

@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Append-only (a trigger refuses UPDATE and DELETE) and hash-chained with SM3; see audit.service.ts. */
 export const auditEvents = pgTable(
@@ -24,4 +25,21 @@ export const auditEvents = pgTable(
     index('audit_events_at_idx').on(t.at),
     index('audit_events_actor_idx').on(t.actorUserId),
   ],
+);
+
+/**
+ * The chain's head (event count, last id, last hash), one row updated in the transaction of every audit write. The
+ * chain alone cannot show that its newest events were deleted; the head can. An intruder with SQL access can rewrite
+ * this row too, so the same head also goes into every backup's header and into the log (see audit-head.ts).
+ */
+export const auditAnchor = pgTable(
+  'audit_anchor',
+  {
+    id: smallint('id').primaryKey().default(1),
+    count: bigint('count', { mode: 'number' }).notNull(),
+    lastId: bigint('last_id', { mode: 'number' }).notNull(),
+    lastHash: text('last_hash').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('audit_anchor_one_row', sql`${t.id} = 1`)],
 );

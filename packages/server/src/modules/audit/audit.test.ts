@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
 import { runCli } from '../../../test/cli.ts';
+import { codes, countRows, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import { openDatabase } from '../../db/client.ts';
 
 let t: TestApp;
@@ -40,10 +40,7 @@ async function events(query: string): Promise<{ items: Event[]; total: number }>
   return res.json();
 }
 
-async function count(where = sql`true`): Promise<number> {
-  const [row] = await t.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE ${where}`);
-  return Number(row?.n);
-}
+const count = (where = sql`true`) => countRows(t.database, 'audit_events', where);
 
 async function verify() {
   const res = await admin.get('/api/v1/audit-events/verify');
@@ -320,6 +317,42 @@ describe('the hash chain', () => {
     expect(await verify()).toEqual({ ok: true, checked: ids.length, firstBrokenId: null, reason: null });
   });
 
+  it('names the newest events deleted behind the trigger (truncation), from the anchor the writes keep', async () => {
+    const newest = (
+      await t.database.rows<{ id: number; j: string }>(
+        sql`SELECT id::int AS id, row_to_json(a)::text AS j FROM audit_events a ORDER BY id DESC LIMIT 2`,
+      )
+    ).map((r) => ({ id: Number(r.id), j: r.j }));
+    const total = await count();
+    const [last, before] = newest as [{ id: number; j: string }, { id: number; j: string }];
+    await withoutTrigger(sql`DELETE FROM audit_events WHERE id = ${last.id}`);
+    expect(await verify()).toEqual({
+      ok: false,
+      checked: total - 1,
+      firstBrokenId: last.id,
+      reason: `审计记录被截断：最新的第 ${total} 条记录（#${last.id}）已被删除。审计锚点记载共 ${total} 条，现存 ${total - 1} 条`,
+      truncated: { missing: 1, lastId: last.id, source: '审计锚点' },
+    });
+    await withoutTrigger(sql`DELETE FROM audit_events WHERE id = ${before.id}`);
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBrokenId: last.id,
+      reason: expect.stringContaining(`最新的 2 条记录（第 ${total - 1}–${total} 条，最后一条 #${last.id}）已被删除`),
+      truncated: { missing: 2, lastId: last.id },
+    });
+    for (const row of [before, last]) {
+      await t.database.rows(sql`INSERT INTO audit_events SELECT * FROM json_populate_record(NULL::audit_events, ${row.j}::json)`);
+    }
+    expect(await verify()).toEqual({ ok: true, checked: total, firstBrokenId: null, reason: null });
+  });
+
+  it('the anchor only moves forward: deleting it or lowering its count is refused', async () => {
+    await expect(t.database.db.execute(sql`DELETE FROM audit_anchor`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`UPDATE audit_anchor SET count = count - 1`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`TRUNCATE audit_anchor`)).rejects.toThrow();
+    expect((await verify()).ok).toBe(true);
+  });
+
   it('new events keep extending a verified chain', async () => {
     expect((await office.patch(`/api/v1/units/${org.units.market.id}`, { phone: null })).statusCode).toBe(200);
     expect(await verify()).toMatchObject({ ok: true, checked: await count() });
@@ -354,6 +387,43 @@ describe('the anzhi audit verify command', () => {
       expect((await verify()).ok).toBe(true);
     });
   }
+
+  it('catches deleted newest events even when the anchor is rewound too, from the head in a backup', { timeout: 180_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-cli-'));
+    try {
+      const env = { ANZHI_DATA_DIR: dir };
+      expect(runCli(['seed-demo'], env).status).toBe(0);
+      const backup = path.join(dir, 'before.jsonl.gz');
+      const saved = runCli(['backup', '--out', backup], env);
+      expect(saved.status, saved.stderr).toBe(0);
+      // An intruder with full SQL access deletes the newest event and rewinds the anchor to match.
+      const db = await openDatabase({ pgliteDir: path.join(dir, 'pgdata') });
+      try {
+        await db.rows(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
+        await db.rows(sql`DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)`);
+        await db.rows(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
+        await db.rows(sql`ALTER TABLE audit_anchor DISABLE TRIGGER audit_anchor_no_rewind`);
+        await db.rows(sql`UPDATE audit_anchor SET count = 0, last_id = 0, last_hash = repeat('0', 64)`);
+        await db.rows(sql`ALTER TABLE audit_anchor ENABLE TRIGGER audit_anchor_no_rewind`);
+      } finally {
+        await db.close();
+      }
+      // The database alone now looks whole; the backup's header still knows the head.
+      expect(JSON.parse(runCli(['audit', 'verify', '--json'], env).stdout)).toMatchObject({ ok: true, checked: 0 });
+      const bad = runCli(['audit', 'verify', '--json', '--expect', backup], env);
+      expect(bad.status).toBe(1);
+      expect(JSON.parse(bad.stdout)).toMatchObject({
+        ok: false,
+        checked: 0,
+        firstBrokenId: 1,
+        truncated: { missing: 1, lastId: 1, source: expect.stringContaining(`备份 ${backup}`) },
+      });
+      const human = runCli(['audit', 'verify', '--expect', backup], env);
+      expect(human.stdout).toContain('审计链被破坏：审计记录被截断：最新的第 1 条记录（#1）已被删除');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('works on an embedded data folder: seed-demo, verify, tamper, verify again', { timeout: 180_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-cli-'));

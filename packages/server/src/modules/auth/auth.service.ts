@@ -1,16 +1,7 @@
 import crypto from 'node:crypto';
-import {
-  afterFailedLogin,
-  type CurrentUser,
-  isLocked,
-  isSessionIdle,
-  passwordPolicy,
-  passwordProblem,
-  permissionsOf,
-  type Role,
-  scopeOf,
-} from '@anzhi/core';
+import { type CurrentUser, isLocked, isSessionIdle, passwordPolicy, passwordProblem, permissionsOf, type Role, scopeOf } from '@anzhi/core';
 import type { Db } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, type AuditActor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
@@ -44,6 +35,25 @@ export function actorOf(user: UserRow, ip: string | null): Actor {
   };
 }
 
+/** One answer for a wrong password and an unknown username alike (same message, same shape). */
+function invalidCredentials(): AppError {
+  return new AppError(
+    401,
+    'auth.invalid_credentials',
+    `用户名或密码错误（连续输错 ${passwordPolicy.maxFailedAttempts} 次账号将被锁定 ${passwordPolicy.lockMinutes} 分钟）`,
+  );
+}
+
+function lockedError(until: Date | null): AppError {
+  const when = until ? `至 ${formatTime(until)}` : `${passwordPolicy.lockMinutes} 分钟`;
+  return new AppError(
+    423,
+    'auth.locked',
+    `连续输错密码 ${passwordPolicy.maxFailedAttempts} 次，账号已锁定${when}，请稍后再试或联系管理员解锁`,
+    { lockedUntil: until?.toISOString() ?? null },
+  );
+}
+
 function formatTime(d: Date): string {
   // Township users read local (China) time.
   return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -68,49 +78,27 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
             after: { username, reason: 'unknown_user' },
           }),
         );
-        throw new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
+        throw invalidCredentials();
       }
       const who: AuditActor = { userId: user.id, name: user.displayName, roles: user.roles, ip };
-      if (isLocked(user, now)) {
-        throw new AppError(
-          423,
-          'auth.locked',
-          `连续输错密码 ${passwordPolicy.maxFailedAttempts} 次，账号已锁定至 ${formatTime(user.lockedUntil as Date)}，请稍后再试或联系管理员解锁`,
-          {
-            lockedUntil: user.lockedUntil?.toISOString(),
-          },
-        );
-      }
+      // The attempt is counted (under a row lock) before the password is checked, so a burst of parallel guesses
+      // cannot all read the same count: at most maxFailedAttempts passwords are ever checked before the lock.
+      const attempt = await db.transaction((tx) => userRepo.countLoginAttempt(tx, user.id, now));
+      if (!attempt) throw lockedError(user.lockedUntil);
       const ok = await verifyPassword(user.passwordHash, password);
       if (!ok) {
-        const next = afterFailedLogin(user, now);
-        const lockedNow = isLocked(next, now);
-        await db.transaction(async (tx) => {
-          await userRepo.update(tx, user.id, next);
-          await audit.record(tx, who, {
+        const lockedNow = isLocked(attempt, now);
+        await db.transaction((tx) =>
+          audit.record(tx, who, {
             entityType: 'session',
             entityId: String(user.id),
             action: lockedNow ? 'locked' : 'login_failed',
-            after: { username, failedLoginCount: next.failedLoginCount },
-          });
-        });
-        if (lockedNow) {
-          throw new AppError(
-            423,
-            'auth.locked',
-            `连续输错密码 ${passwordPolicy.maxFailedAttempts} 次，账号已锁定 ${passwordPolicy.lockMinutes} 分钟（至 ${formatTime(next.lockedUntil as Date)}）`,
-            {
-              lockedUntil: next.lockedUntil?.toISOString(),
-            },
-          );
-        }
-        const left = passwordPolicy.maxFailedAttempts - next.failedLoginCount;
-        throw new AppError(
-          401,
-          'auth.invalid_credentials',
-          `用户名或密码错误，再错 ${left} 次账号将被锁定 ${passwordPolicy.lockMinutes} 分钟`,
-          { attemptsLeft: left },
+            after: { username, failedLoginCount: lockedNow ? passwordPolicy.maxFailedAttempts : attempt.failedLoginCount },
+          }),
         );
+        if (lockedNow) throw lockedError(attempt.lockedUntil);
+        // The same answer as for an unknown username: the response must not tell whether the account exists.
+        throw invalidCredentials();
       }
       if (user.disabled) throw errors.forbidden('该账号已停用，请联系管理员', 'auth.disabled');
       const token = crypto.randomBytes(32).toString('base64url');
@@ -152,7 +140,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async changePassword(actor: Actor, sessionId: string, oldPassword: string, newPassword: string) {
-      const user = await userRepo.findById(db, actor.userId);
+      const user = await userRepo.findById(db, actor.userId, systemScope);
       if (!user) throw errors.unauthenticated();
       if (!(await verifyPassword(user.passwordHash, oldPassword))) {
         throw errors.badRequest('auth.wrong_password', '原密码：不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
@@ -174,10 +162,10 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async currentUser(actor: Actor): Promise<CurrentUser> {
-      const user = await userRepo.findById(db, actor.userId);
+      const user = await userRepo.findById(db, actor.userId, systemScope);
       if (!user) throw errors.unauthenticated();
-      const unit = user.unitId ? await unitRepo.findById(db, user.unitId) : undefined;
-      const enterprise = user.enterpriseId ? await enterpriseRepo.findById(db, user.enterpriseId) : undefined;
+      const unit = user.unitId ? await unitRepo.findById(db, user.unitId, systemScope) : undefined;
+      const enterprise = user.enterpriseId ? await enterpriseRepo.findById(db, user.enterpriseId, systemScope) : undefined;
       return {
         id: user.id,
         username: user.username,

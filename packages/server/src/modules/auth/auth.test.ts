@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, login, PASSWORD, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
 
@@ -33,10 +34,19 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
   });
 
-  it('answers a wrong password with a Chinese message and the attempts left', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector', password: 'wrong' } });
-    expect(res.statusCode).toBe(401);
-    expect(res.json().message).toMatch(/用户名或密码错误，再错 4 次/);
+  it('answers a wrong password and an unknown username alike, so the answer does not tell which accounts exist', async () => {
+    const known = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector', password: 'wrong' } });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'wrong' } });
+    expect(known.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    const body = (res: typeof known) => {
+      const { requestId, ...rest } = res.json();
+      expect(requestId).toEqual(expect.any(String));
+      return rest;
+    };
+    expect(body(known)).toEqual({ code: 'auth.invalid_credentials', message: '用户名或密码错误（连续输错 5 次账号将被锁定 15 分钟）' });
+    expect(body(unknown)).toEqual(body(known));
+    expect(Object.keys(known.headers).sort()).toEqual(Object.keys(unknown.headers).sort());
   });
 
   it('locks the account after 5 wrong passwords for 15 minutes (等保: 登录失败处理)', async () => {
@@ -52,6 +62,24 @@ describe('sign-in', () => {
     expect(right.statusCode).toBe(423);
     t.clock.advance(15 * 60_000 + 1000);
     await expect(login(t.app, 'village')).resolves.toBeTruthy();
+  });
+
+  it('counts parallel wrong guesses one by one: a burst of 20 checks at most 5 passwords and locks the account', async () => {
+    const guess = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password } });
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(`wrong-${i}`)));
+    const statuses = burst.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(4);
+    expect(statuses.filter((s) => s !== 401 && s !== 423)).toEqual([]);
+    const [checked] = await t.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action IN ('login_failed', 'locked') AND after->>'username' = 'leader'`,
+    );
+    expect(Number(checked?.n)).toBeLessThanOrEqual(5);
+    const right = await guess(PASSWORD);
+    expect(right.statusCode).toBe(423);
+    expect(right.json().code).toBe('auth.locked');
+    t.clock.advance(15 * 60_000 + 1000);
+    expect((await guess(PASSWORD)).statusCode).toBe(200);
   });
 
   it('ends a session after 30 idle minutes', async () => {

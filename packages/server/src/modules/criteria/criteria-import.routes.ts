@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errors } from '../../lib/errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CriteriaService } from './criteria.service.ts';
 import type { SheetFields } from './criteria-sheet.reader.ts';
@@ -19,37 +20,15 @@ const importBody = z
   })
   .nullish();
 
-interface Upload {
-  buffer: Buffer;
-  fields: SheetFields;
-}
-
 /** The multipart field `file` and the text fields beside it (the set's own fields of an .xlsx import). */
-async function readUpload(request: FastifyRequest): Promise<Upload> {
+async function readImportUpload(request: FastifyRequest): Promise<{ buffer: Buffer; fields: SheetFields }> {
   const missing = () => errors.badRequest('criteria.import_no_file', '请选择要导入的 .json 或 .xlsx 文件（表单字段 file）');
-  const fields: Record<string, string[]> = {};
-  let buffer: Buffer | null = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.fieldname === 'file' && !buffer) buffer = bytes;
-      } else if (typeof part.value === 'string') {
-        const list = fields[part.fieldname] ?? [];
-        list.push(part.value);
-        fields[part.fieldname] = list;
-      }
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw missing();
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'criteria.import_too_large', '文件超过 10 MB：一个判定标准的文件不会这么大，请检查是否选错了文件');
-    }
-    throw e;
-  }
-  if (!buffer?.length) throw missing();
-  return { buffer, fields: fields as SheetFields };
+  const upload = await readUpload(request, {
+    missing,
+    tooLarge: () => new AppError(413, 'criteria.import_too_large', '文件超过 10 MB：一个判定标准的文件不会这么大，请检查是否选错了文件'),
+  });
+  if (!upload.bytes.length) throw missing();
+  return { buffer: upload.bytes, fields: upload.fields };
 }
 
 /** Import in its own scope: only this route takes multipart, the rest of the API takes JSON. */
@@ -78,7 +57,7 @@ export async function registerCriteriaImportRoute(app: FastifyInstance, deps: { 
       },
       async (request) => {
         const actor = requireActor(request);
-        const { buffer, fields } = await readUpload(request);
+        const { buffer, fields } = await readImportUpload(request);
         return deps.criteria.importFile(actor, buffer, fields, {
           dryRun: request.query.dryRun === 'true',
           overwrite: request.query.overwrite === 'true',

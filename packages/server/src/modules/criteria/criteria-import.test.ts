@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
+import { login, multipart, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import { gb2025Meta } from '../../../test/fixtures/criteria/make-fixtures.ts';
 
 const dir = path.join(import.meta.dirname, '../../../test/fixtures/criteria');
@@ -39,26 +39,8 @@ const formFields: Fields = {
   appliesToAll: '是',
 };
 
-function multipart(content: Buffer, fileName: string, fields: Fields = {}) {
-  const boundary = `----anzhi${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    for (const v of typeof value === 'string' ? [value] : value) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
-    }
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 function upload(s: Session, content: Buffer, query: string, fileName: string, fields?: Fields) {
-  return s.request({ method: 'POST', url: `/api/v1/criteria-sets/import${query}`, ...multipart(content, fileName, fields) });
+  return s.request({ method: 'POST', url: `/api/v1/criteria-sets/import${query}`, ...multipart(content, fileName, { fields }) });
 }
 
 async function storedRows(): Promise<number> {

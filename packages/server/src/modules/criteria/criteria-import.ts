@@ -10,6 +10,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
+import { offThread } from '../../lib/off-thread.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { criteriaRepo } from './criteria.repo.ts';
 import type { CatalogEntry, CriteriaLibrary } from './criteria-library.ts';
@@ -17,10 +18,16 @@ import { setSummary } from './criteria-library.ts';
 import {
   type ParsedImport,
   parseCriteriaJsonFile,
-  parseCriteriaWorkbook,
+  type parseCriteriaWorkbook,
   type SheetFields,
   sniffCriteriaFile,
 } from './criteria-sheet.reader.ts';
+
+// ExcelJS builds the whole workbook in memory: off the event loop, in the parse pool.
+const readWorkbook = offThread<typeof parseCriteriaWorkbook>(
+  new URL('./criteria-sheet.reader.ts', import.meta.url),
+  'parseCriteriaWorkbook',
+);
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -175,12 +182,12 @@ export function createCriteriaImporter(deps: ImporterDeps) {
 
     /** An .xlsx of items, one per row, and the set's own fields from the import form. */
     importSheet: async (actor: Actor, buffer: Buffer, setFields: SheetFields, opts: ImportOptions = {}) =>
-      run(actor, await parseCriteriaWorkbook(buffer, setFields), opts),
+      run(actor, await readWorkbook(buffer, setFields), opts),
 
     /** An uploaded file, .json or .xlsx as its content says (never its name). */
     importFile: async (actor: Actor, buffer: Buffer, setFields: SheetFields, opts: ImportOptions = {}) =>
       sniffCriteriaFile(buffer) === 'xlsx'
-        ? run(actor, await parseCriteriaWorkbook(buffer, setFields), opts)
+        ? run(actor, await readWorkbook(buffer, setFields), opts)
         : run(actor, parseCriteriaJsonFile(buffer), opts),
   };
 }

@@ -10,9 +10,9 @@ import {
   parseCriteriaSetJson,
   parseCriteriaSheet,
 } from '@anzhi/core';
-import ExcelJS from 'exceljs';
 import { errors } from '../../lib/errors.ts';
-import { looksLikeXlsx, sheetRows } from '../enterprises/enterprise-import.reader.ts';
+import { loadVisibleSheets, looksLikeZip, sheetRows } from '../../lib/xlsx-workbook.ts';
+import type { ZipBudget } from '../../lib/zip-budget.ts';
 
 /** A file read into a set, or the reasons it could not be. */
 export interface ParsedImport {
@@ -25,6 +25,15 @@ export interface ParsedImport {
 export type SheetFields = Partial<Record<CriteriaSheetFieldName, string | readonly string[]>>;
 export type SheetMeta = Omit<CriteriaSetImportInput, 'items'>;
 
+/** A criteria set is a few hundred items: a workbook of it is well under a megabyte of XML. */
+export const CRITERIA_XLSX_BUDGET: ZipBudget = {
+  label: 'Excel 工作簿',
+  maxEntries: 500,
+  maxEntryBytes: 40 * 1024 * 1024,
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxRows: 20_000,
+};
+
 const notXlsx = () =>
   errors.badRequest(
     'criteria.import_not_xlsx',
@@ -32,8 +41,8 @@ const notXlsx = () =>
   );
 
 /** What the bytes are, by content: an .xlsx is a ZIP ("PK\x03\x04"), a .json starts with { once BOM and blanks go. */
-export function sniffCriteriaFile(buffer: Buffer): 'xlsx' | 'json' {
-  if (looksLikeXlsx(buffer)) return 'xlsx';
+export function sniffCriteriaFile(buffer: Uint8Array): 'xlsx' | 'json' {
+  if (looksLikeZip(buffer)) return 'xlsx';
   let i = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   while (i < buffer.length && [0x20, 0x09, 0x0a, 0x0d].includes(buffer[i] as number)) i++;
   if (buffer[i] === 0x7b) return 'json';
@@ -66,7 +75,7 @@ export function sheetMeta(fields: SheetFields): SheetMeta {
 }
 
 /** The first visible sheet with a criteria header, parsed; Chinese errors for anything that is not a workbook. */
-export async function parseCriteriaWorkbook(buffer: Buffer, fields: SheetFields): Promise<ParsedImport> {
+export async function parseCriteriaWorkbook(buffer: Uint8Array, fields: SheetFields): Promise<ParsedImport> {
   const meta = sheetMeta(fields);
   const id = criteriaSetMeta.shape.id.safeParse(meta.id);
   if (!id.success) {
@@ -74,15 +83,7 @@ export async function parseCriteriaWorkbook(buffer: Buffer, fields: SheetFields)
     const message = `${criteriaFieldLabels.id}：${meta.id ? (id.error.issues[0]?.message ?? '格式不对') : '必填'}`;
     return { format: 'xlsx', set: null, errors: [{ row: 0, column: criteriaFieldLabels.id ?? 'id', message }], ignoredColumns: [] };
   }
-  if (!looksLikeXlsx(buffer)) throw notXlsx();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw notXlsx();
-  }
-  if (workbook.worksheets.length === 0) throw notXlsx();
-  const sheets = workbook.worksheets.filter((s) => s.state === 'visible' || s.state === undefined);
+  const sheets = await loadVisibleSheets(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), CRITERIA_XLSX_BUDGET, notXlsx);
   let first: ReturnType<typeof parseCriteriaSheet> | null = null;
   for (const sheet of sheets) {
     const result = parseCriteriaSheet(sheetRows(sheet), { ...meta, id: id.data });
@@ -101,7 +102,7 @@ function jsonError(issue: CriteriaIssue): CriteriaImportError {
   return { row, column: field ? (criteriaFieldLabels[field] ?? field) : '', message: issue.message };
 }
 
-export function parseCriteriaJsonFile(buffer: Buffer): ParsedImport {
+export function parseCriteriaJsonFile(buffer: Uint8Array): ParsedImport {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);

@@ -9,7 +9,6 @@ import {
   type ImportRowError,
   normaliseText,
   type ParsedSheet,
-  parseEnterpriseSheet,
   scopeCoversRegion,
 } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
@@ -17,6 +16,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { pipelined } from '../../lib/bulk-insert.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
+import { offThread } from '../../lib/off-thread.ts';
 import { ancestorCodes } from '../../lib/scope-sql.ts';
 import type { AuditEntry, AuditService } from '../audit/audit.service.ts';
 import { regionRepo } from '../regions/region.repo.ts';
@@ -25,7 +25,7 @@ import { auditedEnterprise } from './enterprise.presenter.ts';
 import { type EnterpriseRow, enterpriseRepo } from './enterprise.repo.ts';
 import type { enterprises } from './enterprise.table.ts';
 import { FieldError, newPublicCode, type PreloadedLookups, preloadedLookups, resolveEnterpriseValuesWith } from './enterprise.values.ts';
-import { readEnterpriseSheet } from './enterprise-import.reader.ts';
+import type { readEnterpriseImport } from './enterprise-import.reader.ts';
 import { linkLandlords, regionResolver, unitByName } from './enterprise-import.resolve.ts';
 import { enterpriseIoRepo } from './enterprise-io.repo.ts';
 
@@ -75,9 +75,16 @@ function same(a: unknown, b: unknown): boolean {
 async function findExisting(ex: Executor, rows: GoodRow[]) {
   const codes = [...new Set(rows.map((r) => r.input.creditCode).filter((c): c is string => !!c))];
   const keys = [...new Set(rows.map((r) => enterpriseNameKey(r.input.name ?? '')))];
-  const byCode = new Map((await enterpriseIoRepo.byCreditCodes(ex, codes)).map((e) => [e.creditCode as string, e]));
+  // In slices: on the embedded database each query holds the event loop while it runs.
+  const sliced = async <T>(list: string[], query: (part: string[]) => Promise<T[]>): Promise<T[]> => {
+    const out: T[] = [];
+    for (let i = 0; i < list.length || i === 0; i += 1000) out.push(...(await query(list.slice(i, i + 1000))));
+    return out;
+  };
+  const byCode = new Map((await sliced(codes, (part) => enterpriseIoRepo.byCreditCodes(ex, part))).map((e) => [e.creditCode as string, e]));
   const byNameAddress = new Map<string, EnterpriseRow>();
-  for (const e of (await enterpriseIoRepo.withoutCreditCodeByNameKeys(ex, keys)).sort((a, b) => a.id - b.id)) {
+  const unnumbered = await sliced(keys, (part) => enterpriseIoRepo.withoutCreditCodeByNameKeys(ex, part));
+  for (const e of unnumbered.sort((a, b) => a.id - b.id)) {
     const key = enterpriseMatchKey({ name: e.name, address: e.address });
     if (!byNameAddress.has(key)) byNameAddress.set(key, e);
   }
@@ -169,7 +176,9 @@ async function planAll(ex: Executor, actor: Actor, sheet: ParsedSheet, errors: I
   const nameHeader = sheet.mapping.columns.find((m) => m.column.field === 'name')?.header ?? canonicalHeader('name');
   const claimed = new Map<number, number>();
   const planned: Planned[] = [];
-  for (const r of sheet.rows) {
+  for (const [i, r] of sheet.rows.entries()) {
+    // Tens of thousands of rows take a second or two: let other requests in between every few hundred.
+    if (i % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
     const existing = match(r.input);
     try {
       const other = existing ? claimed.get(existing.id) : undefined;
@@ -240,6 +249,12 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
+// ExcelJS builds the whole workbook in memory: off the event loop, in the parse pool.
+const readImport = offThread<typeof readEnterpriseImport>(
+  new URL('./enterprise-import.reader.ts', import.meta.url),
+  'readEnterpriseImport',
+);
+
 export function createEnterpriseImportService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, clock, audit } = deps;
   return {
@@ -248,27 +263,31 @@ export function createEnterpriseImportService(deps: { db: Db; clock: Clock; audi
      * and skipped; the good ones are created or updated in one transaction. A dry run reports the same and writes nothing.
      */
     async importEnterprises(actor: Actor, buffer: Buffer, opts: { dryRun: boolean; fileName?: string }): Promise<ImportResult> {
-      const { sheetName, rows } = await readEnterpriseSheet(buffer);
-      const sheet = parseEnterpriseSheet(rows);
+      const { sheetName, sheet } = await readImport(buffer);
       if (!sheet) throw errors.badRequest('enterprise.import_no_header', '未找到表头：前 10 行中没有包含“企业名称”等列名的行');
       if (sheet.dataRows === 0) {
         throw errors.badRequest('enterprise.import_empty', `工作表“${sheetName}”的表头（第 ${sheet.headerRow} 行）下面没有企业数据`);
       }
       const errorList: ImportRowError[] = [...sheet.errors];
+      const summary = (planned: Planned[]): ImportResult => {
+        const created = planned.filter((p) => !p.existing).length;
+        const updated = planned.filter((p) => p.existing && p.changed).length;
+        return {
+          dryRun: opts.dryRun,
+          created,
+          updated,
+          unchanged: planned.length - created - updated,
+          errors: errorList.sort((a, b) => a.row - b.row),
+          ignoredColumns: sheet.mapping.ignoredColumns,
+        };
+      };
+      // A preview writes nothing: no transaction, so on the embedded database (one connection) other requests'
+      // queries run between its reads instead of waiting for the whole preview.
+      if (opts.dryRun) return summary(await planAll(db, actor, sheet, errorList));
       try {
         return await db.transaction(async (tx) => {
           const planned = await planAll(tx, actor, sheet, errorList);
-          const created = planned.filter((p) => !p.existing).length;
-          const updated = planned.filter((p) => p.existing && p.changed).length;
-          const result: ImportResult = {
-            dryRun: opts.dryRun,
-            created,
-            updated,
-            unchanged: planned.length - created - updated,
-            errors: errorList.sort((a, b) => a.row - b.row),
-            ignoredColumns: sheet.mapping.ignoredColumns,
-          };
-          if (opts.dryRun) return result;
+          const result = summary(planned);
           const entries = await write(tx, planned, clock.now());
           const { dryRun: _d, errors: errs, ignoredColumns: _i, ...counts } = result;
           entries.push({

@@ -25,7 +25,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
+import { codes, countRows, login, multipart, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import { fixtureCreditCode } from '../../../test/fixtures/enterprises/make-fixtures.ts';
 
 const dir = path.join(import.meta.dirname, '../../../test/fixtures/enterprises');
@@ -55,23 +55,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function multipart(content: Buffer, fileName: string, field = 'file') {
-  const boundary = `----anzhi${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 function upload(s: Session, content: Buffer, query = '', fileName = 'ledger.xlsx', field = 'file') {
-  return s.request({ method: 'POST', url: `/api/v1/enterprises/import${query}`, ...multipart(content, fileName, field) });
+  return s.request({ method: 'POST', url: `/api/v1/enterprises/import${query}`, ...multipart(content, fileName, { field }) });
 }
 
-async function count(table: 'enterprises' | 'audit_events', where = 'true'): Promise<number> {
-  const [row] = await t.database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`));
-  return Number(row?.n);
-}
+const count = (table: 'enterprises' | 'audit_events', where = 'true') => countRows(t.database, table, sql.raw(where));
 
 async function find(name: string) {
   const res = await office.get(`/api/v1/enterprises?q=${encodeURIComponent(name)}&pageSize=5`);

@@ -2,11 +2,11 @@ import type { DataScope } from '@anzhi/core';
 import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
+import { scopeOn } from '../../db/data-scope.ts';
 import { jsonRows } from '../../lib/bulk-insert.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import type { EnterpriseRow } from './enterprise.repo.ts';
-import { enterpriseScope } from './enterprise.repo.ts';
 import { enterprises } from './enterprise.table.ts';
 import { withDerived } from './enterprise-derived.ts';
 
@@ -57,7 +57,7 @@ export const enterpriseIoRepo = {
     return ex
       .select({ id: enterprises.id, nameKey: enterprises.nameKey })
       .from(enterprises)
-      .where(and(inArray(enterprises.nameKey, nameKeys), enterpriseScope(scope)));
+      .where(and(inArray(enterprises.nameKey, nameKeys), scopeOn.enterprises(scope)));
   },
 
   /** One page of the export in id order (keyset paging, so 100k rows never sit in memory at once). */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { attachment, createEnterpriseExport } from './enterprise-export.ts';
@@ -21,23 +22,11 @@ const exportQuery = enterpriseListQuery.omit({ page: true, pageSize: true, sort:
 
 /** The uploaded workbook: the multipart field `file`, at most 20 MB. */
 async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  const missing = () => errors.badRequest('enterprise.import_no_file', '请选择要导入的 Excel 文件（表单字段 file）');
-  let part: Awaited<ReturnType<FastifyRequest['file']>>;
-  try {
-    part = await request.file();
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw missing();
-    throw e;
-  }
-  if (part?.fieldname !== 'file') throw missing();
-  try {
-    return { buffer: await part.toBuffer(), fileName: part.filename };
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'enterprise.import_too_large', '文件超过 20 MB。请删去无关的工作表和图片，或拆成几个文件分批导入');
-    }
-    throw e;
-  }
+  const { bytes, fileName } = await readUpload(request, {
+    missing: () => errors.badRequest('enterprise.import_no_file', '请选择要导入的 Excel 文件（表单字段 file）'),
+    tooLarge: () => new AppError(413, 'enterprise.import_too_large', '文件超过 20 MB。请删去无关的工作表和图片，或拆成几个文件分批导入'),
+  });
+  return { buffer: bytes, fileName };
 }
 
 /** Excel import and export of the enterprise registry, with the import template. */

@@ -2,7 +2,8 @@ import { ceasedEnterpriseStatuses, type DataScope, type EnterpriseListQuery, ind
 import { type AnyColumn, and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
+import { likeContains } from '../../lib/scope-sql.ts';
 import { literalList, textArray } from '../../lib/sql-array.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
@@ -19,22 +20,6 @@ export type EnterpriseListRow = EnterpriseRow & {
   tenantCount: number;
 };
 export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort'>;
-
-/** Which enterprises a scope may see: its regions; a unit's own supervised ones; an enterprise user's own. */
-export function enterpriseScope(scope: DataScope): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'regions':
-      return regionInScope(enterprises.regionCode, scope);
-    case 'unit':
-      return and(eq(enterprises.supervisingUnitId, scope.unitId), regionInScope(enterprises.regionCode, scope));
-    case 'enterprise':
-      return eq(enterprises.id, scope.enterpriseId);
-    default:
-      return sql`false`;
-  }
-}
 
 /** Core's isActiveEnterprise: not in its ceased set. */
 export function activeEnterpriseCondition(): SQL {
@@ -73,9 +58,9 @@ function searchCondition(q: string): SQL | undefined {
 
 /** The SQL for a list filter, shared by the list, the export and the statistics' click-through. */
 export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: string): SQL | undefined {
-  const c: (SQL | undefined)[] = [enterpriseScope(scope)];
+  const c: (SQL | undefined)[] = [scopeOn.enterprises(scope)];
   if (f.q) c.push(searchCondition(f.q));
-  if (f.regionCode) c.push(regionInScope(enterprises.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
+  if (f.regionCode) c.push(regionSubtree(enterprises.regionCode, f.regionCode));
   if (f.industryCode) c.push(eq(enterprises.industryCode, f.industryCode));
   if (f.industrySection) c.push(sql`${enterprises.industryCode} IN (SELECT unnest(${textArray(sectionDivisions(f.industrySection))}))`);
   // Array containment, so the GIN index on domains (migration 0004) serves it.
@@ -140,9 +125,9 @@ export const enterpriseRepo = {
     return { items: flatten(rows), total: Number(count?.n ?? 0) };
   },
 
-  async findById(ex: Executor, id: number, scope?: DataScope): Promise<EnterpriseListRow | undefined> {
+  async findById(ex: Executor, id: number, scope: DataScope): Promise<EnterpriseListRow | undefined> {
     const rows = await withNames(ex)
-      .where(and(eq(enterprises.id, id), scope ? enterpriseScope(scope) : undefined))
+      .where(and(eq(enterprises.id, id), scopeOn.enterprises(scope)))
       .limit(1);
     return flatten(rows)[0];
   },
@@ -170,7 +155,7 @@ export const enterpriseRepo = {
     return ex
       .select({ id: enterprises.id, name: enterprises.name })
       .from(enterprises)
-      .where(and(eq(enterprises.landlordId, landlordId), enterpriseScope(scope)))
+      .where(and(eq(enterprises.landlordId, landlordId), scopeOn.enterprises(scope)))
       .orderBy(asc(enterprises.name));
   },
 

@@ -2,6 +2,7 @@ import type { Enterprise, EnterpriseListQuery, EnterpriseStats, enterpriseCreate
 import { and } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { type AppError, errors } from '../../lib/errors.ts';
@@ -101,7 +102,7 @@ export function createEnterpriseService(deps: { db: Db; clock: Clock; audit: Aud
             after: auditedEnterprise(row),
           });
           return toEnterprise(
-            (await enterpriseRepo.findById(tx, row.id)) as NonNullable<Awaited<ReturnType<typeof enterpriseRepo.findById>>>,
+            (await enterpriseRepo.findById(tx, row.id, systemScope)) as NonNullable<Awaited<ReturnType<typeof enterpriseRepo.findById>>>,
           );
         });
       } catch (e) {
@@ -128,7 +129,9 @@ export function createEnterpriseService(deps: { db: Db; clock: Clock; audit: Aud
             before: auditedEnterprise(before),
             after: auditedEnterprise(row),
           });
-          return toEnterprise((await enterpriseRepo.findById(tx, id)) as NonNullable<Awaited<ReturnType<typeof enterpriseRepo.findById>>>);
+          return toEnterprise(
+            (await enterpriseRepo.findById(tx, id, systemScope)) as NonNullable<Awaited<ReturnType<typeof enterpriseRepo.findById>>>,
+          );
         });
       } catch (e) {
         if (isUniqueViolation(e)) throw duplicate(body.creditCode);

@@ -9,6 +9,7 @@ import {
 } from '@anzhi/core';
 import { pinyin } from 'pinyin-pro';
 import type { Executor } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
 import { ancestorCodes } from '../../lib/scope-sql.ts';
@@ -47,7 +48,7 @@ export interface ValueLookups {
 
 const databaseLookups = (ex: Executor): ValueLookups => ({
   regionExists: async (code) => (await regionRepo.findByCode(ex, code)) !== undefined,
-  unit: (id) => unitRepo.findById(ex, id),
+  unit: (id) => unitRepo.findById(ex, id, systemScope),
   candidateUnits: (regionCode) => candidateUnits(ex, regionCode),
 });
 

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errors } from '../../lib/errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { FileContent, FileService } from './file.service.ts';
 
@@ -17,27 +18,12 @@ const uploadBody = z
 
 /** The multipart field `file`, at most 15 MB. */
 async function uploadedBytes(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
-  const missing = () => errors.badRequest('file.no_file', '请选择要上传的文件（表单字段 file）');
-  let part: Awaited<ReturnType<FastifyRequest['file']>>;
-  try {
-    part = await request.file();
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw missing();
-    throw e;
-  }
-  if (part?.fieldname !== 'file') throw missing();
-  try {
-    return { bytes: await part.toBuffer(), fileName: part.filename };
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(
-        413,
-        'file.too_large',
-        `文件超过 ${MAX_MB} MB，无法上传。照片请用网页上传（会自动压缩），PDF 请压缩或拆分后再上传`,
-      );
-    }
-    throw e;
-  }
+  const { bytes, fileName } = await readUpload(request, {
+    missing: () => errors.badRequest('file.no_file', '请选择要上传的文件（表单字段 file）'),
+    tooLarge: () =>
+      new AppError(413, 'file.too_large', `文件超过 ${MAX_MB} MB，无法上传。照片请用网页上传（会自动压缩），PDF 请压缩或拆分后再上传`),
+  });
+  return { bytes, fileName };
 }
 
 function send(reply: FastifyReply, content: FileContent) {

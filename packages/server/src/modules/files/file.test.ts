@@ -11,7 +11,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
+import { login, multipart, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { files } from './file.table.ts';
@@ -38,17 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function multipart(content: Buffer, fileName: string, field = 'file') {
-  const boundary = `----anzhi${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 const upload = (s: Session, content: Buffer, fileName: string, field?: string) =>
-  s.request({ method: 'POST', url: '/api/v1/files', ...multipart(content, fileName, field) });
+  s.request({ method: 'POST', url: '/api/v1/files', ...multipart(content, fileName, { field, contentType: 'image/jpeg' }) });
 
 async function uploadOk(s: Session, name: string): Promise<number> {
   const res = await upload(s, fixture(name), name);

@@ -4,17 +4,17 @@ import {
   fiveInPlaceLabels,
   type HazardAction,
   type HazardStepOutcome,
-  type HazardTimeConfig,
   hazardActionBodies,
   missingMajorReportItems,
-  supervisionLevelLabels,
 } from '@anzhi/core';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
+import { resolveSettings } from '../settings/settings.resolver.ts';
 import type { CitationCheck } from './hazard.ports.ts';
 import type { HazardRow } from './hazard.repo.ts';
 
@@ -34,7 +34,6 @@ export interface StepContext {
   h: HazardRow;
   today: string;
   clock: Clock;
-  timeConfig(regionCode: string): Promise<HazardTimeConfig>;
 }
 
 /** What runs before the transaction (reads the criteria library: the embedded database has one connection). */
@@ -89,7 +88,7 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
       if (!check.ok) invalid('criteriaCodes', check.errors.join('；'));
       return check;
     },
-    async run({ tx, actor, h, today, timeConfig }, b, check) {
+    async run({ tx, actor, h, today }, b, check) {
       notBefore(b.deadline, today, 'deadline', '期限');
       // 16号令 第十四条第二款: the report is complete before 认定 (given now, or when the hazard was registered).
       const report = { cause: b.cause || h.cause, harm: b.harm || h.harm, difficulty: b.difficulty || h.difficulty };
@@ -102,9 +101,9 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
         );
       }
       // 认定 puts the hazard on the clock for its plan: the confirmer's date, or the township's default days.
-      const deadline = b.deadline ?? defaultMajorDeadline(today, await timeConfig(h.regionCode));
+      const deadline = b.deadline ?? defaultMajorDeadline(today, (await resolveSettings(tx, h.regionCode)).hazardTime);
       // 16号令 第十五条: the principal organises the plan of a major hazard, so 认定 tells them (and the actual controller).
-      const e = h.enterpriseId ? await enterpriseRepo.findById(tx, h.enterpriseId) : undefined;
+      const e = h.enterpriseId ? await enterpriseRepo.findById(tx, h.enterpriseId, systemScope) : undefined;
       const told = [e?.principal && `主要负责人 ${e.principal}`, e?.actualController && `实际控制人 ${e.actualController}`].filter(Boolean);
       return {
         values: {
@@ -143,12 +142,22 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
   }),
   returnPlan: define(hazardActionBodies.returnPlan, { run: (_c, b) => ({ values: {}, note: b.opinion, data: {}, fileIds: [] }) }),
   supervise: define(hazardActionBodies.supervise, {
-    run: (_c, b) => ({
-      values: { supervisionLevel: b.level },
-      note: b.opinion ?? supervisionLevelLabels[b.level],
-      data: { level: b.level },
-      fileIds: [],
-    }),
+    async run({ tx, h }, b) {
+      // The levels in use and their names are the township's (supervision settings).
+      const { supervision } = await resolveSettings(tx, h.regionCode);
+      if (!supervision.levels.includes(b.level)) {
+        invalid(
+          'level',
+          `督办层级：本乡镇未启用“${supervision.labels[b.level]}”，可选 ${supervision.levels.map((l) => supervision.labels[l]).join('、')}`,
+        );
+      }
+      return {
+        values: { supervisionLevel: b.level },
+        note: b.opinion ?? supervision.labels[b.level],
+        data: { level: b.level },
+        fileIds: [],
+      };
+    },
   }),
   unsupervise: define(hazardActionBodies.unsupervise, {
     run: ({ h }, b) => ({
@@ -205,10 +214,10 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
     run: ({ today }, b) => ({ values: { closedOn: today, pendingExtension: null }, note: b.reason, data: {}, fileIds: [] }),
   }),
   upgrade: define(hazardActionBodies.upgrade, {
-    async run({ h, today, timeConfig }, b) {
+    async run({ tx, h, today }, b) {
       notBefore(b.deadline, today, 'deadline', '期限');
       // A major hazard is never off the clock: 认定 and the plan are due by this date.
-      const deadline = b.deadline ?? defaultMajorDeadline(today, await timeConfig(h.regionCode));
+      const deadline = b.deadline ?? defaultMajorDeadline(today, (await resolveSettings(tx, h.regionCode)).hazardTime);
       return {
         values: { grade: 'major', criteriaCodes: b.criteriaCodes, deadline, escalationStep: null },
         note: b.reason,

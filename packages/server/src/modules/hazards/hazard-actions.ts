@@ -1,11 +1,4 @@
-import {
-  type HazardAction,
-  type HazardDetail,
-  type HazardTimeConfig,
-  hazardActionRefusal,
-  hazardVersion,
-  nextHazardStatus,
-} from '@anzhi/core';
+import { type HazardAction, type HazardDetail, hazardActionRefusal, hazardVersion, nextHazardStatus } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
@@ -22,7 +15,6 @@ export function createHazardActions(
     detail(ex: Executor, actor: Actor, id: number): Promise<HazardDetail>;
     notices: HazardNotices;
     today(): string;
-    timeConfig(regionCode: string): Promise<HazardTimeConfig>;
   },
 ) {
   const { db, clock, audit } = deps;
@@ -47,7 +39,7 @@ export function createHazardActions(
         if (refusal.reason === 'role') throw errors.forbidden(refusal.message, 'hazard.forbidden_action');
         throw errors.conflict('hazard.invalid_transition', refusal.message);
       }
-      const s = await parsed.run({ tx, actor, h, today: deps.today(), clock, timeConfig: deps.timeConfig });
+      const s = await parsed.run({ tx, actor, h, today: deps.today(), clock });
       const to = nextHazardStatus(hazardFacts(h), action, s.outcome);
       if (s.fileIds.length) await deps.attachFiles(tx, actor, s.fileIds, 'hazard', id);
       const now = clock.now();

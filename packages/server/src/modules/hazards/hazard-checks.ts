@@ -1,24 +1,16 @@
-import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
+import { scopeOn } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
-import { regionInScope } from '../../lib/scope-sql.ts';
 import { textArray } from '../../lib/sql-array.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { activeEnterpriseCondition, enterpriseScope } from '../enterprises/enterprise.repo.ts';
+import { activeEnterpriseCondition } from '../enterprises/enterprise.repo.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import type { HazardPorts } from './hazard.ports.ts';
 import type { HazardService } from './hazard.service.ts';
 import { hazardCheckRequests, hazards } from './hazard.table.ts';
-
-function checkScope(actor: Actor): SQL | undefined {
-  const s = actor.scope;
-  if (s.kind === 'all') return undefined;
-  if (s.kind === 'enterprise') return eq(hazardCheckRequests.enterpriseId, s.enterpriseId);
-  if (s.kind === 'regions' || s.kind === 'unit') return regionInScope(hazardCheckRequests.regionCode, s);
-  return sql`false`;
-}
 
 /**
  * 举一反三 ("检查一家、提升一片"): from a hazard that cites a criterion item, one action asks every similar enterprise in
@@ -47,7 +39,7 @@ export function createHazardChecks(
       );
       if (!similar) return { created: 0 };
       return db.transaction(async (tx) => {
-        const scope = enterpriseScope(actor.scope);
+        const scope = scopeOn.enterprises(actor.scope);
         const rows = (await tx.execute(sql`
           INSERT INTO hazard_check_requests (source_hazard_id, criterion_code, enterprise_id, region_code, deadline, created_by, created_at)
           SELECT ${hazardId}, ${body.criterionCode}, ${enterprises.id}, ${enterprises.regionCode}, ${body.deadline}::date, ${actor.userId},
@@ -79,7 +71,10 @@ export function createHazardChecks(
     },
 
     async list(actor: Actor, query: { status?: string; page: number; pageSize: number }) {
-      const where = and(checkScope(actor), query.status ? eq(hazardCheckRequests.status, query.status) : undefined);
+      const where = and(
+        scopeOn.hazard_check_requests(actor.scope),
+        query.status ? eq(hazardCheckRequests.status, query.status) : undefined,
+      );
       const items = await db
         .select({
           id: hazardCheckRequests.id,
@@ -115,7 +110,7 @@ export function createHazardChecks(
         const [row] = await tx
           .select()
           .from(hazardCheckRequests)
-          .where(and(eq(hazardCheckRequests.id, id), checkScope(actor)))
+          .where(and(eq(hazardCheckRequests.id, id), scopeOn.hazard_check_requests(actor.scope)))
           .for('update');
         if (!row) throw errors.notFound('排查要求', 'hazard.check_not_found');
         if (row.status !== 'open') throw errors.conflict('hazard.check_answered', '该排查要求已反馈');

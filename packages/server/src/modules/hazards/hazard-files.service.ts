@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { regionRepo } from '../regions/region.repo.ts';
+import { loadSettingsBook } from '../settings/settings.resolver.ts';
 import { toHazardSummary } from './hazard.presenter.ts';
 import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import type { HazardService } from './hazard.service.ts';
@@ -36,13 +37,14 @@ export function createHazardFiles(deps: {
         );
       }
       const library = await deps.criteriaLibrary();
+      const settings = await loadSettingsBook(db);
       async function* batches() {
         let cursor: { foundOn: string; id: number } | undefined;
         for (;;) {
           const rows = await hazardRepo.page(db, where, { cursor, offset: 0, limit: BATCH });
           if (rows.length === 0) return;
           yield rows.map((h) => ({
-            ...toHazardSummary(h, today),
+            ...toHazardSummary(h, today, settings.forRegion(h.regionCode).hazardTime),
             description: h.description,
             citations: citeCriteria(h.criteriaCodes, library),
             cause: h.cause,

@@ -2,7 +2,6 @@ import {
   addDays,
   awaitingActionStatuses,
   countsAsStockAt,
-  defaultHazardTimeConfig,
   escalationSteps,
   type HazardDated,
   type HazardFilter,
@@ -11,6 +10,7 @@ import {
   hazardDueAsOf,
   hazardGrades,
   hazardStatuses,
+  hazardTimeSettings,
   isAwaitingAction,
   isCleared,
   isClearedIn,
@@ -208,7 +208,7 @@ describe('hazard predicates: core and SQL agree on every fixture row (16号令 �
       )) as unknown as { rows: { hazard_id: number }[] };
       return r.rows.map((x) => Number(x.hazard_id));
     };
-    const due = new Map(rows.map((h) => [h.id, hazardDueAsOf(h, today, defaultHazardTimeConfig)]));
+    const due = new Map(rows.map((h) => [h.id, hazardDueAsOf(h, today, hazardTimeSettings.defaults)]));
     expect(await alerts('dueSoon')).toEqual(idsOf((h) => due.get(h.id)?.dueSoon === true));
     expect(await alerts('overdue')).toEqual(idsOf((h) => due.get(h.id)?.overdue === true));
     for (const step of escalationSteps) {

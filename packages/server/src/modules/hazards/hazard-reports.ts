@@ -1,11 +1,20 @@
-import { endedReportPeriods, type HazardGrade, type HazardReportFigures, hazardReportDeadline, reportPeriodRange } from '@anzhi/core';
+import {
+  endedReportPeriods,
+  type HazardGrade,
+  type HazardReportFigures,
+  hazardReportDeadline,
+  reportPeriodKind,
+  reportPeriodRange,
+} from '@anzhi/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
+import { resolveSettings } from '../settings/settings.resolver.ts';
 import { userRepo } from '../users/user.repo.ts';
 import { hazardReports, hazards } from './hazard.table.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
@@ -60,13 +69,14 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
       const e = await enterpriseOf(actor, enterpriseId);
       const today = chinaToday(clock.now());
       const signed = await db.select().from(hazardReports).where(eq(hazardReports.enterpriseId, e.id));
+      const config = (await resolveSettings(db, e.regionCode)).hazardReport;
       const items = [];
-      for (const period of endedReportPeriods(today, 1)) {
+      for (const period of endedReportPeriods(today, config, 1)) {
         const s = signed.find((r) => r.period === period);
-        const dueOn = hazardReportDeadline(period);
+        const dueOn = hazardReportDeadline(period, config);
         items.push({
           period,
-          kind: period.includes('Q') ? ('quarter' as const) : ('year' as const),
+          kind: reportPeriodKind(period),
           dueOn,
           figures: s ? (s.figures as HazardReportFigures) : await figures(e.id, period),
           signedAt: s?.signedAt?.toISOString() ?? null,
@@ -79,8 +89,8 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
 
     async sign(actor: Actor, period: string, enterpriseId?: number) {
       if (actor.scope.kind !== 'enterprise') throw errors.forbidden('季报、年报由企业主要负责人签署', 'hazard.report_sign_forbidden');
-      // 16号令 第十四条: signed by the principal. The office registers which account that is (ADR 0011).
-      const signer = await userRepo.findById(db, actor.userId);
+      // 16号令 第十四条: signed by the principal. The office registers which account that is (ADR 0012).
+      const signer = await userRepo.findById(db, actor.userId, systemScope);
       if (!signer?.enterprisePrincipal) {
         throw errors.forbidden(
           '季报、年报须由企业主要负责人签署：本账号未登记为企业主要负责人，请联系安委办登记',
@@ -89,7 +99,8 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
       }
       const e = await enterpriseOf(actor, enterpriseId);
       const today = chinaToday(clock.now());
-      if (!endedReportPeriods(today, 1).includes(period))
+      const config = (await resolveSettings(db, e.regionCode)).hazardReport;
+      if (!endedReportPeriods(today, config, 1).includes(period))
         throw errors.badRequest('hazard.invalid_field', `报告期 ${period} 尚未结束或已过久`);
       const figs = await figures(e.id, period);
       return db.transaction(async (tx) => {
@@ -98,7 +109,7 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
           .values({
             enterpriseId: e.id,
             period,
-            dueOn: hazardReportDeadline(period),
+            dueOn: hazardReportDeadline(period, config),
             figures: figs,
             signedBy: actor.userId,
             signerName: actor.displayName,

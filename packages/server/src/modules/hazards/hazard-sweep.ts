@@ -1,8 +1,9 @@
-import { defaultHazardTimeConfig, escalationStepLabels, escalationSteps, type HazardTimeConfig } from '@anzhi/core';
+import { escalationStepLabels, escalationSteps } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
+import { loadSettingsBook, regionFilter } from '../settings/settings.resolver.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
 
 export interface SweepResult {
@@ -82,31 +83,33 @@ async function insertWithNotices(
 /**
  * The time-driven hazard rules as of `now` (core's hazardDueAsOf, set-based): due-soon reminders, overdue marks, and
  * the 函告 → 通报 → 约谈 → 曝光 ladder for overdue major hazards. Idempotent: a second run creates nothing.
+ * The days come from each township's hazardTime settings (settings store): the time-dependent statements run once per
+ * group of townships sharing a value.
  */
-export async function runHazardSweep(
-  db: Db,
-  now: Date,
-  opts: { config?: HazardTimeConfig; channels?: OutboundKeys } = {},
-): Promise<SweepResult> {
-  const config = opts.config ?? defaultHazardTimeConfig;
+export async function runHazardSweep(db: Db, now: Date, opts: { channels?: OutboundKeys } = {}): Promise<SweepResult> {
   const channels = opts.channels ?? { perRecipient: [], perNotice: [] };
   const today = chinaToday(now);
   const created = { reminders: 0, overdue: 0, escalations: 0, notifications: 0 };
   const skipped = await db.transaction(async (tx) => {
     const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`)) as unknown as { rows: { ok: boolean }[] };
     if (!lock.rows[0]?.ok) return true;
+    const groups = (await loadSettingsBook(tx)).groups('hazardTime');
 
-    const reminders = await insertWithNotices(
-      tx,
-      sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
+    for (const { value: config, ...townships } of groups) {
+      const reminders = await insertWithNotices(
+        tx,
+        sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
         SELECT id, 'dueSoon', deadline, ${now}::timestamptz FROM hazards
         WHERE ${hazardSql.isDueSoon(today, config.dueSoonDays)}
+          AND ${regionFilter(sql`region_code`, townships)}
         ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, '' AS part`,
-      { kind: 'hazard.dueSoon', title: '隐患整改即将到期', body: ' 整改期限将至，请按期完成', audience: ['enterprise'] },
-      now,
-      channels,
-    );
-    created.reminders = reminders.rows;
+        { kind: 'hazard.dueSoon', title: '隐患整改即将到期', body: ' 整改期限将至，请按期完成', audience: ['enterprise'] },
+        now,
+        channels,
+      );
+      created.reminders += reminders.rows;
+      created.notifications += reminders.notifications;
+    }
 
     const overdue = await insertWithNotices(
       tx,
@@ -119,32 +122,35 @@ export async function runHazardSweep(
       channels,
     );
     created.overdue = overdue.rows;
-    for (const step of escalationSteps) {
-      const days = config.ladderDays[step];
-      const r = await insertWithNotices(
-        tx,
-        sql`INSERT INTO hazard_escalations (hazard_id, step, deadline, due_on, created_at)
+    created.notifications += overdue.notifications;
+    for (const { value: config, ...townships } of groups) {
+      for (const step of escalationSteps) {
+        const days = config.ladderDays[step];
+        const r = await insertWithNotices(
+          tx,
+          sql`INSERT INTO hazard_escalations (hazard_id, step, deadline, due_on, created_at)
           SELECT id, ${step}, deadline, deadline + ${days}::int, ${now}::timestamptz FROM hazards
           WHERE ${hazardSql.isEscalationDue(today, days)}
+            AND ${regionFilter(sql`region_code`, townships)}
           ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, step AS part`,
-        {
-          kind: `hazard.escalation.${step}`,
-          title: `重大隐患逾期${escalationStepLabels[step]}`,
-          body: ` 逾期未整改，已${escalationStepLabels[step]}`,
-          audience: ['enterprise', 'unit', 'office'],
-        },
-        now,
-        channels,
-      );
-      created.escalations += r.rows;
-      created.notifications += r.notifications;
-      if (r.rows > 0) {
-        await tx.execute(sql`UPDATE hazards h SET escalation_step = ${step}
+          {
+            kind: `hazard.escalation.${step}`,
+            title: `重大隐患逾期${escalationStepLabels[step]}`,
+            body: ` 逾期未整改，已${escalationStepLabels[step]}`,
+            audience: ['enterprise', 'unit', 'office'],
+          },
+          now,
+          channels,
+        );
+        created.escalations += r.rows;
+        created.notifications += r.notifications;
+        if (r.rows > 0) {
+          await tx.execute(sql`UPDATE hazards h SET escalation_step = ${step}
           FROM hazard_escalations x WHERE x.hazard_id = h.id AND x.deadline = h.deadline AND x.step = ${step}
           AND coalesce(array_position(${ladder}, h.escalation_step), 0) < array_position(${ladder}, ${step}::text)`);
+        }
       }
     }
-    created.notifications += reminders.notifications + overdue.notifications;
     return false;
   });
   return { skipped, created };

@@ -6,14 +6,16 @@ import {
   type HazardGrade,
   type HazardStatus,
   type HazardSummary,
+  type HazardTimeConfig,
   hazardDueAsOf,
   type SupervisionLevel,
 } from '@anzhi/core';
 import type { Actor } from '../../lib/actor.ts';
 import type { HazardListRow, HazardRow } from './hazard.repo.ts';
 
-export function toHazardSummary(h: HazardListRow, today: string): HazardSummary {
-  const due = hazardDueAsOf({ grade: h.grade as HazardGrade, status: h.status as HazardStatus, deadline: h.deadline }, today);
+/** `time` is the hazard's township's hazardTime settings (settings resolver): due soon is shown as the sweep reminds. */
+export function toHazardSummary(h: HazardListRow, today: string, time: HazardTimeConfig): HazardSummary {
+  const due = hazardDueAsOf({ grade: h.grade as HazardGrade, status: h.status as HazardStatus, deadline: h.deadline }, today, time);
   return {
     id: h.id,
     code: h.code,
@@ -32,6 +34,7 @@ export function toHazardSummary(h: HazardListRow, today: string): HazardSummary 
     deadline: h.deadline,
     closedOn: h.closedOn,
     overdue: due.overdue,
+    dueSoon: due.dueSoon,
     daysOverdue: due.daysOverdue,
     supervisionLevel: h.supervisionLevel as SupervisionLevel | null,
     escalationStep: h.escalationStep as EscalationStep | null,

@@ -1,7 +1,8 @@
 import { type DataScope, type HazardFilter, industrySections } from '@anzhi/core';
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
+import { likeContains } from '../../lib/scope-sql.ts';
 import { textArray } from '../../lib/sql-array.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { regions } from '../regions/region.table.ts';
@@ -17,28 +18,9 @@ export type HazardListRow = HazardRow & {
   supervisingUnitName: string | null;
 };
 
-/** Which hazards a scope sees: its regions; a unit the ones it supervises or found; an enterprise its own. */
-export function hazardScope(scope: DataScope): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'regions':
-      return regionInScope(hazards.regionCode, scope);
-    case 'unit':
-      return and(
-        or(eq(hazards.supervisingUnitId, scope.unitId), eq(hazards.finderUnitId, scope.unitId)),
-        regionInScope(hazards.regionCode, scope),
-      );
-    case 'enterprise':
-      return eq(hazards.enterpriseId, scope.enterpriseId);
-    default:
-      return sql`false`;
-  }
-}
-
 /** The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. */
 export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): SQL | undefined {
-  const c: (SQL | undefined)[] = [hazardScope(scope)];
+  const c: (SQL | undefined)[] = [scopeOn.hazards(scope)];
   if (f.q) {
     const like = likeContains(f.q);
     c.push(or(ilike(hazards.code, like), ilike(hazards.title, like), ilike(hazards.description, like)));
@@ -49,7 +31,7 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   if (f.open === false) c.push(hazardSql.isEnded());
   if (f.grade) c.push(eq(hazards.grade, f.grade));
   if (f.channel) c.push(eq(hazards.channel, f.channel));
-  if (f.regionCode) c.push(regionInScope(hazards.regionCode, { kind: 'regions', regionCodes: [f.regionCode] }));
+  if (f.regionCode) c.push(regionSubtree(hazards.regionCode, f.regionCode));
   if (f.domain) c.push(sql`${hazards.domains} @> ${textArray([f.domain])}`);
   if (f.industrySection) {
     const divisions = industrySections.find(([s]) => s === f.industrySection)?.[2].map(([code]) => code) ?? [];
@@ -119,9 +101,9 @@ export const hazardRepo = {
     return Number(row?.n ?? 0);
   },
 
-  async findById(ex: Executor, id: number, scope?: DataScope): Promise<HazardListRow | undefined> {
+  async findById(ex: Executor, id: number, scope: DataScope): Promise<HazardListRow | undefined> {
     const rows = await withNames(ex)
-      .where(and(eq(hazards.id, id), scope ? hazardScope(scope) : undefined))
+      .where(and(eq(hazards.id, id), scopeOn.hazards(scope)))
       .limit(1);
     return flatten(rows)[0];
   },

@@ -121,7 +121,7 @@ export async function registerHazardModule(app: FastifyInstance, deps: { hazards
       schema: {
         tags,
         summary: '问责文书 .docx（督办函 / 通报 / 约谈通知书 / 曝光）',
-        params: z.object({ id: z.coerce.number().int().positive(), step: z.enum(escalationSteps) }),
+        params: idParam.extend({ step: z.enum(escalationSteps) }),
       },
     },
     async (request, reply) => {

@@ -2,7 +2,6 @@ import {
   availableHazardActions,
   can,
   citeCriteria,
-  defaultHazardTimeConfig,
   defaultMajorDeadline,
   escalationStepLabels,
   type HazardCreate,
@@ -10,7 +9,6 @@ import {
   type HazardFilter,
   type HazardGroupBy,
   type HazardListQuery,
-  type HazardTimeConfig,
   hazardActionLabels,
   hazardCategoryLabels,
   hazardChannelLabels,
@@ -29,6 +27,7 @@ import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { regions } from '../regions/region.table.ts';
+import { loadSettingsBook, resolveSettings } from '../settings/settings.resolver.ts';
 import { units } from '../units/unit.table.ts';
 import type { HazardPorts } from './hazard.ports.ts';
 import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary } from './hazard.presenter.ts';
@@ -47,8 +46,6 @@ export function createHazardService(deps: HazardDeps) {
   const { db, clock, audit } = deps;
   const today = () => chinaToday(clock.now());
   const notices = hazardNotices(deps);
-  const timeConfig = (regionCode: string): Promise<HazardTimeConfig> =>
-    deps.timeConfig ? deps.timeConfig(regionCode) : Promise.resolve(defaultHazardTimeConfig);
 
   async function load(ex: Executor, actor: Actor, id: number) {
     const row = await hazardRepo.findById(ex, id, actor.scope);
@@ -68,7 +65,7 @@ export function createHazardService(deps: HazardDeps) {
     ]);
     const pending = h.pendingExtension;
     return {
-      ...toHazardSummary(h, today()),
+      ...toHazardSummary(h, today(), (await resolveSettings(ex, h.regionCode)).hazardTime),
       description: h.description,
       location: h.location,
       cause: h.cause,
@@ -136,7 +133,8 @@ export function createHazardService(deps: HazardDeps) {
       // A major hazard is on the clock from the day it is found: 认定 and the plan are due by then.
       const deadline = body.fixedOnSpot
         ? null
-        : (body.deadline ?? (body.grade === 'major' ? defaultMajorDeadline(foundOn, await timeConfig(e.regionCode)) : null));
+        : (body.deadline ??
+          (body.grade === 'major' ? defaultMajorDeadline(foundOn, (await resolveSettings(tx, e.regionCode)).hazardTime) : null));
       const hazardId = await hazardRepo.nextId(tx);
       const now = clock.now();
       const row = await hazardRepo.insert(tx, {
@@ -214,8 +212,9 @@ export function createHazardService(deps: HazardDeps) {
     ]);
     const items = rows.slice(0, pageSize);
     const last = items[items.length - 1];
+    const settings = await loadSettingsBook(db);
     return {
-      items: items.map((h) => toHazardSummary(h, today())),
+      items: items.map((h) => toHazardSummary(h, today(), settings.forRegion(h.regionCode).hazardTime)),
       total,
       nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null,
     };
@@ -300,7 +299,7 @@ export function createHazardService(deps: HazardDeps) {
     };
   }
 
-  const actions = createHazardActions({ ...deps, load, detail, notices, today, timeConfig });
+  const actions = createHazardActions({ ...deps, load, detail, notices, today });
 
   return {
     create,

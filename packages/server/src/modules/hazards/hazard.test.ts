@@ -2,10 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
-import { hashPassword } from '../../lib/password-hash.ts';
+import {
+  codes,
+  login,
+  makeEnterpriseAccount,
+  makeUser,
+  type Session,
+  seedOrg,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from '../../../test/factories.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
-import { userRepo } from '../users/user.repo.ts';
 import { runHazardSweep } from './hazard-sweep.ts';
 
 let t: TestApp;
@@ -20,23 +28,6 @@ let otherOffice: Session;
 let enterpriseId: number;
 
 const photo = fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/files/phone-rotated.jpg'));
-
-async function upload(s: Session): Promise<number> {
-  const boundary = '----anzhitest';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-    photo,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await s.request({
-    method: 'POST',
-    url: '/api/v1/files',
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
 
 const act = (s: Session, id: number, action: string, body: Record<string, unknown>) =>
   s.post(`/api/v1/hazards/${id}/actions/${action}`, body);
@@ -60,20 +51,8 @@ beforeAll(async () => {
     updatedAt: now,
   });
   enterpriseId = e.id;
-  const passwordHash = await hashPassword(PASSWORD);
-  const user = (username: string, extra: Record<string, unknown>) =>
-    userRepo.insert(t.database.db, {
-      username,
-      displayName: username,
-      passwordHash,
-      mustChangePassword: false,
-      createdAt: now,
-      updatedAt: now,
-      roles: [],
-      ...extra,
-    });
-  await user('regulator', { roles: ['unit'], regionCodes: [codes.town], unitId: org.units.emergency.id });
-  await user('owner', { roles: ['enterprise'], regionCodes: [], enterpriseId });
+  await makeUser(t.database, { username: 'regulator', roles: ['unit'], regionCodes: [codes.town], unitId: org.units.emergency.id });
+  await makeEnterpriseAccount(t.database, enterpriseId, 'owner');
   [office, inspector, regulator, owner, village, market, otherOffice] = await Promise.all(
     ['office', 'inspector', 'regulator', 'owner', 'village', 'unitstaff', 'otheroffice'].map((u) => login(t.app, u)),
   );
@@ -90,7 +69,7 @@ describe('general hazard: found → rectifying → rectified → accepted (close
       title: '灭火器压力不足',
       description: '仓库门口两具灭火器压力表指针在红区',
       location: '成品仓库',
-      photos: [await upload(inspector)],
+      photos: [await uploadFile(inspector, photo)],
       deadline: '2026-03-10',
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -106,7 +85,11 @@ describe('general hazard: found → rectifying → rectified → accepted (close
     expect(notices.items.some((n: { title: string }) => n.title === '隐患待整改')).toBe(true);
 
     expect((await act(owner, h.id, 'rectify', { version: h.version, note: '已更换', photos: [] })).statusCode).toBe(400);
-    const fixed = await act(owner, h.id, 'rectify', { version: h.version, note: '已更换两具灭火器', photos: [await upload(owner)] });
+    const fixed = await act(owner, h.id, 'rectify', {
+      version: h.version,
+      note: '已更换两具灭火器',
+      photos: [await uploadFile(owner, photo)],
+    });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json().status).toBe('rectified');
 
@@ -115,7 +98,11 @@ describe('general hazard: found → rectifying → rectified → accepted (close
     expect((await act(market, h.id, 'accept', { version: fixed.json().version, opinion: '通过' })).statusCode).toBe(404);
     const rejected = await act(inspector, h.id, 'reject', { version: fixed.json().version, opinion: '压力仍不足' });
     expect(rejected.json().status).toBe('rectifying');
-    const again = await act(owner, h.id, 'rectify', { version: rejected.json().version, note: '重新充装', photos: [await upload(owner)] });
+    const again = await act(owner, h.id, 'rectify', {
+      version: rejected.json().version,
+      note: '重新充装',
+      photos: [await uploadFile(owner, photo)],
+    });
     const accepted = await act(inspector, h.id, 'accept', { version: again.json().version, opinion: '复查合格，同意销号' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({
@@ -147,7 +134,7 @@ describe('general hazard: found → rectifying → rectified → accepted (close
       title: '通道堵塞',
       description: '安全出口堆放纸箱，现场清理',
       fixedOnSpot: true,
-      afterPhotos: [await upload(inspector)],
+      afterPhotos: [await uploadFile(inspector, photo)],
     });
     expect(spot.statusCode, spot.body).toBe(201);
     expect(spot.json()).toMatchObject({ status: 'closed', events: [{ action: 'create' }, { action: 'fixOnSpot' }] });
@@ -186,7 +173,7 @@ describe('general hazard: found → rectifying → rectified → accepted (close
         deadline: '2026-03-20',
       })
     ).json();
-    const r = (await act(owner, h.id, 'rectify', { version: h.version, note: '已补填', photos: [await upload(owner)] })).json();
+    const r = (await act(owner, h.id, 'rectify', { version: h.version, note: '已补填', photos: [await uploadFile(owner, photo)] })).json();
     const both = await Promise.all([
       act(owner, h.id, 'accept', { version: r.version, opinion: '自查验收合格' }),
       act(office, h.id, 'accept', { version: r.version, opinion: '同意' }),
@@ -210,7 +197,7 @@ describe('major hazard: 认定 → 方案 → 五落实 → 督办 → 延期 �
       category: 'thing',
       title: '液氯储罐区未设置紧急切断装置',
       description: '储罐进出料管道未设置紧急切断阀',
-      photos: [await upload(inspector)],
+      photos: [await uploadFile(inspector, photo)],
     });
     expect(created.statusCode, created.body).toBe(201);
     let h = created.json();
@@ -306,7 +293,9 @@ describe('major hazard: 认定 → 方案 → 五落实 → 督办 → 延期 �
     const ownerNotices = (await owner.get('/api/v1/notifications?pageSize=50')).json().items.map((n: { title: string }) => n.title);
     expect(ownerNotices).toContain('重大隐患逾期函告');
 
-    h = (await act(owner, h.id, 'rectify', { version: h.version, note: '紧急切断阀已安装并联调', photos: [await upload(owner)] })).json();
+    h = (
+      await act(owner, h.id, 'rectify', { version: h.version, note: '紧急切断阀已安装并联调', photos: [await uploadFile(owner, photo)] })
+    ).json();
     // 16号令 第十八条: evaluation, the application to resume (production stopped in part), the on-site review.
     expect(h.status).toBe('evaluating');
     expect((await act(regulator, h.id, 'accept', { version: h.version, opinion: '同意' })).statusCode).toBe(409);
@@ -314,7 +303,7 @@ describe('major hazard: 认定 → 方案 → 五落实 → 督办 → 延期 �
       await act(owner, h.id, 'evaluate', {
         version: h.version,
         evaluator: 'self',
-        reportFiles: [await upload(owner)],
+        reportFiles: [await uploadFile(owner, photo)],
         verdict: 'passed',
         conclusion: '符合安全生产条件',
       })

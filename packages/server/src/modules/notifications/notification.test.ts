@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
+import { codes, countRows, login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import { userRepo } from '../users/user.repo.ts';
 import { users } from '../users/user.table.ts';
 import type { NoticeInput } from './notification.service.ts';
@@ -32,10 +32,7 @@ const notice = (userIds: number[], over: Partial<NoticeInput> = {}): NoticeInput
 
 const notify = (n: NoticeInput) => t.database.db.transaction((tx) => t.services.notifications.notify(tx, n));
 
-async function countRows(table: 'notifications' | 'notification_deliveries'): Promise<number> {
-  const [row] = await t.database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`));
-  return Number(row?.n);
-}
+const count = (table: 'notifications' | 'notification_deliveries') => countRows(t.database, table);
 
 describe('notification centre', () => {
   it('lists only the signed-in user’s own notices, newest first, with the unread count', async () => {
@@ -100,16 +97,16 @@ describe('notification centre', () => {
 
 describe('notify', () => {
   it('skips a (user, dedupeKey) pair already notified, so a sweep’s second run is a no-op', async () => {
-    const before = await countRows('notifications');
+    const before = await count('notifications');
     const n = notice([org.users.inspector.id, org.users.leader.id], { dedupeKey: 'hazard:9:overdue' });
     expect(await notify(n)).toBe(2);
     expect(await notify(n)).toBe(0);
     expect(await notify({ ...n, userIds: [org.users.inspector.id, org.users.admin.id, org.users.admin.id] })).toBe(1);
-    expect(await countRows('notifications')).toBe(before + 3);
+    expect(await count('notifications')).toBe(before + 3);
   });
 
   it('inserts nothing for no recipients, and nothing when the caller’s transaction rolls back', async () => {
-    const before = await countRows('notifications');
+    const before = await count('notifications');
     expect(await notify(notice([]))).toBe(0);
     await expect(
       t.database.db.transaction(async (tx) => {
@@ -117,13 +114,13 @@ describe('notify', () => {
         throw new Error('hazard update failed');
       }),
     ).rejects.toThrow('hazard update failed');
-    expect(await countRows('notifications')).toBe(before);
+    expect(await count('notifications')).toBe(before);
   });
 
   it('creates no outbound copies when no channel is configured, and refuses a javascript: link', async () => {
-    const before = await countRows('notification_deliveries');
+    const before = await count('notification_deliveries');
     await notify(notice([org.users.leader.id], { dedupeKey: 'no-channel' }));
-    expect(await countRows('notification_deliveries')).toBe(before);
+    expect(await count('notification_deliveries')).toBe(before);
     await expect(notify(notice([org.users.leader.id], { link: 'javascript:alert(1)' }))).rejects.toThrow(/link/);
     await expect(notify(notice([org.users.leader.id], { link: '//evil.example/x' }))).rejects.toThrow(/link/);
   });

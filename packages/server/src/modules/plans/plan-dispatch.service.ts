@@ -8,10 +8,10 @@ import {
   type PlanDispatchQuery,
   type PlanDispatchSave,
   periodOf,
-  planSettingsOf,
   scopeCoversRegion,
 } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
@@ -22,6 +22,7 @@ import type { PlanServiceDeps } from './plan-draft.service.ts';
 import { loadLedger, statusesOf } from './plan-ledger.ts';
 import { type Assignee, reportView } from './plan-progress.ts';
 import { type PlanReportRow, planReportRepo } from './plan-report.repo.ts';
+import { planSettingsFor, townshipPlanSettingsOf } from './plan-settings.ts';
 
 type AttachFiles = (ex: Executor, actor: Actor, ids: number[], ownerType: string, ownerId: number) => Promise<void>;
 
@@ -42,7 +43,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
       q = { unitId: own };
     }
     if (q.unitId !== undefined) {
-      const unit = await unitRepo.findById(ex, q.unitId);
+      const unit = await unitRepo.findById(ex, q.unitId, systemScope);
       if (!unit || !scopeCoversRegion(actor.scope, unit.regionCode)) throw errors.notFound('单位', 'plan.unit_not_found');
       return { key: `unit:${unit.id}`, unitId: unit.id, villageCode: null, name: unit.name };
     }
@@ -87,7 +88,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
       const ledger = await loadLedger(ex, plan, { ...viewer, upTo: period });
       const statuses = statusesOf(ledger, today());
       const own = ledger.reports.filter((r) => r.assigneeKey === a.key);
-      const settings = planSettingsOf(plan.settings);
+      const settings = ledger.settings;
       for (const task of ledger.tasks) {
         const role = isAssigned(task, a);
         if (!role) continue;
@@ -112,7 +113,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
         });
       }
     }
-    const defaults = planSettingsOf({});
+    const defaults = await townshipPlanSettingsOf(ex, actor.regionCodes[0] ?? '');
     const calendar = dispatchCalendar(
       today(),
       { reportDay: reportDay ?? defaults.reportDay, reminderDays: reportDay ? reminderDays : defaults.reminderDays },
@@ -159,7 +160,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
           row = await planReportRepo.update(tx, existing.id, existing.version, values);
         } else {
           if (input.version !== undefined) throw planErrorsOf.reportStale(input.taskId);
-          const late = isLateReport(chinaToday(now), body.period, planSettingsOf(hit.plan.settings).reportDay);
+          const late = isLateReport(chinaToday(now), body.period, (await planSettingsFor(tx, hit.plan)).reportDay);
           row = await planReportRepo.insert(tx, {
             ...values,
             planId: hit.plan.id,

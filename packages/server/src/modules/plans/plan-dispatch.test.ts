@@ -5,10 +5,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
-import { multipart, publishedSeed003 } from '../../../test/plan-kit.ts';
-import { hashPassword } from '../../lib/password-hash.ts';
-import { userRepo } from '../users/user.repo.ts';
+import { codes, login, makeUser, type Session, seedOrg, startTestApp, type TestApp, uploadFile } from '../../../test/factories.ts';
+import { publishedSeed003 } from '../../../test/plan-kit.ts';
 import { runPlanSweep } from './plan-sweep.ts';
 
 let t: TestApp;
@@ -29,26 +27,16 @@ async function at(iso: string) {
 const put = (s: Session, payload: unknown) => s.request({ method: 'PUT', url: '/api/v1/plan-dispatch', payload: payload as object });
 const dispatchOf = async (s: Session, query = '') => (await s.get(`/api/v1/plan-dispatch${query}`)).json() as PlanDispatch;
 
-async function upload(s: Session): Promise<number> {
-  const res = await s.request({ method: 'POST', url: '/api/v1/files', ...multipart(photo, 'p.jpg', 'image/jpeg') });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
-
 beforeAll(async () => {
   t = await startTestApp(new Date('2026-01-05T01:00:00Z'));
   org = await seedOrg(t.database);
-  const now = new Date('2026-01-01T00:00:00Z');
-  await userRepo.insert(t.database.db, {
+  const _now = new Date('2026-01-01T00:00:00Z');
+  await makeUser(t.database, {
     username: 'yingji',
     displayName: '应急办',
-    passwordHash: await hashPassword(PASSWORD),
     roles: ['unit'],
     regionCodes: [codes.town],
     unitId: org.units.emergency.id,
-    mustChangePassword: false,
-    createdAt: now,
-    updatedAt: now,
   });
   [office, market, emergency, otherOffice] = await Promise.all(users.map((u) => login(t.app, u)));
   plan = await publishedSeed003(office);
@@ -80,7 +68,7 @@ describe('the monthly dispatch', () => {
     expect(bad.json().code).toBe('plan.task_not_assigned');
     expect((await dispatchOf(market)).reported).toBe(0);
 
-    const evidence = await upload(market);
+    const evidence = await uploadFile(market, photo);
     const res = await put(market, {
       period: '2026-01',
       reports: empty.items.map((i, n) => ({

@@ -15,9 +15,9 @@ import { parsePlanFile } from './plan-input.reader.ts';
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/plans', name));
 const gold001 = loadGoldSeeds().find((s) => s.name.startsWith('001_'))?.gold as Record<string, unknown>;
 
-describe('plan-001.docx (seed 001 in Word)', () => {
-  const plan = parsePlanFile(fixture('plan-001.docx'), 'plan-001.docx');
+const plan = await parsePlanFile(fixture('plan-001.docx'), 'plan-001.docx');
 
+describe('plan-001.docx (seed 001 in Word)', () => {
   it('scores task, lead and deadline F1 ≥ 0.95 against the seed’s gold labels', () => {
     const score = scoreDoc(gold001, plan as unknown as Record<string, unknown>);
     expect(score.tasks.f1).toBeGreaterThanOrEqual(0.95);

@@ -15,9 +15,19 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { auditedPlan, planErrorsOf, toDraftNode, toPlanMeta } from './plan.presenter.ts';
 import { type PlanRow, planRepo, planScope } from './plan.repo.ts';
 import { applyDraftPatch } from './plan-draft-patch.ts';
-import { guessMapping, insertNodes, mappingMap, namesOf, type PlanInput, planTitleOf, readPlanInput, unitsContext } from './plan-import.ts';
+import {
+  guessMapping,
+  insertNodes,
+  mappingMap,
+  namesOf,
+  type PlanInput,
+  planTitleOf,
+  readPlanInputOffThread,
+  unitsContext,
+} from './plan-import.ts';
 import { summaryOf } from './plan-ledger.ts';
 import { type PlanNotices, publishNotices } from './plan-notices.ts';
+import { planSettingsFor, townshipPlanSettingsOf } from './plan-settings.ts';
 
 export type PlanServiceDeps = { db: Db; clock: Clock; audit: AuditService } & PlanNotices;
 
@@ -69,11 +79,18 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
     const warnings = tasks
       .filter((t) => !t.leadUnitIds.length && !t.coUnitIds.length && !t.leadVillages && !t.coVillages)
       .map((t) => `${t.ordinal}${t.title.slice(0, 24)}：没有可跟踪的责任单位，调度时无人填报`);
-    return { plan: toPlanMeta(plan), rawText: plan.rawText, nodes: rows.map(toDraftNode), mappings: views, problems, warnings };
+    return {
+      plan: toPlanMeta(plan, await planSettingsFor(ex, plan)),
+      rawText: plan.rawText,
+      nodes: rows.map(toDraftNode),
+      mappings: views,
+      problems,
+      warnings,
+    };
   }
 
   async function importPlan(actor: Actor, input: PlanInput, requestedRegion?: string): Promise<PlanDraft> {
-    const { parsed, rawText } = readPlanInput(input);
+    const { parsed, rawText } = await readPlanInputOffThread(input);
     const id = await db.transaction(async (tx) => {
       const regionCode = await townshipOf(tx, actor, requestedRegion);
       const now = clock.now();
@@ -172,17 +189,17 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
     await db.transaction(async (tx) => {
       const plan = await load(tx, actor, id, true);
       checkVersion(plan, body.version);
-      const before = planSettingsOf(plan.settings);
-      const after = {
-        reportDay: body.reportDay ?? before.reportDay,
-        reminderDays: body.reminderDays ?? before.reminderDays,
-        scoring: body.scoring ?? before.scoring,
-      };
+      // The plan keeps only what is set on it; the rest follows the township's settings (settings store).
+      const township = await townshipPlanSettingsOf(tx, plan.regionCode);
+      const before = planSettingsOf(plan.settings, township);
+      const { version: _version, ...changes } = body;
+      const own = { ...plan.settings, ...changes };
+      const after = planSettingsOf(own, township);
       const t = after.scoring.thresholds;
       if (!(t.green > t.blue && t.blue > t.yellow && t.yellow > t.orange)) {
         throw planErrorsOf.invalid('scoring', '五色图分档应满足 绿 > 蓝 > 黄 > 橙 的分数线');
       }
-      const updated = await planRepo.update(tx, id, plan.version, { settings: after, updatedAt: clock.now() });
+      const updated = await planRepo.update(tx, id, plan.version, { settings: own, updatedAt: clock.now() });
       if (!updated) throw planErrorsOf.stale();
       await audit.record(tx, auditActorOf(actor), { entityType: 'plan', entityId: id, action: 'settings', before, after });
     });

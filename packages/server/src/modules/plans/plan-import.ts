@@ -12,26 +12,16 @@ import {
   suggestUnits,
 } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
+import { offThread } from '../../lib/off-thread.ts';
 import type { PlanMappingRow, PlanTaskRow } from './plan.repo.ts';
 import { planRepo } from './plan.repo.ts';
 import type { planTasks } from './plan.table.ts';
-import { parsePlanFile, readPlanSource } from './plan-input.reader.ts';
+import type { readPlanInput } from './plan-input.reader.ts';
 
-export interface PlanInput {
-  bytes: Uint8Array;
-  fileName: string;
-}
+export type { PlanInput } from './plan-input.reader.ts';
 
-/** Parses the upload (or pasted text) with the shared reader; the text kept for the review screen is the document's. */
-export function readPlanInput(input: PlanInput): { parsed: ParsedPlan; rawText: string } {
-  const source = readPlanSource(input.bytes);
-  const parsed = parsePlanFile(input.bytes, input.fileName);
-  const rawText =
-    source.kind === 'text'
-      ? source.text
-      : source.paragraphs.map((p) => (p.table ? p.table.map((row) => row.join('\t')).join('\n') : p.text)).join('\n');
-  return { parsed, rawText };
-}
+/** The shared reader in the parse pool: the .docx reader builds the whole document tree in memory. */
+export const readPlanInputOffThread = offThread<typeof readPlanInput>(new URL('./plan-input.reader.ts', import.meta.url), 'readPlanInput');
 
 export function planTitleOf(parsed: ParsedPlan): string {
   return parsed.title ?? planFileBaseName(parsed.file);

@@ -16,9 +16,9 @@ const fixtures = path.join(import.meta.dirname, '../../../test/fixtures');
 const seeds = loadGoldSeeds();
 const seed003 = seeds.find((s) => s.name.startsWith('003_')) as (typeof seeds)[number];
 
-function refusal(bytes: Uint8Array, name = 'plan.docx'): AppError {
+async function refusal(bytes: Uint8Array, name = 'plan.docx'): Promise<AppError> {
   try {
-    parsePlanFile(bytes, name);
+    await parsePlanFile(bytes, name);
   } catch (e) {
     if (e instanceof AppError) return e;
     throw e;
@@ -27,15 +27,15 @@ function refusal(bytes: Uint8Array, name = 'plan.docx'): AppError {
 }
 
 describe('plan files that parse', () => {
-  it('reads a markdown plan (seed 003 with its ## headings and **16.** ordinals) as .md', () => {
-    const plan = parsePlanFile(Buffer.from(seed003.text, 'utf8'), '003.md');
+  it('reads a markdown plan (seed 003 with its ## headings and **16.** ordinals) as .md', async () => {
+    const plan = await parsePlanFile(Buffer.from(seed003.text, 'utf8'), '003.md');
     const score = scoreDoc(seed003.gold, plan as never);
     expect([score.tasks.f1, score.fields.leadUnits.f1, score.fields.deadlines.f1].every((f) => f >= 0.95)).toBe(true);
     expect(plan.file).toBe('003.md');
   });
 
-  it('decodes GBK text with CRLF line ends', () => {
-    const plan = parsePlanFile(fs.readFileSync(path.join(fixtures, 'plans/plan-gbk.txt')), 'plan-gbk.txt');
+  it('decodes GBK text with CRLF line ends', async () => {
+    const plan = await parsePlanFile(fs.readFileSync(path.join(fixtures, 'plans/plan-gbk.txt')), 'plan-gbk.txt');
     expect(plan.title).toBe('示例镇2025年安全生产工作要点');
     expect(plan.tasks.map((t) => [t.title, t.leadUnits, t.deadlines.map((d) => d.date)])).toEqual([
       ['健全责任清单', ['镇应急办'], ['2025-03-31']],
@@ -44,15 +44,15 @@ describe('plan files that parse', () => {
     ]);
   });
 
-  it('decodes UTF-8 with a BOM and UTF-16 with a BOM', () => {
+  it('decodes UTF-8 with a BOM and UTF-16 with a BOM', async () => {
     expect(decodeText(Buffer.from('\ufeff一、主要任务', 'utf8'))).toBe('一、主要任务');
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('一、主要任务', 'utf16le')]))).toBe('一、主要任务');
   });
 
-  it('sniffs the content: a .docx named .txt is read as Word', () => {
+  it('sniffs the content: a .docx named .txt is read as Word', async () => {
     const bytes = fs.readFileSync(path.join(fixtures, 'plans/plan-001.docx'));
-    expect(readPlanSource(bytes).kind).toBe('docx');
-    const plan = parsePlanFile(bytes, 'plan-001.txt');
+    expect((await readPlanSource(bytes)).kind).toBe('docx');
+    const plan = await parsePlanFile(bytes, 'plan-001.txt');
     expect([plan.file, plan.tasks.length]).toEqual(['plan-001.txt', 36]);
   });
 });
@@ -77,25 +77,25 @@ describe('plan files that are refused, with a Chinese message', () => {
       'plan.no_structure',
       /编号/u,
     ],
-  ])('%s', (_, bytes, code, message) => {
-    const e = refusal(bytes);
+  ])('%s', async (_, bytes, code, message) => {
+    const e = await refusal(bytes);
     expect(e.code).toBe(code);
     expect(e.status).toBe(400);
     expect(e.message).toMatch(message);
   });
 
-  it('a ZIP that is not a Word document (an .xlsx)', () => {
-    const e = refusal(fs.readFileSync(path.join(fixtures, 'enterprises/clean.xlsx')));
+  it('a ZIP that is not a Word document (an .xlsx)', async () => {
+    const e = await refusal(fs.readFileSync(path.join(fixtures, 'enterprises/clean.xlsx')));
     expect([e.code, e.message]).toEqual(['plan.not_docx', expect.stringMatching(/不是有效的 \.docx/u)]);
   });
 
-  it('a .docx whose document part is broken', () => {
+  it('a .docx whose document part is broken', async () => {
     const broken = zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document><w:body><w:p></w:body>') });
-    expect(refusal(broken).code).toBe('plan.docx_unreadable');
+    expect((await refusal(broken)).code).toBe('plan.docx_unreadable');
   });
 
-  it('a file over 50 MB, with 413', () => {
-    const e = refusal(Buffer.alloc(PLAN_MAX_BYTES + 1, 0x20));
+  it('a file over 50 MB, with 413', async () => {
+    const e = await refusal(Buffer.alloc(PLAN_MAX_BYTES + 1, 0x20));
     expect([e.status, e.code]).toEqual([413, 'plan.file_too_large']);
     expect(e.message).toMatch(/50 MB/u);
   });

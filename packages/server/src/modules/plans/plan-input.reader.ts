@@ -1,9 +1,19 @@
 // A plan file's bytes → parsed plan. The type is sniffed from the content; the file name is only the output's label.
 import { type ParsedPlan, type PlanParagraph, parsePlan } from '@anzhi/core';
 import { AppError, errors } from '../../lib/errors.ts';
+import { looksLikeZip } from '../../lib/xlsx-workbook.ts';
+import { measureZip, NotZipError, type ZipBudget } from '../../lib/zip-budget.ts';
 import { DocxReadError, readDocxParagraphs } from './plan-docx.reader.ts';
 
 export const PLAN_MAX_BYTES = 50 * 1024 * 1024;
+
+/** A long plan's document.xml is a few MB; photos in it are stored nearly as they are. A 500 MB part is a bomb. */
+export const PLAN_DOCX_BUDGET: ZipBudget = {
+  label: 'Word 文档',
+  maxEntries: 5_000,
+  maxEntryBytes: 30 * 1024 * 1024,
+  maxTotalBytes: 120 * 1024 * 1024,
+};
 
 const OTHER_FORMAT = '请上传 Word（.docx）、文本（.txt）或 Markdown（.md）格式的方案正文';
 
@@ -71,13 +81,18 @@ export function decodeText(b: Uint8Array): string | null {
 }
 
 /** What the bytes are, by content: .docx (a ZIP with word/document.xml) or text; anything else is refused. */
-export function readPlanSource(buffer: Uint8Array): PlanSource {
+export async function readPlanSource(buffer: Uint8Array): Promise<PlanSource> {
   if (buffer.length > PLAN_MAX_BYTES) throw planErrors.tooLarge(buffer.length);
   if (buffer.length === 0) throw planErrors.empty();
   if (startsWith(buffer, [0x25, 0x50, 0x44, 0x46])) throw planErrors.pdf();
   if (isImage(buffer)) throw planErrors.image();
   if (startsWith(buffer, [0xd0, 0xcf, 0x11, 0xe0])) throw planErrors.legacyWord();
-  if (startsWith(buffer, [0x50, 0x4b, 0x03, 0x04])) {
+  if (looksLikeZip(buffer)) {
+    try {
+      await measureZip(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), PLAN_DOCX_BUDGET);
+    } catch (e) {
+      throw e instanceof NotZipError ? planErrors.notDocx() : e;
+    }
     try {
       return { kind: 'docx', paragraphs: readDocxParagraphs(buffer) };
     } catch (e) {
@@ -95,11 +110,31 @@ export function readPlanSource(buffer: Uint8Array): PlanSource {
  * Reads and parses a plan file. Throws an AppError with a Chinese message for files that are not plans: too large,
  * empty, scanned (PDF, image), unknown binary, no text, or text without numbered tasks.
  */
-export function parsePlanFile(buffer: Uint8Array, fileName: string): ParsedPlan {
-  const source = readPlanSource(buffer);
+export async function parsePlanFile(buffer: Uint8Array, fileName: string): Promise<ParsedPlan> {
+  return parsePlanSource(await readPlanSource(buffer), fileName);
+}
+
+/** The plan in a source already read: refused when it has no text or no numbered tasks. */
+export function parsePlanSource(source: PlanSource, fileName: string): ParsedPlan {
   const hasText = source.kind === 'docx' ? source.paragraphs.some((p) => p.text.trim() || p.table) : source.text.trim() !== '';
   if (!hasText) throw source.kind === 'text' ? planErrors.empty() : planErrors.noText();
   const plan = parsePlan(source.kind === 'docx' ? { fileName, paragraphs: source.paragraphs } : { fileName, text: source.text });
   if (plan.tasks.length === 0) throw planErrors.noStructure();
   return plan;
+}
+
+export interface PlanInput {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+/** Parses the upload (or pasted text) with the shared reader; the text kept for the review screen is the document's. */
+export async function readPlanInput(input: PlanInput): Promise<{ parsed: ParsedPlan; rawText: string }> {
+  const source = await readPlanSource(input.bytes);
+  const parsed = parsePlanSource(source, input.fileName);
+  const rawText =
+    source.kind === 'text'
+      ? source.text
+      : source.paragraphs.map((p) => (p.table ? p.table.map((row) => row.join('\t')).join('\n') : p.text)).join('\n');
+  return { parsed, rawText };
 }

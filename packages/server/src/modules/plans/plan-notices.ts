@@ -1,8 +1,8 @@
-import { planSettingsOf } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import type { NoticeInput } from '../notifications/notification.service.ts';
 import type { PlanRow } from './plan.repo.ts';
 import { planRepo } from './plan.repo.ts';
+import { planSettingsFor } from './plan-settings.ts';
 
 /** What the plan module needs of the notifications module. */
 export interface PlanNotices {
@@ -18,7 +18,7 @@ export async function publishNotices(ex: Executor, deps: PlanNotices, plan: Plan
     for (const id of t.leadUnitIds) counts.set(id, { lead: (counts.get(id)?.lead ?? 0) + 1, co: counts.get(id)?.co ?? 0 });
     for (const id of t.coUnitIds) counts.set(id, { lead: counts.get(id)?.lead ?? 0, co: (counts.get(id)?.co ?? 0) + 1 });
   }
-  const { reportDay } = planSettingsOf(plan.settings);
+  const { reportDay } = await planSettingsFor(ex, plan);
   for (const [unitId, c] of counts) {
     const userIds = await deps.recipients.ofUnit(ex, unitId);
     const parts = [c.lead ? `牵头 ${c.lead} 项` : '', c.co ? `配合 ${c.co} 项` : ''].filter(Boolean).join('、');

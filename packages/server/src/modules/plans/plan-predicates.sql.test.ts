@@ -11,6 +11,7 @@ import {
   type PlanStatus,
   planCoversPeriod,
   planNodeKinds,
+  planRankingSettings,
   planReportStatuses,
   planSettingsOf,
   planStatuses,
@@ -86,13 +87,15 @@ describe('plan dispatch predicates: core and SQL agree (seed 003 月调度)', ()
     );
   });
 
-  it("a plan's report day and reminder days from its stored settings, with core's defaults", async () => {
+  it("a plan's report day and reminder days from its stored settings, else its township's", async () => {
+    const township = { reportDay: 22, reminderDays: 4, scoring: planRankingSettings.defaults };
     const stored = [{}, { reportDay: 10 }, { reminderDays: 5 }, { reportDay: 20, reminderDays: 0 }];
     for (const s of stored) {
+      const json = sql`${JSON.stringify(s)}::jsonb`;
       const r = (await database.db.execute(
-        sql`SELECT ${planSql.reportDay(sql`${JSON.stringify(s)}::jsonb`)} AS day, ${planSql.reminderDays(sql`${JSON.stringify(s)}::jsonb`)} AS remind`,
+        sql`SELECT ${planSql.reportDay(json, sql`${township.reportDay}::int`)} AS day, ${planSql.reminderDays(json, sql`${township.reminderDays}::int`)} AS remind`,
       )) as unknown as { rows: { day: number; remind: number }[] };
-      const settings = planSettingsOf(s);
+      const settings = planSettingsOf(s, township);
       expect({ day: Number(r.rows[0]?.day), remind: Number(r.rows[0]?.remind) }).toEqual({
         day: settings.reportDay,
         remind: settings.reminderDays,

@@ -1,4 +1,4 @@
-import { defaultPlanSettings, finishingReportStatuses, trackedNodeKinds, trackedPlanStatuses } from '@anzhi/core';
+import { finishingReportStatuses, trackedNodeKinds, trackedPlanStatuses } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { literalList } from '../../lib/sql-array.ts';
 
@@ -14,9 +14,12 @@ export const planSql = {
   isTrackedNode: (kind: SQL): SQL => inSet(kind, trackedNodeKinds),
   isFinishingReport: (status: SQL): SQL => inSet(status, finishingReportStatuses),
 
-  /** A plan's report day and reminder days from its stored settings, with core's defaults (planSettingsOf). */
-  reportDay: (settings: SQL): SQL => sql`coalesce((${settings}->>'reportDay')::int, ${defaultPlanSettings.reportDay}::int)`,
-  reminderDays: (settings: SQL): SQL => sql`coalesce((${settings}->>'reminderDays')::int, ${defaultPlanSettings.reminderDays}::int)`,
+  /**
+   * A plan's report day and reminder days: its own stored value, else its township's (`township`, from the settings
+   * store) — core's planSettingsOf.
+   */
+  reportDay: (settings: SQL, township: SQL): SQL => sql`coalesce((${settings}->>'reportDay')::int, ${township})`,
+  reminderDays: (settings: SQL, township: SQL): SQL => sql`coalesce((${settings}->>'reminderDays')::int, ${township})`,
 
   isDispatchReminderDue: (today: string, dueOn: SQL, reminderDays: SQL): SQL =>
     sql`(${today}::date BETWEEN ${dueOn} - ${reminderDays} AND ${dueOn})`,

@@ -5,7 +5,6 @@ import {
   type PlanRankings,
   periodOf,
   planColourLabels,
-  planSettingsOf,
   rankByScore,
   type ScoreReport,
   type ScoreTask,
@@ -17,7 +16,7 @@ import { assigneeName } from './plan-progress.ts';
 
 /** The scores as of `period` (a month), computed over the whole plan whoever asks: the ranking is public (晾晒). */
 export function computeRankings(ledger: Ledger, period: string, today: string): PlanRankings {
-  const settings = planSettingsOf(ledger.plan.settings);
+  const settings = ledger.settings;
   const tasks: ScoreTask[] = ledger.tasks.map((t) => {
     const a = ledger.assignees.get(t.id);
     return { id: t.id, deadlines: t.deadlineDates, assignees: [...(a?.leads ?? []), ...(a?.cos ?? [])].map((x) => x.key) };

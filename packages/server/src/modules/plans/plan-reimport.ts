@@ -22,11 +22,12 @@ import {
   namesOf,
   type PlanInput,
   planTitleOf,
-  readPlanInput,
+  readPlanInputOffThread,
   SORT_STEP,
   taskColumns,
   unitsContext,
 } from './plan-import.ts';
+import { planSettingsFor } from './plan-settings.ts';
 
 function diffTaskOfRow(r: PlanTaskRow): DiffTask {
   return {
@@ -135,10 +136,14 @@ export function createPlanReimport(deps: PlanServiceDeps & { drafts: PlanDraftSe
     input: PlanInput,
     opts: { apply: boolean; version?: number },
   ): Promise<PlanReimportResult> {
-    const { parsed, rawText } = readPlanInput(input);
+    const { parsed, rawText } = await readPlanInputOffThread(input);
     if (!opts.apply) {
       const plan = await drafts.internals.load(db, actor, id);
-      return { applied: false, diff: diffOf(await planRepo.tasks(db, id), parsed).view, plan: toPlanMeta(plan) };
+      return {
+        applied: false,
+        diff: diffOf(await planRepo.tasks(db, id), parsed).view,
+        plan: toPlanMeta(plan, await planSettingsFor(db, plan)),
+      };
     }
     if (opts.version === undefined) throw planErrorsOf.invalid('version', '应用重新导入时请带上版本号（version）');
     const version = opts.version;
@@ -176,7 +181,8 @@ export function createPlanReimport(deps: PlanServiceDeps & { drafts: PlanDraftSe
       });
       return view;
     });
-    return { applied: true, diff, plan: toPlanMeta((await planRepo.findById(db, id)) as PlanRow) };
+    const after = (await planRepo.findById(db, id)) as PlanRow;
+    return { applied: true, diff, plan: toPlanMeta(after, await planSettingsFor(db, after)) };
   }
 
   return { reimport };

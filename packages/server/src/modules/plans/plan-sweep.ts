@@ -1,8 +1,9 @@
-import { periodOf, shiftPeriod } from '@anzhi/core';
+import { periodOf, planTrackingSettings, shiftPeriod } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
+import { loadSettingsBook } from '../settings/settings.resolver.ts';
 import { planSql } from './plan-predicates.sql.ts';
 
 export interface PlanSweepResult {
@@ -21,13 +22,29 @@ const PLAN_SWEEP_LOCK = 7_302_025;
 
 type Kind = 'dispatchReminder' | 'dispatchOverdue';
 
+/** The report day and reminder days of the townships that changed them (settings store), and everyone else's. */
+interface DispatchDays {
+  fallback: { reportDay: number; reminderDays: number };
+  townships: Array<{ region_code: string; report_day: number; remind_days: number }>;
+}
+
+async function dispatchDays(ex: Executor): Promise<DispatchDays> {
+  const [fallback, ...changed] = (await loadSettingsBook(ex)).groups('planTracking');
+  return {
+    fallback: fallback?.value ?? planTrackingSettings.defaults,
+    townships: changed.flatMap((g) =>
+      (g.townships ?? []).map((code) => ({ region_code: code, report_day: g.value.reportDay, remind_days: g.value.reminderDays })),
+    ),
+  };
+}
+
 /**
  * Who owes a report: per published plan, period (this month and last) and assignee (unit, or village of a task for
  * 各村), the open tasks without a report for that period. A task already reported done in an earlier month is not
- * open. Settings come from each plan's `settings` (core's defaults: the 25th, 3 days before); the sets, windows and
- * defaults are core's dispatch predicates (plan-predicates.sql.ts).
+ * open. The days come from the plan's own settings, else its township's (settings store), else the defaults; the
+ * sets and windows are core's dispatch predicates (plan-predicates.sql.ts).
  */
-function owingSql(kind: Kind, today: string, periods: string[]): SQL {
+function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDays): SQL {
   const rows = sql.join(
     periods.map((p) => sql`(${p}::text, ${`${p}-01`}::date)`),
     sql`, `,
@@ -39,10 +56,14 @@ function owingSql(kind: Kind, today: string, periods: string[]): SQL {
   const task = planSql.isTrackedNode(sql`t.kind`);
   return sql`
     pr(period, first_day) AS (VALUES ${rows}),
+    ts AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(days.townships)}::jsonb) AS x(region_code text, report_day int, remind_days int)
+    ),
     due AS (
-      SELECT p.id AS plan_id, pr.period, pr.first_day + (${planSql.reportDay(sql`p.settings`)} - 1) AS due_on,
-        ${planSql.reminderDays(sql`p.settings`)} AS remind_days, p.published_at
-      FROM plans p CROSS JOIN pr
+      SELECT p.id AS plan_id, pr.period,
+        pr.first_day + (${planSql.reportDay(sql`p.settings`, sql`coalesce(ts.report_day, ${days.fallback.reportDay}::int)`)} - 1) AS due_on,
+        ${planSql.reminderDays(sql`p.settings`, sql`coalesce(ts.remind_days, ${days.fallback.reminderDays}::int)`)} AS remind_days, p.published_at
+      FROM plans p CROSS JOIN pr LEFT JOIN ts ON ts.region_code = p.region_code
       WHERE ${planSql.isTrackedPlan(sql`p.status`)} AND ${planSql.coversPeriod(sql`p.period_end`, sql`pr.first_day`)}
     ),
     assigned AS (
@@ -80,10 +101,18 @@ const notices: Record<Kind, { title: string; body: SQL }> = {
 };
 
 /** Inserts the alerts (unique per plan, kind, assignee and period), a notice per person to act, and outbound copies. */
-async function alertAndNotify(ex: Executor, kind: Kind, today: string, periods: string[], now: Date, channels: OutboundKeys) {
+async function alertAndNotify(
+  ex: Executor,
+  kind: Kind,
+  today: string,
+  periods: string[],
+  days: DispatchDays,
+  now: Date,
+  channels: OutboundKeys,
+) {
   const n = notices[kind];
   const result = (await ex.execute(sql`
-    WITH ${owingSql(kind, today, periods)},
+    WITH ${owingSql(kind, today, periods, days)},
     ins AS (
       INSERT INTO plan_alerts (plan_id, kind, assignee_key, unit_id, village_code, period, due_on, open_tasks, created_at)
       SELECT plan_id, ${kind}, key, unit_id, village_code, period, due_on, open_tasks, ${now}::timestamptz FROM owing
@@ -131,8 +160,9 @@ export async function runPlanSweep(db: Db, now: Date, opts: { channels?: Outboun
       rows: { ok: boolean }[];
     };
     if (!lock.rows[0]?.ok) return true;
-    const reminders = await alertAndNotify(tx, 'dispatchReminder', today, [current], now, channels);
-    const overdue = await alertAndNotify(tx, 'dispatchOverdue', today, [shiftPeriod(current, -1), current], now, channels);
+    const days = await dispatchDays(tx);
+    const reminders = await alertAndNotify(tx, 'dispatchReminder', today, [current], days, now, channels);
+    const overdue = await alertAndNotify(tx, 'dispatchOverdue', today, [shiftPeriod(current, -1), current], days, now, channels);
     created.dispatchReminders = reminders.rows;
     created.dispatchOverdue = overdue.rows;
     created.notifications = reminders.notifications + overdue.notifications;

@@ -40,7 +40,11 @@ export function planSummary(plan: ParsedPlan): string {
  * Runs `plan <sub> …`; returns the exit code, or null when the arguments are not a plan command (main prints usage).
  * Errors are thrown (AppError with a Chinese message for files that are not plans).
  */
-export function runPlanCommand(args: string[], opts: { json?: boolean }, out: (s: string) => void = console.log): number | null {
+export async function runPlanCommand(
+  args: string[],
+  opts: { json?: boolean },
+  out: (s: string) => void = console.log,
+): Promise<number | null> {
   const [sub, file] = args;
   if (sub !== 'parse' || !file) return null;
   let size: number;
@@ -50,7 +54,7 @@ export function runPlanCommand(args: string[], opts: { json?: boolean }, out: (s
     throw new Error(`文件不存在或无法读取：${file}`);
   }
   if (size > PLAN_MAX_BYTES) throw planErrors.tooLarge(size);
-  const plan = parsePlanFile(fs.readFileSync(file), path.basename(file));
+  const plan = await parsePlanFile(fs.readFileSync(file), path.basename(file));
   out(opts.json ? JSON.stringify(plan, null, 2) : planSummary(plan));
   return 0;
 }

@@ -1,4 +1,4 @@
-import { type PlanDraftNode, type PlanMeta, planSettingsOf } from '@anzhi/core';
+import type { PlanDraftNode, PlanMeta, PlanSettings } from '@anzhi/core';
 import { AppError, errors } from '../../lib/errors.ts';
 import type { PlanRow, PlanTaskRow } from './plan.repo.ts';
 
@@ -14,7 +14,8 @@ export const planErrorsOf = {
   invalid: (path: string, message: string) => errors.badRequest('plan.invalid_field', message, [{ path, message }]),
 };
 
-export function toPlanMeta(p: PlanRow): PlanMeta {
+/** `settings`: the plan's effective settings (plan-settings.ts planSettingsFor). */
+export function toPlanMeta(p: PlanRow, settings: PlanSettings): PlanMeta {
   return {
     id: p.id,
     title: p.title,
@@ -26,7 +27,7 @@ export function toPlanMeta(p: PlanRow): PlanMeta {
     status: p.status,
     sourceFileName: p.sourceFileName,
     regionCode: p.regionCode,
-    settings: planSettingsOf(p.settings),
+    settings,
     publishedAt: p.publishedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

@@ -1,7 +1,8 @@
 import type { DataScope, PlanStatus } from '@anzhi/core';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
+import { likeContains } from '../../lib/scope-sql.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { plans, planTasks, planUnitMappings } from './plan.table.ts';
@@ -16,9 +17,7 @@ export type PlanMappingRow = typeof planUnitMappings.$inferSelect;
  */
 export function planScope(scope: DataScope, opts: { drafts: boolean }): SQL | undefined {
   const published = opts.drafts ? undefined : eq(plans.status, 'published');
-  if (scope.kind === 'all') return published;
-  if (scope.kind !== 'regions' && scope.kind !== 'unit') return sql`false`;
-  return and(regionInScope(plans.regionCode, scope, { ancestors: true }), published);
+  return and(scopeOn.plans(scope), published);
 }
 
 /** A unit sees only the tasks it leads or shares (and the headings above them, which the service adds). */
@@ -128,7 +127,7 @@ export const planRepo = {
     const rows = await ex
       .select({ id: units.id, name: units.name, shortName: units.shortName, aliases: units.aliases, regionCode: units.regionCode })
       .from(units)
-      .where(and(eq(units.disabled, false), regionInScope(units.regionCode, { kind: 'regions', regionCodes: [regionCode] })))
+      .where(and(eq(units.disabled, false), regionSubtree(units.regionCode, regionCode)))
       .orderBy(asc(units.id));
     return rows;
   },

@@ -18,6 +18,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, errors } from '../../lib/errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { PlanDraftService } from './plan-draft.service.ts';
 import type { PlanInput } from './plan-import.ts';
@@ -38,16 +39,11 @@ async function planInputOf(request: FastifyRequest, body: PlanImportText | null 
     if (!body) throw missing();
     return { bytes: Buffer.from(body.text, 'utf8'), fileName: body.fileName };
   }
-  const part = await request.file();
-  if (part?.fieldname !== 'file') throw missing();
-  try {
-    return { bytes: await part.toBuffer(), fileName: part.filename || '方案' };
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'plan.file_too_large', '文件超过 50 MB 上限，无法解析。请删除文中图片或拆分文件后再试');
-    }
-    throw e;
-  }
+  const { bytes, fileName } = await readUpload(request, {
+    missing,
+    tooLarge: () => new AppError(413, 'plan.file_too_large', '文件超过 50 MB 上限，无法解析。请删除文中图片或拆分文件后再试'),
+  });
+  return { bytes, fileName: fileName || '方案' };
 }
 
 export async function registerPlanRoutes(

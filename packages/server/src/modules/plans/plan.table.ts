@@ -1,4 +1,13 @@
-import type { PlanDateRef, PlanDraftNode, PlanFigure, PlanMilestone, PlanReportStatus, PlanStatus, PlanTarget } from '@anzhi/core';
+import type {
+  PlanDateRef,
+  PlanDraftNode,
+  PlanFigure,
+  PlanMilestone,
+  PlanReportStatus,
+  PlanSettings,
+  PlanStatus,
+  PlanTarget,
+} from '@anzhi/core';
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
@@ -20,8 +29,11 @@ export const plans = pgTable(
     sourceFileName: text('source_file_name'),
     /** The document's text, shown beside the tree on the review screen. */
     rawText: text('raw_text').notNull().default(''),
-    /** Report day, reminder days and 五色图 weights/thresholds (core's planSettingsOf fills the gaps). */
-    settings: jsonb('settings').notNull().default({}),
+    /**
+     * The values set on this plan only (report day, reminder days, 五色图 scoring); the rest follows the township's
+     * settings (settings store) — core's planSettingsOf lays these over them.
+     */
+    settings: jsonb('settings').$type<Partial<PlanSettings>>().notNull().default({}),
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),

@@ -1,7 +1,7 @@
 import type { DataScope } from '@anzhi/core';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { regionInScope } from '../../lib/scope-sql.ts';
+import { scopeOn } from '../../db/data-scope.ts';
 import { regions } from './region.table.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -16,14 +16,14 @@ export const regionRepo = {
     return ex
       .select()
       .from(regions)
-      .where(regionInScope(regions.code, scope, { ancestors: true }))
+      .where(scopeOn.regions(scope, { ancestors: true }))
       .orderBy(asc(regions.code));
   },
   async countByLevel(ex: Executor, scope: DataScope): Promise<Record<string, number>> {
     const rows = await ex
       .select({ level: regions.level, n: sql<number>`count(*)::int` })
       .from(regions)
-      .where(and(regionInScope(regions.code, scope), eq(regions.abolished, false)))
+      .where(and(scopeOn.regions(scope), eq(regions.abolished, false)))
       .groupBy(regions.level);
     return Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
   },

@@ -1,7 +1,8 @@
 import type { DataScope, UnitKind } from '@anzhi/core';
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { likeContains, regionInScope } from '../../lib/scope-sql.ts';
+import { scopeOn } from '../../db/data-scope.ts';
+import { likeContains } from '../../lib/scope-sql.ts';
 import { units } from './unit.table.ts';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -11,17 +12,12 @@ export interface UnitFilter {
   kind?: UnitKind;
 }
 
-/** A township's units, and those of the county above it that serve it. */
-function scopeCondition(scope: DataScope): SQL | undefined {
-  return regionInScope(units.regionCode, scope, { ancestors: true });
-}
-
 export const unitRepo = {
-  async findById(ex: Executor, id: number, scope?: DataScope): Promise<UnitRow | undefined> {
+  async findById(ex: Executor, id: number, scope: DataScope): Promise<UnitRow | undefined> {
     const [row] = await ex
       .select()
       .from(units)
-      .where(and(eq(units.id, id), scope ? scopeCondition(scope) : undefined))
+      .where(and(eq(units.id, id), scopeOn.units(scope)))
       .limit(1);
     return row;
   },
@@ -34,7 +30,7 @@ export const unitRepo = {
     return row;
   },
   async list(ex: Executor, scope: DataScope, f: UnitFilter, page: number, pageSize: number) {
-    const c: (SQL | undefined)[] = [scopeCondition(scope)];
+    const c: (SQL | undefined)[] = [scopeOn.units(scope)];
     if (f.q) {
       const like = likeContains(f.q);
       c.push(or(ilike(units.name, like), ilike(units.shortName, like), sql`array_to_string(${units.aliases}, ' ') ILIKE ${like}`));
@@ -56,7 +52,7 @@ export const unitRepo = {
     return ex.select().from(units).where(inArray(units.regionCode, regionCodes));
   },
   async count(ex: Executor, scope: DataScope): Promise<number> {
-    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(units).where(scopeCondition(scope));
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(units).where(scopeOn.units(scope));
     return Number(row?.n ?? 0);
   },
   async insert(ex: Executor, values: typeof units.$inferInsert): Promise<UnitRow> {

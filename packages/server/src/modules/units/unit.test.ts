@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
+import { codes, countRows, login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof seedOrg>>;
@@ -15,10 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function count(table: 'units' | 'regions' | 'audit_events'): Promise<number> {
-  const [row] = await t.database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`));
-  return Number(row?.n);
-}
+const count = (table: 'units' | 'regions' | 'audit_events') => countRows(t.database, table);
 
 async function unitNames(s: Session): Promise<string[]> {
   const res = await s.get('/api/v1/units?pageSize=500');

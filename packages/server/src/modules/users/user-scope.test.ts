@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
-import { hashPassword } from '../../lib/password-hash.ts';
+import { codes, countRows, login, makeUser, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import { userRepo } from './user.repo.ts';
 
 let t: TestApp;
@@ -15,18 +14,7 @@ beforeAll(async () => {
   t = await startTestApp();
   org = await seedOrg(t.database);
   // An enterprise safety officer whose enterprise does not exist yet (the registry comes later): scope "none".
-  const now = t.clock.now();
-  const qiye = await userRepo.insert(t.database.db, {
-    username: 'qiye',
-    displayName: '企业安全员',
-    passwordHash: await hashPassword(PASSWORD),
-    roles: ['enterprise'],
-    regionCodes: [],
-    unitId: null,
-    mustChangePassword: false,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const qiye = await makeUser(t.database, { username: 'qiye', displayName: '企业安全员', roles: ['enterprise'] });
   enterpriseId = qiye.id;
   admin = await login(t.app, 'admin');
   office = await login(t.app, 'office');
@@ -34,10 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function count(table: 'users' | 'audit_events' | 'sessions'): Promise<number> {
-  const [row] = await t.database.rows<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`));
-  return Number(row?.n);
-}
+const count = (table: 'users' | 'audit_events' | 'sessions') => countRows(t.database, table);
 
 async function usernames(s: Session, query = ''): Promise<string[]> {
   const res = await s.get(`/api/v1/users?pageSize=200${query}`);

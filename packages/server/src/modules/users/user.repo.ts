@@ -1,7 +1,8 @@
-import type { DataScope, Role } from '@anzhi/core';
+import { afterFailedLogin, type DataScope, isLocked, type LockState, type Role } from '@anzhi/core';
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { likeContains, regionArrayInScope } from '../../lib/scope-sql.ts';
+import { regionArraySubtree, scopeOn } from '../../db/data-scope.ts';
+import { likeContains } from '../../lib/scope-sql.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from './user.table.ts';
 
@@ -13,13 +14,6 @@ export interface UserFilter {
   role?: Role;
   unitId?: number;
   regionCode?: string;
-}
-
-/** Which accounts a scope may see: those whose regions lie in it, or (unit staff) their own unit's. */
-function scopeCondition(scope: DataScope): SQL | undefined {
-  if (scope.kind === 'unit') return eq(users.unitId, scope.unitId);
-  if (scope.kind === 'enterprise') return sql`false`;
-  return regionArrayInScope(users.regionCodes, scope);
 }
 
 const columns = { user: users, unitName: units.name };
@@ -34,22 +28,22 @@ export const userRepo = {
     return row;
   },
 
-  async findById(ex: Executor, id: number, scope?: DataScope): Promise<UserWithUnit | undefined> {
+  async findById(ex: Executor, id: number, scope: DataScope): Promise<UserWithUnit | undefined> {
     const rows = await ex
       .select(columns)
       .from(users)
       .leftJoin(units, eq(units.id, users.unitId))
-      .where(and(eq(users.id, id), scope ? scopeCondition(scope) : undefined))
+      .where(and(eq(users.id, id), scopeOn.users(scope)))
       .limit(1);
     return flatten(rows)[0];
   },
 
   async list(ex: Executor, scope: DataScope, f: UserFilter, page: number, pageSize: number) {
-    const c: (SQL | undefined)[] = [scopeCondition(scope)];
+    const c: (SQL | undefined)[] = [scopeOn.users(scope)];
     if (f.q) c.push(or(ilike(users.username, likeContains(f.q)), ilike(users.displayName, likeContains(f.q))));
     if (f.role) c.push(sql`${f.role} = ANY(${users.roles})`);
     if (f.unitId) c.push(eq(users.unitId, f.unitId));
-    if (f.regionCode) c.push(regionArrayInScope(users.regionCodes, { kind: 'regions', regionCodes: [f.regionCode] }));
+    if (f.regionCode) c.push(regionArraySubtree(users.regionCodes, f.regionCode));
     const where = and(...c);
     const rows = await ex
       .select(columns)
@@ -64,8 +58,24 @@ export const userRepo = {
   },
 
   async count(ex: Executor, scope: DataScope): Promise<number> {
-    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(users).where(scopeCondition(scope));
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(users).where(scopeOn.users(scope));
     return Number(row?.n ?? 0);
+  },
+
+  /**
+   * Counts one sign-in attempt as failed before its password is checked (a right password resets the count), under
+   * a row lock so parallel attempts queue. Null when the account is locked: no password may be checked then.
+   */
+  async countLoginAttempt(tx: Executor, id: number, now: Date): Promise<LockState | null> {
+    const [row] = await tx
+      .select({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, id))
+      .for('update');
+    if (!row || isLocked(row, now)) return null;
+    const next = afterFailedLogin(row, now);
+    await tx.update(users).set(next).where(eq(users.id, id));
+    return next;
   },
 
   async insert(ex: Executor, values: typeof users.$inferInsert): Promise<UserRow> {

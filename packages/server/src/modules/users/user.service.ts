@@ -9,6 +9,7 @@ import {
 } from '@anzhi/core';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
@@ -91,7 +92,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
           updatedAt: now,
         });
         await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: row.id, action: 'create', after: auditedUser(row) });
-        const created = await userRepo.findById(tx, row.id);
+        const created = await userRepo.findById(tx, row.id, systemScope);
         if (!created) throw new AppError(500, 'internal', '新建用户后未能读取');
         return toUser(created, now);
       });
@@ -140,7 +141,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
           after: auditedUser(row),
         });
         if (row.disabled) await sessionRepo.deleteForUser(tx, id);
-        return toUser({ ...row, unitName: (await userRepo.findById(tx, id))?.unitName ?? null }, now);
+        return toUser({ ...row, unitName: (await userRepo.findById(tx, id, systemScope))?.unitName ?? null }, now);
       });
     },
 

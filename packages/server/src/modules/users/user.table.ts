@@ -18,7 +18,7 @@ export const users = pgTable('users', {
   enterpriseId: integer('enterprise_id').references((): AnyPgColumn => enterprises.id),
   /**
    * This enterprise account is its enterprise's 主要负责人 (set by the office or an administrator): only such an
-   * account signs the enterprise's 季报/年报 (16号令 第十四条). See ADR 0011.
+   * account signs the enterprise's 季报/年报 (16号令 第十四条). See ADR 0012.
    */
   enterprisePrincipal: boolean('enterprise_principal').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),

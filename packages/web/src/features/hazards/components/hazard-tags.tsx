@@ -23,9 +23,9 @@ export function HazardStatusTag({ status }: { status: HazardStatus }) {
   );
 }
 
-type DeadlineFacts = Pick<HazardSummary, 'deadline' | 'overdue' | 'daysOverdue' | 'status'>;
+type DeadlineFacts = Pick<HazardSummary, 'deadline' | 'overdue' | 'dueSoon' | 'daysOverdue' | 'status'>;
 
-/** The deadline, and 逾期N天 in red beside it once it has passed. */
+/** The deadline, 即将到期 within the township's due-soon days, and 逾期N天 in red once it has passed. */
 export function DeadlineText({ h, prefix }: { h: DeadlineFacts; prefix?: string }) {
   if (!h.deadline) return <span className="muted">{h.status === 'found' ? '待认定后确定' : '—'}</span>;
   return (
@@ -35,6 +35,10 @@ export function DeadlineText({ h, prefix }: { h: DeadlineFacts; prefix?: string 
       {h.overdue ? (
         <Typography.Text type="danger" strong className="hazard-overdue">
           逾期{h.daysOverdue}天
+        </Typography.Text>
+      ) : h.dueSoon ? (
+        <Typography.Text type="warning" className="hazard-overdue">
+          即将到期
         </Typography.Text>
       ) : null}
     </span>

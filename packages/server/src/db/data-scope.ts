@@ -1,0 +1,133 @@
+import type { DataScope } from '@anzhi/core';
+import { type AnyColumn, and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { regionArrayInScope, regionInScope } from '../lib/scope-sql.ts';
+import { enterprises } from '../modules/enterprises/enterprise.table.ts';
+import { hazardCheckRequests, hazardReports, hazards } from '../modules/hazards/hazard.table.ts';
+import { plans } from '../modules/plans/plan.table.ts';
+import { regions } from '../modules/regions/region.table.ts';
+import { settings } from '../modules/settings/settings.table.ts';
+import { units } from '../modules/units/unit.table.ts';
+import { users } from '../modules/users/user.table.ts';
+
+/**
+ * The one place where a caller's data scope becomes SQL. Every repo that reads rows of a scoped table builds its
+ * WHERE from `scopeOn.<table>(scope)`; data-scope.test.ts fails when a table holding region codes or enterprise ids
+ * is neither listed here nor declared unscoped with a reason (so a new table cannot skip scope), and when a repo
+ * builds scope SQL of its own or takes the scope as optional.
+ *
+ * `undefined` means no restriction (the system administrator); `false` means nothing.
+ */
+
+/** A read on behalf of the system, not of a user (the sweep, the CLI, reading back a row just written): a named choice. */
+export const systemScope: DataScope = { kind: 'all' };
+
+/** Enterprises: their regions; a member unit the ones it supervises (in its regions); an enterprise account its own. */
+function enterpriseScope(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+      return regionInScope(enterprises.regionCode, scope);
+    case 'unit':
+      return and(eq(enterprises.supervisingUnitId, scope.unitId), regionInScope(enterprises.regionCode, scope));
+    case 'enterprise':
+      return eq(enterprises.id, scope.enterpriseId);
+    default:
+      return sql`false`;
+  }
+}
+
+/** Rows that belong to an enterprise (check requests, 季报/年报): seen exactly when their enterprise is. */
+export function ownedByScopedEnterprise(column: AnyColumn, scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'enterprise':
+      return eq(column, scope.enterpriseId);
+    case 'none':
+      return sql`false`;
+    default:
+      return sql`${column} IN (SELECT ${enterprises.id} FROM ${enterprises} WHERE ${enterpriseScope(scope)})`;
+  }
+}
+
+/** Hazards: their regions; a member unit the ones it supervises or found; an enterprise its own. */
+function hazardScope(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+      return regionInScope(hazards.regionCode, scope);
+    case 'unit':
+      return and(
+        or(eq(hazards.supervisingUnitId, scope.unitId), eq(hazards.finderUnitId, scope.unitId)),
+        regionInScope(hazards.regionCode, scope),
+      );
+    case 'enterprise':
+      return eq(hazards.enterpriseId, scope.enterpriseId);
+    default:
+      return sql`false`;
+  }
+}
+
+/** Accounts: those whose regions lie in the scope; unit staff see their own unit's; enterprises none. */
+function userScope(scope: DataScope): SQL | undefined {
+  if (scope.kind === 'unit') return eq(users.unitId, scope.unitId);
+  if (scope.kind === 'enterprise') return sql`false`;
+  return regionArrayInScope(users.regionCodes, scope);
+}
+
+/** Plans of a township are seen by its subtree and by the county above it (ancestors); not by enterprises. */
+function planScope(scope: DataScope): SQL | undefined {
+  if (scope.kind === 'all') return undefined;
+  if (scope.kind !== 'regions' && scope.kind !== 'unit') return sql`false`;
+  return regionInScope(plans.regionCode, scope, { ancestors: true });
+}
+
+/** The scope condition of each scoped table, by the table's SQL name. */
+export const scopeOn = {
+  enterprises: enterpriseScope,
+  hazards: hazardScope,
+  hazard_check_requests: (scope: DataScope) => ownedByScopedEnterprise(hazardCheckRequests.enterpriseId, scope),
+  hazard_reports: (scope: DataScope) => ownedByScopedEnterprise(hazardReports.enterpriseId, scope),
+  users: userScope,
+  /** A township's units, and those of the county above it that serve it. */
+  units: (scope: DataScope) => regionInScope(units.regionCode, scope, { ancestors: true }),
+  /** The regions in the scope; with `ancestors`, also those above them (to draw a tree). */
+  regions: (scope: DataScope, opts: { ancestors?: boolean } = {}) => regionInScope(regions.code, scope, opts),
+  plans: planScope,
+  /** A township's settings: read and changed by those whose regions cover it. */
+  settings: (scope: DataScope) => regionInScope(settings.regionCode, scope),
+} as const satisfies Record<string, (scope: DataScope) => SQL | undefined>;
+
+/**
+ * Tables without a scope condition of their own, and why. They are reached only through a scoped row (a hazard's
+ * events, a plan's tasks), belong to the signed-in user, or are shared by everyone.
+ */
+export const unscopedTables: Record<string, string> = {
+  audit_anchor: 'the audit chain’s head, read only by audit verification (audit.read, the system administrator)',
+  audit_events: 'read only with audit.read (the system administrator, scope all)',
+  sessions: 'the signed-in user’s own',
+  criteria_sets: 'the shared criteria library, the same for everyone',
+  document_sequences: 'the 发文字号 counters of issuing offices, written and read only when a letter is issued through its scoped hazard',
+  files: 'reached through their owner (files/file-owners.ts asks the owning module, which applies its scope)',
+  hazard_alerts: 'sweep bookkeeping, never listed to users',
+  hazard_escalations: 'read through their hazard (scopeOn.hazards)',
+  hazard_events: 'read through their hazard (scopeOn.hazards)',
+  notifications: 'addressed to one user, read only by that user',
+  notification_deliveries: 'outbound bookkeeping of notifications, never listed to users',
+  plan_alerts: 'sweep bookkeeping of plans',
+  plan_reports: 'read through their plan (scopeOn.plans) and the unit’s own tasks',
+  plan_tasks: 'read through their plan (scopeOn.plans)',
+  plan_unit_mappings: 'read through their plan (scopeOn.plans)',
+};
+
+/** The filter "inside this region" (a user's choice in a list, not a scope): its subtree. */
+export function regionSubtree(column: AnyColumn, code: string): SQL | undefined {
+  return regionInScope(column, { kind: 'regions', regionCodes: [code] });
+}
+
+/** The same for a text[] column. */
+export function regionArraySubtree(column: AnyColumn, code: string): SQL | undefined {
+  return regionArrayInScope(column, { kind: 'regions', regionCodes: [code] });
+}

@@ -1,1 +1,0 @@
-ALTER TABLE "hazards" ADD CONSTRAINT "hazards_open_has_deadline" CHECK ("hazards"."deadline" IS NOT NULL OR "hazards"."status" NOT IN ('found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified'));

@@ -1,1 +1,0 @@
-ALTER TABLE "users" ADD COLUMN "enterprise_principal" boolean DEFAULT false NOT NULL;
