@@ -48,6 +48,18 @@ describe('the demo township', () => {
     expect(users.map((u) => u.username)).toEqual(demoAccounts.map((a) => a.username));
   });
 
+  it('has major hazards waiting in every step after 治理 (16号令 第十八条: 评估, 恢复生产申请, 现场审核), and none off the clock', async () => {
+    const rows = await t.database.rows<{ status: string; n: number }>(
+      sql`SELECT status, count(*)::int AS n FROM hazards WHERE grade = 'major' GROUP BY status`,
+    );
+    const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    for (const status of ['evaluating', 'evaluated', 'reviewing']) expect(byStatus[status], status).toBeGreaterThan(0);
+    const [off] = await t.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM hazards WHERE deadline IS NULL AND status NOT IN ('closed', 'dismissed')`,
+    );
+    expect(Number(off?.n)).toBe(0);
+  });
+
   it('records the seeding in a verifiable audit trail', async () => {
     const events = await t.database.rows<{ action: string; actor_name: string; after: unknown }>(
       sql`SELECT action, actor_name, after FROM audit_events`,

@@ -25,15 +25,8 @@ import {
   criteriaSuggestParams,
   criteriaSuggestResult,
 } from '../hazard/criteria/criteria-api.contract.ts';
-import {
-  hazardActionBody,
-  hazardCreate,
-  hazardDetail,
-  hazardListQuery,
-  hazardPage,
-  hazardStats,
-  hazardStatsQuery,
-} from '../hazard/hazard.contract.ts';
+import { hazardCreate, hazardDetail, hazardListQuery, hazardPage, hazardStats, hazardStatsQuery } from '../hazard/hazard.contract.ts';
+import { hazardActionBody } from '../hazard/hazard-action.contract.ts';
 import {
   hazardCheckAnswer,
   hazardCheckPage,

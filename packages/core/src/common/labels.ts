@@ -1,6 +1,12 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
   username: '用户名',
+  docPrefix: '发文机关代字',
+  enterprisePrincipal: '企业主要负责人',
+  cause: '现状及其产生原因',
+  harm: '危害程度',
+  difficulty: '整改难易程度',
+  key: '设置项',
   password: '密码',
   oldPassword: '原密码',
   newPassword: '新密码',

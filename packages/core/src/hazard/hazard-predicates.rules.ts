@@ -24,7 +24,7 @@ export const dismissedHazardStatuses: HazardStatus[] = endedHazardStatuses.filte
  * rejected acceptance goes back to rectifying and the clock runs again. A status added after rectification (评估,
  * 恢复生产申请, 现场审核, 16号令 第十八条) belongs here too.
  */
-export const rectificationReportedStatuses: HazardStatus[] = ['rectified'];
+export const rectificationReportedStatuses: HazardStatus[] = ['rectified', 'evaluating', 'evaluated', 'reviewing'];
 
 /**
  * Awaiting action: open and still waiting on the enterprise or the regulator to get the hazard fixed (认定, 方案,

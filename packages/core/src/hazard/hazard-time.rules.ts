@@ -1,6 +1,6 @@
 import { type EscalationStep, escalationSteps, type HazardGrade, type HazardStatus } from './hazard.dict.ts';
 import type { HazardReportConfig, HazardTimeConfig } from './hazard.settings.ts';
-import { isDueSoon, isEscalationDue, isOverdue } from './hazard-predicates.rules.ts';
+import { isDueSoon, isEscalationDue, isOpen, isOverdue } from './hazard-predicates.rules.ts';
 
 const DAY = 86_400_000;
 
@@ -36,6 +36,16 @@ export function hazardDueAsOf(h: HazardClock, today: string, config: HazardTimeC
   if (!h.deadline || !isOverdue(h, today)) return { ...none, dueSoon: isDueSoon(h, today, config.dueSoonDays) };
   const escalations = escalationSteps.filter((s) => isEscalationDue(h, today, config.ladderDays[s]));
   return { dueSoon: false, overdue: true, daysOverdue: daysBetween(h.deadline, today), escalations };
+}
+
+/** The deadline a major hazard gets from `from` (found, confirmed or upgraded on) when nobody names one. */
+export function defaultMajorDeadline(from: string, config: Pick<HazardTimeConfig, 'majorPlanDays'>): string {
+  return addDays(from, config.majorPlanDays);
+}
+
+/** Every open hazard is on a clock: an open one without a deadline can never be due, overdue or escalated. */
+export function hazardClockProblem(h: { status: HazardStatus; deadline: string | null }): string | null {
+  return isOpen(h.status) && !h.deadline ? '在办隐患必须有整改期限' : null;
 }
 
 /** The latest deadline a sweep must look at to find every hazard due soon as of `today`. */

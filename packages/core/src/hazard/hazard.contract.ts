@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idParam } from '../common/common.contract.ts';
 import { isRegionCode } from '../org/region.rules.ts';
 import {
   escalationSteps,
@@ -7,8 +6,10 @@ import {
   hazardActions,
   hazardCategories,
   hazardChannels,
+  hazardEvaluators,
   hazardGrades,
   hazardStatuses,
+  hazardVerdicts,
   planContents,
   stoppageKinds,
   supervisionLevels,
@@ -35,6 +36,10 @@ export const hazardCreate = z
     afterPhotos: fileIds.default([]),
     criteriaCodes: z.array(z.string().max(60)).max(10).default([]),
     foundOn: date.optional(),
+    /** 16号令 第十四条第二款 (major hazards; required by 认定 at the latest). */
+    cause: text(1000).nullable().optional(),
+    harm: text(1000).nullable().optional(),
+    difficulty: text(1000).nullable().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.grade === 'general' && !v.fixedOnSpot && !v.deadline) {
@@ -48,46 +53,6 @@ export const hazardCreate = z
     }
   });
 export type HazardCreate = z.infer<typeof hazardCreate>;
-
-const opinion = text(1000);
-const plan = z.object(
-  Object.fromEntries(planContents.map((k) => [k, text(2000).min(2, '请填写')])) as Record<(typeof planContents)[number], z.ZodString>,
-);
-
-/** The body of each action (POST /api/v1/hazards/{id}/actions/{action}); every one carries the version it saw. */
-export const hazardActionBodies = {
-  confirm: z.object({
-    criteriaCodes: z.array(z.string().max(60)).min(1, '认定重大隐患须引用判定标准条款').max(10),
-    opinion: opinion.optional(),
-  }),
-  submitPlan: z.object({
-    plan,
-    interimMeasures: text(2000).min(2, '请填写治理期间的临时安全防范措施'),
-    stoppage: z.enum(stoppageKinds),
-    deadline: date,
-    files: fileIds.default([]),
-  }),
-  approvePlan: z.object({
-    checks: z.object(Object.fromEntries(fiveInPlace.map((k) => [k, z.boolean()])) as Record<(typeof fiveInPlace)[number], z.ZodBoolean>),
-    deadline: date.optional(),
-    opinion: opinion.optional(),
-  }),
-  returnPlan: z.object({ opinion: opinion.min(2, '请写明退回理由') }),
-  supervise: z.object({ level: z.enum(supervisionLevels), opinion: opinion.optional() }),
-  rectify: z.object({ note: opinion.min(2, '请说明整改情况'), photos: fileIds.min(1, '请上传整改后照片') }),
-  accept: z.object({ opinion: opinion.min(2, '请填写验收意见'), photos: fileIds.default([]) }),
-  reject: z.object({ opinion: opinion.min(2, '请写明不通过的理由'), photos: fileIds.default([]) }),
-  requestExtension: z.object({ deadline: date, reason: opinion.min(2, '请写明延期理由') }),
-  approveExtension: z.object({ opinion: opinion.optional() }),
-  denyExtension: z.object({ opinion: opinion.min(2, '请写明不同意的理由') }),
-  dismiss: z.object({ reason: opinion.min(2, '请写明核销理由') }),
-  upgrade: z.object({ reason: opinion.min(2, '请写明升级理由'), criteriaCodes: z.array(z.string().max(60)).max(10).default([]) }),
-} satisfies Record<(typeof hazardActions)[number], z.ZodType>;
-
-export const hazardActionParams = idParam.extend({ action: z.enum(hazardActions) });
-export const hazardVersion = z.object({ version: z.number().int().positive() });
-/** Every action carries the version it was taken on; each action's own fields are checked by the action. */
-export const hazardActionBody = hazardVersion.passthrough();
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -128,6 +93,8 @@ export const hazardListQuery = hazardFilter.extend({
 export type HazardListQuery = z.infer<typeof hazardListQuery>;
 
 export const hazardGroupBys = ['region', 'industry', 'channel', 'status', 'grade', 'domain', 'unit'] as const;
+/** What the statistics group by; the one declaration the server and the web share. */
+export type HazardGroupBy = (typeof hazardGroupBys)[number];
 export const hazardStatsQuery = hazardFilter.extend({ groupBy: z.enum(hazardGroupBys).default('status') });
 
 export const hazardSummary = z.object({
@@ -172,13 +139,74 @@ export const hazardEvent = z.object({
   photos: z.array(z.object({ id: z.number(), url: z.string(), thumbUrl: z.string() })),
 });
 
+/** A major hazard's plan as kept (16号令 第十五条 six contents, the stoppage, the 五落实 review). */
+export const hazardPlanRecord = z.object({
+  contents: z.partialRecord(z.enum(planContents), z.string()).optional(),
+  interimMeasures: z.string().optional(),
+  stoppage: z.enum(stoppageKinds).optional(),
+  deadline: z.string().optional(),
+  files: z.array(z.number()).optional(),
+  approvedBy: z.string().optional(),
+  checks: z.partialRecord(z.enum(fiveInPlace), z.boolean()).optional(),
+});
+export type HazardPlanRecord = z.infer<typeof hazardPlanRecord>;
+
+/** An extension the enterprise asked for and nobody has decided yet. */
+export interface HazardPendingExtension {
+  deadline: string;
+  reason: string;
+  requestedBy: string;
+  requestedById?: number;
+  at?: string;
+}
+
+/** 16号令 第十八条: the evaluation of a major hazard's 治理, as recorded. */
+export const hazardEvaluation = z.object({
+  evaluator: z.enum(hazardEvaluators),
+  institution: z.string().nullable(),
+  reportFiles: z.array(z.number()),
+  verdict: z.enum(hazardVerdicts),
+  conclusion: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type HazardEvaluation = z.infer<typeof hazardEvaluation>;
+
+/** The written application to resume production. */
+export const hazardResumeApplication = z.object({
+  applicant: z.string(),
+  content: z.string(),
+  files: z.array(z.number()),
+  by: z.string(),
+  at: z.string(),
+});
+export type HazardResumeApplication = z.infer<typeof hazardResumeApplication>;
+
+/** The supervising unit's on-site review. */
+export const hazardReview = z.object({
+  verdict: z.enum(hazardVerdicts),
+  reviewedOn: z.string(),
+  opinion: z.string(),
+  reviewer: z.string(),
+  at: z.string(),
+});
+export type HazardReview = z.infer<typeof hazardReview>;
+
 export const hazardDetail = hazardSummary.extend({
   description: z.string(),
   location: z.string().nullable(),
+  cause: z.string().nullable(),
+  harm: z.string().nullable(),
+  difficulty: z.string().nullable(),
   criteriaCodes: z.array(z.string()),
+  /** Each cited criterion as a clerk writes it (《…》第十一条第（八）项), in the order of criteriaCodes. */
+  citations: z.array(z.string()),
   foundByName: z.string(),
-  plan: z.record(z.string(), z.unknown()).nullable(),
+  plan: hazardPlanRecord.nullable(),
   pendingExtension: z.object({ deadline: z.string(), reason: z.string(), requestedBy: z.string() }).nullable(),
+  evaluation: hazardEvaluation.nullable(),
+  resumeApplication: hazardResumeApplication.nullable(),
+  review: hazardReview.nullable(),
   checkerName: z.string().nullable(),
   accepterName: z.string().nullable(),
   events: z.array(hazardEvent),

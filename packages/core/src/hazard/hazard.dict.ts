@@ -25,7 +25,22 @@ export const hazardCategoryLabels: Record<HazardCategory, string> = {
   environment: '环境因素',
 };
 
-export const hazardStatuses = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified', 'closed', 'dismissed'] as const;
+/**
+ * 16号令 第十八条: after the 治理 of a major hazard come the evaluation (evaluating), the written application to resume
+ * production where it had stopped (evaluated), and the regulator's on-site review (reviewing) before 销号.
+ */
+export const hazardStatuses = [
+  'found',
+  'confirmed',
+  'planSubmitted',
+  'rectifying',
+  'rectified',
+  'evaluating',
+  'evaluated',
+  'reviewing',
+  'closed',
+  'dismissed',
+] as const;
 export type HazardStatus = (typeof hazardStatuses)[number];
 export const hazardStatusLabels: Record<HazardStatus, string> = {
   found: '待认定',
@@ -33,10 +48,23 @@ export const hazardStatusLabels: Record<HazardStatus, string> = {
   planSubmitted: '方案待审核',
   rectifying: '整改中',
   rectified: '待验收销号',
+  evaluating: '治理完成待评估',
+  evaluated: '评估合格待申请恢复生产',
+  reviewing: '待现场审核',
   closed: '已销号',
-  dismissed: '已核销（不成立）',
+  // 核销 in 16号令 means closing after review (销号); a finding that is not a hazard is 不予认定 or 撤销.
+  dismissed: '不成立（不予认定/撤销）',
 };
-export const openHazardStatuses: HazardStatus[] = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectified'];
+export const openHazardStatuses: HazardStatus[] = [
+  'found',
+  'confirmed',
+  'planSubmitted',
+  'rectifying',
+  'rectified',
+  'evaluating',
+  'evaluated',
+  'reviewing',
+];
 
 /** 督办 level: who formally follows the hazard; 挂牌督办 is public. */
 export const supervisionLevels = ['township', 'county', 'city'] as const;
@@ -63,33 +91,59 @@ export const hazardActions = [
   'approvePlan',
   'returnPlan',
   'supervise',
+  'unsupervise',
   'rectify',
   'accept',
   'reject',
   'requestExtension',
   'approveExtension',
   'denyExtension',
+  'decline',
   'dismiss',
   'upgrade',
+  'evaluate',
+  'applyResume',
+  'review',
 ] as const;
 export type HazardAction = (typeof hazardActions)[number];
-export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot', string> = {
+export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 'systemDeadline' | 'systemMigrate', string> = {
   create: '登记隐患',
   fixOnSpot: '立行立改',
+  systemDeadline: '系统补设期限',
+  systemMigrate: '系统转入新流程',
   confirm: '认定重大隐患',
   submitPlan: '报送治理方案',
   approvePlan: '审核通过方案',
   returnPlan: '退回方案',
   supervise: '挂牌督办',
+  unsupervise: '摘牌',
   rectify: '整改完成',
   accept: '验收销号',
   reject: '验收不通过',
   requestExtension: '申请延期',
   approveExtension: '同意延期',
   denyExtension: '不同意延期',
-  dismiss: '核销（不成立）',
+  decline: '不予认定',
+  dismiss: '撤销（隐患不成立）',
   upgrade: '升级为重大隐患',
+  evaluate: '治理情况评估',
+  applyResume: '申请恢复生产',
+  review: '现场审核',
 };
+
+/** 16号令 第十八条: who evaluates the 治理 of a major hazard. */
+export const hazardEvaluators = ['self', 'institution'] as const;
+export type HazardEvaluator = (typeof hazardEvaluators)[number];
+export const hazardEvaluatorLabels: Record<HazardEvaluator, string> = {
+  self: '本单位组织技术人员和专家评估',
+  institution: '委托安全评价机构评估',
+};
+
+/** The conclusion of the evaluation and of the on-site review. */
+export const hazardVerdicts = ['passed', 'failed'] as const;
+export type HazardVerdict = (typeof hazardVerdicts)[number];
+export const evaluationVerdictLabels: Record<HazardVerdict, string> = { passed: '符合安全生产条件', failed: '不符合，继续治理' };
+export const reviewVerdictLabels: Record<HazardVerdict, string> = { passed: '审查合格，予以销号', failed: '审查不合格，责令改正' };
 
 /**
  * 16号令 第十五条: the plan for a major hazard has six contents. The reviewer checks them as 五落实
@@ -113,6 +167,18 @@ export const fiveInPlaceLabels: Record<FiveInPlace, string> = {
   funds: '资金落实',
   timeLimit: '时限落实',
   contingency: '预案落实',
+};
+
+/**
+ * 16号令 第十四条第二款: the report of a major hazard states its present state and causes, its harm, and how hard it is
+ * to fix (the 治理方案, its third item, is the plan). The description holds the present state.
+ */
+export const majorReportItems = ['cause', 'harm', 'difficulty'] as const;
+export type MajorReportItem = (typeof majorReportItems)[number];
+export const majorReportItemLabels: Record<MajorReportItem, string> = {
+  cause: '现状及其产生原因',
+  harm: '危害程度',
+  difficulty: '整改难易程度',
 };
 
 /** 16号令 第十六条: while a major hazard is fixed, production may stop in part or in whole. */

@@ -25,6 +25,8 @@ const general: HazardFacts = {
   finderUnitId: 3,
   supervisingUnitId: 4,
   hasPendingExtension: false,
+  stoppage: null,
+  supervised: false,
 };
 const major: HazardFacts = { ...general, grade: 'major', status: 'found' };
 
@@ -61,11 +63,11 @@ describe('hazard loop (16号令 第十五、十八条; regulations.md §1.4)', (
     const planned = { ...confirmed, status: nextHazardStatus(confirmed, 'submitPlan') };
     expect(nextHazardStatus(planned, 'returnPlan')).toBe('confirmed');
     expect(nextHazardStatus(planned, 'approvePlan')).toBe('rectifying');
-    const rectified = { ...planned, status: 'rectified' as const };
-    // Only the responsible unit (or the office) signs a major hazard off, not the inspector who found it.
-    expect(hazardActionRefusal(rectified, finder, 'accept')).not.toBeNull();
-    expect(hazardActionRefusal(rectified, office, 'accept')).toBeNull();
-    expect(nextHazardStatus(rectified, 'supervise')).toBe('rectified');
+    const rectifying = { ...planned, status: 'rectifying' as const };
+    expect(nextHazardStatus(rectifying, 'rectify')).toBe('evaluating');
+    expect(nextHazardStatus(rectifying, 'supervise')).toBe('rectifying');
+    // A major hazard is not 验收销号 like a general one: 第十八条's evaluation and on-site review close it.
+    expect(hazardActionRefusal({ ...planned, status: 'rectified' }, office, 'accept')?.message).toBe('重大隐患没有这一步');
   });
 
   it('refuses steps a grade does not have, and a second extension request while one is pending', () => {

@@ -1,5 +1,15 @@
-import type { HazardAction, HazardChannel, HazardGrade, HazardStatus } from './hazard.dict.ts';
-import { openHazardStatuses } from './hazard.dict.ts';
+import {
+  type HazardAction,
+  type HazardChannel,
+  type HazardGrade,
+  type HazardStatus,
+  type HazardVerdict,
+  type MajorReportItem,
+  majorReportItemLabels,
+  majorReportItems,
+  openHazardStatuses,
+  type StoppageKind,
+} from './hazard.dict.ts';
 import { isOpen } from './hazard-predicates.rules.ts';
 
 /** What the state machine needs to know about a hazard. */
@@ -13,6 +23,15 @@ export interface HazardFacts {
   /** The unit with the legal duty to supervise the enterprise (三管三必须): it 认定 and 销号 major hazards. */
   supervisingUnitId: number | null;
   hasPendingExtension: boolean;
+  /** It is under 挂牌督办 now. */
+  supervised: boolean;
+  /** The stoppage the plan ordered (16号令 第十六条); null before a plan. Stopped production must apply to resume. */
+  stoppage: StoppageKind | null;
+}
+
+/** What a step decided, where the next status depends on it (the evaluation's and the review's verdict). */
+export interface HazardStepOutcome {
+  verdict?: HazardVerdict;
 }
 
 /** Who is acting. `office` covers the township safety office and the system administrator. */
@@ -32,24 +51,54 @@ interface Transition {
   from: readonly HazardStatus[];
   grades: readonly HazardGrade[];
   who: readonly Who[];
-  to: HazardStatus | 'same';
+  to: HazardStatus | 'same' | ((h: HazardFacts, outcome: HazardStepOutcome) => HazardStatus);
 }
 
 /**
  * The closed loop (16号令 第十五、十六、十八条; regulations.md §1.4):
  * 一般: rectifying → rectified → closed (accept) | back to rectifying (reject).
- * 重大: found → confirmed (认定) → planSubmitted (six contents) → rectifying (plan approved, 五落实) → rectified →
- * closed (审核把关销号) | back to rectifying. Any open hazard can be dismissed (不成立) with a reason, never deleted.
+ * 重大: found → confirmed (认定) → planSubmitted (six contents) → rectifying (plan approved, 五落实) → evaluating (治理
+ * done) → evaluation by the enterprise or an engaged institution → evaluated (production had stopped: a written
+ * application to resume) → reviewing (on-site review by the supervising unit) → closed (销号); a failed evaluation or
+ * review sends it back to rectifying. A finding that is no hazard is declined (不予认定) before 认定 or withdrawn (撤销)
+ * after, with a reason, never deleted.
  */
 const transitions: Record<HazardAction, Transition> = {
   confirm: { from: ['found'], grades: ['major'], who: ['responsible'], to: 'confirmed' },
   submitPlan: { from: ['confirmed'], grades: ['major'], who: ['enterprise'], to: 'planSubmitted' },
   approvePlan: { from: ['planSubmitted'], grades: ['major'], who: ['responsible'], to: 'rectifying' },
   returnPlan: { from: ['planSubmitted'], grades: ['major'], who: ['responsible'], to: 'confirmed' },
-  supervise: { from: ['confirmed', 'planSubmitted', 'rectifying', 'rectified'], grades: ['major'], who: ['responsible'], to: 'same' },
-  rectify: { from: ['rectifying'], grades: ['general', 'major'], who: ['enterprise'], to: 'rectified' },
-  accept: { from: ['rectified'], grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'closed' },
-  reject: { from: ['rectified'], grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'rectifying' },
+  supervise: {
+    from: ['confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated', 'reviewing'],
+    grades: ['major'],
+    who: ['responsible'],
+    to: 'same',
+  },
+  // 摘牌: the listing is taken down once the hazard is struck off (销号) or withdrawn, or earlier by the authority's decision with a
+  // reason (e.g. listed by mistake, handed to a higher level); only the responsible unit or the office does it.
+  unsupervise: { from: [...openHazardStatuses, 'closed', 'dismissed'], grades: ['major'], who: ['responsible'], to: 'same' },
+  rectify: {
+    from: ['rectifying'],
+    grades: ['general', 'major'],
+    who: ['enterprise'],
+    to: (h) => (h.grade === 'major' ? 'evaluating' : 'rectified'),
+  },
+  accept: { from: ['rectified'], grades: ['general'], who: ['finder', 'responsible'], to: 'closed' },
+  reject: { from: ['rectified'], grades: ['general'], who: ['finder', 'responsible'], to: 'rectifying' },
+  evaluate: {
+    from: ['evaluating'],
+    grades: ['major'],
+    who: ['enterprise'],
+    to: (h, o) =>
+      o.verdict !== 'passed' ? 'rectifying' : h.stoppage === 'partial' || h.stoppage === 'complete' ? 'evaluated' : 'reviewing',
+  },
+  applyResume: { from: ['evaluated'], grades: ['major'], who: ['enterprise'], to: 'reviewing' },
+  review: {
+    from: ['reviewing'],
+    grades: ['major'],
+    who: ['responsible'],
+    to: (_h, o) => (o.verdict === 'passed' ? 'closed' : 'rectifying'),
+  },
   requestExtension: {
     from: ['confirmed', 'planSubmitted', 'rectifying'],
     grades: ['general', 'major'],
@@ -68,7 +117,15 @@ const transitions: Record<HazardAction, Transition> = {
     who: ['finder', 'responsible'],
     to: 'same',
   },
-  dismiss: { from: openHazardStatuses, grades: ['general', 'major'], who: ['finder', 'responsible'], to: 'dismissed' },
+  // A reported major hazard the responsible unit finds is none is not confirmed (不予认定); any other open finding
+  // shown to be unfounded is withdrawn (撤销) with a reason. Neither is 核销, which in 16号令 means closing after review.
+  decline: { from: ['found'], grades: ['major'], who: ['responsible'], to: 'dismissed' },
+  dismiss: {
+    from: openHazardStatuses.filter((s) => s !== 'found'),
+    grades: ['general', 'major'],
+    who: ['finder', 'responsible'],
+    to: 'dismissed',
+  },
   upgrade: { from: ['rectifying'], grades: ['general'], who: ['government'], to: 'found' },
 };
 
@@ -106,6 +163,7 @@ export function hazardActionRefusal(h: HazardFacts, a: HazardActor, action: Haza
   if (!t.grades.includes(h.grade)) return { reason: 'grade', message: `${h.grade === 'major' ? '重大' : '一般'}隐患没有这一步` };
   if (!t.from.includes(h.status)) return { reason: 'state', message: '隐患当前状态不允许这一操作' };
   if (!t.who.some((w) => plays(h, a, w, action))) return { reason: 'role', message: '您无权对该隐患进行这一操作' };
+  if (action === 'unsupervise' && !h.supervised) return { reason: 'state', message: '该隐患未挂牌督办，无需摘牌' };
   if (action === 'requestExtension' && h.hasPendingExtension) return { reason: 'pending', message: '已有延期申请待审批' };
   if ((action === 'approveExtension' || action === 'denyExtension') && !h.hasPendingExtension) {
     return { reason: 'pending', message: '没有待审批的延期申请' };
@@ -113,8 +171,9 @@ export function hazardActionRefusal(h: HazardFacts, a: HazardActor, action: Haza
   return null;
 }
 
-export function nextHazardStatus(h: HazardFacts, action: HazardAction): HazardStatus {
+export function nextHazardStatus(h: HazardFacts, action: HazardAction, outcome: HazardStepOutcome = {}): HazardStatus {
   const to = transitions[action].to;
+  if (typeof to === 'function') return to(h, outcome);
   return to === 'same' ? h.status : to;
 }
 
@@ -132,4 +191,16 @@ export function initialHazardStatus(grade: HazardGrade, fixedOnSpot: boolean): H
 /** The same as isOpen (hazard-predicates.rules.ts). */
 export function isOpenHazard(status: HazardStatus): boolean {
   return isOpen(status);
+}
+
+/**
+ * 16号令 第十四条第二款: the items a major hazard's report must carry before it is confirmed (认定), with the Chinese
+ * message for each one missing.
+ */
+export function missingMajorReportItems(
+  report: Partial<Record<MajorReportItem, string | null>>,
+): Array<{ item: MajorReportItem; message: string }> {
+  return majorReportItems
+    .filter((k) => !report[k]?.trim())
+    .map((item) => ({ item, message: `重大事故隐患报告须写明${majorReportItemLabels[item]}` }));
 }

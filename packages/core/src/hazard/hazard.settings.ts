@@ -43,8 +43,14 @@ export const hazardTimeSettings = defineSettings({
       unit: '天',
       source: LOCAL,
     }),
+    majorPlanDays: setting(z.number().int('应为整数').min(1, '至少 1 天').max(90, '不能超过 90 天'), {
+      label: '重大隐患报送治理方案的默认期限',
+      description: '重大隐患自发现、认定或升级起，未另定日期时须在多少天内报送治理方案（在办隐患都须有期限）',
+      unit: '天',
+      source: `16号令 第十五条（治理方案须明确时限）；天数为${LOCAL}`,
+    }),
   }),
-  defaults: { dueSoonDays: 3, ladderDays: { letter: 1, bulletin: 15, summons: 30, exposure: 60 } },
+  defaults: { dueSoonDays: 3, ladderDays: { letter: 1, bulletin: 15, summons: 30, exposure: 60 }, majorPlanDays: 15 },
 });
 export type HazardTimeConfig = z.infer<typeof hazardTimeSettings.schema>;
 

@@ -17,6 +17,8 @@ export const region = z.object({
   level: z.enum(regionLevels),
   parentCode: z.string().nullable(),
   abolished: z.boolean(),
+  /** A township's 发文机关代字 for its safety office's letters (e.g. 示例镇安委办); null: the default from its name. */
+  docPrefix: z.string().nullable(),
 });
 export type Region = z.infer<typeof region>;
 export const regionList = z.object({ items: z.array(region) });
@@ -29,6 +31,7 @@ export const regionCreateBody = z.object({
 export const regionUpdateBody = z.object({
   name: z.string().trim().min(1, '请输入名称').max(64).optional(),
   abolished: z.boolean().optional(),
+  docPrefix: z.string().trim().min(2, '发文机关代字至少 2 个字').max(20, '发文机关代字不能超过 20 个字').nullable().optional(),
 });
 export const regionCodeParam = z.object({ code: regionCode });
 
@@ -72,6 +75,8 @@ export const user = z.object({
   regionCodes: z.array(z.string()),
   unitId: z.number().int().nullable(),
   unitName: z.string().nullable(),
+  /** An enterprise account registered as its enterprise's 主要负责人 (signs its 季报/年报). */
+  enterprisePrincipal: z.boolean(),
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -101,6 +106,7 @@ export const userUpdateBody = z.object({
   regionCodes: z.array(regionCode).optional(),
   unitId: z.number().int().positive().nullable().optional(),
   disabled: z.boolean().optional(),
+  enterprisePrincipal: z.boolean().optional(),
 });
 export const resetPasswordBody = z.object({ newPassword: z.string().min(1, '请输入新密码').max(128) });
 export const userListQuery = pageQuery.extend({

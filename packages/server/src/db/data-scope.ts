@@ -109,6 +109,7 @@ export const unscopedTables: Record<string, string> = {
   audit_events: 'read only with audit.read (the system administrator, scope all)',
   sessions: 'the signed-in user’s own',
   criteria_sets: 'the shared criteria library, the same for everyone',
+  document_sequences: 'the 发文字号 counters of issuing offices, written and read only when a letter is issued through its scoped hazard',
   files: 'reached through their owner (files/file-owners.ts asks the owning module, which applies its scope)',
   hazard_alerts: 'sweep bookkeeping, never listed to users',
   hazard_escalations: 'read through their hazard (scopeOn.hazards)',

@@ -4,6 +4,7 @@ export { criteriaSets } from '../modules/criteria/criteria.table.ts';
 export { enterprises } from '../modules/enterprises/enterprise.table.ts';
 export { files } from '../modules/files/file.table.ts';
 export {
+  documentSequences,
   hazardAlerts,
   hazardCheckRequests,
   hazardEscalations,

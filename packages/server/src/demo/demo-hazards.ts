@@ -1,4 +1,4 @@
-import { addDays, type HazardStatus, shippedCriteriaSets } from '@anzhi/core';
+import { addDays, defaultMajorDeadline, type HazardStatus, hazardTimeSettings, shippedCriteriaSets } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { chinaToday } from '../lib/clock.ts';
@@ -77,12 +77,15 @@ function pathTo(grade: 'general' | 'major', status: HazardStatus): Array<[string
     ['rectify', 'rectified'],
     ['accept', 'closed'],
   ];
+  // 16号令 第十八条: the demo plans stop production in part, so evaluation is followed by an application to resume.
   const major: Array<[string, HazardStatus]> = [
     ['confirm', 'confirmed'],
     ['submitPlan', 'planSubmitted'],
     ['approvePlan', 'rectifying'],
-    ['rectify', 'rectified'],
-    ['accept', 'closed'],
+    ['rectify', 'evaluating'],
+    ['evaluate', 'evaluated'],
+    ['applyResume', 'reviewing'],
+    ['review', 'closed'],
   ];
   const steps = grade === 'general' ? general : major;
   if (status === 'dismissed') return [['dismiss', 'dismissed']];
@@ -113,6 +116,8 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
     .from(enterprises)
     .orderBy(enterprises.id);
   const itemsOf = (setId: string) => shippedCriteriaSets.find((s) => s.id === setId)?.items.filter((i) => i.confidence === 'V') ?? [];
+  const majorSteps: HazardStatus[] = ['found', 'confirmed', 'planSubmitted', 'rectifying', 'evaluating', 'evaluated', 'reviewing'];
+  let openMajors = 0;
   let count = 0;
   for (let i = 0; i < 320; i++) {
     const e = i % 9 === 0 ? (list.find((x) => x.id === users.boundEnterpriseId) ?? pick(list)) : pick(list);
@@ -127,8 +132,11 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
     let status: HazardStatus;
     if (r < 0.03) status = 'dismissed';
     else if (age > 60 && r < 0.9) status = 'closed';
-    else if (major) status = pick(['found', 'confirmed', 'planSubmitted', 'rectifying', 'rectifying', 'rectified', 'closed'] as const);
-    else status = pick(['rectifying', 'rectifying', 'rectified', 'closed', 'closed'] as const);
+    else if (major) {
+      // Open major hazards take every step in turn, so the demo shows each (16号令 第十八条 ones included).
+      const open = pick(['found', 'rectifying', 'closed'] as const) !== 'closed';
+      status = open ? (majorSteps[openMajors++ % majorSteps.length] as HazardStatus) : 'closed';
+    } else status = pick(['rectifying', 'rectifying', 'rectified', 'closed', 'closed'] as const);
     const [title, description, category] = major
       ? ((): [string, string, 'thing'] => {
           const item = pick(itemsOf(setId as string));
@@ -167,17 +175,21 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
       description,
       location: pick(['生产车间', '仓库', '配电房', '办公楼', '厂区道路', '食堂', null]),
       criteriaCodes: status === 'found' ? [] : criteriaCodes,
+      ...(major ? { cause: '安全投入不足，隐患排查不到位', harm: '可能导致群死群伤事故', difficulty: '需局部停产停业治理' } : {}),
       foundOn,
       foundBy: finder,
-      deadline: major && (status === 'found' || status === 'confirmed') ? null : deadline,
+      // Before the plan sets 治理时限, a major hazard is due for 认定 and its plan by the default days.
+      deadline:
+        major && (status === 'found' || status === 'confirmed') ? defaultMajorDeadline(foundOn, hazardTimeSettings.defaults) : deadline,
       closedOn,
       supervisionLevel: major && status !== 'found' && rand() < 0.5 ? pick(['township', 'county'] as const) : null,
       checkerId: closedOn ? finder : null,
       accepterId: status === 'closed' ? (major ? users.unit : finder) : null,
       plan:
-        major && ['planSubmitted', 'rectifying', 'rectified', 'closed'].includes(status)
+        major && !['found', 'confirmed', 'dismissed'].includes(status)
           ? { interimMeasures: '限量生产，专人值守', stoppage: 'partial', deadline }
           : null,
+      ...(major ? resumeRecords(status, e.principal ?? '企业负责人', foundOn, closedOn) : {}),
       pendingExtension:
         status === 'rectifying' && rand() < 0.08
           ? { deadline: addDays(deadline, 30), reason: '设备采购周期长', requestedBy: e.principal ?? '企业' }
@@ -202,7 +214,8 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
     ];
     let from: HazardStatus = major ? 'found' : 'rectifying';
     steps.forEach(([action, to], n) => {
-      const actor = action === 'rectify' || action === 'submitPlan' ? users.enterprise : major ? users.unit : finder;
+      const byEnterprise = ['rectify', 'submitPlan', 'evaluate', 'applyResume'].includes(action);
+      const actor = byEnterprise ? users.enterprise : major ? users.unit : finder;
       const when = closedOn
         ? new Date(`${addDays(foundOn, Math.max(1, Math.round(((n + 1) * daysBetweenSafe(foundOn, closedOn)) / steps.length)))}T03:00:00Z`)
         : new Date(at.getTime() + (n + 1) * 86_400_000);
@@ -223,6 +236,39 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
     count++;
   }
   return count;
+}
+
+/** The evaluation, application and review a major hazard in this status has behind it (16号令 第十八条). */
+function resumeRecords(status: HazardStatus, principal: string, foundOn: string, closedOn: string | null) {
+  const at = new Date(`${addDays(foundOn, 40)}T03:00:00Z`).toISOString();
+  const passedEvaluation = ['evaluated', 'reviewing', 'closed'].includes(status);
+  const applied = ['reviewing', 'closed'].includes(status);
+  return {
+    evaluation: passedEvaluation
+      ? {
+          evaluator: 'institution' as const,
+          institution: '示例安全评价有限公司',
+          reportFiles: [],
+          verdict: 'passed' as const,
+          conclusion: '治理措施已落实，符合安全生产条件',
+          by: principal,
+          at,
+        }
+      : null,
+    resumeApplication: applied
+      ? { applicant: principal, content: '重大事故隐患已治理完毕并经评估合格，申请恢复停产区域生产', files: [], by: principal, at }
+      : null,
+    review:
+      status === 'closed'
+        ? {
+            verdict: 'passed' as const,
+            reviewedOn: closedOn ?? foundOn,
+            opinion: '经现场审查，治理到位，同意销号、恢复生产',
+            reviewer: '监管单位',
+            at,
+          }
+        : null,
+  };
 }
 
 function daysBetweenSafe(a: string, b: string): number {

@@ -141,7 +141,7 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
     for (const a of demoAccounts.filter((d) => d.role === 'enterprise')) {
       await tx
         .update(users)
-        .set({ enterpriseId: boundId })
+        .set({ enterpriseId: boundId, enterprisePrincipal: true })
         .where(eq(users.id, userIds.get(a.username) as number));
     }
     const id = (username: string) => userIds.get(username) as number;

@@ -14,6 +14,8 @@ interface PhotoUploadProps {
   capture?: boolean;
   disabled?: boolean;
   id?: string;
+  /** Also take PDF documents (an evaluation report, a signed application), uploaded as they are. */
+  allowPdf?: boolean;
 }
 
 type Item = UploadFile<UploadedFile>;
@@ -65,7 +67,7 @@ const itemsOf = (ids: number[]): Item[] =>
  * Picks photos on a phone (camera or album), compresses them in the browser, uploads each to /api/v1/files and
  * reports the ids. Previews come from the server's thumbnails; a tap opens the full photo.
  */
-export function PhotoUpload({ value, onChange, maxCount = 9, capture = false, disabled, id }: PhotoUploadProps) {
+export function PhotoUpload({ value, onChange, maxCount = 9, capture = false, disabled, id, allowPdf = false }: PhotoUploadProps) {
   const { message } = App.useApp();
   const [items, setItems] = useState<Item[]>(() => itemsOf(value ?? []));
   const [preview, setPreview] = useState<number | null>(null);
@@ -101,8 +103,9 @@ export function PhotoUpload({ value, onChange, maxCount = 9, capture = false, di
 
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
     // `accept` is a hint some phones ignore; the server checks the content anyway.
-    if (!file.type.startsWith('image/') && !/\.(jpe?g|png|webp|hei[cf])$/i.test(file.name)) {
-      message.error(`${file.name}：请选择照片`);
+    const pdf = allowPdf && (file.type === 'application/pdf' || /\.pdf$/i.test(file.name));
+    if (!pdf && !file.type.startsWith('image/') && !/\.(jpe?g|png|webp|hei[cf])$/i.test(file.name)) {
+      message.error(`${file.name}：请选择照片${allowPdf ? '或 PDF 文件' : ''}`);
       return Upload.LIST_IGNORE;
     }
     // Larger files may still shrink below the limit in the browser; only hopeless ones stop here.
@@ -120,7 +123,7 @@ export function PhotoUpload({ value, onChange, maxCount = 9, capture = false, di
       <Upload<UploadedFile>
         id={id}
         listType="picture-card"
-        accept="image/*"
+        accept={allowPdf ? 'image/*,application/pdf' : 'image/*'}
         capture={capture ? 'environment' : undefined}
         multiple={maxCount > 1}
         maxCount={maxCount}
@@ -137,7 +140,7 @@ export function PhotoUpload({ value, onChange, maxCount = 9, capture = false, di
         {items.length >= maxCount || disabled ? null : (
           <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 6, padding: 8 }}>
             <CameraOutlined style={{ fontSize: 28 }} />
-            <span>拍照/选图</span>
+            <span>{allowPdf ? '拍照/选文件' : '拍照/选图'}</span>
           </div>
         )}
       </Upload>

@@ -32,15 +32,20 @@ const demands: Record<EscalationStep, string> = {
  * The document of one escalation step (督办函 / 通报 / 约谈通知书 / 曝光), filled from the hazard record: an editable
  * .docx the office prints, stamps and sends. Dates and facts come from the records, never typed again.
  */
-export async function escalationDocx(h: HazardDetail, step: EscalationStep, issuer: string, today: string): Promise<Buffer> {
+export async function escalationDocx(
+  h: HazardDetail,
+  step: EscalationStep,
+  issuer: { name: string; docNumber: string },
+  today: string,
+): Promise<Buffer> {
   const overdueDays = h.daysOverdue;
   const body = [
     `${h.enterpriseName ?? '相关单位'}：`,
     `经查，你单位存在的${hazardGradeLabels[h.grade]}“${h.title}”（编号 ${h.code}，${h.foundOn} 发现${h.location ? `，位置：${h.location}` : ''}），` +
       `整改期限为 ${h.deadline ?? '（未定）'}，截至 ${today} 已逾期 ${overdueDays} 天未完成整改${h.supervisionLevel ? '，该隐患已挂牌督办' : ''}。`,
     `隐患情况：${h.description}`,
-    h.criteriaCodes.length ? `判定依据：${h.criteriaCodes.join('、')}。` : '',
-    `根据《中华人民共和国安全生产法》第四十一条和重大事故隐患治理督办制度，对你单位予以${escalationStepLabels[step]}。${demands[step]}`,
+    h.citations.length ? `判定依据：${h.citations.join('；')}。` : '',
+    `根据《中华人民共和国安全生产法》第四十一条第二款规定的重大事故隐患治理督办制度，对你单位予以${escalationStepLabels[step]}。${demands[step]}`,
   ].filter(Boolean);
   const doc = new Document({
     sections: [
@@ -48,11 +53,12 @@ export async function escalationDocx(h: HazardDetail, step: EscalationStep, issu
         properties: { page: { margin: { top: 2000, bottom: 1800, left: 1600, right: 1500 } } },
         children: [
           para(titles[step], { size: 44, font: TITLE_FONT, align: 'center' }),
+          para(issuer.docNumber, { align: 'center' }),
           para(''),
           para(body[0] as string),
           ...body.slice(1).map((t) => para(t, { indent: true })),
           para(''),
-          para(issuer, { align: 'right' }),
+          para(issuer.name, { align: 'right' }),
           para(
             today.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`),
             { align: 'right' },

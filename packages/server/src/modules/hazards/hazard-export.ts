@@ -6,14 +6,23 @@ import {
   hazardGradeLabels,
   hazardStatusLabels,
   isCleared,
+  majorReportItemLabels,
+  majorReportItems,
   supervisionLevelLabels,
 } from '@anzhi/core';
 import ExcelJS from 'exceljs';
 
+/** One ledger row: the summary and the texts the workbook prints. */
+export type LedgerRow = HazardSummary & {
+  description: string;
+  citations: string[];
+  cause: string | null;
+  harm: string | null;
+  difficulty: string | null;
+};
+
 /** The 隐患排查治理台账 columns townships report upward. */
-const columns: Array<
-  [header: string, width: number, value: (h: HazardSummary & { description: string; criteriaCodes: string[] }) => string | number]
-> = [
+const columns: Array<[header: string, width: number, value: (h: LedgerRow) => string | number]> = [
   ['隐患编号', 18, (h) => h.code],
   ['企业（单位）名称', 30, (h) => h.enterpriseName ?? ''],
   ['所在村（社区）', 14, (h) => h.regionName ?? h.regionCode],
@@ -23,7 +32,9 @@ const columns: Array<
   ['隐患类别', 14, (h) => hazardCategoryLabels[h.category]],
   ['隐患名称', 30, (h) => h.title],
   ['隐患描述', 50, (h) => h.description],
-  ['判定依据', 24, (h) => h.criteriaCodes.join('、')],
+  // 16号令 第十四条第二款: the report items of a major hazard.
+  ...majorReportItems.map((k): [string, number, (h: LedgerRow) => string] => [majorReportItemLabels[k], 30, (h) => h[k] ?? '']),
+  ['判定依据', 40, (h) => h.citations.join('；')],
   ['发现日期', 12, (h) => h.foundOn],
   ['整改期限', 12, (h) => h.deadline ?? ''],
   ['整改状态', 14, (h) => hazardStatusLabels[h.status]],
@@ -34,10 +45,7 @@ const columns: Array<
 ];
 
 /** Streams the ledger into an .xlsx: rows arrive in batches, so a large export never sits in memory whole. */
-export async function hazardLedgerXlsx(
-  title: string,
-  batches: AsyncIterable<Array<HazardSummary & { description: string; criteriaCodes: string[] }>>,
-): Promise<Buffer> {
+export async function hazardLedgerXlsx(title: string, batches: AsyncIterable<LedgerRow[]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('隐患台账', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.mergeCells(1, 1, 1, columns.length + 1);

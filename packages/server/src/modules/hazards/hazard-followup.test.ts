@@ -33,11 +33,12 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD);
   await userRepo.insert(t.database.db, {
     username: 'owner',
-    displayName: '甲厂安全员',
+    displayName: '甲厂厂长',
     passwordHash,
     roles: ['enterprise'],
     regionCodes: [],
     enterpriseId: ids.source,
+    enterprisePrincipal: true,
     mustChangePassword: false,
     createdAt: now,
     updatedAt: now,
@@ -102,7 +103,7 @@ describe('季报/年报 (16号令 第十四条)', () => {
     expect((await office.post('/api/v1/hazard-reports/2025Q4/sign')).statusCode).toBe(403);
     const signed = await owner.post('/api/v1/hazard-reports/2025Q4/sign');
     expect(signed.statusCode, signed.body).toBe(200);
-    expect(signed.json()).toMatchObject({ period: '2025Q4', signerName: '甲厂安全员' });
+    expect(signed.json()).toMatchObject({ period: '2025Q4', signerName: '甲厂厂长' });
     expect((await owner.post('/api/v1/hazard-reports/2025Q4/sign')).statusCode).toBe(409);
     expect((await owner.post('/api/v1/hazard-reports/2026Q2/sign')).statusCode).toBe(400);
   });

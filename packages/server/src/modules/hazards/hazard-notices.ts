@@ -54,14 +54,17 @@ export function hazardNotices(deps: HazardPorts) {
         case 'submitPlan':
         case 'rectify':
         case 'requestExtension':
+        case 'evaluate':
+        case 'applyResume':
           return send(ex, h, await finder(ex, h), `hazard.${action}`, hazardActionLabels[action], what, actor.userId);
         case 'supervise':
+        case 'unsupervise':
           return send(
             ex,
             h,
             [...(await enterprise(ex, h)), ...(await deps.recipients.officeOf(ex, h.regionCode))],
-            'hazard.supervise',
-            '隐患挂牌督办',
+            `hazard.${action}`,
+            action === 'supervise' ? '隐患挂牌督办' : '隐患摘牌',
             what,
             actor.userId,
           );

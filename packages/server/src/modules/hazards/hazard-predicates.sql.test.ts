@@ -6,6 +6,7 @@ import {
   type HazardDated,
   type HazardFilter,
   hasEndedBy,
+  hazardClockProblem,
   hazardDueAsOf,
   hazardGrades,
   hazardStatuses,
@@ -71,26 +72,29 @@ beforeAll(async () => {
     updatedAt: at,
   });
   const values: (typeof hazards.$inferInsert)[] = [];
-  for (const status of hazardStatuses)
+  // An open hazard without a deadline cannot exist (core's hazardClockProblem, the hazards_open_has_deadline check).
+  const combos = hazardStatuses.flatMap((status) =>
+    deadlines.filter((deadline) => !hazardClockProblem({ status, deadline })).map((deadline) => ({ status, deadline })),
+  );
+  for (const { status, deadline } of combos)
     for (const grade of hazardGrades)
-      for (const deadline of deadlines)
-        for (const foundOn of foundDates)
-          for (const closedOn of endDates) {
-            values.push({
-              code: `F-${values.length}`,
-              regionCode: '330100000000',
-              channel: 'inspection',
-              grade,
-              category: 'thing',
-              status,
-              title: '夹具',
-              description: '夹具',
-              foundOn,
-              foundBy: user.id,
-              deadline,
-              closedOn,
-            });
-          }
+      for (const foundOn of foundDates)
+        for (const closedOn of endDates) {
+          values.push({
+            code: `F-${values.length}`,
+            regionCode: '330100000000',
+            channel: 'inspection',
+            grade,
+            category: 'thing',
+            status,
+            title: '夹具',
+            description: '夹具',
+            foundOn,
+            foundBy: user.id,
+            deadline,
+            closedOn,
+          });
+        }
   for (let i = 0; i < values.length; i += 500) {
     const inserted = await db
       .insert(hazards)
@@ -140,8 +144,11 @@ const predicates: Array<[name: string, core: (h: Row) => boolean, sql: SQL]> = [
 ];
 
 describe('hazard predicates: core and SQL agree on every fixture row (16号令 第十四、十五、十八条; regulations.md §1)', () => {
-  it('has a fixture of every status × grade × deadline × found/end date', () => {
-    expect(rows).toHaveLength(hazardStatuses.length * hazardGrades.length * deadlines.length * foundDates.length * endDates.length);
+  it('has a fixture of every status × grade × deadline × found/end date (open ones always with a deadline)', () => {
+    const clockless = openHazardStatuses.length * hazardGrades.length * foundDates.length * endDates.length;
+    expect(rows).toHaveLength(
+      hazardStatuses.length * hazardGrades.length * deadlines.length * foundDates.length * endDates.length - clockless,
+    );
   });
 
   for (const [name, core, fragment] of predicates) {

@@ -8,12 +8,14 @@ import {
 } from '@anzhi/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { resolveSettings } from '../settings/settings.resolver.ts';
+import { userRepo } from '../users/user.repo.ts';
 import { hazardReports, hazards } from './hazard.table.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
 
@@ -87,6 +89,14 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
 
     async sign(actor: Actor, period: string, enterpriseId?: number) {
       if (actor.scope.kind !== 'enterprise') throw errors.forbidden('季报、年报由企业主要负责人签署', 'hazard.report_sign_forbidden');
+      // 16号令 第十四条: signed by the principal. The office registers which account that is (ADR 0012).
+      const signer = await userRepo.findById(db, actor.userId, systemScope);
+      if (!signer?.enterprisePrincipal) {
+        throw errors.forbidden(
+          '季报、年报须由企业主要负责人签署：本账号未登记为企业主要负责人，请联系安委办登记',
+          'hazard.report_sign_forbidden',
+        );
+      }
       const e = await enterpriseOf(actor, enterpriseId);
       const today = chinaToday(clock.now());
       const config = (await resolveSettings(db, e.regionCode)).hazardReport;

@@ -1,11 +1,9 @@
-import { type DataScope, type HazardFilter, regionLevelOf } from '@anzhi/core';
+import { type DataScope, type HazardFilter, type HazardGroupBy, regionLevelOf } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { hazards } from './hazard.table.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
-
-export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade' | 'domain' | 'unit';
 
 const childPrefix: Record<string, number> = { province: 4, city: 6, county: 9, township: 12, village: 12, grid: 12 };
 

@@ -29,6 +29,7 @@ export function createHazardServices(deps: {
     notify: (ex, notice) => deps.notifications.notify(ex, notice),
     attachFiles: (ex, actor, ids, ownerType, ownerId) => deps.files.attachFiles(ex, actor, ids, ownerType, ownerId),
     checkCitations: (input) => deps.criteria.checkCitations(input),
+    criteriaLibrary: () => deps.criteria.library(),
     criterion: async (code) => {
       const ref = findCriterion(code, await deps.criteria.library());
       if (!ref) return null;
@@ -44,6 +45,7 @@ export function createHazardServices(deps: {
     hazards,
     checks: createHazardChecks({ db: deps.db, clock: deps.clock, audit: deps.audit, hazards, ...ports }),
     reports: createHazardReports({ db: deps.db, clock: deps.clock, audit: deps.audit }),
+    files: createHazardFiles({ db: deps.db, audit: deps.audit, hazards, criteriaLibrary: ports.criteriaLibrary }),
   };
 }
 
@@ -52,7 +54,7 @@ export type HazardServices = ReturnType<typeof createHazardServices>;
 export async function registerHazardModules(app: FastifyInstance, deps: { services: HazardServices; db: Db }) {
   await registerHazardModule(app, {
     hazards: deps.services.hazards,
-    files: createHazardFiles({ db: deps.db, hazards: deps.services.hazards }),
+    files: deps.services.files,
   });
   await registerHazardFollowupModule(app, { checks: deps.services.checks, reports: deps.services.reports });
 }

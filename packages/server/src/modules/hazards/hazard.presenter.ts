@@ -52,6 +52,8 @@ export function hazardFacts(h: HazardRow): HazardFacts {
     finderUnitId: h.finderUnitId,
     supervisingUnitId: h.supervisingUnitId,
     hasPendingExtension: h.pendingExtension != null,
+    stoppage: h.plan?.stoppage ?? null,
+    supervised: h.supervisionLevel != null,
   };
 }
 

@@ -42,6 +42,7 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   if (f.overdue === true) c.push(hazardSql.isOverdue(today));
   if (f.overdue === false) c.push(sql`NOT ${hazardSql.isOverdue(today)}`);
   if (f.supervised === true) c.push(sql`${hazards.supervisionLevel} IS NOT NULL`);
+  if (f.supervised === false) c.push(sql`${hazards.supervisionLevel} IS NULL`);
   if (f.supervisionLevel) c.push(eq(hazards.supervisionLevel, f.supervisionLevel));
   if (f.foundFrom) c.push(sql`${hazards.foundOn} >= ${f.foundFrom}`);
   if (f.foundTo) c.push(sql`${hazards.foundOn} <= ${f.foundTo}`);

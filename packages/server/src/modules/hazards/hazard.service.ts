@@ -1,10 +1,13 @@
 import {
   availableHazardActions,
   can,
+  citeCriteria,
+  defaultMajorDeadline,
   escalationStepLabels,
   type HazardCreate,
   type HazardDetail,
   type HazardFilter,
+  type HazardGroupBy,
   type HazardListQuery,
   hazardActionLabels,
   hazardCategoryLabels,
@@ -31,7 +34,7 @@ import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary }
 import { decodeCursor, encodeCursor, hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { createHazardActions } from './hazard-actions.ts';
 import { hazardNotices } from './hazard-notices.ts';
-import { cubeAnswers, groupKey, type HazardGroupBy, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
+import { cubeAnswers, groupKey, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
 
 export type HazardDeps = { db: Db; clock: Clock; audit: AuditService } & HazardPorts;
 
@@ -52,22 +55,30 @@ export function createHazardService(deps: HazardDeps) {
 
   async function detail(ex: Executor, actor: Actor, id: number): Promise<HazardDetail> {
     const h = await load(ex, actor, id);
-    const [events, escalations, foundByName, checkerName, accepterName] = await Promise.all([
+    const [events, escalations, foundByName, checkerName, accepterName, library] = await Promise.all([
       hazardRepo.events(ex, id),
       hazardRepo.escalations(ex, id),
       hazardRepo.userName(ex, h.foundBy),
       hazardRepo.userName(ex, h.checkerId),
       hazardRepo.userName(ex, h.accepterId),
+      deps.criteriaLibrary(),
     ]);
-    const pending = h.pendingExtension as { deadline: string; reason: string; requestedBy: string } | null;
+    const pending = h.pendingExtension;
     return {
       ...toHazardSummary(h, today(), (await resolveSettings(ex, h.regionCode)).hazardTime),
       description: h.description,
       location: h.location,
+      cause: h.cause,
+      harm: h.harm,
+      difficulty: h.difficulty,
       criteriaCodes: h.criteriaCodes,
+      citations: citeCriteria(h.criteriaCodes, library),
       foundByName: foundByName ?? '',
-      plan: (h.plan as Record<string, unknown> | null) ?? null,
+      plan: h.plan ?? null,
       pendingExtension: pending ? { deadline: pending.deadline, reason: pending.reason, requestedBy: pending.requestedBy } : null,
+      evaluation: h.evaluation ?? null,
+      resumeApplication: h.resumeApplication ?? null,
+      review: h.review ?? null,
       checkerName,
       accepterName,
       events: events.map((e) => ({
@@ -119,6 +130,11 @@ export function createHazardService(deps: HazardDeps) {
         ]);
       }
       const status = initialHazardStatus(body.grade, body.fixedOnSpot);
+      // A major hazard is on the clock from the day it is found: 认定 and the plan are due by then.
+      const deadline = body.fixedOnSpot
+        ? null
+        : (body.deadline ??
+          (body.grade === 'major' ? defaultMajorDeadline(foundOn, (await resolveSettings(tx, e.regionCode)).hazardTime) : null));
       const hazardId = await hazardRepo.nextId(tx);
       const now = clock.now();
       const row = await hazardRepo.insert(tx, {
@@ -136,11 +152,14 @@ export function createHazardService(deps: HazardDeps) {
         title: body.title,
         description: body.description,
         location: body.location ?? null,
+        cause: body.cause ?? null,
+        harm: body.harm ?? null,
+        difficulty: body.difficulty ?? null,
         criteriaCodes: body.criteriaCodes,
         foundOn,
         foundBy: actor.userId,
         finderUnitId: actor.unitId,
-        deadline: body.fixedOnSpot ? null : (body.deadline ?? null),
+        deadline,
         closedOn: body.fixedOnSpot ? foundOn : null,
         checkerId: body.fixedOnSpot ? actor.userId : null,
         accepterId: body.fixedOnSpot ? actor.userId : null,
@@ -158,7 +177,7 @@ export function createHazardService(deps: HazardDeps) {
         actorName: actor.displayName,
         at: now,
         note: body.description,
-        data: { channel: body.channel, grade: body.grade, deadline: body.deadline ?? null, criteriaCodes: body.criteriaCodes },
+        data: { channel: body.channel, grade: body.grade, deadline, criteriaCodes: body.criteriaCodes },
         fileIds: body.photos,
       });
       if (body.fixedOnSpot) {

@@ -1,6 +1,14 @@
-import { awaitingActionStatuses } from '@anzhi/core';
+import {
+  awaitingActionStatuses,
+  type HazardEvaluation,
+  type HazardPendingExtension,
+  type HazardPlanRecord,
+  type HazardResumeApplication,
+  type HazardReview,
+  openHazardStatuses,
+} from '@anzhi/core';
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { literalList } from '../../lib/sql-array.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
@@ -29,6 +37,10 @@ export const hazards = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull(),
     location: text('location'),
+    /** 16号令 第十四条第二款: a major hazard's report (现状及其产生原因, 危害程度, 整改难易程度). */
+    cause: text('cause'),
+    harm: text('harm'),
+    difficulty: text('difficulty'),
     criteriaCodes: text('criteria_codes').array().notNull().default([]),
     foundOn: date('found_on', { mode: 'string' }).notNull(),
     foundBy: integer('found_by')
@@ -39,8 +51,12 @@ export const hazards = pgTable(
     closedOn: date('closed_on', { mode: 'string' }),
     supervisionLevel: text('supervision_level'),
     escalationStep: text('escalation_step'),
-    plan: jsonb('plan'),
-    pendingExtension: jsonb('pending_extension'),
+    plan: jsonb('plan').$type<HazardPlanRecord>(),
+    pendingExtension: jsonb('pending_extension').$type<HazardPendingExtension>(),
+    /** 16号令 第十八条: the evaluation, the application to resume production, the on-site review (latest of each). */
+    evaluation: jsonb('evaluation').$type<HazardEvaluation>(),
+    resumeApplication: jsonb('resume_application').$type<HazardResumeApplication>(),
+    review: jsonb('review').$type<HazardReview>(),
     checkerId: integer('checker_id').references(() => users.id),
     accepterId: integer('accepter_id').references(() => users.id),
     version: integer('version').notNull().default(1),
@@ -59,6 +75,8 @@ export const hazards = pgTable(
     index('hazards_open_deadline_idx')
       .on(t.deadline, t.regionCode.op('text_pattern_ops'))
       .where(sql.raw(`status IN ${literalList(awaitingActionStatuses)}`)),
+    // Every open hazard is on a clock (core's hazardClockProblem): one without a deadline is never due or escalated.
+    check('hazards_open_has_deadline', sql.raw(`deadline IS NOT NULL OR status NOT IN ${literalList(openHazardStatuses)}`)),
   ],
 );
 
@@ -96,8 +114,28 @@ export const hazardEscalations = pgTable(
     deadline: date('deadline', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The 发文字号 given when the letter is first issued; kept, so every later copy shows the same number. */
+    docNumber: text('doc_number'),
+    /** The issuing office (its township's region code), the year and the place in that office's yearly sequence. */
+    docIssuer: text('doc_issuer'),
+    docYear: integer('doc_year'),
+    docSeq: integer('doc_seq'),
   },
-  (t) => [uniqueIndex('hazard_escalations_uq').on(t.hazardId, t.deadline, t.step)],
+  (t) => [
+    uniqueIndex('hazard_escalations_uq').on(t.hazardId, t.deadline, t.step),
+    uniqueIndex('hazard_escalations_doc_uq').on(t.docIssuer, t.docYear, t.docSeq),
+  ],
+);
+
+/** The yearly 发文 sequence of each issuing office: one row per office and year, bumped atomically. */
+export const documentSequences = pgTable(
+  'document_sequences',
+  {
+    issuer: text('issuer').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.year] })],
 );
 
 /** Due-soon reminders and overdue marks, one per hazard, kind and deadline. */

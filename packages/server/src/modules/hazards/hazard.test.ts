@@ -207,7 +207,16 @@ describe('major hazard: 认定 → 方案 → 五落实 → 督办 → 延期 �
     expect((await act(regulator, h.id, 'confirm', { version: h.version, criteriaCodes: [] })).statusCode).toBe(400);
     const unknown = await act(regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['nope/1'] });
     expect(unknown.json().message).toContain('不在判定标准库中');
-    h = (await act(regulator, h.id, 'confirm', { version: h.version, criteriaCodes: ['huagong-2017/1'], opinion: '符合判定标准' })).json();
+    h = (
+      await act(regulator, h.id, 'confirm', {
+        version: h.version,
+        criteriaCodes: ['huagong-2017/1'],
+        opinion: '符合判定标准',
+        cause: '储罐区建设时未按设计安装紧急切断阀',
+        harm: '泄漏时无法快速切断，可能造成人员中毒',
+        difficulty: '需局部停产改造管道',
+      })
+    ).json();
     expect(h).toMatchObject({ status: 'confirmed', criteriaCodes: ['huagong-2017/1'] });
     expect(h.events.at(-1).data.notified).toEqual(['主要负责人 张厂长', '实际控制人 李老板']);
 
@@ -287,8 +296,30 @@ describe('major hazard: 认定 → 方案 → 五落实 → 督办 → 延期 �
     h = (
       await act(owner, h.id, 'rectify', { version: h.version, note: '紧急切断阀已安装并联调', photos: [await uploadFile(owner, photo)] })
     ).json();
-    expect((await act(inspector, h.id, 'accept', { version: h.version, opinion: '同意' })).statusCode).toBe(403);
-    const closed = await act(regulator, h.id, 'accept', { version: h.version, opinion: '现场核查合格，同意销号' });
+    // 16号令 第十八条: evaluation, the application to resume (production stopped in part), the on-site review.
+    expect(h.status).toBe('evaluating');
+    expect((await act(regulator, h.id, 'accept', { version: h.version, opinion: '同意' })).statusCode).toBe(409);
+    h = (
+      await act(owner, h.id, 'evaluate', {
+        version: h.version,
+        evaluator: 'self',
+        reportFiles: [await uploadFile(owner, photo)],
+        verdict: 'passed',
+        conclusion: '符合安全生产条件',
+      })
+    ).json();
+    h = (await act(owner, h.id, 'applyResume', { version: h.version, applicant: '张厂长', content: '申请恢复2号罐区生产' })).json();
+    expect(h.status).toBe('reviewing');
+    expect(
+      (await act(inspector, h.id, 'review', { version: h.version, verdict: 'passed', reviewedOn: '2026-03-02', opinion: '同意' }))
+        .statusCode,
+    ).toBe(403);
+    const closed = await act(regulator, h.id, 'review', {
+      version: h.version,
+      verdict: 'passed',
+      reviewedOn: '2026-03-02',
+      opinion: '现场审查合格，同意销号',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', accepterName: 'regulator', checkerName: 'regulator' });
   });
 

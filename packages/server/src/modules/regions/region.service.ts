@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { type RegionRow, regionRepo } from './region.repo.ts';
 
 export function toRegion(r: RegionRow): Region {
-  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, abolished: r.abolished };
+  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, abolished: r.abolished, docPrefix: r.docPrefix };
 }
 
 export function createRegionService(deps: { db: Db; clock: Clock; audit: AuditService }) {
@@ -50,7 +50,11 @@ export function createRegionService(deps: { db: Db; clock: Clock; audit: AuditSe
       return db.transaction(async (tx) => {
         const before = await regionRepo.findByCode(tx, code);
         if (!before) throw errors.notFound('行政区划', 'region.not_found');
-        const row = await regionRepo.update(tx, code, { name: body.name ?? before.name, abolished: body.abolished ?? before.abolished });
+        const row = await regionRepo.update(tx, code, {
+          name: body.name ?? before.name,
+          abolished: body.abolished ?? before.abolished,
+          docPrefix: body.docPrefix === undefined ? before.docPrefix : body.docPrefix,
+        });
         await audit.record(tx, auditActorOf(actor), {
           entityType: 'region',
           entityId: code,

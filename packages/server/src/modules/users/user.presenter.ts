@@ -11,6 +11,7 @@ export function toUser(u: UserWithUnit, now: Date): User {
     regionCodes: u.regionCodes,
     unitId: u.unitId,
     unitName: u.unitName,
+    enterprisePrincipal: u.enterprisePrincipal,
     disabled: u.disabled,
     locked: isLocked(u, now),
     mustChangePassword: u.mustChangePassword,

@@ -114,6 +114,12 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
         // widen an account beyond its township nor touch an administrator.
         await checkAssignable(tx, actor, roles, regionCodes, unitId);
         checkScope(actor, before.roles, before.regionCodes);
+        const enterprisePrincipal = body.enterprisePrincipal ?? before.enterprisePrincipal;
+        if (enterprisePrincipal && (!roles.includes('enterprise') || before.enterpriseId == null)) {
+          throw errors.badRequest('user.invalid_field', '只有绑定了企业的企业账号才能登记为企业主要负责人', [
+            { path: 'enterprisePrincipal', message: '企业主要负责人：仅限企业账号' },
+          ]);
+        }
         const now = clock.now();
         const row = await userRepo.update(tx, id, {
           displayName: body.displayName ?? before.displayName,
@@ -122,6 +128,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
           regionCodes,
           unitId,
           disabled: body.disabled ?? before.disabled,
+          enterprisePrincipal,
           updatedAt: now,
         });
         const action =

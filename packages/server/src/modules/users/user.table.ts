@@ -16,6 +16,11 @@ export const users = pgTable('users', {
   unitId: integer('unit_id').references(() => units.id),
   /** An enterprise user's own enterprise: the only one it may see. */
   enterpriseId: integer('enterprise_id').references((): AnyPgColumn => enterprises.id),
+  /**
+   * This enterprise account is its enterprise's 主要负责人 (set by the office or an administrator): only such an
+   * account signs the enterprise's 季报/年报 (16号令 第十四条). See ADR 0012.
+   */
+  enterprisePrincipal: boolean('enterprise_principal').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   failedLoginCount: integer('failed_login_count').notNull().default(0),

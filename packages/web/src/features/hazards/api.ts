@@ -1,4 +1,12 @@
-import type { HazardAction, HazardCreate, HazardDynamicZero, HazardDynamicZeroRow, HazardPage, HazardStats } from '@anzhi/core';
+import type {
+  HazardAction,
+  HazardCreate,
+  HazardDynamicZero,
+  HazardDynamicZeroRow,
+  HazardGroupBy,
+  HazardPage,
+  HazardStats,
+} from '@anzhi/core';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { call } from '../../lib/api-client.ts';
@@ -7,10 +15,7 @@ import type { HazardFilters } from './hazard-filters.ts';
 
 export const hazardsKey = ['hazards'] as const;
 
-export type { HazardPage };
-
-export type HazardGroupBy = 'region' | 'industry' | 'channel' | 'status' | 'grade';
-export type { HazardStats };
+export type { HazardPage, HazardStats };
 export type DynamicZeroRow = HazardDynamicZeroRow;
 export type DynamicZero = HazardDynamicZero;
 

@@ -35,7 +35,7 @@ export const industrySectionOptions = industrySections.map(([value, name]) => ({
  */
 export const progressOptions = [
   { value: 'open:true', label: '在办（未销号）' },
-  { value: 'open:false', label: '已办结（销号或核销）' },
+  { value: 'open:false', label: '已办结（销号或不成立）' },
   ...hazardStatuses.map((value) => ({ value, label: hazardStatusLabels[value] })),
 ];
 
@@ -45,6 +45,9 @@ export const statusColours: Record<HazardStatus, string> = {
   planSubmitted: 'purple',
   rectifying: 'processing',
   rectified: 'cyan',
+  evaluating: 'geekblue',
+  evaluated: 'lime',
+  reviewing: 'magenta',
   closed: 'success',
   dismissed: 'default',
 };

@@ -75,7 +75,7 @@ export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: Dynam
         cell('increment', '增量'),
         cell('incrementClosed', '已销号'),
         cell('incrementOpen', '在办'),
-        cell('incrementClosedRate', '销号率', { width: 84, tip: '已销号 ÷ 增量（核销不成立的不算销号）；点击查看已销号的隐患' }),
+        cell('incrementClosedRate', '销号率', { width: 84, tip: '已销号 ÷ 增量（不予认定、撤销的不算销号）；点击查看已销号的隐患' }),
       ],
     },
     {

@@ -3,8 +3,18 @@ import { type HazardAction, hazardActionLabels } from '@anzhi/core';
 import { Button, Dropdown, Flex } from 'antd';
 
 /** Steps that move the hazard forward; the others correct, refuse or escalate. */
-const forward: HazardAction[] = ['confirm', 'submitPlan', 'approvePlan', 'rectify', 'accept', 'approveExtension'];
-const refusing: HazardAction[] = ['returnPlan', 'reject', 'denyExtension', 'dismiss'];
+const forward: HazardAction[] = [
+  'confirm',
+  'submitPlan',
+  'approvePlan',
+  'rectify',
+  'accept',
+  'evaluate',
+  'applyResume',
+  'review',
+  'approveExtension',
+];
+const refusing: HazardAction[] = ['returnPlan', 'reject', 'denyExtension', 'decline', 'dismiss'];
 
 function ordered(actions: readonly HazardAction[]): HazardAction[] {
   const rank = (a: HazardAction) => (forward.includes(a) ? 0 : refusing.includes(a) ? 2 : 1);

@@ -4,6 +4,8 @@ import dayjs from 'dayjs';
 import { PhotoUpload } from '../../../components/photo-upload.tsx';
 import { stoppageOptions, supervisionOptions } from '../hazard-labels.ts';
 import { useHazardSlots } from '../hazard-slots.tsx';
+import { MajorReportFields } from './hazard-create-fields.tsx';
+import { ApplyResumeFields, EvaluateFields, ReviewFields } from './hazard-resume-fields.tsx';
 
 function TextField({ name, label, placeholder, required }: { name: string; label: string; placeholder?: string; required?: boolean }) {
   return (
@@ -89,6 +91,8 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
       return (
         <>
           <Criteria h={h} required />
+          <MajorReportFields required extra="依据第十四条第二款，重大事故隐患报告应写明以下内容" />
+          <DateField label="治理方案报送及审核期限（不填按默认天数）" />
           <TextField name="opinion" label="认定意见" />
         </>
       );
@@ -111,6 +115,20 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
             <Radio.Group optionType="button" buttonStyle="solid" options={supervisionOptions} />
           </Form.Item>
           <TextField name="opinion" label="督办要求" />
+        </>
+      );
+    case 'unsupervise':
+      return (
+        <>
+          {h.status === 'closed' ? null : (
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="隐患尚未销号：未销号摘牌须写明决定理由" />
+          )}
+          <TextField
+            name="reason"
+            label="摘牌理由"
+            required
+            placeholder={h.status === 'closed' ? '已销号，予以摘牌' : '摘牌的决定及理由'}
+          />
         </>
       );
     case 'rectify':
@@ -162,12 +180,21 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
         </>
       );
     case 'dismiss':
-      return <TextField name="reason" label="核销理由" required placeholder="经核查隐患不成立的原因" />;
+      return <TextField name="reason" label="撤销理由" required placeholder="经核查隐患不成立的原因" />;
+    case 'decline':
+      return <TextField name="reason" label="不予认定理由" required placeholder="经核查不构成重大事故隐患的原因" />;
+    case 'evaluate':
+      return <EvaluateFields />;
+    case 'applyResume':
+      return <ApplyResumeFields />;
+    case 'review':
+      return <ReviewFields />;
     case 'upgrade':
       return (
         <>
           <TextField name="reason" label="升级理由" required placeholder="为何应按重大事故隐患治理" />
           <Criteria h={h} />
+          <DateField label="认定及报送治理方案期限（不填按默认天数）" />
         </>
       );
   }

@@ -1,31 +1,37 @@
 import { fiveInPlace, type HazardAction, type HazardDetail, planContents } from '@anzhi/core';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 
 /** Form values of any action: dates as Dayjs, the 五落实 checklist as the list of ticked items. */
 export type ActionFormValues = Record<string, unknown> & {
   deadline?: Dayjs | null;
+  reviewedOn?: Dayjs | null;
   checks?: string[];
   plan?: Record<string, string>;
 };
 
 /** Each action's fields by their API path, so schema and server problems land on the right field. */
 export const actionFields: Record<HazardAction, string[]> = {
-  confirm: ['criteriaCodes', 'opinion'],
+  confirm: ['criteriaCodes', 'cause', 'harm', 'difficulty', 'deadline', 'opinion'],
   submitPlan: [...planContents.map((k) => `plan.${k}`), 'interimMeasures', 'stoppage', 'deadline', 'files'],
   approvePlan: ['checks', 'deadline', 'opinion'],
   returnPlan: ['opinion'],
   supervise: ['level', 'opinion'],
+  unsupervise: ['reason'],
   rectify: ['note', 'photos'],
   accept: ['opinion', 'photos'],
   reject: ['opinion', 'photos'],
   requestExtension: ['deadline', 'reason'],
   approveExtension: ['opinion'],
   denyExtension: ['opinion'],
+  decline: ['reason'],
   dismiss: ['reason'],
-  upgrade: ['reason', 'criteriaCodes'],
+  upgrade: ['reason', 'criteriaCodes', 'deadline'],
+  evaluate: ['evaluator', 'institution', 'reportFiles', 'verdict', 'conclusion'],
+  applyResume: ['applicant', 'content', 'files'],
+  review: ['verdict', 'reviewedOn', 'opinion', 'photos'],
 };
 
-const textFields = ['opinion', 'reason', 'note', 'interimMeasures'];
+const textFields = ['opinion', 'reason', 'note', 'interimMeasures', 'conclusion', 'content', 'applicant'];
 
 /** Text fields start empty rather than unset, so an empty one gets the schema's own words ("请写明退回理由"). */
 function emptyTexts(action: HazardAction): ActionFormValues {
@@ -40,6 +46,7 @@ export function initialActionValues(action: HazardAction, h: HazardDetail): Acti
 function prefilled(action: HazardAction, h: HazardDetail): ActionFormValues {
   switch (action) {
     case 'confirm':
+      return { criteriaCodes: h.criteriaCodes, cause: h.cause ?? '', harm: h.harm ?? '', difficulty: h.difficulty ?? '' };
     case 'upgrade':
       return { criteriaCodes: h.criteriaCodes };
     case 'submitPlan':
@@ -52,6 +59,12 @@ function prefilled(action: HazardAction, h: HazardDetail): ActionFormValues {
     case 'accept':
     case 'reject':
       return { photos: [] };
+    case 'evaluate':
+      return { evaluator: 'self', reportFiles: [] };
+    case 'applyResume':
+      return { files: [] };
+    case 'review':
+      return { reviewedOn: dayjs(), photos: [] };
     default:
       return {};
   }
@@ -63,6 +76,8 @@ const optionalOpinion: HazardAction[] = ['confirm', 'approvePlan', 'supervise', 
 export function actionBody(action: HazardAction, v: ActionFormValues): Record<string, unknown> {
   const body: Record<string, unknown> = { ...v };
   if ('deadline' in v) body.deadline = v.deadline?.isValid() ? v.deadline.format('YYYY-MM-DD') : undefined;
+  if ('reviewedOn' in v) body.reviewedOn = v.reviewedOn?.isValid() ? v.reviewedOn.format('YYYY-MM-DD') : undefined;
+  if (action === 'evaluate' && v.evaluator !== 'institution') delete body.institution;
   if (action === 'approvePlan') {
     const ticked = new Set(v.checks ?? []);
     body.checks = Object.fromEntries(fiveInPlace.map((k) => [k, ticked.has(k)]));

@@ -1,3 +1,4 @@
+import { majorReportItemLabels, majorReportItems } from '@anzhi/core';
 import { Button, DatePicker, Form, Input, Radio, Select, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PhotoUpload } from '../../../components/photo-upload.tsx';
@@ -52,6 +53,19 @@ function GeneralFields() {
   );
 }
 
+/** 16号令 第十四条第二款: 现状及其产生原因, 危害程度, 整改难易程度 (also on the 认定 form). */
+export function MajorReportFields({ extra, required }: { extra?: string; required?: boolean }) {
+  return (
+    <>
+      {majorReportItems.map((k, i) => (
+        <Form.Item key={k} name={k} label={majorReportItemLabels[k]} required={required} extra={i === 0 ? extra : undefined}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+        </Form.Item>
+      ))}
+    </>
+  );
+}
+
 /** 重大隐患: the 判定标准 clause, suggested from the description; it may also be chosen at 认定. */
 function MajorFields() {
   const { CriteriaPicker } = useHazardSlots();
@@ -59,9 +73,12 @@ function MajorFields() {
   const enterpriseId = Form.useWatch('enterpriseId') as number | null | undefined;
   const foundOn = Form.useWatch('foundOn') as Dayjs | null | undefined;
   return (
-    <Form.Item name="criteriaCodes" label="判定依据" extra="按描述推荐《重大事故隐患判定标准》条款；拿不准可先不选，由监管单位认定时确定">
-      <CriteriaPicker description={description} enterpriseId={enterpriseId} foundOn={foundOn?.format('YYYY-MM-DD')} />
-    </Form.Item>
+    <>
+      <Form.Item name="criteriaCodes" label="判定依据" extra="按描述推荐《重大事故隐患判定标准》条款；拿不准可先不选，由监管单位认定时确定">
+        <CriteriaPicker description={description} enterpriseId={enterpriseId} foundOn={foundOn?.format('YYYY-MM-DD')} />
+      </Form.Item>
+      <MajorReportFields extra="依据第十四条第二款，认定前须写明；现场不清楚的可先不填" />
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { type HazardCategory, type HazardChannel, type HazardCreate, type HazardGrade, hazardCreate } from '@anzhi/core';
+import { type HazardCategory, type HazardChannel, type HazardCreate, type HazardGrade, hazardCreate, majorReportItems } from '@anzhi/core';
 import dayjs, { type Dayjs } from 'dayjs';
 
 /** What the form holds: dates as Dayjs, everything else as the API names it. */
@@ -16,6 +16,9 @@ export interface HazardFormValues {
   fixedOnSpot?: boolean;
   afterPhotos?: number[];
   criteriaCodes?: string[];
+  cause?: string;
+  harm?: string;
+  difficulty?: string;
 }
 
 /** Every field on the form by its API name, so schema and server problems land on the right one. */
@@ -33,6 +36,9 @@ export const hazardFormFields = [
   'fixedOnSpot',
   'afterPhotos',
   'criteriaCodes',
+  'cause',
+  'harm',
+  'difficulty',
 ] as const;
 
 const day = (d: Dayjs | null | undefined) => (d?.isValid() ? d.format('YYYY-MM-DD') : undefined);
@@ -58,6 +64,8 @@ export function toCreateBody(v: HazardFormValues): Partial<Record<keyof HazardCr
     fixedOnSpot,
     afterPhotos: fixedOnSpot ? (v.afterPhotos ?? []) : [],
     criteriaCodes: v.grade === 'major' ? (v.criteriaCodes ?? []) : [],
+    // 16号令 第十四条第二款: what a major hazard's report states (required by 认定 at the latest).
+    ...Object.fromEntries(majorReportItems.map((k) => [k, v.grade === 'major' ? v[k]?.trim() || null : null])),
   };
 }
 

@@ -1,4 +1,12 @@
-import { type HazardDetail, hazardCategoryLabels, hazardChannelLabels, hazardGradeLabels, isCleared } from '@anzhi/core';
+import {
+  type HazardDetail,
+  hazardCategoryLabels,
+  hazardChannelLabels,
+  hazardGradeLabels,
+  isCleared,
+  majorReportItemLabels,
+  majorReportItems,
+} from '@anzhi/core';
 import { Alert, Card, Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useCriteriaByCode } from '../api.ts';
 import { HazardPhotos } from './hazard-photos.tsx';
@@ -28,6 +36,15 @@ export function HazardFacts({ h }: { h: HazardDetail }) {
           { key: 'channel', label: '隐患来源', children: hazardChannelLabels[h.channel] },
           { key: 'category', label: '隐患类别', children: hazardCategoryLabels[h.category] },
           { key: 'location', label: '具体位置', children: orDash(h.location) },
+          // 16号令 第十四条第二款: what the report of a major hazard states.
+          ...(h.grade === 'major'
+            ? majorReportItems.map((k) => ({
+                key: k,
+                label: majorReportItemLabels[k],
+                span: 'filled' as const,
+                children: h[k] ? <Typography.Paragraph className="hazard-text">{h[k]}</Typography.Paragraph> : '—（认定时填写）',
+              }))
+            : []),
           { key: 'found', label: '发现', children: `${h.foundOn} · ${orDash(h.foundByName)}` },
           { key: 'deadline', label: '整改期限', children: <DeadlineText h={h} /> },
           { key: 'closed', label: '销号日期', children: isCleared(h.status) ? orDash(h.closedOn) : '—' },
@@ -59,15 +76,15 @@ export function HazardCriteria({ h }: { h: HazardDetail }) {
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : (
         <Flex vertical gap={10}>
-          {h.criteriaCodes.map((code) => {
+          {h.criteriaCodes.map((code, i) => {
             const c = criteria.byCode.get(code);
             return (
               <div key={code}>
                 <Flex gap={6} wrap align="center">
                   <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                    {code}
+                    判定依据
                   </Tag>
-                  <strong>{c?.citation ?? '（标准库中未找到该条款）'}</strong>
+                  <strong>{h.citations[i] ?? code}</strong>
                 </Flex>
                 {c ? <div className="muted hazard-criterion-summary">{c.summary}</div> : null}
                 {c?.warning ? <Alert type="warning" showIcon title={c.warning} style={{ marginTop: 4 }} /> : null}

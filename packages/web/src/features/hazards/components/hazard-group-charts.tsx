@@ -1,15 +1,16 @@
+import type { HazardGroupBy } from '@anzhi/core';
 import { Card, Col, Empty, Row, Skeleton } from 'antd';
 import { useNavigate } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
-import { type HazardGroupBy, useHazardStats } from '../api.ts';
+import { useHazardStats } from '../api.ts';
 import { type HazardFilters, hazardListHref } from '../hazard-filters.ts';
 import { BarChart } from './bar-chart.tsx';
 
 const colours: Record<string, string> = { channel: '#1f4e9c', status: '#13a8a8', grade: '#1f4e9c' };
 const gradeColours: Record<string, string> = { major: '#cf1322', general: '#1f4e9c' };
 
-function GroupChart({ groupBy, title, filters }: { groupBy: 'channel' | 'status' | 'grade'; title: string; filters: HazardFilters }) {
-  const stats = useHazardStats(groupBy as HazardGroupBy, filters);
+function GroupChart({ groupBy, title, filters }: { groupBy: HazardGroupBy; title: string; filters: HazardFilters }) {
+  const stats = useHazardStats(groupBy, filters);
   const navigate = useNavigate();
   const groups = stats.data?.groups ?? [];
   return (

@@ -48,7 +48,7 @@ export function HazardPlan({ h }: { h: HazardDetail }) {
   const plan = planOf(h.plan);
   if (!plan) return null;
   // Approved once the hazard went on to 整改 (older records do not name the approver).
-  const approved = ['rectifying', 'rectified', 'closed'].includes(h.status) || !!plan.approvedBy;
+  const approved = !!plan.approvedBy || !['confirmed', 'planSubmitted', 'dismissed'].includes(h.status);
   const hasContents = planContents.some((k) => plan.contents[k]);
   return (
     <Card

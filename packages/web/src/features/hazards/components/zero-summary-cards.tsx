@@ -8,7 +8,7 @@ const cards: Array<{ metric: ZeroMetric; title: string; hint: string; danger?: b
   { metric: 'stockOpen', title: '存量未清零', hint: '至今仍在办', danger: true },
   { metric: 'stockClearedRate', title: '存量清零率', hint: '已清零 ÷ 存量', rate: true },
   { metric: 'increment', title: '增量', hint: '截止日后发现' },
-  { metric: 'open', title: '在办', hint: '尚未销号或核销' },
+  { metric: 'open', title: '在办', hint: '尚未销号或撤销' },
   { metric: 'overdue', title: '逾期', hint: '超过整改期限仍未整改', danger: true },
 ];
 

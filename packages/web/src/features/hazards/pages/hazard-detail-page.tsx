@@ -13,6 +13,7 @@ import { HazardCriteria, HazardFacts, PendingExtension } from '../components/haz
 import { HazardHeader } from '../components/hazard-header.tsx';
 import { HazardPlan } from '../components/hazard-plan.tsx';
 import { HazardPropagateButton } from '../components/hazard-propagate-button.tsx';
+import { HazardResumption } from '../components/hazard-resumption.tsx';
 import { HazardTimeline } from '../components/hazard-timeline.tsx';
 import '../hazards.css';
 
@@ -56,6 +57,7 @@ export function HazardDetailPage() {
               <HazardFacts h={h} />
               <HazardCriteria h={h} />
               <HazardPlan h={h} />
+              <HazardResumption h={h} />
             </Flex>
           </Col>
           <Col xs={24} lg={10}>

@@ -37,6 +37,25 @@ export function UserActions({ user, onEdit, onResetPassword }: UserActionsProps)
           </Button>
         </Popconfirm>
       ) : null}
+      {user.roles.includes('enterprise') ? (
+        // 16号令 第十四条: the enterprise's 季报/年报 are signed by its principal; the office says which account that is.
+        <Popconfirm
+          title={
+            user.enterprisePrincipal ? `取消“${user.displayName}”的企业主要负责人登记？` : `登记“${user.displayName}”为企业主要负责人？`
+          }
+          description="企业季报、年报只能由登记为主要负责人的账号签署。"
+          onConfirm={() =>
+            update.mutate(
+              { id: user.id, enterprisePrincipal: !user.enterprisePrincipal },
+              { onSuccess: () => message.success(user.enterprisePrincipal ? '已取消登记' : '已登记为主要负责人'), onError: fail },
+            )
+          }
+        >
+          <Button type="link" size="small" loading={update.isPending}>
+            {user.enterprisePrincipal ? '取消主要负责人' : '登记为主要负责人'}
+          </Button>
+        </Popconfirm>
+      ) : null}
       {isMe ? null : (
         <Popconfirm
           title={user.disabled ? `启用“${user.displayName}”？` : `停用“${user.displayName}”？`}
