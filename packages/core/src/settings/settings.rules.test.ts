@@ -27,6 +27,7 @@ describe('settings fragments', () => {
       'ladderDays.bulletin',
       'ladderDays.summons',
       'ladderDays.exposure',
+      'majorPlanDays',
     ]);
     expect(fields[1]).toMatchObject({ label: '逾期问责天数·函告', unit: '天', source: '本地做法', default: 1 });
     expect(fields[1]?.input).toEqual({ kind: 'number', integer: true, min: 1, max: 365 });
@@ -53,6 +54,7 @@ describe('settings fragments', () => {
     const order = parseSettingValue(hazardTimeSettings, {
       dueSoonDays: 3,
       ladderDays: { letter: 5, bulletin: 3, summons: 30, exposure: 60 },
+      majorPlanDays: 15,
     });
     expect(order.ok ? [] : order.issues).toEqual([{ path: 'ladderDays.bulletin', message: '逾期问责天数·通报：不能早于函告（5 天）' }]);
   });
@@ -71,6 +73,7 @@ describe('settings fragments', () => {
     expect(resolveFragment(hazardTimeSettings, { ladderDays: { letter: 5 } })).toEqual({
       dueSoonDays: 3,
       ladderDays: { letter: 5, bulletin: 15, summons: 30, exposure: 60 },
+      majorPlanDays: 15,
     });
     expect(resolveFragment(hazardTimeSettings, { dueSoonDays: -1 })).toEqual(hazardTimeSettings.defaults);
     const all = resolveSettingsValues({ planTracking: { reminderDays: 7 } });

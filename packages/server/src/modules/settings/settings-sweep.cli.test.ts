@@ -83,7 +83,7 @@ describe('npx anzhi sweep reads the settings store', () => {
       // Fixture: made major in place (the loop that gets a major hazard here is hazard.test's business).
       await database.db.execute(sql`UPDATE hazards SET grade = 'major' WHERE id = ${created.json().id}`);
     }
-    const value = { dueSoonDays: 3, ladderDays: { letter: 5, bulletin: 15, summons: 30, exposure: 60 } };
+    const value = { dueSoonDays: 3, ladderDays: { letter: 5, bulletin: 15, summons: 30, exposure: 60 }, majorPlanDays: 15 };
     const saved = await office.request({ method: 'PUT', url: '/api/v1/settings/hazardTime', payload: { version: 0, value } });
     expect(saved.statusCode, saved.body).toBe(200);
     await app.close();

@@ -65,7 +65,7 @@ describe('township settings: read, change, reset', () => {
   it('refuses a wrong value with a Chinese message naming the field, and saves nothing', async () => {
     const bad = await put(office, 'hazardTime', {
       version: 0,
-      value: { dueSoonDays: 3, ladderDays: { letter: 20, bulletin: 15, summons: 30, exposure: 60 } },
+      value: { dueSoonDays: 3, ladderDays: { letter: 20, bulletin: 15, summons: 30, exposure: 60 }, majorPlanDays: 15 },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'settings.invalid', message: '逾期问责天数·通报：不能早于函告（20 天）' });
@@ -77,7 +77,7 @@ describe('township settings: read, change, reset', () => {
   });
 
   it('saves with the version it was loaded with, answers 409 to a stale one, audits before and after, and resets', async () => {
-    const value = { dueSoonDays: 5, ladderDays: { letter: 2, bulletin: 15, summons: 30, exposure: 60 } };
+    const value = { dueSoonDays: 5, ladderDays: { letter: 2, bulletin: 15, summons: 30, exposure: 60 }, majorPlanDays: 15 };
     const saved = await put(office, 'hazardTime', { version: 0, value });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ value, overridden: true, version: 1, updatedBy: 'office' });
@@ -168,7 +168,7 @@ describe('the sweeps follow what the office set (acceptance)', () => {
     const ours = await majorHazard(office, here.id, '报警器失效');
     const theirs = await majorHazard(otherOffice, there.id, '邻镇报警器失效');
 
-    const value = { dueSoonDays: 3, ladderDays: { letter: 5, bulletin: 15, summons: 30, exposure: 60 } };
+    const value = { dueSoonDays: 3, ladderDays: { letter: 5, bulletin: 15, summons: 30, exposure: 60 }, majorPlanDays: 15 };
     const version = (await fragmentOf(office, 'hazardTime')).version;
     expect((await put(office, 'hazardTime', { version, value })).statusCode).toBe(200);
 
