@@ -1,4 +1,4 @@
-import { addDays, defaultMajorDeadline, type HazardStatus, hazardTimeSettings, shippedCriteriaSets } from '@anzhi/core';
+import { addDays, defaultMajorDeadline, type HazardChannel, type HazardStatus, hazardTimeSettings, shippedCriteriaSets } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { chinaToday } from '../lib/clock.ts';
@@ -36,7 +36,7 @@ const generalFindings: Array<[string, string, 'thing' | 'behaviour' | 'managemen
   ['燃气软管老化', '灶具连接软管老化开裂，超过使用年限', 'thing'],
 ];
 
-const channels = [
+const channels: HazardChannel[] = [
   'selfCheck',
   'selfCheck',
   'selfCheck',

@@ -5,6 +5,7 @@ import {
   type HazardAction,
   type HazardStepOutcome,
   hazardActionBodies,
+  isCleared,
   missingMajorReportItems,
 } from '@anzhi/core';
 import type { z } from 'zod';
@@ -163,7 +164,7 @@ export const hazardSteps: { [A in HazardAction]: (raw: unknown) => ParsedStep } 
     run: ({ h }, b) => ({
       values: { supervisionLevel: null },
       note: b.reason,
-      data: { level: h.supervisionLevel, closed: h.status === 'closed' },
+      data: { level: h.supervisionLevel, closed: isCleared(h.status) },
       fileIds: [],
     }),
   }),

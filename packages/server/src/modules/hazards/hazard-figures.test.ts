@@ -1,4 +1,4 @@
-import { type HazardStatus, hazardStatuses } from '@anzhi/core';
+import { type HazardGrade, type HazardStatus, hazardStatuses } from '@anzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, login, PASSWORD, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
 import { hashPassword } from '../../lib/password-hash.ts';
@@ -43,7 +43,10 @@ beforeAll(async () => {
     createdAt: at,
     updatedAt: at,
   });
-  const hazard = (code: string, v: { grade: string; status: string; foundOn: string; deadline: string | null; closedOn: string | null }) =>
+  const hazard = (
+    code: string,
+    v: { grade: HazardGrade; status: HazardStatus; foundOn: string; deadline: string | null; closedOn: string | null },
+  ) =>
     hazardRepo.insert(t.database.db, {
       code,
       enterpriseId: e.id,

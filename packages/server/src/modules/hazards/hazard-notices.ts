@@ -1,4 +1,4 @@
-import { type HazardAction, type HazardStatus, hazardActionLabels, hazardStatusLabels, isOpen } from '@anzhi/core';
+import { type HazardAction, hazardActionLabels, hazardStatusLabels, isOpen } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { HazardPorts } from './hazard.ports.ts';
@@ -29,7 +29,7 @@ export function hazardNotices(deps: HazardPorts) {
 
   return {
     async afterCreate(ex: Executor, h: HazardRow) {
-      if (!isOpen(h.status as HazardStatus)) return;
+      if (!isOpen(h.status)) return;
       if (h.grade === 'major') {
         const to = [...(await regulator(ex, h)), ...(await deps.recipients.officeOf(ex, h.regionCode))];
         await send(ex, h, to, 'hazard.confirm', '重大隐患待认定', `${label(h)} 被登记为重大事故隐患，请及时认定`, h.foundBy);

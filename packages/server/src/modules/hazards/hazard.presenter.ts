@@ -1,10 +1,7 @@
 import {
   type EscalationStep,
   type HazardActor,
-  type HazardChannel,
   type HazardFacts,
-  type HazardGrade,
-  type HazardStatus,
   type HazardSummary,
   type HazardTimeConfig,
   hazardDueAsOf,
@@ -15,14 +12,14 @@ import type { HazardListRow, HazardRow } from './hazard.repo.ts';
 
 /** `time` is the hazard's township's hazardTime settings (settings resolver): due soon is shown as the sweep reminds. */
 export function toHazardSummary(h: HazardListRow, today: string, time: HazardTimeConfig): HazardSummary {
-  const due = hazardDueAsOf({ grade: h.grade as HazardGrade, status: h.status as HazardStatus, deadline: h.deadline }, today, time);
+  const due = hazardDueAsOf({ grade: h.grade, status: h.status, deadline: h.deadline }, today, time);
   return {
     id: h.id,
     code: h.code,
     title: h.title,
-    grade: h.grade as HazardGrade,
-    status: h.status as HazardStatus,
-    channel: h.channel as HazardChannel,
+    grade: h.grade,
+    status: h.status,
+    channel: h.channel,
     category: h.category as HazardSummary['category'],
     enterpriseId: h.enterpriseId,
     enterpriseName: h.enterpriseName,
@@ -44,9 +41,9 @@ export function toHazardSummary(h: HazardListRow, today: string, time: HazardTim
 
 export function hazardFacts(h: HazardRow): HazardFacts {
   return {
-    grade: h.grade as HazardGrade,
-    status: h.status as HazardStatus,
-    channel: h.channel as HazardChannel,
+    grade: h.grade,
+    status: h.status,
+    channel: h.channel,
     enterpriseId: h.enterpriseId,
     foundBy: h.foundBy,
     finderUnitId: h.finderUnitId,

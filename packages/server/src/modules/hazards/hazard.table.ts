@@ -1,3 +1,4 @@
+import type { HazardChannel, HazardGrade, HazardStatus } from '@anzhi/core';
 import {
   awaitingActionStatuses,
   type HazardEvaluation,
@@ -30,10 +31,10 @@ export const hazards = pgTable(
     industryCode: text('industry_code'),
     domains: text('domains').array().notNull().default([]),
     supervisingUnitId: integer('supervising_unit_id').references(() => units.id),
-    channel: text('channel').notNull(),
-    grade: text('grade').notNull(),
+    channel: text('channel').$type<HazardChannel>().notNull(),
+    grade: text('grade').$type<HazardGrade>().notNull(),
     category: text('category').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<HazardStatus>().notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
     location: text('location'),
