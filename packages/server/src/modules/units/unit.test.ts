@@ -161,9 +161,9 @@ describe('regions by scope', () => {
     const village = await login(t.app, 'village');
     const res = await village.get('/api/v1/regions');
     expect(res.json().items).toEqual([
-      { code: codes.county, name: '示例县', level: 'county', parentCode: null, abolished: false },
-      { code: codes.town, name: '示例镇', level: 'township', parentCode: codes.county, abolished: false },
-      { code: codes.village1, name: '东村', level: 'village', parentCode: codes.town, abolished: false },
+      { code: codes.county, name: '示例县', level: 'county', parentCode: null, abolished: false, docPrefix: null },
+      { code: codes.town, name: '示例镇', level: 'township', parentCode: codes.county, abolished: false, docPrefix: null },
+      { code: codes.village1, name: '东村', level: 'village', parentCode: codes.town, abolished: false, docPrefix: null },
     ]);
   });
 
@@ -179,7 +179,14 @@ describe('writing regions', () => {
     const events = await count('audit_events');
     const res = await admin.post('/api/v1/regions', { code: '330110101203', name: '南村' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ code: '330110101203', name: '南村', level: 'village', parentCode: codes.town, abolished: false });
+    expect(res.json()).toEqual({
+      code: '330110101203',
+      name: '南村',
+      level: 'village',
+      parentCode: codes.town,
+      abolished: false,
+      docPrefix: null,
+    });
     const renamed = await admin.patch('/api/v1/regions/330110101203', { name: '南新村' });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().name).toBe('南新村');
