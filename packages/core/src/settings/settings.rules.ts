@@ -32,14 +32,20 @@ function finite(n: number | null | undefined): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
-/** Attaches the labels to a schema (zod's metadata registry), so the form and the messages can be built from it. */
+/**
+ * The labels of settings live in a registry of their own, not zod's global one: the global registry's metadata is
+ * written into every JSON Schema (the OpenAPI document), where `label`, `unit` and `source` are not valid keywords.
+ */
+const settingRegistry = z.registry<SettingMeta>();
+
+/** Attaches the labels to a schema, so the form and the messages can be built from it. */
 export function setting<T extends z.ZodType>(schema: T, meta: SettingMeta): T {
-  return schema.meta({ ...meta });
+  settingRegistry.add(schema, { ...meta });
+  return schema;
 }
 
 export function settingMetaOf(schema: z.ZodType): SettingMeta | undefined {
-  const m = schema.meta() as Partial<SettingMeta> | undefined;
-  return m?.label && m.source ? (m as SettingMeta) : undefined;
+  return settingRegistry.get(schema);
 }
 
 /**
