@@ -37,7 +37,7 @@ describe('系统设置 in a real browser', () => {
     await card.getByRole('button', { name: '恢复默认' }).click();
     await page.getByRole('button', { name: '恢复默认' }).last().click();
     await page.getByText('“隐患整改时限”已恢复默认').waitFor();
-    await expect(letter.inputValue()).resolves.toBe('1');
+    await expect.poll(() => letter.inputValue(), { timeout: 5000 }).toBe('1');
     await page.close();
   });
 });

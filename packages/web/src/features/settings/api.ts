@@ -11,7 +11,8 @@ export function useSettings(regionCode: string | undefined) {
 
 function useInvalidateSettings() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: ['settings'] });
+  // Returned, so the mutation waits for the refetch: its success message shows with the new values in the form.
+  return () => queryClient.invalidateQueries({ queryKey: ['settings'] });
 }
 
 export interface SettingsWrite {
