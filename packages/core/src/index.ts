@@ -58,3 +58,4 @@ export * from './plan/plan-units.rules.ts';
 export * from './settings/settings.contract.ts';
 export * from './settings/settings.registry.ts';
 export * from './settings/settings.rules.ts';
+export * from './todo/todo.contract.ts';

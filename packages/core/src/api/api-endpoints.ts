@@ -89,6 +89,7 @@ import {
   settingsRegionQuery,
   settingsView,
 } from '../settings/settings.contract.ts';
+import { todoList, todoListQuery } from '../todo/todo.contract.ts';
 
 /**
  * What one JSON endpoint takes and returns. `multipart` endpoints take a FormData body (a file) and, for the plan
@@ -186,6 +187,8 @@ export const apiEndpoints = {
   'GET /settings': { query: settingsRegionQuery, response: settingsView },
   'PUT /settings/{key}': { query: settingsRegionQuery, body: settingsPutBody, response: settingsFragmentView },
   'DELETE /settings/{key}': { query: settingsDeleteQuery, response: settingsFragmentView },
+
+  'GET /todos': { query: todoListQuery, response: todoList },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

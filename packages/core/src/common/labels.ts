@@ -7,6 +7,8 @@ export const fieldLabels: Record<string, string> = {
   harm: '危害程度',
   difficulty: '整改难易程度',
   key: '设置项',
+  box: '待办箱',
+  todoKind: '待办类别',
   password: '密码',
   oldPassword: '原密码',
   newPassword: '新密码',
