@@ -64,6 +64,7 @@ import {
   planDispatch,
   planDispatchQuery,
   planDispatchSave,
+  planDispatchSaved,
   planDraft,
   planDraftPatch,
   planImportQuery,
@@ -182,7 +183,7 @@ export const apiEndpoints = {
   'GET /plans/{id}/timeline': { response: planTimeline },
   'GET /plans/{id}/rankings': { query: planRankingsQuery, response: planRankings },
   'GET /plan-dispatch': { query: planDispatchQuery, response: planDispatch },
-  'PUT /plan-dispatch': { body: planDispatchSave, response: planDispatch },
+  'PUT /plan-dispatch': { body: planDispatchSave, response: planDispatchSaved },
 
   'GET /settings': { query: settingsRegionQuery, response: settingsView },
   'PUT /settings/{key}': { query: settingsRegionQuery, body: settingsPutBody, response: settingsFragmentView },

@@ -47,6 +47,19 @@ export const planReportStatusLabels: Record<PlanReportStatus, string> = {
   lagging: '滞后',
 };
 
+/**
+ * How a stored report came to be (issue 10: a card counts as reported only when the unit filled it or confirmed it):
+ * `filed` — the unit changed the card from its prefill; `noChange` — the unit confirmed 本月无新进展; `untouched` —
+ * only rows written before this rule (blank cards saved by 全部保存), kept for history and never counted.
+ */
+export const planReportFilings = ['filed', 'noChange', 'untouched'] as const;
+export type PlanReportFiling = (typeof planReportFilings)[number];
+export const planReportFilingLabels: Record<PlanReportFiling, string> = {
+  filed: '已报送',
+  noChange: '无变化（已确认）',
+  untouched: '未填写',
+};
+
 /** A task's derived status: the reports, and `overdue` when a deadline passed and it is not done. */
 export const planTaskStatuses = ['notStarted', 'inProgress', 'done', 'lagging', 'overdue'] as const;
 export type PlanTaskStatus = (typeof planTaskStatuses)[number];
@@ -328,6 +341,8 @@ export const planReportView = z.object({
   reportedAt: z.string(),
   /** Reported after the period's report day. */
   late: z.boolean(),
+  /** filed, or noChange (shown as 无变化（已确认）). */
+  filing: z.enum(planReportFilings),
   version: z.number().int(),
 });
 export type PlanReportView = z.infer<typeof planReportView>;
@@ -439,6 +454,12 @@ export const planDispatch = z.object({
 });
 export type PlanDispatch = z.infer<typeof planDispatch>;
 
+/** The dispatch after a save, with the cards that were sent untouched and so not saved as reports. */
+export const planDispatchSaved = planDispatch.extend({
+  untouched: z.array(z.object({ taskId: z.number().int(), ordinal: z.string(), title: z.string() })),
+});
+export type PlanDispatchSaved = z.infer<typeof planDispatchSaved>;
+
 export const planReportInput = z.object({
   taskId: positiveId,
   status: z.enum(planReportStatuses, { error: '应为 notStarted（未启动）、inProgress（推进中）、done（已完成）或 lagging（滞后）' }),
@@ -446,6 +467,11 @@ export const planReportInput = z.object({
   problems: text(1000).default(''),
   figures: z.array(planFigure).max(20, '最多 20 项').default([]),
   fileIds: z.array(positiveId).max(9, '最多 9 个').default([]),
+  /**
+   * 本月无新进展: the unit confirms the card as prefilled. A card neither changed from its prefill nor confirmed is not
+   * a report and is not saved (core dispatchCardOutcome).
+   */
+  noChange: z.boolean().default(false),
   /** The version of this period's report when updating one; omit for a new report. */
   version: z.number().int().positive().optional(),
 });

@@ -94,6 +94,8 @@ export async function bulletinDocx(input: BulletinInput): Promise<Buffer> {
   const rate = counts.tasks ? Math.round((counts.done / counts.tasks) * 1000) / 10 : 0;
   const quarterReports = ledger.reports.filter((r) => input.periods.includes(r.period));
   const late = quarterReports.filter((r) => r.late).length;
+  // The ledger reads only reports that count (core countsAsReport): cards saved untouched are not 收到的报送.
+  const unchanged = quarterReports.filter((r) => r.filing === 'noChange').length;
   const found = problems(input);
   const header = ['名次', '单位', '承担任务', '已完成', '逾期未完成', '按时报送/应报', '得分', '等次'];
   const children = [
@@ -107,7 +109,8 @@ export async function bulletinDocx(input: BulletinInput): Promise<Buffer> {
     heading('一、总体进展'),
     para(
       `方案共 ${counts.tasks} 项任务，已完成 ${counts.done} 项，推进中 ${counts.inProgress} 项，滞后 ${counts.lagging} 项，逾期未完成 ${counts.overdue} 项，` +
-        `未启动 ${counts.notStarted} 项，完成率 ${rate}%。本季度共收到月调度报送 ${quarterReports.length} 条，其中超过报送日报送 ${late} 条。`,
+        `未启动 ${counts.notStarted} 项，完成率 ${rate}%。本季度共收到月调度报送 ${quarterReports.length} 条` +
+        `（其中确认本月无新进展 ${unchanged} 条），超过报送日报送 ${late} 条。`,
       { indent: true },
     ),
     heading('二、各单位任务完成情况'),

@@ -1,12 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { colourOf, type PlanDispatch, type PlanDraft, type PlanProgress, type PlanRankings } from '@anzhi/core';
+import {
+  colourOf,
+  type PlanDispatch,
+  type PlanDispatchItem,
+  type PlanDispatchSaved,
+  type PlanDraft,
+  type PlanProgress,
+  type PlanRankings,
+} from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, makeUser, type Session, seedOrg, startTestApp, type TestApp, uploadFile } from '../../../test/factories.ts';
+import {
+  codes,
+  countRows,
+  login,
+  makeUser,
+  type Session,
+  seedOrg,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from '../../../test/factories.ts';
 import { publishedSeed003 } from '../../../test/plan-kit.ts';
+import { planReports } from './plan.table.ts';
 import { runPlanSweep } from './plan-sweep.ts';
 
 let t: TestApp;
@@ -26,6 +45,17 @@ async function at(iso: string) {
 }
 const put = (s: Session, payload: unknown) => s.request({ method: 'PUT', url: '/api/v1/plan-dispatch', payload: payload as object });
 const dispatchOf = async (s: Session, query = '') => (await s.get(`/api/v1/plan-dispatch${query}`)).json() as PlanDispatch;
+/** A card sent back exactly as the page prefilled it (全部保存 without touching it). */
+const asPrefilled = (i: PlanDispatchItem, extra: object = {}) => ({
+  taskId: i.taskId,
+  status: i.prefill.status,
+  summary: i.prefill.summary,
+  problems: i.prefill.problems,
+  figures: i.prefill.figures,
+  fileIds: i.prefill.fileIds,
+  version: i.report?.version,
+  ...extra,
+});
 
 beforeAll(async () => {
   t = await startTestApp(new Date('2026-01-05T01:00:00Z'));
@@ -156,6 +186,52 @@ describe('the monthly dispatch', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect((await office.get(`/api/v1/plan-dispatch?villageCode=${codes.otherVillage}`)).statusCode).toBe(404);
   });
+  it('does not count cards sent untouched (issue 10), and counts a confirmed 本月无新进展 as such', async () => {
+    // March: the market office's cards are prefilled from February; 全部保存 without touching them files nothing.
+    const march = await dispatchOf(market);
+    expect(march.reported).toBe(0);
+    const res = await put(market, { period: '2026-03', reports: march.items.map((i) => asPrefilled(i)) });
+    expect(res.statusCode, res.body).toBe(200);
+    const untouched = res.json() as PlanDispatchSaved;
+    expect(untouched.reported).toBe(0);
+    expect(untouched.untouched.map((u) => u.taskId)).toEqual(march.items.map((i) => i.taskId));
+    expect(await countRows(t.database, 'plan_reports', sql`period = '2026-03' AND unit_id = ${org.units.market.id}`)).toBe(0);
+
+    // One card confirmed 本月无新进展: that one is a report, of its own kind; the rest still are not.
+    const [confirmed, ...rest] = march.items;
+    const saved = (
+      await put(market, {
+        period: '2026-03',
+        reports: [asPrefilled(confirmed as PlanDispatchItem, { noChange: true }), ...rest.map((i) => asPrefilled(i))],
+      })
+    ).json() as PlanDispatchSaved;
+    expect(saved).toMatchObject({ reported: 1, untouched: rest.map((i) => expect.objectContaining({ taskId: i.taskId })) });
+    expect(saved.items.find((i) => i.taskId === confirmed?.taskId)?.report).toMatchObject({ filing: 'noChange', status: 'lagging' });
+    const ledger = (await office.get(`/api/v1/plans/${plan.plan.id}?period=2026-03`)).json() as PlanProgress;
+    const node = ledger.nodes.find((n) => n.id === confirmed?.taskId);
+    expect(node?.reports.find((r) => r.unitId === org.units.market.id)).toMatchObject({ period: '2026-03', filing: 'noChange' });
+
+    // The emergency office sends its blank cards: nothing is reported.
+    const blank = await dispatchOf(emergency);
+    const sent = (await put(emergency, { period: '2026-03', reports: blank.items.map((i) => asPrefilled(i)) })).json() as PlanDispatchSaved;
+    expect(sent).toMatchObject({ reported: 0 });
+    expect(sent.untouched).toHaveLength(blank.items.length);
+    // A blank card saved before the rule (kept for history as untouched) counts for nothing either: not on the page,
+    // not in the sweep, the 五色图 or the 季通报 (tests below).
+    await t.database.db.insert(planReports).values({
+      planId: plan.plan.id,
+      taskId: blank.items[0]?.taskId as number,
+      assigneeKey: `unit:${org.units.emergency.id}`,
+      unitId: org.units.emergency.id,
+      period: '2026-02',
+      status: 'notStarted',
+      filing: 'untouched',
+      reportedBy: org.users.office.id,
+      reportedByName: '应急办',
+      reportedAt: new Date('2026-02-20T01:00:00Z'),
+    });
+    expect((await dispatchOf(emergency, '?period=2026-02')).reported).toBe(0);
+  });
 });
 
 describe('五色图', () => {
@@ -168,6 +244,8 @@ describe('五色图', () => {
     expect(marketRow).toMatchObject({ reportsDue: expect.any(Number), done: 1 });
     // The office's own emergency office never reported and its 2024 deadlines passed: red.
     expect(emergencyRow).toMatchObject({ colour: 'red', colourLabel: '红', reportsOnTime: 0 });
+    // Its blank February card (saved untouched before issue 10) is not a report on time.
+    expect(emergencyRow?.reportsDue).toBeGreaterThan(0);
     expect(marketRow?.score).toBeGreaterThan(emergencyRow?.score as number);
     for (const row of [...r.units, ...r.villages]) expect(row.colour).toBe(colourOf(row.score, r.scoring.thresholds));
     expect(r.units.map((u) => u.rank)).toEqual([...r.units.map((u) => u.rank)].sort((a, b) => a - b));
@@ -276,6 +354,11 @@ describe('generated documents', () => {
     for (const text of ['2026年第1季度推进情况的通报', '一、总体进展', '示例镇市场监管所', '五色图排名', '人手不足', '红色单位']) {
       expect(xml, text).toContain(text);
     }
+    // 收到报送 counts what units filled in or confirmed, never the blank cards (issue 10).
+    const counted = await countRows(t.database, 'plan_reports', sql`plan_id = ${plan.plan.id} AND filing IN ('filed', 'noChange')`);
+    const all = await countRows(t.database, 'plan_reports', sql`plan_id = ${plan.plan.id}`);
+    expect(all).toBe(counted + 1);
+    expect(xml).toContain(`本季度共收到月调度报送 ${counted} 条（其中确认本月无新进展 1 条）`);
     expect((await office.get(`/api/v1/plans/${plan.plan.id}/bulletin.docx?quarter=2027Q1`)).statusCode).toBe(400);
     expect((await office.get(`/api/v1/plans/${plan.plan.id}/bulletin.docx?quarter=2026Q5`)).statusCode).toBe(400);
   });

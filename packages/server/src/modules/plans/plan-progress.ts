@@ -104,6 +104,7 @@ export function reportView(r: PlanReportRow, assigneeName: string): PlanReportVi
     reportedByName: r.reportedByName,
     reportedAt: r.reportedAt.toISOString(),
     late: r.late,
+    filing: r.filing,
     version: r.version,
   };
 }

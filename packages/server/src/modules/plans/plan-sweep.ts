@@ -82,9 +82,10 @@ function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDa
       WHERE ${window}
         -- A plan published after a report day owes nothing for that month (China time, UTC+8).
         AND ${planSql.isPublishedBy(sql`d.published_at`, sql`d.due_on`)}
-        AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key AND x.period = d.period)
+        AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key AND x.period = d.period
+          AND ${planSql.countsAsReport(sql`x.filing`)})
         AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key
-          AND x.period < d.period AND ${planSql.isFinishingReport(sql`x.status`)})
+          AND x.period < d.period AND ${planSql.isFinishingReport(sql`x.status`)} AND ${planSql.countsAsReport(sql`x.filing`)})
       GROUP BY d.plan_id, d.period, d.due_on, a.key, a.unit_id, a.village_code
     )`;
 }

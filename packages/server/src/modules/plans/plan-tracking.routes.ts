@@ -5,6 +5,7 @@ import {
   planDispatch,
   planDispatchQuery,
   planDispatchSave,
+  planDispatchSaved,
   planListQuery,
   planPage,
   planProgress,
@@ -134,8 +135,10 @@ export async function registerPlanTrackingRoutes(
       schema: {
         tags,
         summary: '报送月调度：一次提交多项任务的进展（同一事务；修改已报送的须带 version）',
+        description:
+          '只有改动过的任务（状态、进展、问题、数据或佐证与预填不同）或勾选“本月无新进展”的任务计为已报送；原样提交的任务不保存，在 untouched 中列出。',
         body: planDispatchSave,
-        response: { 200: planDispatch },
+        response: { 200: planDispatchSaved },
       },
     },
     async (request) => dispatch.save(requireActor(request), request.body),

@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { type PlanAssignee, type PlanProgressNode, type PlanReportView, planReportStatusLabels } from '@anzhi/core';
+import { type PlanAssignee, type PlanProgressNode, type PlanReportView, planReportFilingLabels, planReportStatusLabels } from '@anzhi/core';
 import { Card, Descriptions, Drawer, Empty, Flex, Image, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
@@ -44,6 +44,7 @@ function ReportBody({ r, period }: { r: PlanReportView; period: string }) {
           {r.reportedByName} {formatDateTime(r.reportedAt)}
         </span>
         {r.late ? <Tag color="orange">逾期报送</Tag> : null}
+        {r.filing === 'noChange' ? <Tag color="default">{planReportFilingLabels.noChange}</Tag> : null}
       </div>
       {r.summary ? <Typography.Paragraph className="plan-pre">{r.summary}</Typography.Paragraph> : null}
       {r.problems ? <Typography.Paragraph type="warning">存在问题：{r.problems}</Typography.Paragraph> : null}
