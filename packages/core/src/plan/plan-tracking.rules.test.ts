@@ -13,6 +13,7 @@ import {
   rankByScore,
   type ScoreReport,
   scoreOf,
+  scoresTimelyReporting,
   shiftPeriod,
   townshipPlanSettings,
 } from './plan-tracking.rules.ts';
@@ -180,5 +181,21 @@ describe('五色图 scoring (seed 001: 建立“五色图”评比晾晒机制)'
       ['丙', 2],
       ['乙', 2],
     ]);
+  });
+});
+
+describe('villages are scored only on what they can do (ADR 0013, issue 10)', () => {
+  const scoring = planRankingSettings.defaults;
+  const silent = { tasks: 2, done: 0, doneOnTime: 0, due: 0, reportsDue: 4, reportsOnTime: 0, overdueOpen: 0 };
+  it('scores member units on 按时报送, not villages (they cannot file the dispatch)', () => {
+    expect(scoresTimelyReporting('unit:12')).toBe(true);
+    expect(scoresTimelyReporting('village:339901100201')).toBe(false);
+  });
+  it('leaves 按时报送 out of a village score and re-weighs the other parts', () => {
+    expect(scoreOf(silent, scoring).score).toBe(0);
+    expect(scoreOf(silent, scoring, { timelyReporting: false })).toEqual({ score: 100, colour: 'green' });
+    const late = { ...silent, due: 2, overdueOpen: 1 };
+    // Completion 0/2 (weight 40) and no-overdue 1/2 (weight 20): 10/60.
+    expect(scoreOf(late, scoring, { timelyReporting: false }).score).toBe(16.7);
   });
 });

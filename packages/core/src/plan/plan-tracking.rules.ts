@@ -198,6 +198,15 @@ export function assigneeFacts(
   return facts;
 }
 
+/**
+ * Whether an assignee is scored on 按时报送 (ADR 0013): only member units file the monthly dispatch (permission
+ * plan.report); village accounts cannot, so villages are not scored on it — the indicator is 不适用 for them and the
+ * other parts are re-weighed. Assignee keys are 'unit:12' / 'village:339901100201'.
+ */
+export function scoresTimelyReporting(assignee: string): boolean {
+  return assignee.startsWith('unit:');
+}
+
 export function colourOf(score: number, thresholds: PlanScoring['thresholds']): PlanColour {
   if (score >= thresholds.green) return 'green';
   if (score >= thresholds.blue) return 'blue';
@@ -210,13 +219,19 @@ export function colourOf(score: number, thresholds: PlanScoring['thresholds']): 
  * Score 0–100: the weighted mean of on-time completion (of tasks whose deadline passed, or done), timely reporting
  * and freedom from open overdue items. A part with nothing to measure yet is left out and the others re-weighed, so a
  * unit that never reports on deadline-free tasks is not carried by parts it was never tested on; with nothing to
- * measure at all the score is 100. One decimal.
+ * measure at all the score is 100. An assignee not scored on reporting (`timelyReporting: false`, villages — ADR 0013)
+ * has that part left out the same way. One decimal.
  */
-export function scoreOf(f: AssigneeFacts, scoring: PlanScoring): { score: number; colour: PlanColour } {
+export function scoreOf(
+  f: AssigneeFacts,
+  scoring: PlanScoring,
+  opts: { timelyReporting?: boolean } = {},
+): { score: number; colour: PlanColour } {
   const completionBase = Math.max(f.due, f.done);
+  const reporting = opts.timelyReporting ?? true;
   const parts: Array<[weight: number, value: number | null]> = [
     [scoring.weights.onTimeCompletion, completionBase ? f.doneOnTime / completionBase : null],
-    [scoring.weights.timelyReporting, f.reportsDue ? f.reportsOnTime / f.reportsDue : null],
+    [scoring.weights.timelyReporting, reporting && f.reportsDue ? f.reportsOnTime / f.reportsDue : null],
     [scoring.weights.noOverdue, f.due ? 1 - f.overdueOpen / f.due : null],
   ];
   const measured = parts.filter((p): p is [number, number] => p[1] !== null && p[0] > 0);

@@ -56,7 +56,16 @@ export interface BulletinInput {
 }
 
 function scoreRows(rows: readonly PlanRankingRow[]) {
-  return rows.map((r) => [r.rank, r.name, r.tasks, r.done, r.overdueOpen, `${r.reportsOnTime}/${r.reportsDue}`, r.score, r.colourLabel]);
+  return rows.map((r) => [
+    r.rank,
+    r.name,
+    r.tasks,
+    r.done,
+    r.overdueOpen,
+    r.timelyReportingApplies ? `${r.reportsOnTime}/${r.reportsDue}` : '不适用',
+    r.score,
+    r.colourLabel,
+  ]);
 }
 
 function colourLines(rows: readonly PlanRankingRow[], what: string): Paragraph[] {
@@ -80,6 +89,7 @@ function problems(input: BulletinInput): string[] {
   }
   if (overdue.length > 20) out.push(`另有 ${overdue.length - 20} 项逾期任务，详见挂图作战表。`);
   for (const r of [...rankings.units, ...rankings.villages]) {
+    if (!r.timelyReportingApplies) continue;
     const missed = r.reportsDue - r.reportsOnTime;
     if (missed > 0) out.push(`${r.name}截至本季度末有 ${missed} 次月调度未按时报送。`);
   }
@@ -119,7 +129,7 @@ export async function bulletinDocx(input: BulletinInput): Promise<Buffer> {
     heading('三、五色图排名'),
     para(
       `按照按期完成率（权重 ${rankings.scoring.weights.onTimeCompletion}）、按时报送率（权重 ${rankings.scoring.weights.timelyReporting}）、` +
-        `逾期未完成事项（权重 ${rankings.scoring.weights.noOverdue}）综合计分，${rankings.scoring.thresholds.green} 分及以上为绿色，` +
+        `逾期未完成事项（权重 ${rankings.scoring.weights.noOverdue}）综合计分（各村（社区）不承担月调度报送，按时报送不适用，按其余两项计分），${rankings.scoring.thresholds.green} 分及以上为绿色，` +
         `${rankings.scoring.thresholds.blue} 分及以上为蓝色，${rankings.scoring.thresholds.yellow} 分及以上为黄色，${rankings.scoring.thresholds.orange} 分及以上为橙色，其余为红色。`,
       { indent: true },
     ),

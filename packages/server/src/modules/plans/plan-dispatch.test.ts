@@ -249,12 +249,15 @@ describe('五色图', () => {
     expect(marketRow?.score).toBeGreaterThan(emergencyRow?.score as number);
     for (const row of [...r.units, ...r.villages]) expect(row.colour).toBe(colourOf(row.score, r.scoring.thresholds));
     expect(r.units.map((u) => u.rank)).toEqual([...r.units.map((u) => u.rank)].sort((a, b) => a - b));
-    // 东村 reported March on time (the office filled it in), 西村 never did.
+    // Villages cannot file the dispatch (ADR 0013): 按时报送 does not apply to them. 东村's March progress (the office
+    // filled it in) and 西村's silence weigh the same.
     const march = (await office.get(`/api/v1/plans/${plan.plan.id}/rankings`)).json() as PlanRankings;
     expect(march.period).toBe('2026-03');
     const [east, west] = [codes.village1, codes.village2].map((c) => march.villages.find((v) => v.villageCode === c));
-    expect(east).toMatchObject({ reportsOnTime: 1 });
-    expect(east?.score).toBeGreaterThan(west?.score as number);
+    expect(east).toMatchObject({ timelyReportingApplies: false, reportsDue: 0, reportsOnTime: 0 });
+    expect(west).toMatchObject({ timelyReportingApplies: false });
+    expect(east?.score).toBe(west?.score);
+    expect(march.units.every((u) => u.timelyReportingApplies)).toBe(true);
     // A unit sees the same public ranking.
     expect((await market.get(`/api/v1/plans/${plan.plan.id}/rankings?period=2026-02`)).json().units).toEqual(r.units);
   });
@@ -280,6 +283,11 @@ describe('五色图', () => {
     const r = (await office.get(`/api/v1/plans/${plan.plan.id}/rankings?period=2026-01`)).json() as PlanRankings;
     expect(r.scoring.weights.timelyReporting).toBe(100);
     expect(r.units.find((u) => u.unitId === org.units.market.id)).toMatchObject({ score: 100, colour: 'green' });
+    // With 按时报送 the only part weighed, a village has nothing to be measured on: not red for a duty it cannot do.
+    const march = (await office.get(`/api/v1/plans/${plan.plan.id}/rankings?period=2026-03`)).json() as PlanRankings;
+    expect(march.villages.length).toBeGreaterThan(0);
+    expect(march.villages.every((v) => v.score === 100 && v.colour === 'green')).toBe(true);
+    expect(march.units.find((u) => u.unitId === org.units.emergency.id)?.colour).toBe('red');
   });
 });
 

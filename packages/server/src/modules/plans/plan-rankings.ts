@@ -9,6 +9,7 @@ import {
   type ScoreReport,
   type ScoreTask,
   scoreOf,
+  scoresTimelyReporting,
 } from '@anzhi/core';
 import { chinaToday } from '../../lib/clock.ts';
 import type { Ledger } from './plan-ledger.ts';
@@ -33,7 +34,8 @@ export function computeRankings(ledger: Ledger, period: string, today: string): 
   const keys = [...new Set(tasks.flatMap((t) => t.assignees))];
   const rows = keys.map((key) => {
     const facts = assigneeFacts(key, tasks, reports, { firstPeriod, period, today, reportDay: settings.reportDay });
-    const { score, colour } = scoreOf(facts, settings.scoring);
+    const timelyReportingApplies = scoresTimelyReporting(key);
+    const { score, colour } = scoreOf(facts, settings.scoring, { timelyReporting: timelyReportingApplies });
     return {
       key,
       unitId: key.startsWith('unit:') ? Number(key.slice(5)) : null,
@@ -45,8 +47,9 @@ export function computeRankings(ledger: Ledger, period: string, today: string): 
       tasks: facts.tasks,
       done: facts.done,
       doneOnTime: facts.doneOnTime,
-      reportsDue: facts.reportsDue,
-      reportsOnTime: facts.reportsOnTime,
+      reportsDue: timelyReportingApplies ? facts.reportsDue : 0,
+      reportsOnTime: timelyReportingApplies ? facts.reportsOnTime : 0,
+      timelyReportingApplies,
       overdueOpen: facts.overdueOpen,
     };
   });
