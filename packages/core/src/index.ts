@@ -50,6 +50,7 @@ export * from './plan/plan-filing.rules.ts';
 export * from './plan/plan-paragraphs.rules.ts';
 export * from './plan/plan-parse.rules.ts';
 export * from './plan/plan-predicates.rules.ts';
+export * from './plan/plan-publish.rules.ts';
 export * from './plan/plan-targets.rules.ts';
 export * from './plan/plan-tracking.contract.ts';
 export * from './plan/plan-tracking.rules.ts';

@@ -195,6 +195,8 @@ export const planDraft = z.object({
   problems: z.array(z.string()),
   /** What does not block publishing but deserves a look (tasks nobody is tracked for). */
   warnings: z.array(z.string()),
+  /** The member unit the office sits in (core officeUnitOf): who leads the tasks 交由安委办牵头; null if none. */
+  officeUnit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
 });
 export type PlanDraft = z.infer<typeof planDraft>;
 
@@ -272,6 +274,8 @@ export const planDraftPatch = z.object({
   tasks: z.array(planTaskEdit).max(500).optional(),
   removeTaskIds: z.array(positiveId).max(500).optional(),
   mappings: z.array(planMappingEdit).max(300).optional(),
+  /** 未指定的交由安委办牵头: every task still without a lead gets the office's unit as its lead (after the other edits). */
+  assignUnledToOffice: z.boolean().optional(),
 });
 export type PlanDraftPatch = z.infer<typeof planDraftPatch>;
 

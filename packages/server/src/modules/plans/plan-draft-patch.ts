@@ -1,5 +1,5 @@
 // The review screen's edits: plan fields, unit-name decisions (which re-derive the tasks' unit ids), task edits, removals.
-import { type PlanDraftPatch, type PlanTaskEdit, planRecurrenceWords } from '@anzhi/core';
+import { hasLead, officeUnitOf, type PlanDraftPatch, type PlanTaskEdit, planRecurrenceWords } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import { planErrorsOf } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo } from './plan.repo.ts';
@@ -118,6 +118,28 @@ export async function applyDraftPatch(ex: Executor, plan: PlanRow, body: PlanDra
     await planRepo.updateTask(ex, edit.id, taskValues(edit, now));
   }
 
+  let toOffice = 0;
+  if (body.assignUnledToOffice) {
+    const office = officeUnitOf(ctx.units);
+    if (!office) {
+      throw planErrorsOf.invalid(
+        'assignUnledToOffice',
+        '本镇成员单位中没有安委办所在的单位：请在“成员单位”中为其添加别名“安委办”，或逐项指定牵头单位',
+      );
+    }
+    // Read again: the mapping and task edits above may have given some tasks a lead already.
+    for (const t of await planRepo.tasks(ex, plan.id)) {
+      if (t.kind !== 'task' || t.removedAt || hasLead(t)) continue;
+      await planRepo.updateTask(ex, t.id, {
+        leadUnitIds: [office.id],
+        coUnitIds: t.coUnitIds.filter((id) => id !== office.id),
+        unitsEdited: true,
+        updatedAt: now,
+      });
+      toOffice++;
+    }
+  }
+
   const remove = body.removeTaskIds ?? [];
   const missing = remove.find((id) => !byId.has(id));
   if (missing !== undefined) throw planErrorsOf.invalid('removeTaskIds', `任务（编号 ${missing}）不属于本方案`);
@@ -126,6 +148,6 @@ export async function applyDraftPatch(ex: Executor, plan: PlanRow, body: PlanDra
 
   return {
     planValues,
-    changes: { mappings: body.mappings?.length ?? 0, tasks: body.tasks?.length ?? 0, removed: remove.length },
+    changes: { mappings: body.mappings?.length ?? 0, tasks: body.tasks?.length ?? 0, removed: remove.length, toOffice },
   };
 }

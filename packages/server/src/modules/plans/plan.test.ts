@@ -105,8 +105,21 @@ describe('import seed 003 → draft for review', () => {
     const early = await office.post(`/api/v1/plans/${draft.plan.id}/publish`, { version: draft.plan.version });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain('交警三中队');
-    draft = await settleMappings(office, draft);
+    draft = await settleMappings(office, draft, { toOffice: false });
+    // Names settled, but tasks whose printed leads are not tracked have no lead unit: refused, naming them (issue 10).
+    const unled = draft.nodes.filter((n) => n.kind === 'task' && !n.leadUnitIds.length && !n.leadVillages);
+    expect(unled.length).toBeGreaterThan(0);
+    expect(draft.problems).toEqual([expect.stringMatching(new RegExp(`^${unled.length} 项任务未指定牵头单位：`))]);
+    const refused = await office.post(`/api/v1/plans/${draft.plan.id}/publish`, { version: draft.plan.version });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain(`${unled.length} 项任务未指定牵头单位：${unled[0]?.ordinal}`);
+    // The one click: 未指定的交由安委办牵头 (the unit the office sits in).
+    expect(draft.officeUnit).toEqual({ id: org.units.emergency.id, name: '示例镇应急管理办公室' });
+    const assigned = await office.patch(`/api/v1/plans/${draft.plan.id}/draft`, { version: draft.plan.version, assignUnledToOffice: true });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    draft = assigned.json();
     expect(draft.problems).toEqual([]);
+    for (const t of unled) expect(draft.nodes.find((n) => n.id === t.id)?.leadUnitIds).toEqual([org.units.emergency.id]);
     const res = await office.post(`/api/v1/plans/${draft.plan.id}/publish`, { version: draft.plan.version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published', counts: { tasks: expect.any(Number) } });
