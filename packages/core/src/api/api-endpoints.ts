@@ -77,6 +77,7 @@ import {
   planRankingsQuery,
   planReimportQuery,
   planReimportResult,
+  planRemindResult,
   planSettingsPatch,
   planSummary,
   planTimeline,
@@ -182,6 +183,7 @@ export const apiEndpoints = {
   'PATCH /plans/{id}/settings': { body: planSettingsPatch, response: planSummary },
   'GET /plans/{id}/timeline': { response: planTimeline },
   'GET /plans/{id}/rankings': { query: planRankingsQuery, response: planRankings },
+  'POST /plans/{id}/remind': { response: planRemindResult },
   'GET /plan-dispatch': { query: planDispatchQuery, response: planDispatch },
   'PUT /plan-dispatch': { body: planDispatchSave, response: planDispatchSaved },
 

@@ -16,6 +16,7 @@
  *   own unit; the office may fill in for a unit or a village), PUT /plan-dispatch (planDispatchSave) → planDispatch,
  *   all reports in one transaction [plan.report];
  * GET /plans/{id}/rankings?period= → planRankings (五色图 for units and villages) [plan.read];
+ * POST /plans/{id}/remind → planRemindResult (一键催报: units still owing this month's dispatch) [plan.manage];
  * GET /plans/{id}/wall-table.xlsx (挂图作战表) and GET /plans/{id}/bulletin.docx?quarter=2026Q3 (季通报) [plan.read].
  */
 import { z } from 'zod';
@@ -533,5 +534,9 @@ export const planRankings = z.object({
   villages: z.array(planRankingRow),
 });
 export type PlanRankings = z.infer<typeof planRankings>;
+
+/** 一键催报: how many units were reminded by this click. */
+export const planRemindResult = z.object({ count: z.number().int() });
+export type PlanRemindResult = z.infer<typeof planRemindResult>;
 
 export const planBulletinQuery = z.object({ quarter: planQuarter.optional() });

@@ -26,6 +26,7 @@ import {
 } from '../../../test/factories.ts';
 import { publishedSeed003 } from '../../../test/plan-kit.ts';
 import { planReports } from './plan.table.ts';
+import { listDueDispatchCards } from './plan-due.ts';
 import { runPlanSweep } from './plan-sweep.ts';
 
 let t: TestApp;
@@ -321,11 +322,71 @@ describe('the dispatch sweep', () => {
   });
 });
 
+describe('一键催报 and the cards still due', () => {
+  it('lists the cards a unit still owes this month, by the same rule as the page', async () => {
+    await at('2026-03-24');
+    const units = [org.units.market.id, org.units.emergency.id];
+    const cards = await listDueDispatchCards(t.database.db, { kind: 'all' }, { unitIds: units, asOf: '2026-03-24' });
+    const ofMarket = cards.filter((c) => c.unitId === org.units.market.id);
+    const ofEmergency = cards.filter((c) => c.unitId === org.units.emergency.id);
+    // The market office confirmed one card (本月无新进展) and sent the rest untouched: those are still due.
+    const page = await dispatchOf(market);
+    expect(page.period).toBe('2026-03');
+    expect(ofMarket.map((c) => c.taskId).sort()).toEqual(
+      page.items
+        .filter((i) => !i.report)
+        .map((i) => i.taskId)
+        .sort(),
+    );
+    expect(page.items.filter((i) => i.report?.filing === 'noChange')).toHaveLength(1);
+    expect(ofEmergency.length).toBe((await dispatchOf(emergency)).items.length);
+    expect(cards[0]).toMatchObject({ planId: plan.plan.id, planName: plan.plan.title, period: '2026-03', dueOn: '2026-03-25' });
+    // Data-scoped: the neighbouring township's office sees none of this plan's cards.
+    const other = await listDueDispatchCards(
+      t.database.db,
+      { kind: 'regions', regionCodes: [codes.otherTown] },
+      { unitIds: units, asOf: '2026-03-24' },
+    );
+    expect(other).toEqual([]);
+  });
+
+  it('reminds every unit that has not reported, once a day, office only', async () => {
+    await at('2026-03-24');
+    expect((await market.post(`/api/v1/plans/${plan.plan.id}/remind`, {})).statusCode).toBe(403);
+    expect((await otherOffice.post(`/api/v1/plans/${plan.plan.id}/remind`, {})).statusCode).toBe(404);
+    const res = await office.post(`/api/v1/plans/${plan.plan.id}/remind`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const owing = new Set(
+      (
+        await listDueDispatchCards(
+          t.database.db,
+          { kind: 'all' },
+          { unitIds: [org.units.market.id, org.units.emergency.id], asOf: '2026-03-24' },
+        )
+      ).map((c) => c.unitId),
+    );
+    // The market office's one March card is confirmed 本月无新进展: it owes nothing and is not reminded; the
+    // emergency office sent only untouched cards: it is.
+    expect([...owing]).toEqual([org.units.emergency.id]);
+    expect(res.json()).toEqual({ count: 1 });
+    const marketNotices = (await market.get('/api/v1/notifications')).json().items as Array<{ title: string }>;
+    expect(marketNotices.some((n) => n.title === '催报：月调度尚未报送')).toBe(false);
+    const notices = (await emergency.get('/api/v1/notifications')).json().items as Array<{ title: string; body: string }>;
+    expect(notices.filter((n) => n.title === '催报：月调度尚未报送')).toHaveLength(1);
+    expect(notices.find((n) => n.title === '催报：月调度尚未报送')?.body).toMatch(/2026年3月调度尚有 \d+ 项任务未报送进展/);
+    // A second click the same day sends nothing more.
+    expect((await office.post(`/api/v1/plans/${plan.plan.id}/remind`, {})).json()).toEqual({ count: 0 });
+    expect(await countRows(t.database, 'notifications', sql`kind = 'plan.remind'`)).toBe(1);
+  });
+});
+
 describe('generated documents', () => {
   it('exports the 挂图作战 table as a real .xlsx', async () => {
     const res = await office.get(`/api/v1/plans/${plan.plan.id}/wall-table.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    // Named after the plan, not its id (issue 10), UTF-8 encoded with an ASCII fallback.
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${plan.plan.title}-挂图作战表.xlsx`)}`);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -358,6 +419,9 @@ describe('generated documents', () => {
     const res = await office.get(`/api/v1/plans/${plan.plan.id}/bulletin.docx?quarter=2026Q1`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1] ?? '')).toBe(
+      `${plan.plan.title}-2026年第1季度通报.docx`,
+    );
     const xml = Buffer.from(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml'] as Uint8Array).toString('utf8');
     for (const text of ['2026年第1季度推进情况的通报', '一、总体进展', '示例镇市场监管所', '五色图排名', '人手不足', '红色单位']) {
       expect(xml, text).toContain(text);
