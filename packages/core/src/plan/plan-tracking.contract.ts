@@ -152,6 +152,8 @@ export const planMeta = z.object({
   sourceFileName: z.string().nullable(),
   regionCode: z.string(),
   settings: planSettings,
+  /** 基准日期: deadlines before it are history, not overdue (an older plan imported mid-way). */
+  baselineDate: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -184,6 +186,9 @@ export const planDraftNode = z.object({
   recurrence: z.array(z.string()),
   milestones: z.array(planMilestone),
   targets: z.array(planTarget),
+  /** Already completed when the plan was imported (marked during review), with the clerk's note. */
+  completedOn: z.string().nullable(),
+  completedNote: z.string(),
 });
 export type PlanDraftNode = z.infer<typeof planDraftNode>;
 
@@ -253,6 +258,9 @@ export const planTaskEdit = z.object({
     .optional(),
   targets: z.array(planTargetEdit).max(30, '量化目标最多 30 个').optional(),
   milestones: z.array(planMilestoneEdit).max(30, '年度节点最多 30 个').optional(),
+  /** Mark as already completed (date; null clears it) with a note of how (导入时已完成). */
+  completedOn: isoDate.nullable().optional(),
+  completedNote: text(500).optional(),
 });
 export type PlanTaskEdit = z.infer<typeof planTaskEdit>;
 
@@ -272,6 +280,7 @@ export const planDraftPatch = z.object({
   docNumber: text(60).nullable().optional(),
   periodStart: z.number().int().min(2000, '应为 2000–2100 年').max(2100).nullable().optional(),
   periodEnd: z.number().int().min(2000, '应为 2000–2100 年').max(2100).nullable().optional(),
+  baselineDate: isoDate.nullable().optional(),
   tasks: z.array(planTaskEdit).max(500).optional(),
   removeTaskIds: z.array(positiveId).max(500).optional(),
   mappings: z.array(planMappingEdit).max(300).optional(),
@@ -369,6 +378,9 @@ export const planProgressNode = z.object({
   nextDeadline: z.string().nullable(),
   recurrence: z.array(z.string()),
   targets: z.array(planTarget),
+  /** Marked completed at import (done; no reports owed). */
+  completedOn: z.string().nullable(),
+  completedNote: z.string(),
   /** Null for group nodes. */
   status: z.enum(planTaskStatuses).nullable(),
   overdue: z.boolean(),
@@ -395,7 +407,9 @@ export const planTimelineItem = z.object({
   assignees: z.array(z.string()),
   status: z.enum(planTaskStatuses),
   overdue: z.boolean(),
-  /** Negative when overdue. */
+  /** Before the plan's 基准日期: history, never shown as overdue. */
+  beforeBaseline: z.boolean(),
+  /** Negative when past. */
   daysLeft: z.number().int(),
 });
 export const planTimeline = z.object({ items: z.array(planTimelineItem) });

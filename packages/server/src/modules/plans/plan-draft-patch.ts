@@ -1,6 +1,7 @@
 // The review screen's edits: plan fields, unit-name decisions (which re-derive the tasks' unit ids), task edits, removals.
 import { hasLead, officeUnitOf, type PlanDraftPatch, type PlanTaskEdit, planRecurrenceWords } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
+import { chinaToday } from '../../lib/clock.ts';
 import { planErrorsOf } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo } from './plan.repo.ts';
 import type { plans, planTasks } from './plan.table.ts';
@@ -54,6 +55,8 @@ function taskValues(edit: PlanTaskEdit, now: Date): Partial<typeof planTasks.$in
   if (edit.recurrence !== undefined) v.recurrence = planRecurrenceWords.filter((w) => edit.recurrence?.includes(w));
   if (edit.targets !== undefined) v.targets = edit.targets.map((t) => ({ ...t, raw: t.raw || `${t.metric}${t.value}${t.unit}` }));
   if (edit.milestones !== undefined) v.milestones = edit.milestones;
+  if (edit.completedOn !== undefined) v.completedOn = edit.completedOn;
+  if (edit.completedNote !== undefined) v.completedNote = edit.completedNote;
   const units = ['leadUnitIds', 'coUnitIds', 'leadVillages', 'coVillages'] as const;
   if (units.some((k) => edit[k] !== undefined)) {
     v.unitsEdited = true;
@@ -84,7 +87,7 @@ function withDescendants(rows: readonly PlanTaskRow[], ids: readonly number[]): 
 /** Applies the edits inside the caller's transaction; returns the plan's new fields and what changed, for the audit. */
 export async function applyDraftPatch(ex: Executor, plan: PlanRow, body: PlanDraftPatch, now: Date) {
   const planValues: Partial<typeof plans.$inferInsert> = { updatedAt: now };
-  for (const k of ['title', 'issuer', 'issueDate', 'docNumber', 'periodStart', 'periodEnd'] as const) {
+  for (const k of ['title', 'issuer', 'issueDate', 'docNumber', 'periodStart', 'periodEnd', 'baselineDate'] as const) {
     if (body[k] !== undefined) Object.assign(planValues, { [k]: body[k] });
   }
   const start = body.periodStart !== undefined ? body.periodStart : plan.periodStart;
@@ -115,6 +118,7 @@ export async function applyDraftPatch(ex: Executor, plan: PlanRow, body: PlanDra
     if (!byId.has(edit.id)) throw planErrorsOf.invalid('tasks', `任务（编号 ${edit.id}）不属于本方案`);
     checkUnits('leadUnitIds', edit.leadUnitIds);
     checkUnits('coUnitIds', edit.coUnitIds);
+    if (edit.completedOn && edit.completedOn > chinaToday(now)) throw planErrorsOf.invalid('completedOn', '完成日期不能晚于今天');
     await planRepo.updateTask(ex, edit.id, taskValues(edit, now));
   }
 

@@ -15,7 +15,7 @@ export const planSql = {
   isFinishingReport: (status: SQL): SQL => inSet(status, finishingReportStatuses),
   /** countsAsReport: filed or confirmed 本月无新进展, never a row saved untouched before issue 10. */
   countsAsReport: (filing: SQL): SQL => inSet(filing, countedReportFilings),
-  /** A task still owes reports: not marked completed at import (taskIsOpen). */
+  /** A task still owes reports: not marked completed at import (core deriveTaskStatus: completedOn means done). */
   isOpenTask: (completedOn: SQL): SQL => sql`(${completedOn} IS NULL)`,
 
   /**

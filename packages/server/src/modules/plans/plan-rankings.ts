@@ -10,6 +10,7 @@ import {
   type ScoreTask,
   scoreOf,
   scoresTimelyReporting,
+  trackedDeadlines,
 } from '@anzhi/core';
 import { chinaToday } from '../../lib/clock.ts';
 import type { Ledger } from './plan-ledger.ts';
@@ -20,7 +21,12 @@ export function computeRankings(ledger: Ledger, period: string, today: string): 
   const settings = ledger.settings;
   const tasks: ScoreTask[] = ledger.tasks.map((t) => {
     const a = ledger.assignees.get(t.id);
-    return { id: t.id, deadlines: t.deadlineDates, assignees: [...(a?.leads ?? []), ...(a?.cos ?? [])].map((x) => x.key) };
+    return {
+      id: t.id,
+      deadlines: trackedDeadlines(t.deadlineDates, ledger.plan.baselineDate),
+      assignees: [...(a?.leads ?? []), ...(a?.cos ?? [])].map((x) => x.key),
+      completedOn: t.completedOn,
+    };
   });
   const reports: ScoreReport[] = ledger.reports.map((r) => ({
     taskId: r.taskId,

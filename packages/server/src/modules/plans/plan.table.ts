@@ -37,7 +37,7 @@ export const plans = pgTable(
     settings: jsonb('settings').$type<Partial<PlanSettings>>().notNull().default({}),
     /**
      * 基准日期: the day the township started tracking this plan (an imported older plan): deadlines before it are history,
-     * not overdue (core taskIsOverdue).
+     * not overdue (core isDeadlineOverdue).
      */
     baselineDate: date('baseline_date', { mode: 'string' }),
     createdBy: integer('created_by')

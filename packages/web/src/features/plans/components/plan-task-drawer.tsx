@@ -150,6 +150,15 @@ export function PlanTaskDrawer({ node, period, pastDue, villages, onClose }: Pla
                 label: '完成时限',
                 children: node.deadlines.length ? node.deadlines.map((d) => `${d.date}（${d.raw}）`).join('；') : '—',
               },
+              ...(node.completedOn
+                ? [
+                    {
+                      key: 'completed',
+                      label: '导入前已完成',
+                      children: `${node.completedOn}${node.completedNote ? `：${node.completedNote}` : ''}`,
+                    },
+                  ]
+                : []),
               { key: 'recurrence', label: '工作频次', children: node.recurrence.join('、') || '—' },
               { key: 'targets', label: '量化指标', children: node.targets.map(targetText).join('；') || '—' },
               { key: 'people', label: '责任人', children: [...node.leaders, ...node.people].join('、') || '—' },
