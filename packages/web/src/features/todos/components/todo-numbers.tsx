@@ -19,12 +19,14 @@ export function TodoNumbers() {
   if (!mine.data) return null;
   const byKind = mine.data.byKind;
   const enterprise = user.roles.includes('enterprise');
-  const shown = todoKinds.filter(
-    (k) => k === 'hazard.step' || (byKind[k] ?? 0) > 0 || (enterprise && (k === 'hazard.check' || k === 'hazard.report')),
-  );
+  const unit = user.roles.includes('unit');
+  // A role's own duties always show, even at 0: the enterprise's reports and checks, the unit's dispatch.
+  const always = (k: TodoKind) =>
+    k === 'hazard.step' || (enterprise && (k === 'hazard.check' || k === 'hazard.report')) || (unit && k === 'plan.dispatch');
+  const shown = todoKinds.filter((k) => always(k) || (byKind[k] ?? 0) > 0);
   const cards = shown.map((k) => ({ key: k, ...numberOf[k], value: byKind[k] ?? 0 }));
   if (!enterprise && initiated.data) {
-    cards.push({ key: 'initiated' as TodoKind, title: '我发起的未办结', to: '/todos?box=initiated', value: initiated.data.total });
+    cards.push({ key: 'initiated' as TodoKind, title: '我登记、发起的未办结', to: '/todos?box=initiated', value: initiated.data.total });
   }
   return (
     <Card title="我的工作" size="small" data-testid="todo-numbers">
