@@ -2,9 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TodoItem, TodoList } from '@anzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, makeEnterprise, makeUser, type Session, startTestApp, type TestApp, uploadFile } from '../../../test/factories.ts';
-import { act, seedHazardWorld, step } from '../../../test/hazard-kit.ts';
+import {
+  codes,
+  login,
+  makeEnterprise,
+  makeHazard,
+  makeUser,
+  type Session,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from '../../../test/factories.ts';
+import { seedHazardWorld, step } from '../../../test/hazard-kit.ts';
 import { publishedSeed003 } from '../../../test/plan-kit.ts';
+import { systemScope } from '../../db/data-scope.ts';
+import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { hazardCheckRequests } from '../hazards/hazard.table.ts';
 
 const photo = fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/files/phone-rotated.jpg'));
@@ -119,6 +131,35 @@ describe('the 待办 centre: each kind reaches the right user, and leaves once t
     expect(late.statusCode, late.body).toBe(201);
     const first = (await todos(s.owner, '?todoKind=hazard.step')).items[0];
     expect(first).toMatchObject({ entityId: late.json().id, overdue: true, dueOn: '2026-02-20' });
+  });
+
+  it('hazard.step: the office answers for a hazard no unit supervises; the unit that supervises one owes its 督办 once overdue', async () => {
+    const orphan = await makeEnterprise(t.database, { regionCode: codes.village1, supervisingUnitId: null });
+    const unsupervised = await makeHazard(t.database, {
+      enterprise: orphan,
+      foundBy: w.org.users.inspector.id,
+      grade: 'major',
+      status: 'found',
+    });
+    expect(await linksOf(s.office)).toContain(`/hazards/${unsupervised.id}?action=confirm`);
+    expect(await linksOf(otherOffice)).not.toContain(`/hazards/${unsupervised.id}?action=confirm`);
+    expect((await linksOf(s.regulator)).some((l) => l.startsWith(`/hazards/${unsupervised.id}?`))).toBe(false);
+
+    const enterprise = await enterpriseRepo.findById(t.database.db, w.enterpriseId, systemScope);
+    if (!enterprise) throw new Error('the kit enterprise is missing');
+    const late = await makeHazard(t.database, {
+      enterprise,
+      foundBy: w.org.users.inspector.id,
+      grade: 'major',
+      status: 'rectifying',
+      deadline: '2026-02-15',
+    });
+    const supervise = `/hazards/${late.id}?action=supervise`;
+    expect(await linksOf(s.regulator)).toContain(supervise);
+    expect(await linksOf(s.office)).not.toContain(supervise);
+    expect(await linksOf(s.market)).not.toContain(supervise);
+    await step(s.regulator, late.id, 'supervise', { version: late.version, level: 'township' });
+    expect(await linksOf(s.regulator)).not.toContain(supervise);
   });
 
   it('hazard.check: a 举一反三 check waits for its enterprise only, until answered', async () => {
