@@ -195,7 +195,7 @@ export function createHazardService(deps: HazardDeps) {
         });
       }
       await audit.record(tx, auditActorOf(actor), { entityType: 'hazard', entityId: row.id, action: 'create', after: auditedHazard(row) });
-      await notices.afterCreate(tx, row);
+      await notices.afterCreate(tx, row, e.name);
       return row.id;
     });
     return detail(db, actor, id);
