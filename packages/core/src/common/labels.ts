@@ -141,6 +141,8 @@ export const fieldLabels: Record<string, string> = {
   channel: '发现途径',
   overdue: '已逾期',
   supervised: '挂牌督办',
+  mine: '我登记的',
+  awaitingMe: '待我处理',
   supervisionLevel: '督办级别',
   foundFrom: '发现日期起',
   foundTo: '发现日期止',

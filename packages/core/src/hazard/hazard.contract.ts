@@ -81,6 +81,10 @@ export const hazardFilter = z.object({
   closedTo: date.optional(),
   /** 存量 at this cut-off date (found by then, not closed by then). */
   stockAt: date.optional(),
+  /** 我登记的: registered by the caller. */
+  mine: bool.optional(),
+  /** 待我处理: waiting for the caller's step (core's isAwaitingActor). */
+  awaitingMe: bool.optional(),
 });
 export type HazardFilter = z.infer<typeof hazardFilter>;
 

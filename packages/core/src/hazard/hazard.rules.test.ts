@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableHazardActions,
+  awaitedParty,
   type HazardActor,
   type HazardFacts,
   hazardActionRefusal,
   initialHazardStatus,
+  isAwaitingActor,
   nextHazardStatus,
 } from './hazard.rules.ts';
 import { hazardReportSettings, hazardTimeSettings } from './hazard.settings.ts';
@@ -127,5 +129,42 @@ describe('time-driven rules', () => {
     const slow = { ...config, ladderDays: { ...config.ladderDays, letter: 5 } };
     expect(hazardDueAsOf(h, '2026-04-04', slow).escalations).toEqual([]);
     expect(hazardDueAsOf(h, '2026-04-05', slow).escalations).toEqual(['letter']);
+  });
+});
+
+describe('whose step a hazard waits for (16号令 第十五、十六、十八条: who does each step)', () => {
+  const base = { grade: 'general' as const, channel: 'inspection' as const, hasPendingExtension: false };
+  const who = { enterpriseId: 7, foundBy: 3, finderUnitId: 20, supervisingUnitId: 10 };
+  const enterprise = { userId: 1, office: false, unitId: null, enterpriseId: 7 };
+  const regulator = { userId: 2, office: false, unitId: 10, enterpriseId: null };
+  const finder = { userId: 3, office: false, unitId: null, enterpriseId: null };
+  const office = { userId: 4, office: true, unitId: null, enterpriseId: null };
+
+  it('follows the loop: the enterprise rectifies, the finder signs off a general hazard, the regulator steps in a major one', () => {
+    expect(awaitedParty({ ...base, status: 'rectifying' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, status: 'rectified' })).toBe('finder');
+    expect(awaitedParty({ ...base, channel: 'selfCheck', status: 'rectified' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'found' })).toBe('regulator');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'confirmed' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'planSubmitted' })).toBe('regulator');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'evaluated' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'reviewing' })).toBe('regulator');
+    expect(awaitedParty({ ...base, status: 'rectifying', hasPendingExtension: true })).toBe('finder');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'rectifying', hasPendingExtension: true })).toBe('regulator');
+    expect(awaitedParty({ ...base, status: 'closed' })).toBeNull();
+  });
+
+  it('names the actor: the enterprise, the supervising unit (the office without one), the finder or their unit', () => {
+    const rectifying = { ...base, ...who, status: 'rectifying' as const };
+    expect(isAwaitingActor(rectifying, enterprise)).toBe(true);
+    expect(isAwaitingActor(rectifying, regulator)).toBe(false);
+    const rectified = { ...base, ...who, status: 'rectified' as const };
+    expect(isAwaitingActor(rectified, finder)).toBe(true);
+    expect(isAwaitingActor(rectified, { ...regulator, unitId: 20 })).toBe(true);
+    expect(isAwaitingActor(rectified, enterprise)).toBe(false);
+    const found = { ...base, ...who, grade: 'major' as const, status: 'found' as const };
+    expect(isAwaitingActor(found, regulator)).toBe(true);
+    expect(isAwaitingActor(found, office)).toBe(false);
+    expect(isAwaitingActor({ ...found, supervisingUnitId: null }, office)).toBe(true);
   });
 });

@@ -204,3 +204,50 @@ export function missingMajorReportItems(
     .filter((k) => !report[k]?.trim())
     .map((item) => ({ item, message: `重大事故隐患报告须写明${majorReportItemLabels[item]}` }));
 }
+
+/**
+ * Whose step a hazard waits for (the 待办 and the ledger's 待我处理 read it): the enterprise (方案, 整改, 评估, 恢复生产申请),
+ * the regulator — the supervising unit, or the office where there is none — (认定, 方案审核, 现场审核, a major hazard's
+ * extension), or the finder (验收 of a general hazard, its extension). An enterprise's own self-checked general hazard
+ * is accepted by the enterprise (自查自改). Ended hazards wait for no one.
+ */
+export type HazardParty = 'enterprise' | 'regulator' | 'finder';
+
+/** Statuses whose next step is the enterprise's (submitPlan, rectify, evaluate, applyResume). */
+export const enterpriseStepStatuses: HazardStatus[] = ['confirmed', 'rectifying', 'evaluating', 'evaluated'];
+/** Statuses whose next step is the regulator's (confirm or decline, approve or return the plan, review). */
+export const regulatorStepStatuses: HazardStatus[] = ['found', 'planSubmitted', 'reviewing'];
+/** Statuses whose next step is the sign-off of a general hazard (accept or reject). */
+export const finderStepStatuses: HazardStatus[] = ['rectified'];
+
+export type HazardAwaitFacts = Pick<HazardFacts, 'grade' | 'status' | 'channel' | 'hasPendingExtension'>;
+
+export function awaitedParty(h: HazardAwaitFacts): HazardParty | null {
+  if (!isOpen(h.status)) return null;
+  // A pending extension is decided first: by the regulator for a major hazard, by the finder for a general one.
+  if (h.hasPendingExtension) return h.grade === 'major' ? 'regulator' : 'finder';
+  if (enterpriseStepStatuses.includes(h.status)) return 'enterprise';
+  if (regulatorStepStatuses.includes(h.status)) return 'regulator';
+  if (finderStepStatuses.includes(h.status)) {
+    if (h.grade === 'major') return 'regulator';
+    return h.channel === 'selfCheck' ? 'enterprise' : 'finder';
+  }
+  return null;
+}
+
+/** The hazard waits for this actor's step: their enterprise, their unit as regulator (the office without one), or they found it. */
+export function isAwaitingActor(
+  h: HazardAwaitFacts & Pick<HazardFacts, 'enterpriseId' | 'foundBy' | 'finderUnitId' | 'supervisingUnitId'>,
+  a: Pick<HazardActor, 'userId' | 'office' | 'unitId' | 'enterpriseId'>,
+): boolean {
+  switch (awaitedParty(h)) {
+    case 'enterprise':
+      return a.enterpriseId != null && a.enterpriseId === h.enterpriseId;
+    case 'regulator':
+      return h.supervisingUnitId != null ? a.unitId === h.supervisingUnitId : a.office;
+    case 'finder':
+      return a.userId === h.foundBy || (a.unitId != null && a.unitId === h.finderUnitId);
+    default:
+      return false;
+  }
+}

@@ -46,3 +46,30 @@ describe('a member unit always sees the hazards it found', () => {
     expect((await otherUnit.get(`/api/v1/hazards/${byStaff.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('the ledger’s 我登记的 / 待我处理 filters', () => {
+  it('lists what the caller registered, and what waits for the caller’s step', async () => {
+    const e = await makeEnterprise(t.database, {
+      regionCode: codes.village2,
+      domains: ['industryTrade'],
+      supervisingUnitId: org.units.emergency.id,
+    });
+    const inspectorId = org.users.inspector.id;
+    const toAccept = await makeHazard(t.database, { enterprise: e, foundBy: inspectorId, status: 'rectified' });
+    const beingFixed = await makeHazard(t.database, { enterprise: e, foundBy: inspectorId, status: 'rectifying' });
+    const others = await makeHazard(t.database, { enterprise: e, foundBy: org.users.office.id, status: 'rectified' });
+    const inspector = await loginAs(t.app, 'inspector');
+    const mine = idsOf((await inspector.get('/api/v1/hazards?mine=true&pageSize=100')).json());
+    expect(mine).toEqual(expect.arrayContaining([toAccept.id, beingFixed.id]));
+    expect(mine).not.toContain(others.id);
+    const awaiting = idsOf((await inspector.get('/api/v1/hazards?awaitingMe=true&pageSize=100')).json());
+    expect(awaiting).toContain(toAccept.id);
+    expect(awaiting).not.toContain(beingFixed.id);
+    expect(awaiting).not.toContain(others.id);
+    // The total counts the same rows, and a bad value names the field in Chinese.
+    expect((await inspector.get('/api/v1/hazards?awaitingMe=true')).json().total).toBe(awaiting.length);
+    const bad = await inspector.get('/api/v1/hazards?awaitingMe=maybe');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('待我处理');
+  });
+});

@@ -1,4 +1,4 @@
-import { type DataScope, type HazardFilter, industrySections } from '@anzhi/core';
+import { type DataScope, type HazardActor, type HazardFilter, industrySections } from '@anzhi/core';
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
@@ -9,7 +9,7 @@ import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 import { hazardEscalations, hazardEvents, hazards } from './hazard.table.ts';
-import { hazardSql } from './hazard-predicates.sql.ts';
+import { awaitingActorSql, hazardSql } from './hazard-predicates.sql.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
 export type HazardListRow = HazardRow & {
@@ -18,8 +18,14 @@ export type HazardListRow = HazardRow & {
   supervisingUnitName: string | null;
 };
 
-/** The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. */
-export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): SQL | undefined {
+/** Who is asking, for the filters about the caller (我登记的, 待我处理). */
+export type HazardCaller = Pick<HazardActor, 'userId' | 'office' | 'unitId' | 'enterpriseId'>;
+
+/**
+ * The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. Without a
+ * caller, the filters about the caller match nothing.
+ */
+export function hazardWhere(scope: DataScope, f: HazardFilter, today: string, me?: HazardCaller): SQL | undefined {
   const c: (SQL | undefined)[] = [scopeOn.hazards(scope)];
   if (f.q) {
     const like = likeContains(f.q);
@@ -49,6 +55,14 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   if (f.closedFrom) c.push(sql`${hazards.closedOn} >= ${f.closedFrom}`);
   if (f.closedTo) c.push(sql`${hazards.closedOn} <= ${f.closedTo}`);
   if (f.stockAt) c.push(hazardSql.countsAsStockAt(f.stockAt));
+  if (f.mine !== undefined) {
+    const mine = me ? eq(hazards.foundBy, me.userId) : sql`false`;
+    c.push(f.mine ? mine : sql`NOT ${mine}`);
+  }
+  if (f.awaitingMe !== undefined) {
+    const awaiting = me ? awaitingActorSql(me) : sql`false`;
+    c.push(f.awaitingMe ? awaiting : sql`NOT ${awaiting}`);
+  }
   return and(...c);
 }
 

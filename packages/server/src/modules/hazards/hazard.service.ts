@@ -205,7 +205,7 @@ export function createHazardService(deps: HazardDeps) {
     const { page, pageSize, cursor: rawCursor, ...filter } = query;
     const cursor = rawCursor ? decodeCursor(rawCursor) : undefined;
     if (cursor === null) throw errors.badRequest('hazard.invalid_cursor', '翻页游标无效，请从第一页重新查询');
-    const where = hazardWhere(actor.scope, filter, today());
+    const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const [rows, total] = await Promise.all([
       hazardRepo.page(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
       cubeAnswers(actor.scope, filter) ? hazardStatsRepo.cubeCount(db, where) : hazardRepo.count(db, where),
@@ -247,7 +247,7 @@ export function createHazardService(deps: HazardDeps) {
 
   async function stats(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy }) {
     const { groupBy, ...filter } = query;
-    const where = hazardWhere(actor.scope, filter, today());
+    const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const byKey = groupBy === 'industry' ? 'industry' : groupBy;
     const fromCube = cubeAnswers(actor.scope, filter, groupBy);
     let groups = await hazardStatsRepo.groups(db, where, groupKey(byKey, statsRoot(actor.scope, filter.regionCode)), fromCube);
@@ -271,7 +271,7 @@ export function createHazardService(deps: HazardDeps) {
 
   async function dynamicZero(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy; cutoff: string }) {
     const { groupBy, cutoff, ...filter } = query;
-    const where = hazardWhere(actor.scope, filter, today());
+    const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const rows = await hazardStatsRepo.dynamicZero(
       db,
       where,

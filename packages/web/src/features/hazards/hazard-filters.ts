@@ -24,6 +24,8 @@ export const hazardFilterKeys = [
   'closedFrom',
   'closedTo',
   'stockAt',
+  'mine',
+  'awaitingMe',
 ] as const;
 
 export type HazardFilterKey = (typeof hazardFilterKeys)[number];

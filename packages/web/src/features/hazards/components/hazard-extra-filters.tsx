@@ -28,6 +28,10 @@ function describe(key: HazardFilterKey, value: string, f: HazardFilters, names: 
       return `区划：${names.regionName ?? value}`;
     case 'supervisingUnitId':
       return `监管单位编号 ${value}`;
+    case 'mine':
+    case 'awaitingMe':
+      // Shown by the quick filter chips above the form.
+      return null;
     default:
       return `${key}=${value}`;
   }
