@@ -216,8 +216,14 @@ export const hazardDetail = hazardSummary.extend({
   events: z.array(hazardEvent),
   escalations: z.array(z.object({ step: z.enum(escalationSteps), dueOn: z.string(), createdAt: z.string(), documentUrl: z.string() })),
   actions: z.array(z.enum(hazardActions)),
+  /** The caller may press 催办 now (core's hazardRemindRefusal, including once a day). */
+  canRemind: z.boolean(),
 });
 export type HazardDetail = z.infer<typeof hazardDetail>;
+
+/** POST /hazards/{id}/remind: how many people were reminded. */
+export const hazardRemindResult = z.object({ count: z.number().int() });
+export type HazardRemindResult = z.infer<typeof hazardRemindResult>;
 
 export const hazardStats = z.object({
   total: z.number().int(),

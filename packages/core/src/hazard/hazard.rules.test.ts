@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableHazardActions,
+  awaitedAction,
   awaitedParty,
   type HazardActor,
   type HazardFacts,
   hazardActionRefusal,
+  hazardRemindRefusal,
   initialHazardStatus,
   isAwaitingActor,
   nextHazardStatus,
@@ -166,5 +168,39 @@ describe('whose step a hazard waits for (16号令 第十五、十六、十八条
     expect(isAwaitingActor(found, regulator)).toBe(true);
     expect(isAwaitingActor(found, office)).toBe(false);
     expect(isAwaitingActor({ ...found, supervisingUnitId: null }, office)).toBe(true);
+  });
+});
+
+describe('催办: the office or the supervising unit presses the party whose step is awaited', () => {
+  const h = {
+    grade: 'general' as const,
+    channel: 'inspection' as const,
+    hasPendingExtension: false,
+    status: 'rectifying' as const,
+    enterpriseId: 7,
+    foundBy: 3,
+    finderUnitId: null,
+    supervisingUnitId: 10,
+    deadline: '2026-03-01',
+  };
+  const unit: HazardActor = { userId: 2, office: false, unitId: 10, enterpriseId: null, supervisor: true };
+  const office: HazardActor = { userId: 4, office: true, unitId: null, enterpriseId: null, supervisor: true };
+  const inspector: HazardActor = { userId: 5, office: false, unitId: null, enterpriseId: null, supervisor: true };
+  const ctx = { today: '2026-03-10', dueSoonDays: 3, lastRemindedOn: null };
+
+  it('allows an overdue or due-soon open hazard, once a day', () => {
+    expect(hazardRemindRefusal(h, unit, ctx)).toBeNull();
+    expect(hazardRemindRefusal(h, office, ctx)).toBeNull();
+    expect(hazardRemindRefusal({ ...h, deadline: '2026-03-12' }, office, ctx)).toBeNull();
+    expect(hazardRemindRefusal(h, office, { ...ctx, lastRemindedOn: '2026-03-10' })?.reason).toBe('tooSoon');
+    expect(hazardRemindRefusal(h, office, { ...ctx, lastRemindedOn: '2026-03-09' })).toBeNull();
+    expect(awaitedAction(h)).toBe('rectify');
+  });
+
+  it('refuses others, hazards not yet due, ended ones, and a hazard waiting for the caller', () => {
+    expect(hazardRemindRefusal(h, inspector, ctx)?.reason).toBe('role');
+    expect(hazardRemindRefusal({ ...h, deadline: '2026-04-30' }, office, ctx)?.message).toContain('3 天内到期');
+    expect(hazardRemindRefusal({ ...h, status: 'closed' }, office, ctx)?.message).toBe('该隐患已办结，无需催办');
+    expect(hazardRemindRefusal({ ...h, grade: 'major', status: 'found' }, unit, ctx)?.message).toBe('该隐患正等待您办理，无需催办');
   });
 });

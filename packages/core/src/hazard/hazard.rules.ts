@@ -10,7 +10,7 @@ import {
   openHazardStatuses,
   type StoppageKind,
 } from './hazard.dict.ts';
-import { isOpen } from './hazard-predicates.rules.ts';
+import { isDueSoon, isOpen, isOverdue } from './hazard-predicates.rules.ts';
 
 /** What the state machine needs to know about a hazard. */
 export interface HazardFacts {
@@ -250,4 +250,52 @@ export function isAwaitingActor(
     default:
       return false;
   }
+}
+
+/** The step a hazard waits for, to link a notice or a to-do to it (/hazards/12?action=rectify). */
+export function awaitedAction(h: HazardAwaitFacts): HazardAction | null {
+  if (!isOpen(h.status)) return null;
+  if (h.hasPendingExtension) return 'approveExtension';
+  const byStatus: Partial<Record<HazardStatus, HazardAction>> = {
+    found: 'confirm',
+    confirmed: 'submitPlan',
+    planSubmitted: 'approvePlan',
+    rectifying: 'rectify',
+    rectified: 'accept',
+    evaluating: 'evaluate',
+    evaluated: 'applyResume',
+    reviewing: 'review',
+  };
+  return byStatus[h.status] ?? null;
+}
+
+export interface HazardRemindRefusal {
+  /** role: 403; state: 409; tooSoon: 429 (once a day per hazard). */
+  reason: 'role' | 'state' | 'tooSoon';
+  message: string;
+}
+
+type RemindFacts = HazardAwaitFacts &
+  Pick<HazardFacts, 'enterpriseId' | 'foundBy' | 'finderUnitId' | 'supervisingUnitId'> & { deadline: string | null };
+
+/**
+ * 催办: the office or the supervising unit presses whoever's step an open hazard waits for, once it is overdue or due
+ * soon (the township's due-soon days), at most once a day per hazard — a reminder that comes every hour is not read.
+ * Null when allowed.
+ */
+export function hazardRemindRefusal(
+  h: RemindFacts,
+  a: HazardActor,
+  ctx: { today: string; dueSoonDays: number; lastRemindedOn: string | null },
+): HazardRemindRefusal | null {
+  if (!(a.office || (a.supervisor && a.unitId != null && a.unitId === h.supervisingUnitId))) {
+    return { reason: 'role', message: '只有安委办或该企业的监管单位可以催办' };
+  }
+  if (awaitedParty(h) === null) return { reason: 'state', message: '该隐患已办结，无需催办' };
+  if (!isOverdue(h, ctx.today) && !isDueSoon(h, ctx.today, ctx.dueSoonDays)) {
+    return { reason: 'state', message: `只能催办已逾期或 ${ctx.dueSoonDays} 天内到期的在办隐患` };
+  }
+  if (isAwaitingActor(h, a)) return { reason: 'state', message: '该隐患正等待您办理，无需催办' };
+  if (ctx.lastRemindedOn === ctx.today) return { reason: 'tooSoon', message: '今天已催办过该隐患，每个隐患每天最多催办一次，请明天再催' };
+  return null;
 }

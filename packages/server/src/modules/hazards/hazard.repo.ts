@@ -159,6 +159,17 @@ export const hazardRepo = {
     return ex.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId)).orderBy(hazardEvents.id);
   },
 
+  /** When the hazard last had a timeline event of this kind (e.g. the last 催办). */
+  async lastEventAt(ex: Executor, hazardId: number, action: string): Promise<Date | null> {
+    const [row] = await ex
+      .select({ at: hazardEvents.at })
+      .from(hazardEvents)
+      .where(and(eq(hazardEvents.hazardId, hazardId), eq(hazardEvents.action, action)))
+      .orderBy(desc(hazardEvents.id))
+      .limit(1);
+    return row?.at ?? null;
+  },
+
   async escalations(ex: Executor, hazardId: number) {
     return ex.select().from(hazardEscalations).where(eq(hazardEscalations.hazardId, hazardId)).orderBy(hazardEscalations.id);
   },

@@ -34,6 +34,7 @@ import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary }
 import { decodeCursor, encodeCursor, hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { createHazardActions } from './hazard-actions.ts';
 import { hazardNotices } from './hazard-notices.ts';
+import { createHazardRemind } from './hazard-remind.ts';
 import { cubeAnswers, groupKey, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
 
 export type HazardDeps = { db: Db; clock: Clock; audit: AuditService } & HazardPorts;
@@ -46,6 +47,8 @@ export function createHazardService(deps: HazardDeps) {
   const { db, clock, audit } = deps;
   const today = () => chinaToday(clock.now());
   const notices = hazardNotices(deps);
+  // Declared before detail() reads it; load() is hoisted.
+  const reminders = createHazardRemind({ ...deps, load });
 
   async function load(ex: Executor, actor: Actor, id: number) {
     const row = await hazardRepo.findById(ex, id, actor.scope);
@@ -101,6 +104,7 @@ export function createHazardService(deps: HazardDeps) {
       })),
       // The buttons: what the state machine allows this actor now, and only if the role may act on hazards at all.
       actions: can(actor.roles, 'hazard.act') ? availableHazardActions(hazardFacts(h), hazardActorOf(actor)) : [],
+      canRemind: can(actor.roles, 'hazard.act') && (await reminders.canRemind(ex, actor, h)),
     };
   }
 
@@ -308,6 +312,7 @@ export function createHazardService(deps: HazardDeps) {
     stats,
     dynamicZero,
     act: actions.act,
+    remind: reminders.remind,
     labels: { hazardChannelLabels, hazardCategoryLabels, escalationStepLabels },
     /** The hazard as scoped for the actor, for documents and exports. */
     load: (actor: Actor, id: number) => load(db, actor, id),

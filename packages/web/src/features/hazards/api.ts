@@ -130,3 +130,12 @@ export function useHazardAction() {
     },
   });
 }
+
+/** 催办: remind whoever's step the hazard waits for; the detail then shows the 催办 on its timeline. */
+export function useHazardRemind(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('POST /hazards/{id}/remind', { params: { id } }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: [...hazardsKey, 'detail', id] }),
+  });
+}
