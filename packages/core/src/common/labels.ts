@@ -151,6 +151,8 @@ export const fieldLabels: Record<string, string> = {
   stockAt: '存量截至',
   cursor: '翻页位置',
   groupBy: '分组方式',
+  industryScheme: '行业分类方式',
+  mainDomain: '主行业领域',
   cutoff: '截止日期',
   step: '督促步骤',
   result: '排查结果',

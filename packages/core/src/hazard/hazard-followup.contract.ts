@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hazardFilter, hazardGroupBys } from './hazard.contract.ts';
+import { hazardFilter, hazardGroupBys, industrySchemes } from './hazard.contract.ts';
 import { hazardReportPeriods } from './hazard.settings.ts';
 
 const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
@@ -8,6 +8,7 @@ const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
 export const hazardDynamicZeroQuery = hazardFilter.extend({
   cutoff: date.default('2023-12-31'),
   groupBy: z.enum(hazardGroupBys).default('region'),
+  industryScheme: z.enum(industrySchemes).default('domain'),
 });
 export const hazardDynamicZeroRow = z.object({
   key: z.string(),

@@ -39,6 +39,8 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string, me
   if (f.channel) c.push(eq(hazards.channel, f.channel));
   if (f.regionCode) c.push(regionSubtree(hazards.regionCode, f.regionCode));
   if (f.domain) c.push(sql`${hazards.domains} @> ${textArray([f.domain])}`);
+  // The statistics count a hazard under its first domain (groupKey 'domain'): this lists exactly such a group.
+  if (f.mainDomain) c.push(sql`${hazards.domains}[1] = ${f.mainDomain}`);
   if (f.industrySection) {
     const divisions = industrySections.find(([s]) => s === f.industrySection)?.[2].map(([code]) => code) ?? [];
     c.push(sql`${hazards.industryCode} = ANY(${textArray(divisions)})`);

@@ -14,6 +14,7 @@ import {
   hazardChannelLabels,
   hazardGradeLabels,
   hazardStatusLabels,
+  type IndustryScheme,
   industryDivisions,
   industrySectionNames,
   initialHazardStatus,
@@ -249,12 +250,16 @@ export function createHazardService(deps: HazardDeps) {
     return map;
   }
 
-  async function stats(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy }) {
-    const { groupBy, ...filter } = query;
+  /** "By industry" means by 行业领域 unless the caller asks for 国民经济门类. */
+  const industryKey = (groupBy: HazardGroupBy, scheme: IndustryScheme): HazardGroupBy =>
+    groupBy === 'industry' && scheme === 'domain' ? 'domain' : groupBy;
+
+  async function stats(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy; industryScheme: IndustryScheme }) {
+    const { groupBy: asked, industryScheme, ...filter } = query;
+    const groupBy = industryKey(asked, industryScheme);
     const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
-    const byKey = groupBy === 'industry' ? 'industry' : groupBy;
     const fromCube = cubeAnswers(actor.scope, filter, groupBy);
-    let groups = await hazardStatsRepo.groups(db, where, groupKey(byKey, statsRoot(actor.scope, filter.regionCode)), fromCube);
+    let groups = await hazardStatsRepo.groups(db, where, groupKey(groupBy, statsRoot(actor.scope, filter.regionCode)), fromCube);
     if (groupBy === 'industry') {
       // Counted by division (大类) in SQL, reported by section (门类): ≤ 97 rows to fold.
       const folded = new Map<string, number>();
@@ -273,8 +278,12 @@ export function createHazardService(deps: HazardDeps) {
     return { total: groups.reduce((a, g) => a + g.count, 0), groups: groups.map((g) => ({ ...g, label: names.get(g.key) as string })) };
   }
 
-  async function dynamicZero(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy; cutoff: string }) {
-    const { groupBy, cutoff, ...filter } = query;
+  async function dynamicZero(
+    actor: Actor,
+    query: HazardFilter & { groupBy: HazardGroupBy; industryScheme: IndustryScheme; cutoff: string },
+  ) {
+    const { groupBy: asked, industryScheme, cutoff, ...filter } = query;
+    const groupBy = industryKey(asked, industryScheme);
     const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const rows = await hazardStatsRepo.dynamicZero(
       db,

@@ -13,6 +13,7 @@ export const hazardFilterKeys = [
   'channel',
   'regionCode',
   'domain',
+  'mainDomain',
   'industrySection',
   'supervisingUnitId',
   'enterpriseId',

@@ -53,7 +53,7 @@ export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: Dynam
   });
   const columns: TableColumnsType<ZeroRow> = [
     {
-      title: groupBy === 'region' ? '区域' : '行业门类',
+      title: groupBy === 'region' ? '区域' : groupBy === 'domain' ? '行业领域' : '行业门类',
       dataIndex: 'label',
       key: 'label',
       fixed: 'left',
