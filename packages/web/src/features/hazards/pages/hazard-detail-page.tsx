@@ -1,7 +1,7 @@
 import type { HazardAction } from '@anzhi/core';
 import { Col, Flex, Result, Row, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCan } from '../../../lib/session.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
@@ -16,6 +16,7 @@ import { HazardPropagateButton } from '../components/hazard-propagate-button.tsx
 import { HazardRemindButton } from '../components/hazard-remind-button.tsx';
 import { HazardResumption } from '../components/hazard-resumption.tsx';
 import { HazardTimeline } from '../components/hazard-timeline.tsx';
+import { useRequestedAction } from '../use-requested-action.ts';
 import '../hazards.css';
 
 export function HazardDetailPage() {
@@ -26,21 +27,7 @@ export function HazardDetailPage() {
   // The server lists steps by the hazard rules, but sending one needs hazard.act too (a village cadre may report
   // and is listed as checker of what they found, yet lacks it): offer only what can be sent.
   const canAct = useCan('hazard.act');
-  // A notice or a to-do links to the step itself (/hazards/12?action=rectify): open its form once, when it is ours.
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('action');
-  const offered = canAct ? hazard.data?.actions : undefined;
-  useEffect(() => {
-    if (!asked || !offered) return;
-    if (offered.includes(asked as HazardAction)) setActing(asked as HazardAction);
-    setParams(
-      (p) => {
-        p.delete('action');
-        return p;
-      },
-      { replace: true },
-    );
-  }, [asked, offered, setParams]);
+  useRequestedAction(hazard.data ? (canAct ? hazard.data.actions : []) : undefined, setActing);
 
   if (!(id > 0)) return <Result status="404" title="隐患不存在" subTitle="链接中的隐患编号有误。" />;
   if (hazard.isError) return <QueryError error={hazard.error} onRetry={() => void hazard.refetch()} />;
