@@ -108,6 +108,7 @@ const expected: Record<string, Expectation> = {
   'GET /api/v1/hazards/{id}': read('hazard.read'),
   'POST /api/v1/hazards/{id}/actions/{action}': write('hazard.act', { version: 1, opinion: '越权验收' }),
   'GET /api/v1/hazards/{id}/escalations/{step}/document': read('hazard.read'),
+  'POST /api/v1/hazards/{id}/remind': write('hazard.act'),
   'POST /api/v1/hazards/{id}/propagate': write('hazard.propagate', { criterionCode: 'huagong-2017/1', deadline: '2026-03-31' }),
   'GET /api/v1/hazard-checks': list('hazard.read'),
   'POST /api/v1/hazard-checks/{id}/answer': write('hazard.act', { result: 'clear', answer: '越权反馈' }),

@@ -25,7 +25,15 @@ import {
   criteriaSuggestParams,
   criteriaSuggestResult,
 } from '../hazard/criteria/criteria-api.contract.ts';
-import { hazardCreate, hazardDetail, hazardListQuery, hazardPage, hazardStats, hazardStatsQuery } from '../hazard/hazard.contract.ts';
+import {
+  hazardCreate,
+  hazardDetail,
+  hazardListQuery,
+  hazardPage,
+  hazardRemindResult,
+  hazardStats,
+  hazardStatsQuery,
+} from '../hazard/hazard.contract.ts';
 import { hazardActionBody } from '../hazard/hazard-action.contract.ts';
 import {
   hazardCheckAnswer,
@@ -165,6 +173,7 @@ export const apiEndpoints = {
   'GET /hazards/{id}': { response: hazardDetail },
   'POST /hazards/{id}/actions/{action}': { body: hazardActionBody, response: hazardDetail },
   'POST /hazards/{id}/propagate': { body: hazardPropagateBody, response: hazardPropagateResult },
+  'POST /hazards/{id}/remind': { response: hazardRemindResult },
   'GET /hazard-checks': { query: hazardCheckQuery, response: hazardCheckPage },
   'POST /hazard-checks/{id}/answer': { body: hazardCheckAnswer, response: okBody },
   'GET /hazard-reports': { query: hazardReportQuery, response: hazardReportList },
