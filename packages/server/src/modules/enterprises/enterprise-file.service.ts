@@ -1,0 +1,62 @@
+import { type EnterpriseFile, effectiveRiskLevel, enterpriseFileListLimit } from '@anzhi/core';
+import type { Db } from '../../db/client.ts';
+import { systemScope } from '../../db/data-scope.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { type Clock, chinaToday } from '../../lib/clock.ts';
+import { hazardRepo, hazardWhere } from '../hazards/hazard.repo.ts';
+import type { HazardService } from '../hazards/hazard.service.ts';
+import type { createHazardChecks } from '../hazards/hazard-checks.ts';
+import type { HazardReports } from '../hazards/hazard-reports.ts';
+import type { EnterpriseService } from './enterprise.service.ts';
+
+type HazardChecks = ReturnType<typeof createHazardChecks>;
+
+/**
+ * 一企一档: what the platform holds on one enterprise, each part read through its own module's service with the
+ * caller's scope (an enterprise account its own file, a unit those it supervises). The enterprise is loaded first, so
+ * a file out of scope is a 404 like the enterprise itself.
+ */
+export function createEnterpriseFile(deps: {
+  db: Db;
+  clock: Clock;
+  enterprises: Pick<EnterpriseService, 'get'>;
+  hazards: Pick<HazardService, 'list'>;
+  checks: Pick<HazardChecks, 'list'>;
+  reports: Pick<HazardReports, 'list'>;
+}) {
+  const { db, clock } = deps;
+
+  /**
+   * Open 重大事故隐患 of the enterprise, whoever may see them: the risk shown must not depend on the viewer (a unit
+   * sees only the hazards it supervises or found, yet the enterprise carries all of them).
+   */
+  async function openMajorHazards(enterpriseId: number): Promise<number> {
+    return hazardRepo.count(db, hazardWhere(systemScope, { enterpriseId, open: true, grade: 'major' }, chinaToday(clock.now())));
+  }
+
+  return {
+    openMajorHazards,
+
+    async get(actor: Actor, id: number): Promise<EnterpriseFile> {
+      const e = await deps.enterprises.get(actor, id);
+      const page = { page: 1, pageSize: enterpriseFileListLimit };
+      const [openMajor, open, ended, checks, reports] = await Promise.all([
+        openMajorHazards(e.id),
+        deps.hazards.list(actor, { ...page, enterpriseId: e.id, open: true }),
+        deps.hazards.list(actor, { ...page, enterpriseId: e.id, open: false }),
+        deps.checks.list(actor, { ...page, enterpriseId: e.id }),
+        deps.reports.list(actor, e.id),
+      ]);
+      return {
+        enterpriseId: e.id,
+        risk: effectiveRiskLevel(e.riskLevel, openMajor),
+        openHazards: { total: open.total, items: open.items },
+        endedHazards: { total: ended.total, items: ended.items },
+        checks,
+        reports: reports.items,
+      };
+    },
+  };
+}
+
+export type EnterpriseFileService = ReturnType<typeof createEnterpriseFile>;
