@@ -74,7 +74,6 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     ...base,
     hazardModule,
     enterpriseFile: createEnterpriseFile({
-      ...ctx,
       enterprises: base.enterprises,
       hazards: hazardModule.hazards,
       checks: hazardModule.checks,

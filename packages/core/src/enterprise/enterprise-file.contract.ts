@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import { hazardSummary } from '../hazard/hazard.contract.ts';
 import { hazardCheck, hazardReportItem } from '../hazard/hazard-followup.contract.ts';
-import { riskLevels } from './enterprise.dict.ts';
+import { enterpriseRisk } from './enterprise.contract.ts';
 
 /** How many rows of each list the file carries; the ledger pages hold the rest (filtered by this enterprise). */
 export const enterpriseFileListLimit = 50;
-
-/** The shown risk level and why it differs from the registered one (enterprise-risk.rules.ts, ADR 0013). */
-export const enterpriseRisk = z.object({
-  registered: z.enum(riskLevels).nullable(),
-  effective: z.enum(riskLevels).nullable(),
-  raised: z.boolean(),
-  openMajorHazards: z.number().int(),
-  reason: z.string().nullable(),
-});
-export type EnterpriseRisk = z.infer<typeof enterpriseRisk>;
 
 const hazardSection = z.object({ total: z.number().int(), items: z.array(hazardSummary) });
 

@@ -1,9 +1,5 @@
-import { type EnterpriseFile, effectiveRiskLevel, enterpriseFileListLimit } from '@anzhi/core';
-import type { Db } from '../../db/client.ts';
-import { systemScope } from '../../db/data-scope.ts';
+import { type EnterpriseFile, enterpriseFileListLimit } from '@anzhi/core';
 import type { Actor } from '../../lib/actor.ts';
-import { type Clock, chinaToday } from '../../lib/clock.ts';
-import { hazardRepo, hazardWhere } from '../hazards/hazard.repo.ts';
 import type { HazardService } from '../hazards/hazard.service.ts';
 import type { createHazardChecks } from '../hazards/hazard-checks.ts';
 import type { HazardReports } from '../hazards/hazard-reports.ts';
@@ -17,31 +13,16 @@ type HazardChecks = ReturnType<typeof createHazardChecks>;
  * a file out of scope is a 404 like the enterprise itself.
  */
 export function createEnterpriseFile(deps: {
-  db: Db;
-  clock: Clock;
   enterprises: Pick<EnterpriseService, 'get'>;
   hazards: Pick<HazardService, 'list'>;
   checks: Pick<HazardChecks, 'list'>;
   reports: Pick<HazardReports, 'list'>;
 }) {
-  const { db, clock } = deps;
-
-  /**
-   * Open 重大事故隐患 of the enterprise, whoever may see them: the risk shown must not depend on the viewer (a unit
-   * sees only the hazards it supervises or found, yet the enterprise carries all of them).
-   */
-  async function openMajorHazards(enterpriseId: number): Promise<number> {
-    return hazardRepo.count(db, hazardWhere(systemScope, { enterpriseId, open: true, grade: 'major' }, chinaToday(clock.now())));
-  }
-
   return {
-    openMajorHazards,
-
     async get(actor: Actor, id: number): Promise<EnterpriseFile> {
       const e = await deps.enterprises.get(actor, id);
       const page = { page: 1, pageSize: enterpriseFileListLimit };
-      const [openMajor, open, ended, checks, reports] = await Promise.all([
-        openMajorHazards(e.id),
+      const [open, ended, checks, reports] = await Promise.all([
         deps.hazards.list(actor, { ...page, enterpriseId: e.id, open: true }),
         deps.hazards.list(actor, { ...page, enterpriseId: e.id, open: false }),
         deps.checks.list(actor, { ...page, enterpriseId: e.id }),
@@ -49,7 +30,8 @@ export function createEnterpriseFile(deps: {
       ]);
       return {
         enterpriseId: e.id,
-        risk: effectiveRiskLevel(e.riskLevel, openMajor),
+        // Counted over all its hazards whoever asks (enterprise.repo): the risk must not depend on the viewer.
+        risk: e.risk,
         openHazards: { total: open.total, items: open.items },
         endedHazards: { total: ended.total, items: ended.items },
         checks,

@@ -72,6 +72,13 @@ describe('GET /enterprises/{id}/file (一企一档)', () => {
     expect(file.reports[0]).toMatchObject({ signedAt: null });
   });
 
+  it('shows the same raised level in the enterprise list and detail, so no list says 低风险 without the reason', async () => {
+    const list = (await office.get('/api/v1/enterprises?pageSize=50')).json().items as Array<{ id: number; risk: { effective: string } }>;
+    expect(list.find((e) => e.id === chem.id)?.risk).toMatchObject({ registered: 'low', effective: 'high', openMajorHazards: 3 });
+    expect(list.find((e) => e.id === shop.id)?.risk).toMatchObject({ effective: 'medium', raised: false });
+    expect((await office.get(`/api/v1/enterprises/${chem.id}`)).json().risk.reason).toContain('存在 3 项未销号重大隐患');
+  });
+
   it('keeps the registered level, with no reason, when no major hazard is open', async () => {
     const file = (await fileOf(office, shop.id)).json();
     expect(file.risk).toEqual({ registered: 'medium', effective: 'medium', raised: false, openMajorHazards: 0, reason: null });

@@ -1,4 +1,4 @@
-import { type Enterprise, type EnterpriseRisk, isInsuranceMissing, requiresInsurance, standardisationExpiring } from '@anzhi/core';
+import { type Enterprise, isInsuranceMissing, requiresInsurance, standardisationExpiring } from '@anzhi/core';
 import { Descriptions, type DescriptionsProps, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -169,12 +169,13 @@ export function StandingInfo({ e }: { e: Enterprise }) {
   );
 }
 
-export function RiskInfo({ e, risk }: { e: Enterprise; risk?: EnterpriseRisk }) {
+export function RiskInfo({ e }: { e: Enterprise }) {
+  const { risk } = e;
   return (
     <Details
       items={[
         { key: 'level', label: '登记的风险等级', children: <RiskTag level={e.riskLevel} /> },
-        ...(risk?.raised
+        ...(risk.raised
           ? [{ key: 'effective', label: '显示的风险等级', children: <EffectiveRiskTag risk={risk} />, span: { xs: 1, md: 2, xl: 2 } }]
           : []),
         { key: 'by', label: '评定人', children: e.riskLevelSetBy ?? none },

@@ -9,7 +9,7 @@ import { BasicInfo, PeopleInfo, RiskInfo, StandingInfo, TenancyInfo } from '../c
 import { EffectiveRiskTag, FileChecks, FileHazards, FileReports, RiskRaisedNotice } from '../components/enterprise-file-sections.tsx';
 import { EnterpriseFormDrawer, type EnterpriseFormTarget } from '../components/enterprise-form-drawer.tsx';
 import { EnterpriseHistory } from '../components/enterprise-history.tsx';
-import { DomainTags, RiskTag, StatusTag, WarningTags } from '../components/enterprise-tags.tsx';
+import { DomainTags, StatusTag, WarningTags } from '../components/enterprise-tags.tsx';
 import { cardDocxHref } from '../enterprise-filters.ts';
 import '../enterprises.css';
 import { LinkButton } from '../../../components/link-button.tsx';
@@ -47,7 +47,7 @@ export function EnterpriseDetailPage() {
               <Typography.Title level={4} className="enterprise-title" data-testid="enterprise-name">
                 {e.name}
               </Typography.Title>
-              {f ? <EffectiveRiskTag risk={f.risk} /> : <RiskTag level={e.riskLevel} />}
+              <EffectiveRiskTag risk={e.risk} />
               <StatusTag status={e.status} />
             </Flex>
             <Typography.Text type="secondary">{[e.creditCode, e.regionName, e.address].filter(Boolean).join(' · ') || '—'}</Typography.Text>
@@ -71,7 +71,7 @@ export function EnterpriseDetailPage() {
           </Flex>
         </Flex>
       </Card>
-      {f ? <RiskRaisedNotice risk={f.risk} enterpriseId={e.id} /> : null}
+      <RiskRaisedNotice risk={e.risk} enterpriseId={e.id} />
       <Card className="enterprise-tabs" title="一企一档">
         <Tabs
           activeKey={tab}
@@ -95,7 +95,7 @@ export function EnterpriseDetailPage() {
             { key: 'basic', label: '基本信息', children: <BasicInfo e={e} /> },
             { key: 'people', label: '人员与责任', children: <PeopleInfo e={e} /> },
             { key: 'standing', label: '资质与保险', children: <StandingInfo e={e} /> },
-            { key: 'risk', label: '风险等级', children: <RiskInfo e={e} risk={f?.risk} /> },
+            { key: 'risk', label: '风险等级', children: <RiskInfo e={e} /> },
             {
               key: 'tenancy',
               label: e.tenantCount > 0 ? `厂中厂（${e.tenantCount}）` : '厂中厂',
