@@ -66,7 +66,10 @@ export function AppLayout() {
   const navigation = useNavigation();
   const forbidden = useMissingPermission();
   const user = useCurrentUser();
-  const bottomBar = isMobile && wantsBottomBar(user);
+  const matches = useMatches();
+  const ownActionBar = matches.some((m) => routeHandle(m.handle).ownActionBar);
+  // Like a phone app: the tab bar on the main pages, not over a page's own action bar (登记's submit, a hazard's step).
+  const bottomBar = isMobile && wantsBottomBar(user) && !ownActionBar;
 
   useEffect(() => {
     if (!isMobile) setDrawerOpen(false);
