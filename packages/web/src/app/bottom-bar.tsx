@@ -1,10 +1,9 @@
 import { CheckSquareOutlined, FormOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
 import type { CurrentUser, Role } from '@anzhi/core';
-import { useQuery } from '@tanstack/react-query';
 import { Badge } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { ApiError, call } from '../lib/api-client.ts';
+import { useTodoCount } from '../features/todos/api.ts';
 import { hasPermission, useCurrentUser } from '../lib/session.ts';
 import { MineSheet } from './mine-sheet.tsx';
 
@@ -15,35 +14,13 @@ export function wantsBottomBar(user: CurrentUser): boolean {
   return user.roles.some((r) => fieldRoles.includes(r));
 }
 
-/**
- * The 待办 count for the badge: `GET /todos` total. The route may not be deployed yet (older server): a 404 means no
- * badge, never an error on every page.
- */
-function useTodoCount(): number | null {
-  const { data } = useQuery({
-    queryKey: ['todos', 'count'],
-    queryFn: async ({ signal }) => {
-      try {
-        return (await call('GET /todos', { query: { box: 'mine', limit: 1 }, signal })).total;
-      } catch (error) {
-        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
-        throw error;
-      }
-    },
-    retry: false,
-    staleTime: 30_000,
-    refetchInterval: 120_000,
-  });
-  return data ?? null;
-}
-
 interface Tab {
   key: string;
   label: string;
   icon: ReactNode;
   to?: string;
   active: boolean;
-  badge?: number | null;
+  badge?: number;
   testId: string;
 }
 

@@ -11,6 +11,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   TableOutlined,
@@ -24,6 +25,7 @@ import type { CurrentUser, Permission, Role } from '@anzhi/core';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { TodoBadge } from '../features/todos/components/todo-badge.tsx';
 import { hasPermission } from '../lib/session.ts';
 
 interface MenuEntry {
@@ -37,6 +39,8 @@ interface MenuEntry {
   notRole?: Role;
   /** Other pages this item stands for (a plan's own 五色图 is under 五色图). */
   alsoSelects?: RegExp;
+  /** A live count beside the label. */
+  badge?: ReactNode;
 }
 
 interface MenuGroup {
@@ -58,6 +62,7 @@ const criteriaEntry: MenuEntry = { path: '/admin/criteria', label: '判定标准
 
 const menu: Array<MenuEntry | MenuGroup> = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  { path: '/todos', label: '待办', icon: <ScheduleOutlined />, permission: 'dashboard.read', badge: <TodoBadge /> },
   {
     key: 'enterprises',
     label: '企业台账',
@@ -115,7 +120,16 @@ const menu: Array<MenuEntry | MenuGroup> = [
 type MenuItem = Required<MenuProps>['items'][number];
 
 function entryItem(e: MenuEntry): MenuItem {
-  return { key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> };
+  return {
+    key: e.path,
+    icon: e.icon,
+    label: (
+      <Link to={e.path}>
+        {e.label}
+        {e.badge}
+      </Link>
+    ),
+  };
 }
 
 function allowedFor(user: CurrentUser) {
