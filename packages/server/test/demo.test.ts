@@ -122,7 +122,8 @@ describe('the demo township', () => {
 
   it('gives each demo account the scope its description promises', async () => {
     const office = await login(t.app, 'anweiban', demoAccounts[1]?.password);
-    expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 6 });
+    // Six accounts with regions in the township, and the enterprise account of one of its enterprises.
+    expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 7 });
     const village = await login(t.app, 'dongcun', demoAccounts[4]?.password);
     const regions = (await village.get('/api/v1/regions')).json().items.map((r: { name: string }) => r.name);
     expect(regions).toEqual(['示例县', '示例镇', '东村']);

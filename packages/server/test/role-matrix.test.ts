@@ -82,6 +82,7 @@ const expected: Record<string, Expectation> = {
   'PATCH /api/v1/enterprises/{id}': write('enterprise.write', { version: 1, address: '越权地址' }),
   'GET /api/v1/enterprises/{id}/history': read('enterprise.read'),
   'GET /api/v1/enterprises/{id}/tenants': read('enterprise.read'),
+  'GET /api/v1/enterprises/{id}/file': read('enterprise.read'),
   'GET /api/v1/enterprises/{id}/card.docx': read('enterprise.read'),
   'POST /api/v1/enterprises/import': shared('enterprise.import'),
   'GET /api/v1/enterprises/export': list('enterprise.read'),

@@ -13,6 +13,7 @@ import {
   enterpriseUpdateBody,
   importResult,
 } from '../enterprise/enterprise.contract.ts';
+import { enterpriseFile } from '../enterprise/enterprise-file.contract.ts';
 import { uploadedFile } from '../file/file.contract.ts';
 import {
   criteriaImportQuery,
@@ -150,6 +151,7 @@ export const apiEndpoints = {
   'GET /enterprises/{id}': { response: enterprise },
   'GET /enterprises/{id}/history': { response: z.object({ items: z.array(auditEvent) }) },
   'GET /enterprises/{id}/tenants': { response: enterpriseTenants },
+  'GET /enterprises/{id}/file': { response: enterpriseFile },
   'POST /enterprises': { body: enterpriseCreateBody, response: enterprise },
   'PATCH /enterprises/{id}': { body: enterpriseUpdateBody, response: enterprise },
   'POST /enterprises/import': {
