@@ -241,7 +241,7 @@ describe('the demo action plan', () => {
     const rankings = (await office.get(`/api/v1/plans/${plan.id}/rankings?period=2026-02`)).json();
     const colours = new Set([...rankings.units, ...rankings.villages].map((r: { colour: string }) => r.colour));
     expect(colours.size).toBeGreaterThanOrEqual(3);
-    // A silent unit is red; a silent village is not scored on reporting it cannot do (ADR 0013).
+    // A silent unit is red; a silent village is not scored on reporting it cannot do (ADR 0014).
     expect(rankings.units.find((u: { name: string }) => u.name === '示例镇供电所').colour).toBe('red');
     expect(rankings.villages.find((v: { name: string }) => v.name === '北山村')).toMatchObject({ timelyReportingApplies: false });
     // The emergency office's dispatch for this month is prefilled from last month.
