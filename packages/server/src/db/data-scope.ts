@@ -75,11 +75,15 @@ function hazardScope(scope: DataScope): SQL | undefined {
   }
 }
 
-/** Accounts: those whose regions lie in the scope; unit staff see their own unit's; enterprises none. */
+/**
+ * Accounts: those whose regions lie in the scope, and enterprise accounts (which hold no region) whose enterprise
+ * does; unit staff see their own unit's; enterprises none.
+ */
 function userScope(scope: DataScope): SQL | undefined {
   if (scope.kind === 'unit') return eq(users.unitId, scope.unitId);
   if (scope.kind === 'enterprise') return sql`false`;
-  return regionArrayInScope(users.regionCodes, scope);
+  if (scope.kind !== 'regions') return regionArrayInScope(users.regionCodes, scope);
+  return or(regionArrayInScope(users.regionCodes, scope), ownedByScopedEnterprise(users.enterpriseId, scope));
 }
 
 /** Plans of a township are seen by its subtree and by the county above it (ancestors); not by enterprises. */

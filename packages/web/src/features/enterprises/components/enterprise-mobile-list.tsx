@@ -3,7 +3,7 @@ import { Card, Empty, Flex, Pagination, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useCan, useCurrentUser } from '../../../lib/session.ts';
-import { DomainTags, FlagTags, RiskTag, StatusTag, WarningTags } from './enterprise-tags.tsx';
+import { DomainTags, FlagTags, ShownRiskTag, StatusTag, WarningTags } from './enterprise-tags.tsx';
 
 interface EnterpriseMobileListProps {
   items: Enterprise[] | undefined;
@@ -26,7 +26,7 @@ export function EnterpriseMobileList({ items, loading, total, page, pageSize, on
               <Card size="small">
                 <Flex justify="space-between" align="start" gap={8}>
                   <strong className="enterprise-mobile-name">{e.name}</strong>
-                  <RiskTag level={e.riskLevel} />
+                  <ShownRiskTag risk={e.risk} />
                 </Flex>
                 <div className="muted enterprise-mobile-meta">
                   {e.regionName ?? e.regionCode}
