@@ -11,7 +11,7 @@ import { readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
 import { systemClock } from './lib/clock.ts';
 import { createOutboundChannels } from './lib/outbound/outbound.ts';
 import { startScheduler } from './lib/scheduler.ts';
-import { createDiskStorage } from './lib/storage.ts';
+import { configuredStorage } from './lib/storage-configured.ts';
 import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { readRecordedHead } from './modules/audit/audit-head.ts';
@@ -52,7 +52,7 @@ async function serve(demo: boolean) {
   const services = createServices({
     database,
     clock: systemClock,
-    storage: createDiskStorage(path.join(config.dataDir, 'files')),
+    storage: configuredStorage(config),
     channels: createOutboundChannels(config),
   });
   const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services });
