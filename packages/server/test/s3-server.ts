@@ -16,6 +16,7 @@ export async function startS3Server(bucket = 'anzhi-test'): Promise<TestS3Server
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-s3rver-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
   const { port } = await server.run();
+  let closed = false;
   const settings: S3Settings = {
     url: `http://127.0.0.1:${port}`,
     bucket,
@@ -31,7 +32,10 @@ export async function startS3Server(bucket = 'anzhi-test'): Promise<TestS3Server
       ANZHI_S3_ACCESS_KEY: settings.accessKeyId,
       ANZHI_S3_SECRET_KEY: settings.secretAccessKey,
     },
+    // Idempotent: a test may stop the server early to see the app cope.
     async close() {
+      if (closed) return;
+      closed = true;
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });
     },
