@@ -15,6 +15,7 @@ import { configuredStorage } from './lib/storage-configured.ts';
 import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { readRecordedHead } from './modules/audit/audit-head.ts';
+import { filesUsage, isFilesMigrate, NO_S3_MESSAGE, runFilesMigrate } from './modules/files/file.cli.ts';
 import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
 import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
 import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
@@ -32,7 +33,8 @@ const usage = `用法: anzhi <命令>
   restore FILE           从备份恢复到空数据库
 ${sweepUsage}
 ${planUsage}
-环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data)`;
+${filesUsage}
+环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data) ANZHI_S3_URL ANZHI_S3_BUCKET ANZHI_S3_ACCESS_KEY ANZHI_S3_SECRET_KEY ANZHI_S3_REGION`;
 
 async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(loadConfig());
@@ -112,6 +114,9 @@ async function main(argv: string[]) {
       out: { type: 'string' },
       expect: { type: 'string' },
       now: { type: 'string' },
+      to: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'with-files': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -190,6 +195,16 @@ async function main(argv: string[]) {
       const code = await runPlanCommand(positionals, { json: values.json === true });
       if (code === null) break;
       process.exitCode = code;
+      return;
+    }
+    case 'files': {
+      if (!isFilesMigrate([command, ...positionals], values.to)) break;
+      const config = loadConfig();
+      if (!config.s3) throw new Error(NO_S3_MESSAGE);
+      process.exitCode = await withDatabase(async (db) => {
+        await prepareDatabase(db);
+        return runFilesMigrate(db, config, { dryRun: values['dry-run'] === true, json: values.json === true });
+      });
       return;
     }
     default:
