@@ -7,7 +7,7 @@ import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { seedDemo } from './demo/seed-demo.ts';
-import { readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
+import { backupFilesSummary, readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
 import { systemClock } from './lib/clock.ts';
 import { createOutboundChannels } from './lib/outbound/outbound.ts';
 import { startScheduler } from './lib/scheduler.ts';
@@ -29,8 +29,9 @@ const usage = `用法: anzhi <命令>
   seed-demo              载入演示数据（示例镇）
   audit verify [--json] [--expect FILE]
                          校验审计哈希链；--expect：备份文件或链头文件中记载的链头，据此发现最新记录被删除
-  backup --out FILE      备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）
-  restore FILE           从备份恢复到空数据库
+  backup --out FILE [--with-files]
+                         备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）；--with-files：连同本地文件夹中的上传文件
+  restore FILE           从备份恢复到空数据库（备份含上传文件时一并放回文件存储）
 ${sweepUsage}
 ${planUsage}
 ${filesUsage}
@@ -157,12 +158,15 @@ async function main(argv: string[]) {
     case 'backup': {
       if (!values.out) break;
       const out = path.resolve(values.out);
-      const header = await withDatabase((db) => writeBackup(db, out));
+      const storage = configuredStorage(loadConfig());
+      const files = { storage, include: values['with-files'] === true };
+      const header = await withDatabase((db) => writeBackup(db, out, new Date(), files)).finally(() => storage.close());
       console.log(
         `已备份到 ${out}：${Object.entries(header.tables)
           .map(([t, n]) => `${t} ${n}`)
           .join('，')}`,
       );
+      console.log(backupFilesSummary(header.files));
       return;
     }
     case 'restore': {
@@ -170,11 +174,14 @@ async function main(argv: string[]) {
       if (!file) break;
       if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
       await readHeader(file);
+      const storage = configuredStorage(loadConfig());
       const header = await withDatabase(async (db) => {
         await prepareDatabase(db);
-        return restoreBackup(db, file);
-      });
+        return restoreBackup(db, file, storage);
+      }).finally(() => storage.close());
       console.log(`已从 ${file} 恢复（备份于 ${header.createdAt}，来源 ${header.source}）`);
+      if (header.files?.included) console.log(`已恢复 ${header.files.count ?? 0} 个上传文件到 ${storage.location}`);
+      else console.log(backupFilesSummary(header.files));
       return;
     }
     case 'sweep': {

@@ -14,14 +14,14 @@ import { createS3Storage } from './storage-s3.ts';
 
 let s3: TestS3Server;
 let dir: string;
-const made: Array<Storage & { destroy?: () => void }> = [];
+const made: Storage[] = [];
 
 beforeAll(async () => {
   s3 = await startS3Server();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-storage-test-'));
 });
 afterAll(async () => {
-  for (const s of made) s.destroy?.();
+  for (const s of made) s.close();
   await s3.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -29,7 +29,7 @@ function notFound(e: unknown): boolean {
  * path-style addressing, because MinIO and most self-hosted stores have no per-bucket DNS names. Each object
  * carries its sha256 as user metadata, so `stat` (and `anzhi files migrate`) can verify it without a download.
  */
-export function createS3Storage(s: S3Settings): Storage & { destroy(): void } {
+export function createS3Storage(s: S3Settings): Storage {
   const client = new S3Client({
     endpoint: s.url,
     region: s.region,
@@ -84,7 +84,7 @@ export function createS3Storage(s: S3Settings): Storage & { destroy(): void } {
     async check() {
       await client.send(new HeadBucketCommand({ Bucket }));
     },
-    destroy() {
+    close() {
       client.destroy();
     },
   };

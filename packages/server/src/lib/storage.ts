@@ -29,6 +29,8 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Throws when the store cannot be reached or written to. */
   check(): Promise<void>;
+  /** Lets go of connections (S3), so a CLI command can end. */
+  close(): void;
 }
 
 // Keys are made by newStorageKey, never taken from a request; the pattern keeps any other key off the file system
@@ -94,6 +96,7 @@ export function createDiskStorage(root: string): Storage {
       await fs.mkdir(root, { recursive: true });
       await fs.access(root, fs.constants.R_OK | fs.constants.W_OK);
     },
+    close() {},
   };
 }
 

@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
-  bucket.destroy();
+  bucket.close();
   await t.close();
   await s3.close();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -108,7 +108,7 @@ describe('migrating uploaded files to S3', () => {
 
   it('a server switched to S3 serves every migrated upload as before', async () => {
     const storage = createS3Storage(s3.settings);
-    closers.push(() => storage.destroy());
+    closers.push(() => storage.close());
     const services = createServices({ database: t.database, clock: t.clock, storage });
     const config = loadConfig({ LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '10000' });
     const app = await buildApp({ config, database: t.database, clock: t.clock, logger: false, services });

@@ -11,6 +11,7 @@ import { login, multipart, type Session, seedOrg, startTestApp, type TestApp } f
 import { startS3Server, type TestS3Server } from '../../../test/s3-server.ts';
 import { buildApp, createServices } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
+import type { Storage } from '../../lib/storage.ts';
 import { createS3Storage } from '../../lib/storage-s3.ts';
 import { files } from './file.table.ts';
 
@@ -21,7 +22,7 @@ let t: TestApp;
 let inspector: Session;
 /** A second server process on the same database and bucket. */
 let other: FastifyInstance;
-const stores: Array<ReturnType<typeof createS3Storage>> = [];
+const stores: Storage[] = [];
 
 function s3Storage() {
   const s = createS3Storage(s3.settings);
@@ -46,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await other?.close();
   await t?.close();
-  for (const s of stores) s.destroy();
+  for (const s of stores) s.close();
   await s3?.close();
 });
 

@@ -45,6 +45,6 @@ export async function runFilesMigrate(
     out(opts.json ? JSON.stringify(result) : migrateSummary(result, root, target.location));
     return result.failed.length > 0 || (!opts.dryRun && result.missing.length > 0) ? 1 : 0;
   } finally {
-    target.destroy();
+    target.close();
   }
 }
