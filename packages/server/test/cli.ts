@@ -25,7 +25,7 @@ export function runCli(args: string[], env: CliEnv) {
     cwd: repoRoot,
     env: childEnv(env),
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 240_000,
   });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -34,7 +34,7 @@ export function runCli(args: string[], env: CliEnv) {
 /** The same without blocking this process: for a command that talks to a server the test runs in-process (S3). */
 export function runCliAsync(args: string[], env: CliEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: childEnv(env), timeout: 120_000 });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: childEnv(env), timeout: 240_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => {
