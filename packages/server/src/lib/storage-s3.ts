@@ -25,7 +25,7 @@ function notFound(e: unknown): boolean {
 }
 
 /**
- * An S3-compatible bucket through the official AWS SDK (ADR 0013). The storage key is the object key, unchanged;
+ * An S3-compatible bucket through the official AWS SDK (ADR 0015). The storage key is the object key, unchanged;
  * path-style addressing, because MinIO and most self-hosted stores have no per-bucket DNS names. Each object
  * carries its sha256 as user metadata, so `stat` (and `anzhi files migrate`) can verify it without a download.
  */
