@@ -1,4 +1,3 @@
-import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -6,7 +5,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import { createOutboundChannels, type OutboundChannel } from './lib/outbound/outbound.ts';
-import { createDiskStorage, type Storage } from './lib/storage.ts';
+import type { Storage } from './lib/storage.ts';
+import { configuredStorage } from './lib/storage-configured.ts';
 import { appVersion } from './lib/version.ts';
 import { registerAuditModule } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -52,7 +52,7 @@ export interface AppDeps {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean | object;
-  /** Services made beforehand (tests share them with the app); default: made here, files under `${config.dataDir}/files`. */
+  /** Services made beforehand (tests share them with the app); default: made here, files in the configured storage. */
   services?: Services;
 }
 
@@ -72,6 +72,7 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     notifications,
     files: createFileService({ ...ctx, storage: deps.storage }),
     settings: createSettingsService(ctx),
+    storage: deps.storage,
   };
   const hazardModule = createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria });
   const planModule = createPlanServices({ ...ctx, notifications, files: base.files });
@@ -105,8 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const services =
-    deps.services ??
-    createServices({ ...deps, storage: createDiskStorage(path.join(config.dataDir, 'files')), channels: createOutboundChannels(config) });
+    deps.services ?? createServices({ ...deps, storage: configuredStorage(config), channels: createOutboundChannels(config) });
   await registerSecurity(app, { trustProxy: config.trustProxy });
   await app.register(rateLimit, { global: false });
   await registerAuth(app, { config, auth: services.auth });
@@ -114,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const spa = deps.serveWeb ? await registerWebStatic(app) : false;
   registerErrorHandler(app, { spa });
 
-  await registerHealthModule(app, { database, version: appVersion });
+  await registerHealthModule(app, { database, storage: services.storage, version: appVersion });
   await registerAuthModule(app, { auth: services.auth, config });
   await registerRegionModule(app, { regions: services.regions });
   await registerUnitModule(app, { units: services.units });

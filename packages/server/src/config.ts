@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './lib/storage-s3.ts';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -35,6 +36,24 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'ANZHI_WEBHOOK_URLS 应为以逗号分隔的 http(s):// 地址' }))),
+  ANZHI_S3_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\/?$/, 'ANZHI_S3_URL 应为对象存储地址 http(s)://主机[:端口]，如 http://127.0.0.1:9000')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ANZHI_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'ANZHI_S3_BUCKET 应为存储桶名称：3–63 位小写字母、数字、点或连字符')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ANZHI_S3_ACCESS_KEY: z.string().trim().optional(),
+  ANZHI_S3_SECRET_KEY: z.string().optional(),
+  ANZHI_S3_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]*$/, 'ANZHI_S3_REGION 应为区域名称，如 us-east-1、cn-hangzhou')
+    .optional()
+    .transform((r) => r || 'us-east-1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -55,6 +74,22 @@ export interface Config {
   smtp: { url: string; from: string } | undefined;
   /** WeCom / DingTalk group robots (or any JSON endpoint) that receive a copy of each notice. */
   webhookUrls: string[];
+  /** An S3-compatible object store for uploaded files; off (the local folder `${dataDir}/files`) when not set. */
+  s3: S3Settings | undefined;
+}
+
+const S3_VARS = ['ANZHI_S3_URL', 'ANZHI_S3_BUCKET', 'ANZHI_S3_ACCESS_KEY', 'ANZHI_S3_SECRET_KEY'] as const;
+
+/** All four or none: half a configuration would silently keep the files on the local disk. */
+function s3Of(e: z.infer<typeof schema>): S3Settings | undefined {
+  const { ANZHI_S3_URL: url, ANZHI_S3_BUCKET: bucket, ANZHI_S3_ACCESS_KEY: accessKeyId, ANZHI_S3_SECRET_KEY: secretAccessKey } = e;
+  const given = S3_VARS.filter((v) => e[v]);
+  if (given.length === 0) return undefined;
+  if (!url || !bucket || !accessKeyId || !secretAccessKey) {
+    const missing = S3_VARS.filter((v) => !e[v]).join('、');
+    throw new Error(`环境变量配置有误：\n  ANZHI_S3_*: 使用对象存储须同时设置 ${S3_VARS.join('、')}；缺少 ${missing}`);
+  }
+  return { url: url.replace(/\/$/, ''), bucket, accessKeyId, secretAccessKey, region: e.ANZHI_S3_REGION };
 }
 
 /** Reads the environment once; a bad value stops the program with a list of what is wrong. */
@@ -82,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ANZHI_PUBLIC_URL,
     smtp: e.ANZHI_SMTP_URL && e.ANZHI_SMTP_FROM ? { url: e.ANZHI_SMTP_URL, from: e.ANZHI_SMTP_FROM } : undefined,
     webhookUrls: e.ANZHI_WEBHOOK_URLS,
+    s3: s3Of(e),
   };
 }

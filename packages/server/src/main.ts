@@ -7,14 +7,15 @@ import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { seedDemo } from './demo/seed-demo.ts';
-import { readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
+import { backupFilesSummary, readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
 import { systemClock } from './lib/clock.ts';
 import { createOutboundChannels } from './lib/outbound/outbound.ts';
 import { startScheduler } from './lib/scheduler.ts';
-import { createDiskStorage } from './lib/storage.ts';
+import { configuredStorage } from './lib/storage-configured.ts';
 import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { readRecordedHead } from './modules/audit/audit-head.ts';
+import { filesUsage, isFilesMigrate, NO_S3_MESSAGE, runFilesMigrate } from './modules/files/file.cli.ts';
 import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
 import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
 import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
@@ -28,11 +29,13 @@ const usage = `用法: anzhi <命令>
   seed-demo              载入演示数据（示例镇）
   audit verify [--json] [--expect FILE]
                          校验审计哈希链；--expect：备份文件或链头文件中记载的链头，据此发现最新记录被删除
-  backup --out FILE      备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）
-  restore FILE           从备份恢复到空数据库
+  backup --out FILE [--with-files]
+                         备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）；--with-files：连同本地文件夹中的上传文件
+  restore FILE           从备份恢复到空数据库（备份含上传文件时一并放回文件存储）
 ${sweepUsage}
 ${planUsage}
-环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data)`;
+${filesUsage}
+环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data) ANZHI_S3_URL ANZHI_S3_BUCKET ANZHI_S3_ACCESS_KEY ANZHI_S3_SECRET_KEY ANZHI_S3_REGION`;
 
 async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(loadConfig());
@@ -52,7 +55,7 @@ async function serve(demo: boolean) {
   const services = createServices({
     database,
     clock: systemClock,
-    storage: createDiskStorage(path.join(config.dataDir, 'files')),
+    storage: configuredStorage(config),
     channels: createOutboundChannels(config),
   });
   const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services });
@@ -112,6 +115,9 @@ async function main(argv: string[]) {
       out: { type: 'string' },
       expect: { type: 'string' },
       now: { type: 'string' },
+      to: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'with-files': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -152,12 +158,15 @@ async function main(argv: string[]) {
     case 'backup': {
       if (!values.out) break;
       const out = path.resolve(values.out);
-      const header = await withDatabase((db) => writeBackup(db, out));
+      const storage = configuredStorage(loadConfig());
+      const files = { storage, include: values['with-files'] === true };
+      const header = await withDatabase((db) => writeBackup(db, out, new Date(), files)).finally(() => storage.close());
       console.log(
         `已备份到 ${out}：${Object.entries(header.tables)
           .map(([t, n]) => `${t} ${n}`)
           .join('，')}`,
       );
+      console.log(backupFilesSummary(header.files));
       return;
     }
     case 'restore': {
@@ -165,11 +174,14 @@ async function main(argv: string[]) {
       if (!file) break;
       if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
       await readHeader(file);
+      const storage = configuredStorage(loadConfig());
       const header = await withDatabase(async (db) => {
         await prepareDatabase(db);
-        return restoreBackup(db, file);
-      });
+        return restoreBackup(db, file, storage);
+      }).finally(() => storage.close());
       console.log(`已从 ${file} 恢复（备份于 ${header.createdAt}，来源 ${header.source}）`);
+      if (header.files?.included) console.log(`已恢复 ${header.files.count ?? 0} 个上传文件到 ${storage.location}`);
+      else console.log(backupFilesSummary(header.files));
       return;
     }
     case 'sweep': {
@@ -190,6 +202,16 @@ async function main(argv: string[]) {
       const code = await runPlanCommand(positionals, { json: values.json === true });
       if (code === null) break;
       process.exitCode = code;
+      return;
+    }
+    case 'files': {
+      if (!isFilesMigrate([command, ...positionals], values.to)) break;
+      const config = loadConfig();
+      if (!config.s3) throw new Error(NO_S3_MESSAGE);
+      process.exitCode = await withDatabase(async (db) => {
+        await prepareDatabase(db);
+        return runFilesMigrate(db, config, { dryRun: values['dry-run'] === true, json: values.json === true });
+      });
       return;
     }
     default:

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { hashPassword } from '../src/lib/password-hash.ts';
-import { createDiskStorage } from '../src/lib/storage.ts';
+import { createDiskStorage, type Storage } from '../src/lib/storage.ts';
 import { regionRepo } from '../src/modules/regions/region.repo.ts';
 import { unitRepo } from '../src/modules/units/unit.repo.ts';
 import { userRepo } from '../src/modules/users/user.repo.ts';
@@ -25,14 +25,18 @@ export const codes = {
   otherVillage: '330110102201',
 };
 
-export async function startTestApp(now = new Date('2026-03-02T01:00:00Z'), env: Record<string, string> = {}) {
+export async function startTestApp(
+  now = new Date('2026-03-02T01:00:00Z'),
+  env: Record<string, string> = {},
+  opts: { storage?: Storage } = {},
+) {
   const database = await freshDatabase();
   const clock = fixedClock(now);
   // The login rate limit counts real time per IP, and every injected request comes from 127.0.0.1.
   const config = loadConfig({ ANZHI_DATA_DIR: '/tmp/anzhi-unused', LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '10000', ...env });
-  // Uploaded files go to a temp dir of this test file's own; the app and the tests share one set of services.
+  // Uploaded files go to a temp dir of this test file's own (or the storage given); the app and the tests share one set of services.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-test-files-'));
-  const storage = createDiskStorage(filesDir);
+  const storage = opts.storage ?? createDiskStorage(filesDir);
   const services = createServices({ database, clock, storage });
   const app = await buildApp({ config, database, clock, logger: false, services });
   return {

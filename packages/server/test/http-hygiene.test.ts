@@ -366,13 +366,14 @@ describe('the login rate limit', () => {
 });
 
 describe('system pages', () => {
-  it('/api/health names the database in use', async () => {
+  it('/api/health names the database and the file storage in use', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       status: 'ok',
       db: process.env.ANZHI_TEST_DB === 'postgres' ? 'postgres' : 'pglite',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      storage: { kind: 'disk', reachable: true },
     });
   });
 

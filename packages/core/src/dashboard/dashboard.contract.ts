@@ -25,4 +25,6 @@ export const health = z.object({
   status: z.literal('ok'),
   db: z.enum(['pglite', 'postgres']),
   version: z.string(),
+  /** Where uploaded files live (local folder or S3-compatible store) and whether it answered just now. */
+  storage: z.object({ kind: z.enum(['disk', 's3']), reachable: z.boolean() }),
 });

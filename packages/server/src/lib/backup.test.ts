@@ -258,7 +258,7 @@ describe('restoring a backup', () => {
       [plain, '不是安治备份文件（不是 gzip 压缩的备份）'],
       [writeGz('text.gz', 'hello world\n'), '不是安治备份文件（无法解析文件头）'],
       [writeGz('other.gz', `${JSON.stringify({ format: 'something-else', version: 1 })}\n`), '不是安治备份文件'],
-      [writeGz('newer.gz', `${JSON.stringify({ ...header, version: 2 })}\n`), '备份格式版本 2 比本程序支持的 1 新，请先升级安治'],
+      [writeGz('newer.gz', `${JSON.stringify({ ...header, version: 3 })}\n`), '备份格式版本 3 比本程序支持的 2 新，请先升级安治'],
       [writeGz('empty.gz', ''), '备份文件为空'],
       [truncated, '备份文件不完整（可能在复制或下载时被截断），无法恢复'],
       [

@@ -7,14 +7,19 @@ import { type AuditHead, GENESIS_HASH } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import { type Database, schemaVersion } from '../db/client.ts';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir.ts';
+import { listDiskKeys, type Storage, type StorageKind, sha256Of } from './storage.ts';
 
 /**
  * A logical, versioned backup: gzip'd JSON lines — a header, then for each table a marker and its rows as
  * row_to_json gives them. It restores into either database (PGlite or PostgreSQL), which is how a township that
  * outgrows the embedded database moves to a server. Sessions are not kept: a restore must not sign anyone in.
+ * With the local files folder included (`--with-files`), a `{"files": N}` marker follows the tables, then one line
+ * per file with its key, size, sha256 and the bytes in base64; such a backup is version 2, so an older program
+ * refuses it instead of restoring the database without the files.
  */
 export const BACKUP_FORMAT = 'anzhi-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+const VERSION_WITHOUT_FILES = 1;
 // Sessions must not survive a restore; hazard_counts is derived (its triggers rebuild it as hazards are restored).
 const SKIP = new Set(['sessions', 'hazard_counts']);
 // Tables a migration fills with their one row (the audit anchor): a restore overwrites that row.
@@ -92,9 +97,37 @@ export interface BackupHeader {
    * `anzhi audit verify --expect <backup>` see that the newest events were deleted later.
    */
   auditHead?: AuditHead;
+  /** Where the uploaded files were (absent in older backups); `count` when the local folder is in the backup. */
+  files?: BackupFiles;
 }
 
-async function* backupLines(database: Database, createdAt: Date): AsyncGenerator<string> {
+export interface BackupFiles {
+  kind: StorageKind;
+  location: string;
+  included: boolean;
+  count?: number;
+}
+
+interface FileLine {
+  file: string;
+  size: number;
+  sha256: string;
+  base64: string;
+}
+
+/** What to say about the files: where they are, and the local folder's bytes when they go into the backup. */
+export interface BackupFilesOption {
+  storage: Storage;
+  include: boolean;
+}
+
+async function* backupLines(database: Database, createdAt: Date, files?: BackupFilesOption): AsyncGenerator<string> {
+  if (files?.include && files.storage.kind !== 'disk') {
+    throw new Error(
+      `文件存放在对象存储 ${files.storage.location}中，--with-files 只能打包本地文件夹；对象存储请用其自身的版本控制或跨桶复制备份`,
+    );
+  }
+  const keys = files?.include ? await listDiskKeys(files.storage.location) : [];
   const infos = await tables(database);
   const counts: Record<string, number> = {};
   for (const t of infos) {
@@ -103,12 +136,20 @@ async function* backupLines(database: Database, createdAt: Date): AsyncGenerator
   }
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+    version: files?.include ? BACKUP_VERSION : VERSION_WITHOUT_FILES,
     schemaVersion: schemaVersion(),
     createdAt: createdAt.toISOString(),
     source: database.kind,
     tables: counts,
     auditHead: await auditHeadOf(database),
+    ...(files && {
+      files: {
+        kind: files.storage.kind,
+        location: files.storage.location,
+        included: files.include,
+        ...(files.include && { count: keys.length }),
+      },
+    }),
   };
   yield `${JSON.stringify(header)}\n`;
   for (const t of infos) {
@@ -121,15 +162,23 @@ async function* backupLines(database: Database, createdAt: Date): AsyncGenerator
       yield rows.map((r) => `${r.j}\n`).join('');
     }
   }
+  if (!files?.include) return;
+  yield `${JSON.stringify({ files: keys.length })}\n`;
+  for (const key of keys) {
+    const bytes = await files.storage.get(key);
+    if (!bytes) throw new Error(`备份过程中文件 ${key} 已不在文件夹中，请重新备份`);
+    const line: FileLine = { file: key, size: bytes.length, sha256: sha256Of(bytes), base64: bytes.toString('base64') };
+    yield `${JSON.stringify(line)}\n`;
+  }
 }
 
-/** Writes a backup readable by the server's account only (0600): it holds password hashes. */
-export async function writeBackup(database: Database, file: string, now = new Date()): Promise<BackupHeader> {
+/** Writes a backup readable by the server's account only (0600): it holds password hashes (and, with files, photos). */
+export async function writeBackup(database: Database, file: string, now = new Date(), files?: BackupFilesOption): Promise<BackupHeader> {
   const tmp = `${file}.part`;
   // A leftover .part keeps its old mode when opened again: remove it first so the mode below applies.
   fs.rmSync(tmp, { force: true });
   const out = fs.createWriteStream(tmp, { mode: PRIVATE_FILE_MODE, flags: 'wx' });
-  await pipeline(Readable.from(backupLines(database, now)), zlib.createGzip(), out);
+  await pipeline(Readable.from(backupLines(database, now, files)), zlib.createGzip(), out);
   fs.renameSync(tmp, file);
   return readHeader(file);
 }
@@ -167,11 +216,41 @@ function parseHeader(line: string): BackupHeader {
   return header;
 }
 
+/** One line for people: where the uploaded files are, and whether this backup holds them. */
+export function backupFilesSummary(files: BackupFiles | undefined): string {
+  if (!files) return '此备份未记载上传文件的位置（旧版本备份）';
+  if (files.included) return `已包含本地文件夹 ${files.location} 中的 ${files.count ?? 0} 个上传文件`;
+  if (files.kind === 's3') return `上传的文件不在此备份中：存放在对象存储 ${files.location}，请用对象存储的版本控制或跨桶复制备份`;
+  return `上传的文件不在此备份中：存放在本地文件夹 ${files.location}，请一并备份该文件夹，或加 --with-files 打包进备份`;
+}
+
+/** A file line of a backup, checked against its size and sha256. */
+function fileOf(obj: Record<string, unknown>): { key: string; bytes: Buffer } {
+  const { file: key, size, sha256, base64 } = obj as unknown as FileLine;
+  const bytes = Buffer.from(typeof base64 === 'string' ? base64 : '', 'base64');
+  if (typeof key !== 'string' || bytes.length !== size || sha256Of(bytes) !== sha256) {
+    throw new Error(`备份中的文件 ${String(key)} 已损坏（大小或 sha256 不符），无法恢复`);
+  }
+  return { key, bytes };
+}
+
 /**
  * Restores a backup into a migrated, empty database in one transaction: all of it or nothing.
  * Columns the backup does not have (added by a later migration) take their defaults.
+ * Files in the backup go into `files` (the configured storage), each checked; if anything fails, the files put are
+ * removed again. Without `files` they are skipped.
  */
-export async function restoreBackup(database: Database, file: string): Promise<BackupHeader> {
+export async function restoreBackup(database: Database, file: string, files?: Storage): Promise<BackupHeader> {
+  const put: string[] = [];
+  try {
+    return await restoreAll(database, file, files, put);
+  } catch (e) {
+    await Promise.all(put.map((key) => files?.delete(key))).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function restoreAll(database: Database, file: string, files: Storage | undefined, put: string[]): Promise<BackupHeader> {
   const infos = new Map((await tables(database)).map((t) => [t.name, t]));
   for (const t of infos.values()) {
     if (SEEDED.has(t.name)) continue;
@@ -181,6 +260,7 @@ export async function restoreBackup(database: Database, file: string): Promise<B
   let header: BackupHeader | undefined;
   await database.db.transaction(async (tx) => {
     let current: TableInfo | undefined;
+    let inFiles = false;
     let batch: string[] = [];
     const flush = async () => {
       if (!current || batch.length === 0) return;
@@ -210,6 +290,18 @@ export async function restoreBackup(database: Database, file: string): Promise<B
         continue;
       }
       const obj = JSON.parse(line) as Record<string, unknown>;
+      if (inFiles) {
+        const { key, bytes } = fileOf(obj);
+        if (!files) continue;
+        await files.put(key, bytes);
+        put.push(key);
+        continue;
+      }
+      if (Object.keys(obj).length === 1 && typeof obj.files === 'number') {
+        await flush();
+        inFiles = true;
+        continue;
+      }
       if (Object.keys(obj).length === 2 && typeof obj.table === 'string' && typeof obj.rows === 'number') {
         await flush();
         current = infos.get(obj.table);

@@ -10,6 +10,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const requestId = request.id;
     if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error.cause ?? error, code: error.code }, error.message);
       return reply.status(error.status).send({ code: error.code, message: error.message, details: error.details, requestId });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -27,6 +27,14 @@ export const fileRepo = {
     await ex.update(files).set({ ownerType, ownerId }).where(inArray(files.id, ids));
   },
 
+  /** Every stored key with what the row knows of its bytes (a thumbnail's size and checksum are not recorded). */
+  async listStoredKeys(ex: Executor): Promise<Array<Pick<FileRow, 'key' | 'thumbKey' | 'size' | 'sha256'>>> {
+    return ex
+      .select({ key: files.key, thumbKey: files.thumbKey, size: files.size, sha256: files.sha256 })
+      .from(files)
+      .orderBy(asc(files.id));
+  },
+
   async listByOwner(ex: Executor, ownerType: string, ownerId: number): Promise<FileRow[]> {
     return ex
       .select()

@@ -59,6 +59,19 @@ function photoError(kind: string, reason: 'unreadable' | 'too_many_pixels'): App
   return errors.badRequest('file.unreadable_image', '图片已损坏或无法识别，请重新拍摄或选择其他照片');
 }
 
+/** The store did not answer (S3 down, disk full or unwritable): the user can only try again later. */
+async function throughStorage<T>(what: () => Promise<T>): Promise<T> {
+  try {
+    return await what();
+  } catch (e) {
+    // The cause stays in the log (error handler), out of the response: it names hosts and buckets.
+    throw Object.assign(
+      new AppError(503, 'file.storage_unavailable', '文件存储暂时无法访问，请稍后重试；如持续出现，请联系管理员检查文件存储'),
+      { cause: e },
+    );
+  }
+}
+
 const badAttachment = (id: number, message: string) =>
   errors.badRequest('file.invalid_attachment', message, [{ path: 'fileIds', message, fileId: id }]);
 
@@ -89,9 +102,9 @@ export function createFileService(deps: { db: Db; clock: Clock; audit: AuditServ
       const { mime, main, thumb } = await prepare(input.bytes);
       const key = newStorageKey(mime === 'application/pdf' ? '.pdf' : '.jpg');
       const thumbKey = thumb ? newStorageKey('.jpg') : null;
-      await storage.put(key, main);
+      await throughStorage(() => storage.put(key, main));
       try {
-        if (thumb && thumbKey) await storage.put(thumbKey, thumb);
+        if (thumb && thumbKey) await throughStorage(() => storage.put(thumbKey, thumb));
         return await db.transaction(async (tx) => {
           const row = await fileRepo.insert(tx, {
             key,
@@ -114,7 +127,7 @@ export function createFileService(deps: { db: Db; clock: Clock; audit: AuditServ
         });
       } catch (e) {
         // Bytes without a row would never be found again.
-        await Promise.all([storage.delete(key), thumbKey ? storage.delete(thumbKey) : null]);
+        await Promise.all([storage.delete(key), thumbKey ? storage.delete(thumbKey) : null]).catch(() => undefined);
         throw e;
       }
     },
@@ -125,7 +138,7 @@ export function createFileService(deps: { db: Db; clock: Clock; audit: AuditServ
       if (!row || !(await visible(db, actor, row))) throw errors.notFound('文件', 'file.not_found');
       const key = variant === 'thumb' ? row.thumbKey : row.key;
       if (!key) throw new AppError(404, 'file.no_thumbnail', '该文件没有缩略图（PDF 文件请直接打开）');
-      const bytes = await storage.get(key);
+      const bytes = await throughStorage(() => storage.get(key));
       if (!bytes) throw new AppError(404, 'file.bytes_missing', '文件内容在存储中找不到，请联系管理员检查数据目录或备份');
       return { bytes, mime: variant === 'thumb' ? 'image/jpeg' : row.mime, fileName: downloadName(row, variant === 'thumb') };
     },
