@@ -7,9 +7,11 @@ import { createEmailChannel } from '../../lib/outbound/email.channel.ts';
 import { createOutboundChannels, type OutboundChannel } from '../../lib/outbound/outbound.ts';
 import { createWebhookChannel } from '../../lib/outbound/webhook.channel.ts';
 import { jobs } from '../jobs/job.table.ts';
+import { createJobWorker, defaultLeaseMs } from '../jobs/job-queue.ts';
 import { users } from '../users/user.table.ts';
 import { createNotificationService, MAX_DELIVERY_ATTEMPTS, type NoticeInput } from './notification.service.ts';
 import { notifications } from './notification.table.ts';
+import { outboundQueue } from './notification-jobs.ts';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof seedOrg>>;
@@ -174,6 +176,29 @@ describe('group robots (fake WeCom / DingTalk server)', () => {
     expect(new Set(texts).size).toBe(6);
     const [retried] = await deliveriesOf('并发0');
     expect(retried?.status).toBe('done');
+  });
+
+  it('a restart neither loses nor doubles a copy: a worker dies mid-delivery, another sends it once after the lease', async () => {
+    const channel = () => [createWebhookChannel({ url: robots.wecomUrl })];
+    const crashed = createJobWorker({ db: t.database.db, clock: t.clock, workerId: 'process-1' });
+    const first = createNotificationService({ db: t.database.db, clock: t.clock, channels: channel(), worker: crashed });
+    await t.database.db.transaction((tx) => first.notify(tx, notice([org.users.office.id], { title: '进程中断' })));
+    // process-1 takes the job and dies before sending: nothing reaches the robot, the job stays claimed.
+    expect(await crashed.claim(outboundQueue, 10)).toHaveLength(1);
+    const restarted = createNotificationService({
+      db: t.database.db,
+      clock: t.clock,
+      channels: channel(),
+      worker: createJobWorker({ db: t.database.db, clock: t.clock, workerId: 'process-2' }),
+    });
+    expect(await restarted.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    t.clock.advance(defaultLeaseMs + 1_000);
+    expect(await restarted.deliverPending()).toEqual({ sent: 1, failed: 0 });
+    expect(await restarted.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    expect(await first.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    expect(robots.requests).toHaveLength(1);
+    const [row] = await deliveriesOf('进程中断');
+    expect(row).toMatchObject({ status: 'done', attempts: 2 });
   });
 
   it('names an unreachable or silent robot without printing its key', async () => {
