@@ -21,6 +21,8 @@ import { registerEnterpriseIoModule } from './modules/enterprises/enterprise-io.
 import { registerFileModule } from './modules/files/file.routes.ts';
 import { createFileService } from './modules/files/file.service.ts';
 import { createHazardServices, registerHazardModules } from './modules/hazards/hazard.module.ts';
+import { registerJobModule } from './modules/jobs/job.routes.ts';
+import { createJobService } from './modules/jobs/job.service.ts';
 import { registerNotificationModule } from './modules/notifications/notification.routes.ts';
 import { createNotificationService } from './modules/notifications/notification.service.ts';
 import { createPlanServices, registerPlanModules } from './modules/plans/plan.module.ts';
@@ -66,6 +68,7 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     notifications,
     files: createFileService({ ...ctx, storage: deps.storage }),
     settings: createSettingsService(ctx),
+    jobs: createJobService(ctx),
   };
   return {
     ...base,
@@ -115,5 +118,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerHazardModules(app, { services: services.hazardModule, db: database.db });
   await registerPlanModules(app, { services: services.planModule });
   await registerSettingsModule(app, { settings: services.settings });
+  await registerJobModule(app, { jobs: services.jobs });
   return app;
 }
