@@ -11,6 +11,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
+  SendOutlined,
   SettingOutlined,
   ShopOutlined,
   TableOutlined,
@@ -87,6 +88,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       { path: '/admin/criteria', label: '判定标准库', icon: <BookOutlined />, permission: 'criteria.read' },
       { path: '/admin/settings', label: '系统设置', icon: <ControlOutlined />, permission: 'settings.read' },
       { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/admin/jobs', label: '外发队列', icon: <SendOutlined />, permission: 'job.manage' },
     ],
   },
 ];
