@@ -21,16 +21,20 @@ import { registerEnterpriseIoModule } from './modules/enterprises/enterprise-io.
 import { registerFileModule } from './modules/files/file.routes.ts';
 import { createFileService } from './modules/files/file.service.ts';
 import { createHazardServices, registerHazardModules } from './modules/hazards/hazard.module.ts';
+import { createHazardTodoProvider } from './modules/hazards/hazard-todos.ts';
 import { registerJobModule } from './modules/jobs/job.routes.ts';
 import { createJobService } from './modules/jobs/job.service.ts';
 import { registerNotificationModule } from './modules/notifications/notification.routes.ts';
 import { createNotificationService } from './modules/notifications/notification.service.ts';
 import { createPlanServices, registerPlanModules } from './modules/plans/plan.module.ts';
+import { createPlanTodoProvider } from './modules/plans/plan-todos.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { registerSettingsModule } from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
+import { registerTodoModule } from './modules/todos/todo.routes.ts';
+import { createTodoService } from './modules/todos/todo.service.ts';
 import { registerUnitModule } from './modules/units/unit.routes.ts';
 import { createUnitService } from './modules/units/unit.service.ts';
 import { registerUserModule } from './modules/users/user.routes.ts';
@@ -70,11 +74,13 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     settings: createSettingsService(ctx),
     jobs: createJobService(ctx),
   };
-  return {
-    ...base,
-    hazardModule: createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria }),
-    planModule: createPlanServices({ ...ctx, notifications, files: base.files }),
-  };
+  const hazardModule = createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria });
+  const planModule = createPlanServices({ ...ctx, notifications, files: base.files });
+  // The 待办 centre asks each module that owns to-dos (a new module adds its provider here).
+  const todos = createTodoService({
+    providers: [createHazardTodoProvider(ctx), createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch })],
+  });
+  return { ...base, hazardModule, planModule, todos };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -118,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerHazardModules(app, { services: services.hazardModule, db: database.db });
   await registerPlanModules(app, { services: services.planModule });
   await registerSettingsModule(app, { settings: services.settings });
+  await registerTodoModule(app, { todos: services.todos });
   await registerJobModule(app, { jobs: services.jobs });
   return app;
 }
