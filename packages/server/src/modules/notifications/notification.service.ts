@@ -80,9 +80,9 @@ export function createNotificationService(deps: {
 
   return {
     /**
-     * For code that inserts notices in bulk SQL (the hazard sweep) instead of calling `notify`: the values of
-     * `notification_deliveries.channel` to give each new notice (`perRecipient`) and each group of identical notices
-     * once (`perNotice`, the group robots).
+     * For code that inserts notices in bulk SQL (the sweeps, via `enqueueOutboundSql`) instead of calling `notify`:
+     * the channel keys to enqueue for each new notice (`perRecipient`) and once per group of identical notices
+     * (`perNotice`, the group robots).
      */
     outboundChannelKeys: {
       perRecipient: channels.filter((c) => c.audience !== 'group').map(channelKey),
