@@ -34,7 +34,7 @@ SELECT 'outbound',
   'notification:' || d.notification_id || ':' || d.channel,
   CASE d.status WHEN 'sent' THEN 'done' WHEN 'skipped' THEN 'done' WHEN 'failed' THEN 'dead' ELSE 'queued' END,
   coalesce((d.payload->>'retryAt')::timestamptz, d.created_at),
-  d.attempts, greatest(5, d.attempts + 1), d.last_error, d.created_at,
+  d.attempts, greatest(5, d.attempts + CASE WHEN d.status = 'failed' THEN 0 ELSE 1 END), d.last_error, d.created_at,
   CASE WHEN d.status IN ('sent', 'skipped', 'failed') THEN coalesce(d.sent_at, d.created_at) END
 FROM "notification_deliveries" d
 ORDER BY d.id
