@@ -90,6 +90,23 @@ describe('workers', () => {
     expect(row).toMatchObject({ state: 'done', attempts: 2, lastError: null });
   });
 
+  it('gives back, without counting the attempt, a claimed job whose lease ran low while the batch was held up', async () => {
+    await enqueue([{ n: 1 }, { n: 2 }]);
+    const ran: number[] = [];
+    const slow: JobHandler = async (job) => {
+      ran.push((job.payload as { n: number }).n);
+      clock.advance(defaultLeaseMs - 30_000);
+      return undefined;
+    };
+    expect(await worker('w').work(queue, slow)).toMatchObject({ done: 1 });
+    expect(ran).toEqual([1]);
+    expect((await rowsOf(queue)).map((r) => [r.state, r.attempts, r.lockedBy])).toEqual([
+      ['done', 1, null],
+      ['queued', 0, null],
+    ]);
+    expect(await worker('w').work(queue, async () => undefined)).toMatchObject({ done: 1 });
+  });
+
   it('retries a failing job with growing, jittered back-off and dead-letters it after its last attempt', async () => {
     await enqueueJobs(database.db, [{ queue, payload: { n: 1 }, maxAttempts: 3 }], clock.now());
     const failing: JobHandler = async () => {

@@ -74,6 +74,14 @@ export const jobRepo = {
     return rows.length > 0;
   },
 
+  /** Gives back a claimed job without counting the attempt (the worker will not get to it within its lease). */
+  async release(ex: Executor, id: number, workerId: string): Promise<void> {
+    await ex
+      .update(jobs)
+      .set({ state: 'queued', attempts: sql`greatest(${jobs.attempts} - 1, 0)`, lockedBy: null, lockedUntil: null })
+      .where(and(eq(jobs.id, id), is('running'), eq(jobs.lockedBy, workerId)));
+  },
+
   async list(ex: Executor, q: { state?: JobState; queue?: string; page: number; pageSize: number }) {
     const where = and(q.state ? is(q.state) : undefined, q.queue ? eq(jobs.queue, q.queue) : undefined);
     const items = await ex
