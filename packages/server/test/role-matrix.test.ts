@@ -82,6 +82,7 @@ const expected: Record<string, Expectation> = {
   'PATCH /api/v1/enterprises/{id}': write('enterprise.write', { version: 1, address: '越权地址' }),
   'GET /api/v1/enterprises/{id}/history': read('enterprise.read'),
   'GET /api/v1/enterprises/{id}/tenants': read('enterprise.read'),
+  'GET /api/v1/enterprises/{id}/file': read('enterprise.read'),
   'GET /api/v1/enterprises/{id}/card.docx': read('enterprise.read'),
   'POST /api/v1/enterprises/import': shared('enterprise.import'),
   'GET /api/v1/enterprises/export': list('enterprise.read'),
@@ -108,6 +109,7 @@ const expected: Record<string, Expectation> = {
   'GET /api/v1/hazards/{id}': read('hazard.read'),
   'POST /api/v1/hazards/{id}/actions/{action}': write('hazard.act', { version: 1, opinion: '越权验收' }),
   'GET /api/v1/hazards/{id}/escalations/{step}/document': read('hazard.read'),
+  'POST /api/v1/hazards/{id}/remind': write('hazard.act'),
   'POST /api/v1/hazards/{id}/propagate': write('hazard.propagate', { criterionCode: 'huagong-2017/1', deadline: '2026-03-31' }),
   'GET /api/v1/hazard-checks': list('hazard.read'),
   'POST /api/v1/hazard-checks/{id}/answer': write('hazard.act', { result: 'clear', answer: '越权反馈' }),
@@ -128,6 +130,7 @@ const expected: Record<string, Expectation> = {
   'GET /api/v1/plans': list('plan.read'),
   'GET /api/v1/plans/{id}/timeline': read('plan.read'),
   'GET /api/v1/plans/{id}/rankings': read('plan.read'),
+  'POST /api/v1/plans/{id}/remind': write('plan.manage'),
   'GET /api/v1/plans/{id}/wall-table.xlsx': read('plan.read'),
   'GET /api/v1/plans/{id}/bulletin.docx': read('plan.read'),
   'GET /api/v1/plan-dispatch': {

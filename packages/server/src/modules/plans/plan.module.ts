@@ -13,6 +13,7 @@ import { createPlanDraftService } from './plan-draft.service.ts';
 import type { PlanNotices } from './plan-notices.ts';
 import { createPlanOutputs } from './plan-outputs.service.ts';
 import { createPlanReimport } from './plan-reimport.ts';
+import { createPlanRemind } from './plan-remind.service.ts';
 import { planReportRepo } from './plan-report.repo.ts';
 import { registerPlanTrackingRoutes } from './plan-tracking.routes.ts';
 import { createPlanTrackingService } from './plan-tracking.service.ts';
@@ -54,6 +55,7 @@ export function createPlanServices(deps: {
       attachFiles: (ex, actor, ids, ownerType, ownerId) => deps.files.attachFiles(ex, actor, ids, ownerType, ownerId),
     }),
     outputs: createPlanOutputs({ db: deps.db, tracking }),
+    remind: createPlanRemind({ ...base, tracking }),
   };
 }
 
@@ -62,5 +64,5 @@ export type PlanServices = ReturnType<typeof createPlanServices>;
 export async function registerPlanModules(app: FastifyInstance, deps: { services: PlanServices }) {
   const s = deps.services;
   await registerPlanRoutes(app, { drafts: s.drafts, reimport: s.reimport });
-  await registerPlanTrackingRoutes(app, { tracking: s.tracking, dispatch: s.dispatch, outputs: s.outputs });
+  await registerPlanTrackingRoutes(app, { tracking: s.tracking, dispatch: s.dispatch, outputs: s.outputs, remind: s.remind });
 }

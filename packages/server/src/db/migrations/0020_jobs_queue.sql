@@ -26,7 +26,7 @@ CREATE TABLE "scheduled_runs" (
 CREATE UNIQUE INDEX "jobs_dedupe_uq" ON "jobs" USING btree ("dedupe_key") WHERE "jobs"."dedupe_key" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("queue","state","run_at");--> statement-breakpoint
 CREATE INDEX "jobs_state_idx" ON "jobs" USING btree ("state","id");--> statement-breakpoint
--- Hand-written: the outbound copies move from notification_deliveries (dropped by 0020) into the queue, keeping their
+-- Hand-written: the outbound copies move from notification_deliveries (dropped by 0021) into the queue, keeping their
 -- outcome; a copy that was being sent when the old version stopped is queued again (at least once, never lost).
 INSERT INTO "jobs" ("queue", "payload", "dedupe_key", "state", "run_at", "attempts", "max_attempts", "last_error", "created_at", "finished_at")
 SELECT 'outbound',
