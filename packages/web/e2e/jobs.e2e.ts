@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktop, launch, signIn } from './browser.ts';
+import { desktop, launch, signIn } from './browser.ts';
 
 const DEMO_PASSWORD = 'Anzhi@2026';
 let browser: Browser;
