@@ -24,6 +24,8 @@ import { registerFileModule } from './modules/files/file.routes.ts';
 import { createFileService } from './modules/files/file.service.ts';
 import { createHazardServices, registerHazardModules } from './modules/hazards/hazard.module.ts';
 import { createHazardTodoProvider } from './modules/hazards/hazard-todos.ts';
+import { registerJobModule } from './modules/jobs/job.routes.ts';
+import { createJobService } from './modules/jobs/job.service.ts';
 import { registerNotificationModule } from './modules/notifications/notification.routes.ts';
 import { createNotificationService } from './modules/notifications/notification.service.ts';
 import { createPlanServices, registerPlanModules } from './modules/plans/plan.module.ts';
@@ -73,6 +75,7 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     files: createFileService({ ...ctx, storage: deps.storage }),
     settings: createSettingsService(ctx),
     storage: deps.storage,
+    jobs: createJobService(ctx),
   };
   const hazardModule = createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria });
   const planModule = createPlanServices({ ...ctx, notifications, files: base.files });
@@ -131,5 +134,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPlanModules(app, { services: services.planModule });
   await registerSettingsModule(app, { settings: services.settings });
   await registerTodoModule(app, { todos: services.todos });
+  await registerJobModule(app, { jobs: services.jobs });
   return app;
 }

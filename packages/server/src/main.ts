@@ -61,7 +61,8 @@ async function serve(demo: boolean) {
   const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services });
   const scheduler = startScheduler({
     jobs: [
-      // The time-driven hazard and plan-dispatch rules every 10 minutes (idempotent; one process at a time), outbound copies every minute.
+      // The time-driven hazard and plan-dispatch rules every 10 minutes, once per slot across processes (scheduled_runs);
+      // the outbound queue's worker in every process every 15 seconds (its claims are exclusive per job).
       {
         name: 'hazard sweep',
         everyMs: 600_000,
@@ -71,7 +72,7 @@ async function serve(demo: boolean) {
           return withPlanCounts(hazards, await runPlanSweep(database.db, systemClock.now(), { channels }));
         },
       },
-      { name: 'outbound notifications', everyMs: 60_000, run: () => services.notifications.deliverPending() },
+      { name: 'outbound notifications', everyMs: 15_000, exclusive: false, run: () => services.notifications.deliverPending() },
       // The chain's head in the log, outside the database: `anzhi audit verify --expect` takes it as a JSON file.
       {
         name: 'audit chain head',

@@ -139,6 +139,8 @@ const expected: Record<string, Expectation> = {
     except: { roles: ['unit'], why: 'a member unit reports for itself only: asking for another unit is refused outright (403)' },
   },
   'PUT /api/v1/plan-dispatch': shared('plan.report'),
+  'GET /api/v1/jobs': shared('job.manage'),
+  'POST /api/v1/jobs/{id}/retry': shared('job.manage'),
   'GET /api/v1/settings': { ...read('settings.read'), query: 'regionCode={settings}' },
   'PUT /api/v1/settings/{key}': {
     ...write('settings.write', { version: 0, value: resolveSettingsValues({}).hazardTime }),

@@ -48,6 +48,7 @@ import {
   hazardReportQuery,
   hazardReportSigned,
 } from '../hazard/hazard-followup.contract.ts';
+import { jobItem, jobListQuery, jobPage } from '../job/job.contract.ts';
 import {
   notificationListQuery,
   notificationPage,
@@ -203,6 +204,9 @@ export const apiEndpoints = {
   'DELETE /settings/{key}': { query: settingsDeleteQuery, response: settingsFragmentView },
 
   'GET /todos': { query: todoListQuery, response: todoList },
+
+  'GET /jobs': { query: jobListQuery, response: jobPage },
+  'POST /jobs/{id}/retry': { response: jobItem },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

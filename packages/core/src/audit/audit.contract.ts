@@ -53,6 +53,7 @@ export const auditEntityLabels: Record<string, string> = {
   system: '系统',
   enterprise: '企业',
   settings: '系统设置',
+  job: '外发队列任务',
 };
 export const auditActionLabels: Record<string, string> = {
   create: '新增',
@@ -71,4 +72,5 @@ export const auditActionLabels: Record<string, string> = {
   seed_demo: '载入演示数据',
   import: '导入',
   reset: '恢复默认',
+  retry: '重试',
 };

@@ -28,6 +28,8 @@ export const fieldLabels: Record<string, string> = {
   regionCode: '所属区划',
   page: '页码',
   pageSize: '每页条数',
+  state: '状态',
+  queue: '队列',
   id: '编号',
   q: '关键词',
   entityType: '对象类型',

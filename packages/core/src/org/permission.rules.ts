@@ -18,6 +18,8 @@ const grants = {
   // Risk grading is a supervisory judgement: not for village cadres or enterprises themselves.
   'enterprise.grade': ['admin', 'office', 'unit', 'inspector'],
   'system.backup': ['admin'],
+  // The outbound queue (e-mail, robots): its dead-letter list and retries.
+  'job.manage': ['admin'],
   // Hazards: the fine-grained who-may-act rules per step live in hazard.rules.ts.
   'hazard.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
   'hazard.report': ['admin', 'office', 'unit', 'village', 'inspector', 'enterprise'],

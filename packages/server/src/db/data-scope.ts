@@ -121,14 +121,15 @@ export const unscopedTables: Record<string, string> = {
   document_sequences: 'the 发文字号 counters of issuing offices, written and read only when a letter is issued through its scoped hazard',
   files: 'reached through their owner (files/file-owners.ts asks the owning module, which applies its scope)',
   hazard_alerts: 'sweep bookkeeping, never listed to users',
+  jobs: 'system data: the outbound queue (ids and channel keys, no content), read only with job.manage (the system administrator, scope all)',
   hazard_escalations: 'read through their hazard (scopeOn.hazards)',
   hazard_events: 'read through their hazard (scopeOn.hazards)',
   notifications: 'addressed to one user, read only by that user',
-  notification_deliveries: 'outbound bookkeeping of notifications, never listed to users',
   plan_alerts: 'sweep bookkeeping of plans',
   plan_reports: 'read through their plan (scopeOn.plans) and the unit’s own tasks',
   plan_tasks: 'read through their plan (scopeOn.plans)',
   plan_unit_mappings: 'read through their plan (scopeOn.plans)',
+  scheduled_runs: 'system data: which process ran each scheduled job’s last slot, never listed to users',
 };
 
 /** The filter "inside this region" (a user's choice in a list, not a scope): its subtree. */

@@ -12,7 +12,8 @@ export {
   hazardReports,
   hazards,
 } from '../modules/hazards/hazard.table.ts';
-export { notificationDeliveries, notifications } from '../modules/notifications/notification.table.ts';
+export { jobs, scheduledRuns } from '../modules/jobs/job.table.ts';
+export { notifications } from '../modules/notifications/notification.table.ts';
 export { planAlerts, planReports, plans, planTasks, planUnitMappings } from '../modules/plans/plan.table.ts';
 export { regions } from '../modules/regions/region.table.ts';
 export { settings } from '../modules/settings/settings.table.ts';

@@ -12,6 +12,7 @@ import {
   FlagOutlined,
   FormOutlined,
   ScheduleOutlined,
+  SendOutlined,
   SettingOutlined,
   ShopOutlined,
   TableOutlined,
@@ -113,6 +114,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       criteriaEntry,
       { path: '/admin/settings', label: '系统设置', icon: <ControlOutlined />, permission: 'settings.read' },
       { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/admin/jobs', label: '外发队列', icon: <SendOutlined />, permission: 'job.manage' },
     ],
   },
 ];

@@ -248,6 +248,11 @@ export function createAppRouter() {
                       handle: h({ crumb: '审计日志', permission: 'audit.read' }),
                       lazy: () => import('../features/audit/pages/audit-page.tsx').then((m) => ({ Component: m.AuditPage })),
                     },
+                    {
+                      path: 'jobs',
+                      handle: h({ crumb: '外发队列', permission: 'job.manage' }),
+                      lazy: () => import('../features/jobs/pages/jobs-page.tsx').then((m) => ({ Component: m.JobsPage })),
+                    },
                   ],
                 },
                 { path: '*', Component: NotFoundPage },

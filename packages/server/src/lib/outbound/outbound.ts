@@ -17,8 +17,8 @@ export interface OutboundMessage {
 export interface OutboundChannel {
   name: 'email' | 'webhook';
   /**
-   * Identifies the channel in `notification_deliveries.channel` (e.g. `email`, `webhook:wecom:3fa2c1d0`), so that a
-   * retry goes to the same place. Defaults to `name`.
+   * Identifies the channel in an outbound job's payload (e.g. `email`, `webhook:wecom:3fa2c1d0`), so that a retry
+   * goes to the same place. Defaults to `name`.
    */
   key?: string;
   /**

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
+import { enqueueOutboundSql, type OutboundKeys } from '../notifications/notification-jobs.ts';
 import { loadSettingsBook, regionFilter } from '../settings/settings.resolver.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
 
@@ -15,12 +16,6 @@ export interface SweepResult {
 const SWEEP_LOCK = 7_302_024;
 
 const ladder = textArray(escalationSteps);
-
-/** The outbound channel keys of the notification service (`notifications.outboundChannelKeys`). */
-export interface OutboundKeys {
-  perRecipient: readonly string[];
-  perNotice: readonly string[];
-}
 
 type Audience = 'enterprise' | 'unit' | 'office';
 
@@ -80,13 +75,7 @@ async function insertWithNotices(
       RETURNING id, dedupe_key
     ),
     -- E-mail goes to each recipient; a group robot gets one message per notice, however many recipients it has.
-    d AS (
-      INSERT INTO notification_deliveries (notification_id, channel, created_at)
-      SELECT n.id, ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perRecipient)}) ch
-      UNION ALL
-      SELECT min(n.id), ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perNotice)}) ch GROUP BY n.dedupe_key, ch
-      RETURNING 1
-    )
+    d AS (${enqueueOutboundSql(sql`n`, channels, now)})
     SELECT (SELECT count(*) FROM ins)::int AS rows, (SELECT count(*) FROM n)::int AS notifications, (SELECT count(*) FROM d)::int AS d`)) as unknown as {
     rows: { rows: number; notifications: number }[];
   };

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
 import { startFakeRobots, startFakeSmtp } from '../../../test/fake-outbound.ts';
@@ -6,9 +6,12 @@ import { loadConfig } from '../../config.ts';
 import { createEmailChannel } from '../../lib/outbound/email.channel.ts';
 import { createOutboundChannels, type OutboundChannel } from '../../lib/outbound/outbound.ts';
 import { createWebhookChannel } from '../../lib/outbound/webhook.channel.ts';
+import { jobs } from '../jobs/job.table.ts';
+import { createJobWorker, defaultLeaseMs } from '../jobs/job-queue.ts';
 import { users } from '../users/user.table.ts';
 import { createNotificationService, MAX_DELIVERY_ATTEMPTS, type NoticeInput } from './notification.service.ts';
-import { notificationDeliveries, notifications } from './notification.table.ts';
+import { notifications } from './notification.table.ts';
+import { outboundQueue } from './notification-jobs.ts';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof seedOrg>>;
@@ -35,9 +38,9 @@ beforeEach(async () => {
   smtp.reset();
   robots.reset();
   await t.database.db
-    .update(notificationDeliveries)
-    .set({ status: 'skipped' })
-    .where(inArray(notificationDeliveries.status, ['pending']));
+    .update(jobs)
+    .set({ state: 'done' })
+    .where(inArray(jobs.state, ['queued']));
 });
 
 let seq = 0;
@@ -59,16 +62,16 @@ function serviceWith(channels: OutboundChannel[]) {
 async function deliveriesOf(title: string) {
   return t.database.db
     .select({
-      channel: notificationDeliveries.channel,
-      status: notificationDeliveries.status,
-      attempts: notificationDeliveries.attempts,
-      lastError: notificationDeliveries.lastError,
+      channel: sql<string>`${jobs.payload}->>'channel'`,
+      status: jobs.state,
+      attempts: jobs.attempts,
+      lastError: jobs.lastError,
       userId: notifications.userId,
     })
-    .from(notificationDeliveries)
-    .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
+    .from(jobs)
+    .innerJoin(notifications, sql`${notifications.id} = (${jobs.payload}->>'notificationId')::int`)
     .where(eq(notifications.title, title))
-    .orderBy(notificationDeliveries.id);
+    .orderBy(jobs.id);
 }
 
 describe('e-mail copies (fake SMTP server)', () => {
@@ -85,9 +88,9 @@ describe('e-mail copies (fake SMTP server)', () => {
     expect(mail?.text).toContain(`查看详情：${publicUrl}/hazards/7`);
     const rows = await deliveriesOf('请核查配电箱');
     expect(rows.map((r) => [r.userId, r.channel, r.status])).toEqual([
-      [org.users.office.id, 'email', 'sent'],
-      [org.users.unitStaff.id, 'email', 'sent'],
-      [org.users.village.id, 'email', 'skipped'],
+      [org.users.office.id, 'email', 'done'],
+      [org.users.unitStaff.id, 'email', 'done'],
+      [org.users.village.id, 'email', 'done'],
     ]);
     expect(rows[2]?.lastError).toBe('用户未填写电子邮箱');
   });
@@ -98,14 +101,14 @@ describe('e-mail copies (fake SMTP server)', () => {
     await notify(notice([org.users.office.id], { title: '邮件重试', link: null }));
     expect(await service.deliverPending()).toEqual({ sent: 0, failed: 1 });
     let [row] = await deliveriesOf('邮件重试');
-    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row).toMatchObject({ status: 'queued', attempts: 1 });
     expect(row?.lastError).toMatch(/451/);
     expect(await service.deliverPending()).toEqual({ sent: 0, failed: 0 });
 
     t.clock.advance(61_000);
     expect(await service.deliverPending()).toEqual({ sent: 1, failed: 0 });
     [row] = await deliveriesOf('邮件重试');
-    expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(row).toMatchObject({ status: 'done', attempts: 2, lastError: null });
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]?.text).toContain('请登录安治平台查看详情');
   });
@@ -151,7 +154,7 @@ describe('group robots (fake WeCom / DingTalk server)', () => {
       t.clock.advance(61 * 60_000);
     }
     const [row] = await deliveriesOf('机器人拒收');
-    expect(row).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS });
+    expect(row).toMatchObject({ status: 'dead', attempts: MAX_DELIVERY_ATTEMPTS });
     expect(row?.lastError).toBe('企业微信机器人拒绝了消息（errcode 93000：invalid webhook url）');
     expect(robots.requests).toHaveLength(MAX_DELIVERY_ATTEMPTS);
     expect(await service.deliverPending()).toEqual({ sent: 0, failed: 0 });
@@ -172,7 +175,30 @@ describe('group robots (fake WeCom / DingTalk server)', () => {
     const texts = robots.requests.map((r) => (r.body as { markdown: { title: string } }).markdown.title);
     expect(new Set(texts).size).toBe(6);
     const [retried] = await deliveriesOf('并发0');
-    expect(retried?.status).toBe('sent');
+    expect(retried?.status).toBe('done');
+  });
+
+  it('a restart neither loses nor doubles a copy: a worker dies mid-delivery, another sends it once after the lease', async () => {
+    const channel = () => [createWebhookChannel({ url: robots.wecomUrl })];
+    const crashed = createJobWorker({ db: t.database.db, clock: t.clock, workerId: 'process-1' });
+    const first = createNotificationService({ db: t.database.db, clock: t.clock, channels: channel(), worker: crashed });
+    await t.database.db.transaction((tx) => first.notify(tx, notice([org.users.office.id], { title: '进程中断' })));
+    // process-1 takes the job and dies before sending: nothing reaches the robot, the job stays claimed.
+    expect(await crashed.claim(outboundQueue, 10)).toHaveLength(1);
+    const restarted = createNotificationService({
+      db: t.database.db,
+      clock: t.clock,
+      channels: channel(),
+      worker: createJobWorker({ db: t.database.db, clock: t.clock, workerId: 'process-2' }),
+    });
+    expect(await restarted.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    t.clock.advance(defaultLeaseMs + 1_000);
+    expect(await restarted.deliverPending()).toEqual({ sent: 1, failed: 0 });
+    expect(await restarted.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    expect(await first.deliverPending()).toEqual({ sent: 0, failed: 0 });
+    expect(robots.requests).toHaveLength(1);
+    const [row] = await deliveriesOf('进程中断');
+    expect(row).toMatchObject({ status: 'done', attempts: 2 });
   });
 
   it('names an unreachable or silent robot without printing its key', async () => {

@@ -1,10 +1,14 @@
-import { isSafeNoticeLink, type NotificationItem, type NotificationPage } from '@anzhi/core';
+import { isSafeNoticeLink, jobDefaultMaxAttempts, type NotificationItem, type NotificationPage } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { channelKey, type OutboundChannel } from '../../lib/outbound/outbound.ts';
-import { type DueDelivery, type NotificationRow, notificationRepo } from './notification.repo.ts';
+import { createJobWorker, enqueueJobs, type JobHandler, type JobInput } from '../jobs/job-queue.ts';
+import { type NotificationRow, notificationRepo } from './notification.repo.ts';
+import { type OutboundJobPayload, outboundJob, outboundQueue } from './notification-jobs.ts';
+
+type JobWorker = ReturnType<typeof createJobWorker>;
 
 export interface NoticeInput {
   userIds: number[];
@@ -17,10 +21,8 @@ export interface NoticeInput {
   dedupeKey?: string | null;
 }
 
-/** An outbound copy is tried at most this many times. */
-export const MAX_DELIVERY_ATTEMPTS = 5;
-/** Wait after the 1st, 2nd, 3rd and 4th failed attempt: a robot or mail server that is down is not hammered. */
-const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+/** An outbound copy is tried at most this many times (the queue's default), then listed as dead for the administrator. */
+export const MAX_DELIVERY_ATTEMPTS = jobDefaultMaxAttempts;
 
 function toItem(r: NotificationRow): NotificationItem {
   return {
@@ -36,78 +38,51 @@ function toItem(r: NotificationRow): NotificationItem {
   };
 }
 
-function errorText(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.slice(0, 500) || '发送失败';
-}
-
-export function createNotificationService(deps: { db: Db; clock: Clock; channels: OutboundChannel[] }) {
+export function createNotificationService(deps: {
+  db: Db;
+  clock: Clock;
+  channels: OutboundChannel[];
+  /** The queue worker that delivers; default: one of this process. */
+  worker?: JobWorker;
+}) {
   const { db, clock, channels } = deps;
   const channelByKey = new Map(channels.map((c) => [channelKey(c), c]));
+  const worker = deps.worker ?? createJobWorker({ db, clock });
   let delivering: Promise<{ sent: number; failed: number }> | null = null;
   let again = false;
 
-  function deliveryRows(notificationIds: number[], everyoneNew: boolean, now: Date) {
-    const rows: { notificationId: number; channel: string; createdAt: Date }[] = [];
+  function outboundJobs(notificationIds: number[], everyoneNew: boolean) {
+    const jobs: JobInput[] = [];
     for (const c of channels) {
       if (c.audience === 'group') {
         // One post to a group per notice; none when part of the group's audience already had this notice.
         const first = notificationIds[0];
-        if (first !== undefined && everyoneNew) rows.push({ notificationId: first, channel: channelKey(c), createdAt: now });
+        if (first !== undefined && everyoneNew) jobs.push(outboundJob(first, channelKey(c)));
       } else {
-        for (const id of notificationIds) rows.push({ notificationId: id, channel: channelKey(c), createdAt: now });
+        for (const id of notificationIds) jobs.push(outboundJob(id, channelKey(c)));
       }
     }
-    return rows;
+    return jobs;
   }
 
-  /** Sends one claimed delivery and records the outcome; never throws. */
-  async function deliverOne(d: DueDelivery): Promise<'sent' | 'failed' | 'skipped'> {
-    const channel = channelByKey.get(d.channel);
-    const skip = (why: string) => notificationRepo.finishDelivery(db, d.id, { status: 'skipped', lastError: why });
-    if (!channel) {
-      await skip('该发送渠道已不在配置中');
-      return 'skipped';
-    }
+  /** Sends one outbound copy; throws when the channel fails (the queue retries), says why when there is nothing to send. */
+  const deliver: JobHandler = async (job) => {
+    const { notificationId, channel: key } = job.payload as OutboundJobPayload;
+    const channel = channelByKey.get(key);
+    if (!channel) return { skipped: '该发送渠道已不在配置中' };
+    const d = await notificationRepo.outboundDetails(db, notificationId);
+    if (!d) return { skipped: '通知已不存在' };
     const personal = (channel.audience ?? 'person') === 'person';
-    if (personal && (!d.email || d.userDisabled)) {
-      await skip(d.userDisabled ? '账号已停用' : '用户未填写电子邮箱');
-      return 'skipped';
-    }
-    try {
-      await channel.send({ title: d.title, body: d.body, link: d.link, toEmail: personal ? d.email : null });
-      await notificationRepo.finishDelivery(db, d.id, { status: 'sent', lastError: null, sentAt: clock.now(), payload: null });
-      return 'sent';
-    } catch (e) {
-      const last = d.attempts >= MAX_DELIVERY_ATTEMPTS;
-      const delay = RETRY_DELAYS_MS[Math.min(d.attempts, RETRY_DELAYS_MS.length) - 1] ?? 0;
-      await notificationRepo.finishDelivery(db, d.id, {
-        status: last ? 'failed' : 'pending',
-        lastError: errorText(e),
-        payload: last ? null : { retryAt: new Date(clock.now().getTime() + delay).toISOString() },
-      });
-      return 'failed';
-    }
-  }
-
-  /** Drains what is due in batches of `limit`; a failed row waits for its retry time, so the loop ends. */
-  async function runDelivery(limit: number, result: { sent: number; failed: number }) {
-    for (;;) {
-      const due = await notificationRepo.claimDue(db, clock.now(), limit);
-      for (const d of due) {
-        const outcome = await deliverOne(d);
-        if (outcome === 'sent') result.sent++;
-        if (outcome === 'failed') result.failed++;
-      }
-      if (due.length < limit) return;
-    }
-  }
+    if (personal && (!d.email || d.userDisabled)) return { skipped: d.userDisabled ? '账号已停用' : '用户未填写电子邮箱' };
+    await channel.send({ title: d.title, body: d.body, link: d.link, toEmail: personal ? d.email : null });
+    return undefined;
+  };
 
   return {
     /**
-     * For code that inserts notices in bulk SQL (the hazard sweep) instead of calling `notify`: the values of
-     * `notification_deliveries.channel` to give each new notice (`perRecipient`) and each group of identical notices
-     * once (`perNotice`, the group robots).
+     * For code that inserts notices in bulk SQL (the sweeps, via `enqueueOutboundSql`) instead of calling `notify`:
+     * the channel keys to enqueue for each new notice (`perRecipient`) and once per group of identical notices
+     * (`perNotice`, the group robots).
      */
     outboundChannelKeys: {
       perRecipient: channels.filter((c) => c.audience !== 'group').map(channelKey),
@@ -116,7 +91,7 @@ export function createNotificationService(deps: { db: Db; clock: Clock; channels
 
     /**
      * Inside the caller's transaction: one notice per user (a (user, dedupeKey) pair already present is skipped), and
-     * a pending outbound copy per configured channel. Returns how many notices were inserted.
+     * an outbound job per configured channel (a rolled-back change sends nothing; a committed one is never lost). Returns how many notices were inserted.
      */
     async notify(ex: Executor, notice: NoticeInput): Promise<number> {
       const userIds = [...new Set(notice.userIds)];
@@ -138,13 +113,14 @@ export function createNotificationService(deps: { db: Db; clock: Clock; channels
           createdAt: now,
         })),
       );
-      await notificationRepo.insertDeliveries(ex, deliveryRows(ids, ids.length === userIds.length, now));
+      await enqueueJobs(ex, outboundJobs(ids, ids.length === userIds.length), now);
       return ids.length;
     },
 
     /**
-     * Sends the pending outbound copies that are due, `limit` at a time (call after the notifying transaction
-     * commits; the scheduler calls it too). Overlapping calls in one process share one run, which takes one more
+     * Sends the outbound copies that are due from the queue, `limit` at a time (call after the notifying transaction
+     * commits; the scheduler calls it too). A failed copy waits for its back-off; a copy whose worker died is taken
+     * again when its lease runs out. Overlapping calls in one process share one run, which takes one more
      * pass for rows committed meanwhile. Never throws.
      */
     async deliverPending(limit = 50): Promise<{ sent: number; failed: number }> {
@@ -155,7 +131,9 @@ export function createNotificationService(deps: { db: Db; clock: Clock; channels
       delivering = (async () => {
         while (again) {
           again = false;
-          await runDelivery(Math.max(1, limit), result);
+          const r = await worker.work(outboundQueue, deliver, Math.max(1, limit));
+          result.sent += r.done;
+          result.failed += r.failed + r.dead;
         }
         return result;
       })()

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../users/user.table.ts';
 
 /** In-app notices for whoever must act. `dedupeKey` makes a sweep's second run a no-op. */
@@ -20,23 +20,4 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.id.desc()), uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey)],
-);
-
-/** Outbound copies (e-mail, WeCom/DingTalk robot): one row per channel and notification, with the outcome. */
-export const notificationDeliveries = pgTable(
-  'notification_deliveries',
-  {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    notificationId: integer('notification_id')
-      .notNull()
-      .references(() => notifications.id),
-    channel: text('channel').notNull(),
-    status: text('status').notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    lastError: text('last_error'),
-    payload: jsonb('payload'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('notification_deliveries_status_idx').on(t.status, t.id)],
 );

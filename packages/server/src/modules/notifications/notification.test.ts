@@ -32,7 +32,7 @@ const notice = (userIds: number[], over: Partial<NoticeInput> = {}): NoticeInput
 
 const notify = (n: NoticeInput) => t.database.db.transaction((tx) => t.services.notifications.notify(tx, n));
 
-const count = (table: 'notifications' | 'notification_deliveries') => countRows(t.database, table);
+const count = (table: 'notifications' | 'jobs') => countRows(t.database, table);
 
 describe('notification centre', () => {
   it('lists only the signed-in user’s own notices, newest first, with the unread count', async () => {
@@ -118,9 +118,9 @@ describe('notify', () => {
   });
 
   it('creates no outbound copies when no channel is configured, and refuses a javascript: link', async () => {
-    const before = await count('notification_deliveries');
+    const before = await count('jobs');
     await notify(notice([org.users.leader.id], { dedupeKey: 'no-channel' }));
-    expect(await count('notification_deliveries')).toBe(before);
+    expect(await count('jobs')).toBe(before);
     await expect(notify(notice([org.users.leader.id], { link: 'javascript:alert(1)' }))).rejects.toThrow(/link/);
     await expect(notify(notice([org.users.leader.id], { link: '//evil.example/x' }))).rejects.toThrow(/link/);
   });

@@ -2,19 +2,13 @@ import { periodOf, planTrackingSettings, shiftPeriod } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
-import { textArray } from '../../lib/sql-array.ts';
+import { enqueueOutboundSql, type OutboundKeys } from '../notifications/notification-jobs.ts';
 import { loadSettingsBook } from '../settings/settings.resolver.ts';
 import { planSql } from './plan-predicates.sql.ts';
 
 export interface PlanSweepResult {
   skipped: boolean;
   created: { dispatchReminders: number; dispatchOverdue: number; notifications: number };
-}
-
-/** The outbound channel keys of the notification service (`notifications.outboundChannelKeys`). */
-export interface OutboundKeys {
-  perRecipient: readonly string[];
-  perNotice: readonly string[];
 }
 
 /** One plan sweep at a time across processes (the hazard sweep holds another key). */
@@ -129,13 +123,7 @@ async function alertAndNotify(
       ON CONFLICT (user_id, dedupe_key) DO NOTHING
       RETURNING id, dedupe_key
     ),
-    d AS (
-      INSERT INTO notification_deliveries (notification_id, channel, created_at)
-      SELECT n.id, ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perRecipient)}) ch
-      UNION ALL
-      SELECT min(n.id), ch, ${now}::timestamptz FROM n CROSS JOIN unnest(${textArray(channels.perNotice)}) ch GROUP BY n.dedupe_key, ch
-      RETURNING 1
-    )
+    d AS (${enqueueOutboundSql(sql`n`, channels, now)})
     SELECT (SELECT count(*) FROM ins)::int AS rows, (SELECT count(*) FROM n)::int AS notifications, (SELECT count(*) FROM d)::int AS d`)) as unknown as {
     rows: { rows: number; notifications: number }[];
   };
