@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hazardGrades, hazardStatuses } from './hazard.dict.ts';
-import { type HazardActor, type HazardFacts, isAwaitingActor } from './hazard.rules.ts';
+import { type HazardActor, type HazardFacts, hazardActionRefusal, isAwaitingActor } from './hazard.rules.ts';
 import { hazardTodoStep } from './hazard-todo.rules.ts';
 
 const enterpriseUser: HazardActor = { userId: 50, office: false, unitId: null, enterpriseId: 7, supervisor: false };
@@ -90,6 +90,8 @@ describe('the 待办 and the ledger’s 待我处理 answer from one rule (isAwa
                 const step = hazardTodoStep(h, a, open);
                 const label = `${grade}/${status}/${channel}/ext=${hasPendingExtension}/unit=${supervisingUnitId} for ${JSON.stringify(a)}`;
                 expect(step !== null, label).toBe(isAwaitingActor(h, a));
+                // …and the step named is one the actor may take (the action rules agree with whose turn it is).
+                if (step) expect(hazardActionRefusal(h, a, step), label).toBeNull();
               }
             }
   });
