@@ -4,7 +4,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { primaryOnly, type ReadDb } from './db/read-replica.ts';
 import type { Clock } from './lib/clock.ts';
+import { createHealthChecks } from './lib/health-checks.ts';
+import { createMetrics, type Metrics } from './lib/metrics.ts';
 import { createOutboundChannels, type OutboundChannel } from './lib/outbound/outbound.ts';
 import { createDiskStorage, type Storage } from './lib/storage.ts';
 import { appVersion } from './lib/version.ts';
@@ -29,6 +32,7 @@ import { createRegionService } from './modules/regions/region.service.ts';
 import { registerSettingsModule } from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
+import { registerMetricsModule } from './modules/system/metrics.routes.ts';
 import { registerUnitModule } from './modules/units/unit.routes.ts';
 import { createUnitService } from './modules/units/unit.service.ts';
 import { registerUserModule } from './modules/users/user.routes.ts';
@@ -48,14 +52,28 @@ export interface AppDeps {
   logger?: boolean | object;
   /** Services made beforehand (tests share them with the app); default: made here, files under `${config.dataDir}/files`. */
   services?: Services;
+  /** The registry /api/metrics reports (main.ts shares it with the scheduler); default: one of this app's own. */
+  metrics?: Metrics;
 }
 
-export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { storage: Storage; channels?: OutboundChannel[] }) {
+export function createServices(
+  deps: Pick<AppDeps, 'database' | 'clock'> & {
+    storage: Storage;
+    channels?: OutboundChannel[];
+    /** Where statistics, exports and the dashboard read (ADR 0013); default: the primary. */
+    readDb?: ReadDb;
+  },
+) {
   const { db } = deps.database;
+  const readDb = deps.readDb ?? primaryOnly(deps.database);
+  // Parts of the platform /api/health reports on; modules register theirs (`storage`, `queue`) where they are wired.
+  const healthChecks = createHealthChecks();
   const audit = createAuditService({ db, clock: deps.clock });
   const notifications = createNotificationService({ db, clock: deps.clock, channels: deps.channels ?? [] });
   const ctx = { db, clock: deps.clock, audit };
   const base = {
+    readDb,
+    healthChecks,
     audit,
     auth: createAuthService(ctx),
     regions: createRegionService(ctx),
@@ -69,8 +87,8 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
   };
   return {
     ...base,
-    hazardModule: createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria }),
-    planModule: createPlanServices({ ...ctx, notifications, files: base.files }),
+    hazardModule: createHazardServices({ ...ctx, readDb: readDb.db, notifications, files: base.files, criteria: base.criteria }),
+    planModule: createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -93,6 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services =
     deps.services ??
     createServices({ ...deps, storage: createDiskStorage(path.join(config.dataDir, 'files')), channels: createOutboundChannels(config) });
+  const metrics = deps.metrics ?? createMetrics();
+  metrics.watchDatabase(database, services.readDb);
+  await registerMetricsModule(app, { metrics, token: config.metricsToken });
   await registerSecurity(app, { trustProxy: config.trustProxy });
   await app.register(rateLimit, { global: false });
   await registerAuth(app, { config, auth: services.auth });
@@ -100,15 +121,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const spa = deps.serveWeb ? await registerWebStatic(app) : false;
   registerErrorHandler(app, { spa });
 
-  await registerHealthModule(app, { database, version: appVersion });
+  await registerHealthModule(app, { database, readDb: services.readDb, healthChecks: services.healthChecks, version: appVersion });
   await registerAuthModule(app, { auth: services.auth, config });
   await registerRegionModule(app, { regions: services.regions });
   await registerUnitModule(app, { units: services.units });
   await registerUserModule(app, { users: services.users });
   await registerAuditModule(app, { audit: services.audit });
-  await registerDashboardModule(app, { db: database.db, audit: services.audit, clock: deps.clock });
+  await registerDashboardModule(app, { db: services.readDb.db, audit: services.audit, clock: deps.clock });
   await registerEnterpriseModule(app, { enterprises: services.enterprises, publicUrl: config.publicUrl });
-  await registerEnterpriseIoModule(app, { db: database.db, clock: deps.clock, audit: services.audit });
+  await registerEnterpriseIoModule(app, { db: database.db, readDb: services.readDb.db, clock: deps.clock, audit: services.audit });
   await registerCriteriaModule(app, { criteria: services.criteria });
   await registerFileModule(app, { files: services.files });
   await registerNotificationModule(app, { notifications: services.notifications });

@@ -373,6 +373,10 @@ describe('system pages', () => {
       status: 'ok',
       db: process.env.ANZHI_TEST_DB === 'postgres' ? 'postgres' : 'pglite',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      // No DATABASE_REPLICA_URL: every read goes to the primary (replica fallback: db/read-replica.test.ts).
+      replica: { state: 'none', lagSeconds: null, maxLagSeconds: 0, checkedAt: null },
+      // Filled by the storage and queue modules' registered checks.
+      checks: expect.any(Object),
     });
   });
 

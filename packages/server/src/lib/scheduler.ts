@@ -16,6 +16,8 @@ export function startScheduler(deps: {
   keep: number;
   /** Recurring jobs (sweeps): each run is awaited before the next can start, and errors are logged, not thrown. */
   jobs?: Array<{ name: string; everyMs: number; run: () => Promise<unknown> }>;
+  /** Told after each run of a job (/api/metrics: durations and last success). */
+  observe?: (job: string, seconds: number, ok: boolean, at: Date) => void;
 }) {
   const timers: NodeJS.Timeout[] = [];
   for (const job of deps.jobs ?? []) {
@@ -23,12 +25,16 @@ export function startScheduler(deps: {
     const tick = async () => {
       if (running) return;
       running = true;
+      const started = performance.now();
+      let ok = false;
       try {
         await job.run();
+        ok = true;
       } catch (err) {
         deps.log.error({ err, job: job.name }, 'scheduled job failed');
       } finally {
         running = false;
+        deps.observe?.(job.name, (performance.now() - started) / 1000, ok, deps.clock.now());
       }
     };
     timers.push(setTimeout(tick, 5_000).unref());
