@@ -26,7 +26,7 @@ export const healthCheckResult = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   /** What is wrong, for the operator (Chinese). */
   message: z.string().optional(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 export type HealthCheckResult = z.infer<typeof healthCheckResult>;
 
