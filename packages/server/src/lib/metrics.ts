@@ -101,8 +101,27 @@ export function createMetrics() {
         },
       });
     },
+    /**
+     * A gauge read at each scrape, for a module's own numbers (the job queue's depth, dead letters …):
+     * `collect` returns one value, or one per label set.
+     */
+    addGauge(g: { name: string; help: string; labelNames?: readonly string[]; collect: () => GaugeValues | Promise<GaugeValues> }) {
+      new Gauge({
+        name: g.name,
+        help: g.help,
+        labelNames: g.labelNames ?? [],
+        registers: [registry],
+        async collect() {
+          const values = await g.collect();
+          this.reset();
+          if (typeof values === 'number') this.set(values);
+          else for (const v of values) this.set(v.labels, v.value);
+        },
+      });
+    },
     text: () => registry.metrics(),
     contentType: registry.contentType,
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
+type GaugeValues = number | Array<{ labels: Record<string, string>; value: number }>;

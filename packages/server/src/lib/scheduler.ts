@@ -42,11 +42,16 @@ export function startScheduler(deps: {
   }
   if (deps.intervalHours > 0) {
     const run = async () => {
+      const started = performance.now();
+      let ok = false;
       try {
         const { file, header, removed } = await writeAutomaticBackup(deps.database, deps.backupDir, deps.clock.now(), deps.keep);
         deps.log.info({ file, tables: header.tables, removed }, 'automatic backup written');
+        ok = true;
       } catch (err) {
         deps.log.error({ err }, 'automatic backup failed');
+      } finally {
+        deps.observe?.('automatic backup', (performance.now() - started) / 1000, ok, deps.clock.now());
       }
     };
     // First backup a minute after start, then every interval.

@@ -141,6 +141,23 @@ describe('/api/metrics', () => {
     expect(samples.get('anzhi_job_last_success_timestamp_seconds{job="hazard sweep"}')).toBe(t.clock.now().getTime() / 1000);
     expect(samples.has('anzhi_job_last_success_timestamp_seconds{job="outbound notifications"}')).toBe(false);
   });
+
+  it("takes a module's own gauges, read at each scrape", async () => {
+    const metrics = createMetrics();
+    let depth = 3;
+    metrics.addGauge({ name: 'anzhi_test_jobs_waiting', help: 'Jobs waiting', collect: async () => depth });
+    metrics.addGauge({
+      name: 'anzhi_test_jobs_failed',
+      help: 'Jobs failed, by queue',
+      labelNames: ['queue'],
+      collect: () => [{ labels: { queue: 'email' }, value: 2 }],
+    });
+    expect(parsePrometheusText(await metrics.text()).get('anzhi_test_jobs_waiting')).toBe(3);
+    depth = 0;
+    const samples = parsePrometheusText(await metrics.text());
+    expect(samples.get('anzhi_test_jobs_waiting')).toBe(0);
+    expect(samples.get('anzhi_test_jobs_failed{queue="email"}')).toBe(2);
+  });
 });
 
 describe('who may read /api/metrics', () => {
