@@ -38,6 +38,7 @@ export * from './hazard/hazard-document.rules.ts';
 export * from './hazard/hazard-followup.contract.ts';
 export * from './hazard/hazard-predicates.rules.ts';
 export * from './hazard/hazard-time.rules.ts';
+export * from './hazard/hazard-todo.rules.ts';
 export * from './notification/notification.contract.ts';
 export * from './org/org.contract.ts';
 export * from './org/org.dict.ts';

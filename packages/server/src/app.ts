@@ -24,15 +24,19 @@ import { registerEnterpriseIoModule } from './modules/enterprises/enterprise-io.
 import { registerFileModule } from './modules/files/file.routes.ts';
 import { createFileService } from './modules/files/file.service.ts';
 import { createHazardServices, registerHazardModules } from './modules/hazards/hazard.module.ts';
+import { createHazardTodoProvider } from './modules/hazards/hazard-todos.ts';
 import { registerNotificationModule } from './modules/notifications/notification.routes.ts';
 import { createNotificationService } from './modules/notifications/notification.service.ts';
 import { createPlanServices, registerPlanModules } from './modules/plans/plan.module.ts';
+import { createPlanTodoProvider } from './modules/plans/plan-todos.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { registerSettingsModule } from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
 import { registerMetricsModule } from './modules/system/metrics.routes.ts';
+import { registerTodoModule } from './modules/todos/todo.routes.ts';
+import { createTodoService } from './modules/todos/todo.service.ts';
 import { registerUnitModule } from './modules/units/unit.routes.ts';
 import { createUnitService } from './modules/units/unit.service.ts';
 import { registerUserModule } from './modules/users/user.routes.ts';
@@ -85,11 +89,13 @@ export function createServices(
     files: createFileService({ ...ctx, storage: deps.storage }),
     settings: createSettingsService(ctx),
   };
-  return {
-    ...base,
-    hazardModule: createHazardServices({ ...ctx, readDb: readDb.db, notifications, files: base.files, criteria: base.criteria }),
-    planModule: createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files }),
-  };
+  const hazardModule = createHazardServices({ ...ctx, readDb: readDb.db, notifications, files: base.files, criteria: base.criteria });
+  const planModule = createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files });
+  // The 待办 centre asks each module that owns to-dos (a new module adds its provider here).
+  const todos = createTodoService({
+    providers: [createHazardTodoProvider(ctx), createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch })],
+  });
+  return { ...base, hazardModule, planModule, todos };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -136,5 +142,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerHazardModules(app, { services: services.hazardModule, db: database.db });
   await registerPlanModules(app, { services: services.planModule });
   await registerSettingsModule(app, { settings: services.settings });
+  await registerTodoModule(app, { todos: services.todos });
   return app;
 }

@@ -74,7 +74,7 @@ describe('the demo township', () => {
           units: 12,
           accounts: 8,
           enterprises: 198,
-          hazards: 320,
+          hazards: 321,
           // Counted from the parser's reading of seed 003 and four months of dispatch.
           plans: 1,
           planTasks: expect.any(Number),
@@ -83,6 +83,19 @@ describe('the demo township', () => {
       },
     ]);
     expect(await createAuditService({ db: t.database.db, clock: t.clock }).verify()).toMatchObject({ ok: true, checked: 1 });
+  });
+
+  it('gives every field account a to-do on its home page (inspector, village, unit, enterprise)', async () => {
+    for (const username of ['jiancha', 'dongcun', 'yingji', 'qiye']) {
+      const account = demoAccounts.find((a) => a.username === username);
+      const s = await login(t.app, username, account?.password);
+      const todos = (await s.get('/api/v1/todos?limit=5')).json();
+      expect(todos.total, username).toBeGreaterThan(0);
+      expect(
+        todos.items.some((i: { link: string }) => /\?action=(accept|supervise|approveExtension)$/.test(i.link)) || username === 'qiye',
+        username,
+      ).toBe(true);
+    }
   });
 
   it('seeds nothing the second time', async () => {

@@ -74,6 +74,7 @@ const expected: Record<string, Expectation> = {
   'GET /api/v1/audit-events': list('audit.read'),
   'GET /api/v1/audit-events/verify': shared('audit.read'),
   'GET /api/v1/dashboard/summary': list('dashboard.read'),
+  'GET /api/v1/todos': list('dashboard.read'),
   'GET /api/v1/enterprises': list('enterprise.read'),
   'POST /api/v1/enterprises': shared('enterprise.write'),
   'GET /api/v1/enterprises/stats': list('enterprise.read'),

@@ -14,6 +14,7 @@ import { demoAccounts, demoTownship } from './demo-accounts.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
 import { seedDemoPlan } from './demo-plans.ts';
+import { seedDemoVillageTodo } from './demo-todos.ts';
 
 const county = { code: '339901000000', name: '示例县' };
 
@@ -154,6 +155,14 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
       boundEnterpriseId: boundId,
       names: Object.fromEntries(demoAccounts.map((a) => [id(a.username), a.displayName])),
     });
+    const village = demoAccounts.find((a) => a.role === 'village');
+    const villageTodos = village
+      ? await seedDemoVillageTodo(tx, now, {
+          villageUserId: id(village.username),
+          villageName: village.displayName,
+          villageCode: village.regionCodes[0] as string,
+        })
+      : 0;
     const unitUsers = new Map(
       demoAccounts
         .filter((a) => a.unitName)
@@ -176,7 +185,7 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         units: units.length,
         accounts: demoAccounts.length,
         enterprises: enterpriseCount,
-        hazards: hazardCount,
+        hazards: hazardCount + villageTodos,
         ...planCounts,
       },
     });

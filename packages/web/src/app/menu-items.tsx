@@ -11,6 +11,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   TableOutlined,
@@ -24,6 +25,7 @@ import type { CurrentUser, Permission, Role } from '@anzhi/core';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { TodoBadge } from '../features/todos/components/todo-badge.tsx';
 import { hasPermission } from '../lib/session.ts';
 
 interface MenuEntry {
@@ -33,6 +35,8 @@ interface MenuEntry {
   permission?: Permission;
   /** Shown only to users holding this role. */
   role?: Role;
+  /** A live count beside the label. */
+  badge?: ReactNode;
 }
 
 interface MenuGroup {
@@ -44,6 +48,7 @@ interface MenuGroup {
 
 const menu: Array<MenuEntry | MenuGroup> = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  { path: '/todos', label: '待办', icon: <ScheduleOutlined />, permission: 'dashboard.read', badge: <TodoBadge /> },
   {
     key: 'enterprises',
     label: '企业台账',
@@ -94,7 +99,16 @@ const menu: Array<MenuEntry | MenuGroup> = [
 type MenuItem = Required<MenuProps>['items'][number];
 
 function entryItem(e: MenuEntry): MenuItem {
-  return { key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> };
+  return {
+    key: e.path,
+    icon: e.icon,
+    label: (
+      <Link to={e.path}>
+        {e.label}
+        {e.badge}
+      </Link>
+    ),
+  };
 }
 
 /** The menu shows only what the user may open; the server enforces the same permissions anyway. */

@@ -1,4 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { todosKey } from '../features/todos/api.ts';
 import { ApiError } from '../lib/api-client.ts';
 
 /** Client errors (4xx) will not fix themselves; only network and server failures are retried. */
@@ -8,10 +9,16 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // Any change may settle or create someone's to-do: the 待办 list and its badge are fetched again after each one.
+  const mutationCache = new MutationCache({
+    onSettled: () => client.invalidateQueries({ queryKey: todosKey }),
+  });
+  const client: QueryClient = new QueryClient({
+    mutationCache,
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: true },
       mutations: { retry: false },
     },
   });
+  return client;
 }

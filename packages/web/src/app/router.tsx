@@ -43,10 +43,12 @@ export function createAppRouter() {
                 {
                   index: true,
                   handle: h({ crumb: '工作台', permission: 'dashboard.read' }),
-                  lazy: () =>
-                    import('../features/dashboard/pages/dashboard-page.tsx').then((m) => ({
-                      Component: m.DashboardPage,
-                    })),
+                  lazy: () => import('./home-page.tsx').then((m) => ({ Component: m.HomePage })),
+                },
+                {
+                  path: 'todos',
+                  handle: h({ crumb: '待办', permission: 'dashboard.read' }),
+                  lazy: () => import('../features/todos/pages/todos-page.tsx').then((m) => ({ Component: m.TodosPage })),
                 },
                 {
                   path: 'enterprises',

@@ -7,7 +7,7 @@ import type { DashboardSummary } from '../api.ts';
 type HazardNumbers = NonNullable<DashboardSummary['hazards']>;
 
 /** The hazard loop at a glance; each number opens the ledger filtered to exactly the hazards it counts. */
-export function HazardCards({ hazards }: { hazards: HazardNumbers }) {
+export function HazardCards({ hazards, title = '隐患排查治理' }: { hazards: HazardNumbers; title?: string }) {
   const month = hazards.monthStart;
   const cards: Array<{ key: keyof HazardNumbers; title: string; icon: ReactNode; to: string; danger?: boolean }> = [
     { key: 'open', title: '未销号隐患', icon: <FileSearchOutlined />, to: '/hazards?open=true' },
@@ -17,7 +17,7 @@ export function HazardCards({ hazards }: { hazards: HazardNumbers }) {
     { key: 'closedThisMonth', title: '本月已销号', icon: <CheckCircleOutlined />, to: `/hazards?status=closed&closedFrom=${month}` },
   ];
   return (
-    <Card title="隐患排查治理" size="small" data-testid="hazard-cards">
+    <Card title={title} size="small" data-testid="hazard-cards">
       <Row gutter={[12, 12]}>
         {cards.map((c) => (
           <Col key={c.key} flex="1 1 150px">

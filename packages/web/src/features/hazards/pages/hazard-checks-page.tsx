@@ -7,6 +7,7 @@ import { useCan } from '../../../lib/session.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { HazardCheckAnswerModal } from '../components/hazard-check-answer-modal.tsx';
 import { type HazardCheck, type HazardCheckStatus, useHazardChecks } from '../followup-api.ts';
+import { useDeepLink } from '../use-deep-link.ts';
 import '../hazards.css';
 
 const tabs: Array<{ key: HazardCheckStatus; label: string }> = [
@@ -60,6 +61,13 @@ export function HazardChecksPage() {
   const canAct = useCan('hazard.act');
   const isMobile = useIsMobile();
   const checks = useHazardChecks(status, page, pageSize);
+  // /hazards/checks?answer=12 (from 待办) opens that check's answer form.
+  useDeepLink(
+    'answer',
+    (id) => checks.data?.items.find((c) => String(c.id) === id && c.status === 'open'),
+    setAnswering,
+    status === 'open' && checks.data !== undefined && canAct,
+  );
 
   const answerButton = (c: HazardCheck) =>
     c.status === 'open' && canAct ? (

@@ -15,6 +15,7 @@ import { HazardPlan } from '../components/hazard-plan.tsx';
 import { HazardPropagateButton } from '../components/hazard-propagate-button.tsx';
 import { HazardResumption } from '../components/hazard-resumption.tsx';
 import { HazardTimeline } from '../components/hazard-timeline.tsx';
+import { useRequestedAction } from '../use-requested-action.ts';
 import '../hazards.css';
 
 export function HazardDetailPage() {
@@ -25,6 +26,7 @@ export function HazardDetailPage() {
   // The server lists steps by the hazard rules, but sending one needs hazard.act too (a village cadre may report
   // and is listed as checker of what they found, yet lacks it): offer only what can be sent.
   const canAct = useCan('hazard.act');
+  useRequestedAction(hazard.data ? (canAct ? hazard.data.actions : []) : undefined, setActing);
 
   if (!(id > 0)) return <Result status="404" title="隐患不存在" subTitle="链接中的隐患编号有误。" />;
   if (hazard.isError) return <QueryError error={hazard.error} onRetry={() => void hazard.refetch()} />;

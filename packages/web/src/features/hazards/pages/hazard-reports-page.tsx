@@ -1,11 +1,12 @@
-import { App, Button, Empty, Popconfirm, Result, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, App, Button, Empty, Flex, Popconfirm, Result, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type ReactNode, useCallback, useState } from 'react';
 import { PageContainer } from '../../../components/page-container.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useCan, useCurrentUser } from '../../../lib/session.ts';
 import { type HazardReportItem, periodLabel, useHazardReports, useSignHazardReport } from '../followup-api.ts';
+import { useDeepLink } from '../use-deep-link.ts';
 import '../hazards.css';
 
 function ReportStatus({ r }: { r: HazardReportItem }) {
@@ -30,6 +31,10 @@ export function HazardReportsPage() {
   const reports = useHazardReports(isEnterprise);
   const sign = useSignHazardReport();
   const { message } = App.useApp();
+  // /hazards/reports?sign=2026Q1 (from 待办) asks for that period's signature at once.
+  const [asked, setAsked] = useState<string | null>(null);
+  const unsigned = useCallback((p: string) => reports.data?.items.find((r) => r.period === p && !r.signedAt)?.period, [reports.data]);
+  useDeepLink('sign', unsigned, setAsked, reports.data !== undefined && canSign);
 
   if (!isEnterprise) return <Result status="info" title="季报年报由企业账号查看和签署" />;
 
@@ -70,6 +75,34 @@ export function HazardReportsPage() {
         <Typography.Paragraph type="secondary">
           {reports.data.enterpriseName} · 主要负责人 {reports.data.principal ?? '—'}
         </Typography.Paragraph>
+        {asked ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="hazard-report-sign-panel"
+            message={`签署${periodLabel(asked)}隐患排查治理报告`}
+            description={
+              <Flex vertical gap={12}>
+                <span>请核对下表中该报告期的数据，确认后由主要负责人签署。</span>
+                <Flex gap={8} wrap>
+                  <Button
+                    type="primary"
+                    size="large"
+                    loading={sign.isPending}
+                    onClick={() => void doSign(asked).finally(() => setAsked(null))}
+                    data-testid="hazard-report-sign-confirm"
+                  >
+                    确认签署
+                  </Button>
+                  <Button size="large" onClick={() => setAsked(null)}>
+                    稍后
+                  </Button>
+                </Flex>
+              </Flex>
+            }
+          />
+        ) : null}
         <Table<HazardReportItem>
           rowKey="period"
           size="middle"
