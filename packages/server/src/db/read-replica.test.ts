@@ -14,22 +14,18 @@ const closedPort = 'postgres://postgres@127.0.0.1:1/postgres';
 const leaderRegions = 3;
 
 describe.skipIf(onPostgres)('on the embedded database', () => {
+  // Started in the hook (60 s): a PGlite app can take longer than one test's 30 s on a busy machine.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(undefined, {}, { readDb: (primary) => openReadDb({ primary, replicaUrl: closedPort, maxLagSeconds: 30 }) });
+  });
+  afterAll(() => t?.close());
+
   it('reads from the primary and ignores a replica URL', async () => {
-    const t = await startTestApp(
-      undefined,
-      {},
-      {
-        readDb: (primary) => openReadDb({ primary, replicaUrl: closedPort, maxLagSeconds: 30 }),
-      },
-    );
-    try {
-      expect(t.services.readDb.current()).toBe(t.database.db);
-      expect(t.services.readDb.replica).toBeUndefined();
-      const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json();
-      expect(health).toMatchObject({ status: 'ok', db: 'pglite', replica: { state: 'none', lagSeconds: null } });
-    } finally {
-      await t.close();
-    }
+    expect(t.services.readDb.current()).toBe(t.database.db);
+    expect(t.services.readDb.replica).toBeUndefined();
+    const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json();
+    expect(health).toMatchObject({ status: 'ok', db: 'pglite', replica: { state: 'none', lagSeconds: null } });
   });
 });
 
@@ -48,7 +44,7 @@ describe.skipIf(!onPostgres)('on PostgreSQL with DATABASE_REPLICA_URL', () => {
   };
   const health = async (t: TestApp) => (await t.app.inject({ method: 'GET', url: '/api/health' })).json();
 
-  it('reads statistics from a replica with lag 0, and says so', async () => {
+  it('reads statistics from a replica with lag 0, and says so', { timeout: 90_000 }, async () => {
     const t = await startTestApp(
       undefined,
       {},
@@ -76,7 +72,7 @@ describe.skipIf(!onPostgres)('on PostgreSQL with DATABASE_REPLICA_URL', () => {
     }
   });
 
-  it('falls back to the primary when the replica does not answer, and health says so', async () => {
+  it('falls back to the primary when the replica does not answer, and health says so', { timeout: 90_000 }, async () => {
     const t = await startTestApp(
       undefined,
       {},
@@ -102,7 +98,7 @@ describe.skipIf(!onPostgres)('on PostgreSQL with DATABASE_REPLICA_URL', () => {
     }
   });
 
-  it('falls back while the lag exceeds the bound, checking at most every few seconds', async () => {
+  it('falls back while the lag exceeds the bound, checking at most every few seconds', { timeout: 90_000 }, async () => {
     let lag = 45;
     let probes = 0;
     let clock = 1_000_000;

@@ -172,7 +172,7 @@ describe('who may read /api/metrics', () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('lets another machine in with the bearer token of ANZHI_METRICS_TOKEN', async () => {
+  it('lets another machine in with the bearer token of ANZHI_METRICS_TOKEN', { timeout: 90_000 }, async () => {
     const token = 'metrics-token-0123456789';
     const withToken = await startTestApp(undefined, { ANZHI_METRICS_TOKEN: token });
     try {
