@@ -64,7 +64,7 @@ export function createServices(
   deps: Pick<AppDeps, 'database' | 'clock'> & {
     storage: Storage;
     channels?: OutboundChannel[];
-    /** Where statistics, exports and the dashboard read (ADR 0013); default: the primary. */
+    /** Where statistics, exports and the dashboard read (ADR 0014); default: the primary. */
     readDb?: ReadDb;
   },
 ) {

@@ -170,10 +170,37 @@ describe('the demo action plan', () => {
     );
     expect(row?.late).toBeGreaterThan(0);
     expect(row?.onTime).toBeGreaterThan(0);
+    // Some units filled their cards in, some confirmed 本月无新进展, some stayed silent (issue 10).
+    const [filings] = await t.database.rows<{ filed: number; noChange: number; silent: number }>(
+      sql`SELECT count(*) FILTER (WHERE filing = 'filed')::int AS filed, count(*) FILTER (WHERE filing = 'noChange')::int AS "noChange",
+        (SELECT count(*)::int FROM units u WHERE u.name = '示例镇供电所'
+          AND NOT EXISTS (SELECT 1 FROM plan_reports r WHERE r.unit_id = u.id)) AS silent FROM plan_reports`,
+    );
+    expect(filings).toMatchObject({ filed: expect.any(Number), noChange: expect.any(Number), silent: 1 });
+    expect(filings?.filed).toBeGreaterThan(0);
+    expect(filings?.noChange).toBeGreaterThan(0);
+    // Published as the publish rule requires: every task has a lead (the office's unit for the ones the plan left open).
+    expect(plan.counts.tasks).toBe(
+      Number(
+        (
+          await t.database.rows<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM plan_tasks WHERE kind = 'task' AND (cardinality(lead_unit_ids) > 0 OR lead_villages)`,
+          )
+        )[0]?.n,
+      ),
+    );
+    // A major hazard's approved plan carries the six contents of 16号令 第十五条.
+    const plans = await t.database.rows<{ plan: { contents?: Record<string, string> } }>(
+      sql`SELECT plan FROM hazards WHERE grade = 'major' AND plan IS NOT NULL`,
+    );
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) expect(Object.values(p.plan.contents ?? {}).filter((v) => v.trim())).toHaveLength(6);
     const rankings = (await office.get(`/api/v1/plans/${plan.id}/rankings?period=2026-02`)).json();
     const colours = new Set([...rankings.units, ...rankings.villages].map((r: { colour: string }) => r.colour));
     expect(colours.size).toBeGreaterThanOrEqual(3);
-    expect(rankings.villages.find((v: { name: string }) => v.name === '北山村').colour).toBe('red');
+    // A silent unit is red; a silent village is not scored on reporting it cannot do (ADR 0013).
+    expect(rankings.units.find((u: { name: string }) => u.name === '示例镇供电所').colour).toBe('red');
+    expect(rankings.villages.find((v: { name: string }) => v.name === '北山村')).toMatchObject({ timelyReportingApplies: false });
     // The emergency office's dispatch for this month is prefilled from last month.
     const yingji = await login(t.app, 'yingji', demoAccounts[3]?.password);
     const dispatch = (await yingji.get('/api/v1/plan-dispatch')).json();

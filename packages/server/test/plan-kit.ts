@@ -13,9 +13,9 @@ export async function importFile(s: Session, content: Buffer, fileName: string, 
 
 /**
  * Settles every undecided name: units the test township has (by the best suggestion) are taken, the rest are not
- * tracked. Returns the draft after the edit.
+ * tracked; tasks left without a lead go to the office's unit unless `toOffice` is false. Returns the draft after the edit.
  */
-export async function settleMappings(s: Session, draft: PlanDraft): Promise<PlanDraft> {
+export async function settleMappings(s: Session, draft: PlanDraft, opts: { toOffice?: boolean } = {}): Promise<PlanDraft> {
   const mappings = draft.mappings
     .filter((m) => !m.decided)
     .map((m) =>
@@ -23,7 +23,11 @@ export async function settleMappings(s: Session, draft: PlanDraft): Promise<Plan
         ? { name: m.name, unitId: m.suggestions[0].unitId }
         : { name: m.name, ignored: true },
     );
-  const res = await s.patch(`/api/v1/plans/${draft.plan.id}/draft`, { version: draft.plan.version, mappings });
+  const res = await s.patch(`/api/v1/plans/${draft.plan.id}/draft`, {
+    version: draft.plan.version,
+    mappings,
+    ...(opts.toOffice === false ? {} : { assignUnledToOffice: true }),
+  });
   if (res.statusCode !== 200) throw new Error(`settle mappings: ${res.statusCode} ${res.body}`);
   return res.json();
 }

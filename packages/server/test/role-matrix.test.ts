@@ -128,6 +128,7 @@ const expected: Record<string, Expectation> = {
   'GET /api/v1/plans': list('plan.read'),
   'GET /api/v1/plans/{id}/timeline': read('plan.read'),
   'GET /api/v1/plans/{id}/rankings': read('plan.read'),
+  'POST /api/v1/plans/{id}/remind': write('plan.manage'),
   'GET /api/v1/plans/{id}/wall-table.xlsx': read('plan.read'),
   'GET /api/v1/plans/{id}/bulletin.docx': read('plan.read'),
   'GET /api/v1/plan-dispatch': {

@@ -79,7 +79,20 @@ describe('action plans in a real browser', () => {
     await page.getByText('所有单位名称都已确认').waitFor();
     await screenshot(page, 'plan-review-units');
 
+    // Tasks whose printed leads are not tracked have no lead unit: publishing waits until someone leads them, and the
+    // page does not call the review finished (issue 10). One click hands them to the office's unit.
     const publish = page.getByTestId('plan-publish');
+    const toOffice = page.getByTestId('plan-unled-to-office');
+    await toOffice.waitFor();
+    await page
+      .getByTestId('plan-problems')
+      .getByText(/\d+ 项任务未指定牵头单位：/)
+      .waitFor();
+    await expect(page.getByText('核对完毕即可发布').count()).resolves.toBe(0);
+    await expect(publish.isDisabled()).resolves.toBe(true);
+    await toOffice.click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '交由安委办牵头' }).click();
+    await page.getByText('核对完毕即可发布').waitFor();
     await expect.poll(() => publish.isEnabled()).toBe(true);
     await publish.click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '发布' }).click();
@@ -109,15 +122,28 @@ describe('action plans in a real browser', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
 
+    // A second card: nothing new this month, and the unit says so.
+    const taskA = await card.getAttribute('data-task');
+    const confirmed = page.locator(`[data-testid="dispatch-card"]:not([data-task="${taskA}"])`).first();
+    const taskB = await confirmed.getAttribute('data-task');
+    await confirmed.getByTestId('dispatch-no-change').click();
+
     await page.getByTestId('dispatch-save').click();
-    // Tasks of the demo plan prefilled from last month ask for a confirmation instead of passing unseen.
-    const confirm = page.locator('.ant-modal-confirm').getByRole('button', { name: '确认无变化，保存' });
-    const saved = page.getByText(/已保存 \d+\/\d+ 项任务进展/);
-    await Promise.race([confirm.waitFor().then(() => confirm.click()), saved.waitFor()]);
-    await saved.waitFor();
-    const after = page.locator(`[data-testid="dispatch-card"][data-plan="${planId}"]`).first();
+    // Every other card is still as prefilled: the page says they will not count, and saving files only the two.
+    const modal = page.locator('.ant-modal-confirm');
+    await modal.locator('.ant-modal-confirm-title', { hasText: /\d+ 项未填写，不计为已报送/ }).waitFor();
+    await modal.getByRole('button', { name: '保存已填写的' }).click();
+    await page.getByText(/已报送 2\/\d+ 项任务进展；\d+ 项未填写，未计为已报送/).waitFor();
+    const after = page.locator(`[data-testid="dispatch-card"][data-task="${taskA}"]`);
     await after.getByText('本月已报送').waitFor();
     await expect(after.getByPlaceholder('本月做了什么').inputValue()).resolves.toContain('特种设备使用单位12家');
+    await page.locator(`[data-testid="dispatch-card"][data-task="${taskB}"]`).getByText('无变化（已确认）').waitFor();
+    // An untouched card is not counted as reported (issue 10: "已报送 16/16" for reports nobody wrote).
+    await expect(page.getByTestId('dispatch-card').filter({ hasText: '本月已报送' }).count()).resolves.toBe(1);
+    await page
+      .locator('.dispatch-actions')
+      .getByText(/已报送 2 项/)
+      .waitFor();
 
     // The unit sees its own tasks of the plan, the one just reported ticked.
     await page.goto(`${baseUrl()}/plans/${planId}`);
@@ -139,13 +165,19 @@ describe('action plans in a real browser', () => {
 
     const [wall] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export-wall').click()]);
     const wallFile = await downloaded(wall);
-    expect(wallFile.name).toMatch(/\.xlsx$/);
+    // Named after the plan, not its id.
+    expect(wallFile.name).toMatch(/^曲梁镇安全生产治本攻坚三年行动实施方案.*-挂图作战表\.xlsx$/);
     expectZip(wallFile.bytes);
 
     const [bulletin] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export-bulletin').click()]);
     const bulletinFile = await downloaded(bulletin);
-    expect(bulletinFile.name).toMatch(/\.docx$/);
+    expect(bulletinFile.name).toMatch(/^曲梁镇安全生产治本攻坚三年行动实施方案.*季度通报\.docx$/);
     expectZip(bulletinFile.bytes);
+
+    // 一键催报: the units that have not reported this month hear of it, once.
+    await page.getByTestId('plan-remind').click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '发送提醒' }).click();
+    await page.getByText(/已提醒 \d+ 个尚未报送的单位/).waitFor();
 
     await page.goto(`${baseUrl()}/plans/${planId}/rankings`);
     await page.getByTestId('ranking-board').waitFor();

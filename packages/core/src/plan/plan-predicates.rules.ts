@@ -1,4 +1,4 @@
-import type { PlanNodeKind, PlanReportStatus, PlanStatus } from './plan-tracking.contract.ts';
+import type { PlanNodeKind, PlanReportFiling, PlanReportStatus, PlanStatus } from './plan-tracking.contract.ts';
 
 /**
  * The monthly dispatch predicates, defined once (ADR 0010): the sets and date rules behind the plan sweep, exported so
@@ -14,6 +14,12 @@ export const trackedNodeKinds: PlanNodeKind[] = ['task'];
 
 /** A report of one of these finishes the task for its assignee: nothing is owed in later months. */
 export const finishingReportStatuses: PlanReportStatus[] = ['done'];
+
+/**
+ * Stored reports that count as reported: filled in by the unit, or confirmed 本月无新进展 (issue 10). Rows saved
+ * untouched before that rule stay for history and count for nothing (plan-filing.rules.ts).
+ */
+export const countedReportFilings: PlanReportFiling[] = ['filed', 'noChange'];
 
 const DAY = 86_400_000;
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);

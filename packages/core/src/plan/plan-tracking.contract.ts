@@ -16,6 +16,7 @@
  *   own unit; the office may fill in for a unit or a village), PUT /plan-dispatch (planDispatchSave) → planDispatch,
  *   all reports in one transaction [plan.report];
  * GET /plans/{id}/rankings?period= → planRankings (五色图 for units and villages) [plan.read];
+ * POST /plans/{id}/remind → planRemindResult (一键催报: units still owing this month's dispatch) [plan.manage];
  * GET /plans/{id}/wall-table.xlsx (挂图作战表) and GET /plans/{id}/bulletin.docx?quarter=2026Q3 (季通报) [plan.read].
  */
 import { z } from 'zod';
@@ -45,6 +46,19 @@ export const planReportStatusLabels: Record<PlanReportStatus, string> = {
   inProgress: '推进中',
   done: '已完成',
   lagging: '滞后',
+};
+
+/**
+ * How a stored report came to be (issue 10: a card counts as reported only when the unit filled it or confirmed it):
+ * `filed` — the unit changed the card from its prefill; `noChange` — the unit confirmed 本月无新进展; `untouched` —
+ * only rows written before this rule (blank cards saved by 全部保存), kept for history and never counted.
+ */
+export const planReportFilings = ['filed', 'noChange', 'untouched'] as const;
+export type PlanReportFiling = (typeof planReportFilings)[number];
+export const planReportFilingLabels: Record<PlanReportFiling, string> = {
+  filed: '已报送',
+  noChange: '无变化（已确认）',
+  untouched: '未填写',
 };
 
 /** A task's derived status: the reports, and `overdue` when a deadline passed and it is not done. */
@@ -138,6 +152,8 @@ export const planMeta = z.object({
   sourceFileName: z.string().nullable(),
   regionCode: z.string(),
   settings: planSettings,
+  /** 基准日期: deadlines before it are history, not overdue (an older plan imported mid-way). */
+  baselineDate: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -170,6 +186,9 @@ export const planDraftNode = z.object({
   recurrence: z.array(z.string()),
   milestones: z.array(planMilestone),
   targets: z.array(planTarget),
+  /** Already completed when the plan was imported (marked during review), with the clerk's note. */
+  completedOn: z.string().nullable(),
+  completedNote: z.string(),
 });
 export type PlanDraftNode = z.infer<typeof planDraftNode>;
 
@@ -182,6 +201,8 @@ export const planDraft = z.object({
   problems: z.array(z.string()),
   /** What does not block publishing but deserves a look (tasks nobody is tracked for). */
   warnings: z.array(z.string()),
+  /** The member unit the office sits in (core officeUnitOf): who leads the tasks 交由安委办牵头; null if none. */
+  officeUnit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
 });
 export type PlanDraft = z.infer<typeof planDraft>;
 
@@ -237,6 +258,9 @@ export const planTaskEdit = z.object({
     .optional(),
   targets: z.array(planTargetEdit).max(30, '量化目标最多 30 个').optional(),
   milestones: z.array(planMilestoneEdit).max(30, '年度节点最多 30 个').optional(),
+  /** Mark as already completed (date; null clears it) with a note of how (导入时已完成). */
+  completedOn: isoDate.nullable().optional(),
+  completedNote: text(500).optional(),
 });
 export type PlanTaskEdit = z.infer<typeof planTaskEdit>;
 
@@ -256,9 +280,12 @@ export const planDraftPatch = z.object({
   docNumber: text(60).nullable().optional(),
   periodStart: z.number().int().min(2000, '应为 2000–2100 年').max(2100).nullable().optional(),
   periodEnd: z.number().int().min(2000, '应为 2000–2100 年').max(2100).nullable().optional(),
+  baselineDate: isoDate.nullable().optional(),
   tasks: z.array(planTaskEdit).max(500).optional(),
   removeTaskIds: z.array(positiveId).max(500).optional(),
   mappings: z.array(planMappingEdit).max(300).optional(),
+  /** 未指定的交由安委办牵头: every task still without a lead gets the office's unit as its lead (after the other edits). */
+  assignUnledToOffice: z.boolean().optional(),
 });
 export type PlanDraftPatch = z.infer<typeof planDraftPatch>;
 
@@ -328,6 +355,8 @@ export const planReportView = z.object({
   reportedAt: z.string(),
   /** Reported after the period's report day. */
   late: z.boolean(),
+  /** filed, or noChange (shown as 无变化（已确认）). */
+  filing: z.enum(planReportFilings),
   version: z.number().int(),
 });
 export type PlanReportView = z.infer<typeof planReportView>;
@@ -349,6 +378,9 @@ export const planProgressNode = z.object({
   nextDeadline: z.string().nullable(),
   recurrence: z.array(z.string()),
   targets: z.array(planTarget),
+  /** Marked completed at import (done; no reports owed). */
+  completedOn: z.string().nullable(),
+  completedNote: z.string(),
   /** Null for group nodes. */
   status: z.enum(planTaskStatuses).nullable(),
   overdue: z.boolean(),
@@ -375,7 +407,9 @@ export const planTimelineItem = z.object({
   assignees: z.array(z.string()),
   status: z.enum(planTaskStatuses),
   overdue: z.boolean(),
-  /** Negative when overdue. */
+  /** Before the plan's 基准日期: history, never shown as overdue. */
+  beforeBaseline: z.boolean(),
+  /** Negative when past. */
   daysLeft: z.number().int(),
 });
 export const planTimeline = z.object({ items: z.array(planTimelineItem) });
@@ -439,6 +473,12 @@ export const planDispatch = z.object({
 });
 export type PlanDispatch = z.infer<typeof planDispatch>;
 
+/** The dispatch after a save, with the cards that were sent untouched and so not saved as reports. */
+export const planDispatchSaved = planDispatch.extend({
+  untouched: z.array(z.object({ taskId: z.number().int(), ordinal: z.string(), title: z.string() })),
+});
+export type PlanDispatchSaved = z.infer<typeof planDispatchSaved>;
+
 export const planReportInput = z.object({
   taskId: positiveId,
   status: z.enum(planReportStatuses, { error: '应为 notStarted（未启动）、inProgress（推进中）、done（已完成）或 lagging（滞后）' }),
@@ -446,6 +486,11 @@ export const planReportInput = z.object({
   problems: text(1000).default(''),
   figures: z.array(planFigure).max(20, '最多 20 项').default([]),
   fileIds: z.array(positiveId).max(9, '最多 9 个').default([]),
+  /**
+   * 本月无新进展: the unit confirms the card as prefilled. A card neither changed from its prefill nor confirmed is not
+   * a report and is not saved (core dispatchCardOutcome).
+   */
+  noChange: z.boolean().default(false),
   /** The version of this period's report when updating one; omit for a new report. */
   version: z.number().int().positive().optional(),
 });
@@ -490,6 +535,8 @@ export const planRankingRow = z.object({
   doneOnTime: z.number().int(),
   reportsDue: z.number().int(),
   reportsOnTime: z.number().int(),
+  /** False for villages: they cannot file the dispatch, so 按时报送 is 不适用 and not scored (ADR 0013). */
+  timelyReportingApplies: z.boolean(),
   overdueOpen: z.number().int(),
 });
 export type PlanRankingRow = z.infer<typeof planRankingRow>;
@@ -501,5 +548,9 @@ export const planRankings = z.object({
   villages: z.array(planRankingRow),
 });
 export type PlanRankings = z.infer<typeof planRankings>;
+
+/** 一键催报: how many units were reminded by this click. */
+export const planRemindResult = z.object({ count: z.number().int() });
+export type PlanRemindResult = z.infer<typeof planRemindResult>;
 
 export const planBulletinQuery = z.object({ quarter: planQuarter.optional() });

@@ -3,6 +3,7 @@ import { planRankingSettings, planTrackingSettings } from './plan.settings.ts';
 import {
   assigneeFacts,
   colourOf,
+  countsAsDeadline,
   deriveTaskStatus,
   dispatchCalendar,
   dispatchDueAsOf,
@@ -13,6 +14,7 @@ import {
   rankByScore,
   type ScoreReport,
   scoreOf,
+  scoresTimelyReporting,
   shiftPeriod,
   townshipPlanSettings,
 } from './plan-tracking.rules.ts';
@@ -180,5 +182,46 @@ describe('五色图 scoring (seed 001: 建立“五色图”评比晾晒机制)'
       ['丙', 2],
       ['乙', 2],
     ]);
+  });
+});
+
+describe('villages are scored only on what they can do (ADR 0013, issue 10)', () => {
+  const scoring = planRankingSettings.defaults;
+  const silent = { tasks: 2, done: 0, doneOnTime: 0, due: 0, reportsDue: 4, reportsOnTime: 0, overdueOpen: 0 };
+  it('scores member units on 按时报送, not villages (they cannot file the dispatch)', () => {
+    expect(scoresTimelyReporting('unit:12')).toBe(true);
+    expect(scoresTimelyReporting('village:339901100201')).toBe(false);
+  });
+  it('leaves 按时报送 out of a village score and re-weighs the other parts', () => {
+    expect(scoreOf(silent, scoring).score).toBe(0);
+    expect(scoreOf(silent, scoring, { timelyReporting: false })).toEqual({ score: 100, colour: 'green' });
+    const late = { ...silent, due: 2, overdueOpen: 1 };
+    // Completion 0/2 (weight 40) and no-overdue 1/2 (weight 20): 10/60.
+    expect(scoreOf(late, scoring, { timelyReporting: false }).score).toBe(16.7);
+  });
+});
+
+describe("last year's plan: completed at import, and deadlines before the baseline (issue 10: 逾期 919 天)", () => {
+  it('is done, never overdue, when the clerk marked it completed at import', () => {
+    expect(deriveTaskStatus({ deadlines: ['2024-06-30'], latest: [null], today: '2026-12-06', completedOn: '2024-06-20' })).toBe('done');
+  });
+  it('does not count deadlines before the baseline as overdue', () => {
+    const today = '2026-12-06';
+    expect(countsAsDeadline('2024-06-30', '2026-01-01')).toBe(false);
+    expect(countsAsDeadline('2026-01-01', '2026-01-01')).toBe(true);
+    expect(deriveTaskStatus({ deadlines: ['2024-06-30'], latest: [null], today, baselineDate: '2026-01-01' })).toBe('notStarted');
+    expect(deriveTaskStatus({ deadlines: ['2024-06-30', '2026-06-30'], latest: [null], today, baselineDate: '2026-01-01' })).toBe(
+      'overdue',
+    );
+    expect(deriveTaskStatus({ deadlines: ['2024-06-30'], latest: [null], today })).toBe('overdue');
+  });
+  it('scores a task completed at import as done on time, with no reports owed', () => {
+    const facts = assigneeFacts('unit:1', [{ id: 1, deadlines: ['2024-06-30'], assignees: ['unit:1'], completedOn: '2024-06-20' }], [], {
+      firstPeriod: '2026-01',
+      period: '2026-03',
+      today: '2026-03-30',
+      reportDay: 25,
+    });
+    expect(facts).toEqual({ tasks: 1, done: 1, doneOnTime: 1, due: 0, reportsDue: 0, reportsOnTime: 0, overdueOpen: 0 });
   });
 });

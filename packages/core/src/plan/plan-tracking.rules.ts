@@ -107,15 +107,42 @@ export function isLateReport(reportedOn: string, period: string, reportDay: numb
 // ---- task status ------------------------------------------------------------------------------------------------
 
 /**
- * A task's status from its assignees' latest reports: done when every responsible assignee reported it done; overdue
- * when a deadline has passed and it is not done (seed 003: 2024年底前 … 限期完成); else the worst reported progress.
- * Responsible assignees are the lead units (and villages); a task with no lead counts its co-operating units.
+ * A deadline that makes a task overdue once passed: on or after the plan's 基准日期 (baseline) when it has one. A plan
+ * imported in its second year carries last year's deadlines; those are history, not "逾期 919 天" (issue 10).
  */
-export function deriveTaskStatus(input: { deadlines: readonly string[]; latest: ReadonlyArray<PlanReportStatus | null>; today: string }) {
+export function countsAsDeadline(deadline: string, baselineDate: string | null | undefined): boolean {
+  return !baselineDate || deadline >= baselineDate;
+}
+
+/** The task's deadlines that can make it overdue (countsAsDeadline). */
+export function trackedDeadlines(deadlines: readonly string[], baselineDate: string | null | undefined): string[] {
+  return deadlines.filter((d) => countsAsDeadline(d, baselineDate));
+}
+
+/** Overdue: a tracked deadline has passed and the task is not done (nor marked completed at import). */
+export function isDeadlineOverdue(deadline: string, today: string, baselineDate: string | null | undefined): boolean {
+  return deadline < today && countsAsDeadline(deadline, baselineDate);
+}
+
+/**
+ * A task's status from its assignees' latest reports: done when it was marked completed at import (`completedOn`, with
+ * the clerk's note) or every responsible assignee reported it done; overdue when a tracked deadline has passed and it
+ * is not done (seed 003: 2024年底前 … 限期完成; deadlines before the plan's baseline do not count); else the worst
+ * reported progress. Responsible assignees are the lead units (and villages); a task with no lead counts its
+ * co-operating units.
+ */
+export function deriveTaskStatus(input: {
+  deadlines: readonly string[];
+  latest: ReadonlyArray<PlanReportStatus | null>;
+  today: string;
+  completedOn?: string | null;
+  baselineDate?: string | null;
+}) {
   const { deadlines, latest, today } = input;
+  if (input.completedOn) return 'done' satisfies PlanTaskStatus;
   const done = latest.length > 0 && latest.every((s) => s !== null && isFinishingReport(s));
   if (done) return 'done' satisfies PlanTaskStatus;
-  if (deadlines.some((d) => d < today)) return 'overdue' satisfies PlanTaskStatus;
+  if (deadlines.some((d) => isDeadlineOverdue(d, today, input.baselineDate))) return 'overdue' satisfies PlanTaskStatus;
   if (latest.includes('lagging')) return 'lagging' satisfies PlanTaskStatus;
   if (latest.some((s) => s === 'inProgress' || s === 'done')) return 'inProgress' satisfies PlanTaskStatus;
   return 'notStarted' satisfies PlanTaskStatus;
@@ -134,6 +161,8 @@ export interface ScoreTask {
   deadlines: readonly string[];
   /** Assignee keys ('unit:12', 'village:339901100201') responsible for or sharing the task. */
   assignees: readonly string[];
+  /** Marked completed at import: done (on time) for every assignee, owes no reports, never overdue. */
+  completedOn?: string | null;
 }
 
 export interface ScoreReport {
@@ -174,6 +203,11 @@ export function assigneeFacts(
   for (const task of tasks) {
     if (!task.assignees.includes(assignee)) continue;
     facts.tasks++;
+    if (task.completedOn) {
+      facts.done++;
+      facts.doneOnTime++;
+      continue;
+    }
     const own = mine.filter((r) => r.taskId === task.id).sort((a, b) => (a.period < b.period ? -1 : 1));
     const firstDone = own.find((r) => isFinishingReport(r.status));
     const lastDeadline = [...task.deadlines].sort().pop();
@@ -198,6 +232,15 @@ export function assigneeFacts(
   return facts;
 }
 
+/**
+ * Whether an assignee is scored on 按时报送 (ADR 0013): only member units file the monthly dispatch (permission
+ * plan.report); village accounts cannot, so villages are not scored on it — the indicator is 不适用 for them and the
+ * other parts are re-weighed. Assignee keys are 'unit:12' / 'village:339901100201'.
+ */
+export function scoresTimelyReporting(assignee: string): boolean {
+  return assignee.startsWith('unit:');
+}
+
 export function colourOf(score: number, thresholds: PlanScoring['thresholds']): PlanColour {
   if (score >= thresholds.green) return 'green';
   if (score >= thresholds.blue) return 'blue';
@@ -210,13 +253,19 @@ export function colourOf(score: number, thresholds: PlanScoring['thresholds']): 
  * Score 0–100: the weighted mean of on-time completion (of tasks whose deadline passed, or done), timely reporting
  * and freedom from open overdue items. A part with nothing to measure yet is left out and the others re-weighed, so a
  * unit that never reports on deadline-free tasks is not carried by parts it was never tested on; with nothing to
- * measure at all the score is 100. One decimal.
+ * measure at all the score is 100. An assignee not scored on reporting (`timelyReporting: false`, villages — ADR 0013)
+ * has that part left out the same way. One decimal.
  */
-export function scoreOf(f: AssigneeFacts, scoring: PlanScoring): { score: number; colour: PlanColour } {
+export function scoreOf(
+  f: AssigneeFacts,
+  scoring: PlanScoring,
+  opts: { timelyReporting?: boolean } = {},
+): { score: number; colour: PlanColour } {
   const completionBase = Math.max(f.due, f.done);
+  const reporting = opts.timelyReporting ?? true;
   const parts: Array<[weight: number, value: number | null]> = [
     [scoring.weights.onTimeCompletion, completionBase ? f.doneOnTime / completionBase : null],
-    [scoring.weights.timelyReporting, f.reportsDue ? f.reportsOnTime / f.reportsDue : null],
+    [scoring.weights.timelyReporting, reporting && f.reportsDue ? f.reportsOnTime / f.reportsDue : null],
     [scoring.weights.noOverdue, f.due ? 1 - f.overdueOpen / f.due : null],
   ];
   const measured = parts.filter((p): p is [number, number] => p[1] !== null && p[0] > 0);

@@ -5,6 +5,7 @@ import { chinaToday } from '../lib/clock.ts';
 import { enterprises } from '../modules/enterprises/enterprise.table.ts';
 import { hazardCode } from '../modules/hazards/hazard.service.ts';
 import { hazardEvents, hazards } from '../modules/hazards/hazard.table.ts';
+import { demoMajorPlanContents } from './demo-hazard-plan.ts';
 
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -187,7 +188,7 @@ export async function seedDemoHazards(ex: Executor, now: Date, users: DemoUsers)
       accepterId: status === 'closed' ? (major ? users.unit : finder) : null,
       plan:
         major && !['found', 'confirmed', 'dismissed'].includes(status)
-          ? { interimMeasures: '限量生产，专人值守', stoppage: 'partial', deadline }
+          ? { contents: demoMajorPlanContents(title, deadline), interimMeasures: '限量生产，专人值守', stoppage: 'partial', deadline }
           : null,
       ...(major ? resumeRecords(status, e.principal ?? '企业负责人', foundOn, closedOn) : {}),
       pendingExtension:

@@ -3,7 +3,7 @@
 // on time, some after the 25th, some not at all — so the ledger, the 季通报 and the 五色图 show real shapes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isLateReport, type PlanReportStatus, periodOf, planTreeOf, shiftPeriod } from '@anzhi/core';
+import { hasLead, isLateReport, officeUnitOf, type PlanReportStatus, periodOf, planTreeOf, shiftPeriod } from '@anzhi/core';
 import type { Executor } from '../db/client.ts';
 import { chinaToday } from '../lib/clock.ts';
 import { planRepo } from '../modules/plans/plan.repo.ts';
@@ -123,12 +123,24 @@ export async function seedDemoPlan(
   const nodes = planTreeOf(parsed.tasks);
   await insertNodes(tx, plan.id, nodes, parsed.tasks, mappingMap(mappings), publishedAt);
 
+  // Published as a clerk would publish it now: tasks without a lead unit handed to the office's unit (安委办).
+  const office = officeUnitOf(units.units);
+  for (const t of await planRepo.tasks(tx, plan.id)) {
+    if (t.kind === 'task' && !hasLead(t) && office) {
+      await planRepo.updateTask(tx, t.id, {
+        leadUnitIds: [office.id],
+        coUnitIds: t.coUnitIds.filter((id) => id !== office.id),
+        unitsEdited: true,
+      });
+    }
+  }
   const tasks = (await planRepo.tasks(tx, plan.id)).filter((t) => t.kind === 'task');
   const villages = await planRepo.villagesOf(tx, ctx.regionCode);
   const unitName = new Map(units.units.map((u) => [u.id, u.name]));
   const random = prng(20240044);
   const rows: Array<typeof planReports.$inferInsert> = [];
   const doneAt = new Map<string, string>();
+  const last = new Map<string, typeof planReports.$inferInsert>();
   const periods: string[] = [];
   for (let p = firstPeriod; p < periodOf(today); p = shiftPeriod(p, 1)) periods.push(p);
   for (const task of tasks) {
@@ -154,12 +166,26 @@ export async function seedDemoPlan(
         const roll = random();
         if (habit === 'silent' || (habit === 'patchy' && roll < 0.4)) continue;
         const day = habit === 'late' && roll < 0.7 ? 26 + Math.floor(random() * 4) : 15 + Math.floor(random() * 10);
+        const reporter = a.unitId != null ? ctx.unitUsers.get(a.unitId) : undefined;
+        const on = `${period}-${String(day).padStart(2, '0')}`;
+        const who = {
+          reportedBy: reporter?.id ?? ctx.officeUserId,
+          reportedByName: reporter?.name ?? `${ctx.officeName}（代填）`,
+          reportedAt: new Date(`${on}T10:00:00+08:00`),
+          late: isLateReport(on, period, 25),
+        };
+        const before = last.get(key);
+        // Some months a unit confirms 本月无新进展: last month's report stands, marked as confirmed (issue 10).
+        if (before && before.status !== 'done' && random() < 0.2) {
+          const row = { ...before, ...who, period, filing: 'noChange' as const };
+          rows.push(row);
+          last.set(key, row);
+          continue;
+        }
         const status: PlanReportStatus =
           i === periods.length - 1 && random() < 0.35 ? 'done' : i === 0 ? 'inProgress' : random() < 0.12 ? 'lagging' : 'inProgress';
         if (status === 'done') doneAt.set(key, period);
-        const reporter = a.unitId != null ? ctx.unitUsers.get(a.unitId) : undefined;
-        const on = `${period}-${String(day).padStart(2, '0')}`;
-        rows.push({
+        const row: typeof planReports.$inferInsert = {
           planId: plan.id,
           taskId: task.id,
           assigneeKey: a.key,
@@ -171,11 +197,11 @@ export async function seedDemoPlan(
           problems: random() < 0.15 ? (problemTexts[Math.floor(random() * problemTexts.length)] as string) : '',
           figures: random() < 0.3 ? [{ metric: '检查单位', value: 3 + Math.floor(random() * 20), unit: '家' }] : [],
           fileIds: [],
-          reportedBy: reporter?.id ?? ctx.officeUserId,
-          reportedByName: reporter?.name ?? `${ctx.officeName}（代填）`,
-          reportedAt: new Date(`${on}T10:00:00+08:00`),
-          late: isLateReport(on, period, 25),
-        });
+          filing: 'filed',
+          ...who,
+        };
+        rows.push(row);
+        last.set(key, row);
       }
     }
   }

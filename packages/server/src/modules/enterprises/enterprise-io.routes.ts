@@ -32,7 +32,13 @@ async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; 
 /** Excel import and export of the enterprise registry, with the import template. */
 export async function registerEnterpriseIoModule(
   app: FastifyInstance,
-  deps: { db: Db /** Exports read here: the replica when in use (ADR 0013). */; readDb: Db; clock: Clock; audit: AuditService },
+  deps: {
+    db: Db;
+    /** Exports read here: the replica when in use (ADR 0014). */
+    readDb: Db;
+    clock: Clock;
+    audit: AuditService;
+  },
 ) {
   const importer = createEnterpriseImportService(deps);
   const exporter = createEnterpriseExport({ db: deps.readDb, clock: deps.clock });

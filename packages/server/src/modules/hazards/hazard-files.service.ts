@@ -18,7 +18,7 @@ const BATCH = 2000;
 /** The files the hazard module produces: the ledger workbook and the escalation documents. */
 export function createHazardFiles(deps: {
   db: Db;
-  /** The ledger export reads here: the replica when in use (ADR 0013). */
+  /** The ledger export reads here: the replica when in use (ADR 0014). */
   readDb: Db;
   audit: AuditService;
   hazards: HazardService;

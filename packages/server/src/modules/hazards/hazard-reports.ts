@@ -25,7 +25,7 @@ import { hazardSql } from './hazard-predicates.sql.ts';
  */
 export function createHazardReports(deps: {
   db: Db;
-  /** The figures shown before signing read here (ADR 0013); signing counts on the primary. */
+  /** The figures shown before signing read here (ADR 0014); signing counts on the primary. */
   readDb: Db;
   clock: Clock;
   audit: AuditService;

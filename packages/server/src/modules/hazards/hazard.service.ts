@@ -38,7 +38,7 @@ import { cubeAnswers, groupKey, hazardStatsRepo, statsRoot } from './hazard-stat
 
 export type HazardDeps = {
   db: Db;
-  /** Statistics and 动态清零 read here: the replica when in use (ADR 0013). */
+  /** Statistics and 动态清零 read here: the replica when in use (ADR 0014). */
   readDb: Db;
   clock: Clock;
   audit: AuditService;

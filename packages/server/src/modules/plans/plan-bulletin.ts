@@ -56,7 +56,16 @@ export interface BulletinInput {
 }
 
 function scoreRows(rows: readonly PlanRankingRow[]) {
-  return rows.map((r) => [r.rank, r.name, r.tasks, r.done, r.overdueOpen, `${r.reportsOnTime}/${r.reportsDue}`, r.score, r.colourLabel]);
+  return rows.map((r) => [
+    r.rank,
+    r.name,
+    r.tasks,
+    r.done,
+    r.overdueOpen,
+    r.timelyReportingApplies ? `${r.reportsOnTime}/${r.reportsDue}` : '不适用',
+    r.score,
+    r.colourLabel,
+  ]);
 }
 
 function colourLines(rows: readonly PlanRankingRow[], what: string): Paragraph[] {
@@ -80,6 +89,7 @@ function problems(input: BulletinInput): string[] {
   }
   if (overdue.length > 20) out.push(`另有 ${overdue.length - 20} 项逾期任务，详见挂图作战表。`);
   for (const r of [...rankings.units, ...rankings.villages]) {
+    if (!r.timelyReportingApplies) continue;
     const missed = r.reportsDue - r.reportsOnTime;
     if (missed > 0) out.push(`${r.name}截至本季度末有 ${missed} 次月调度未按时报送。`);
   }
@@ -94,6 +104,8 @@ export async function bulletinDocx(input: BulletinInput): Promise<Buffer> {
   const rate = counts.tasks ? Math.round((counts.done / counts.tasks) * 1000) / 10 : 0;
   const quarterReports = ledger.reports.filter((r) => input.periods.includes(r.period));
   const late = quarterReports.filter((r) => r.late).length;
+  // The ledger reads only reports that count (core countsAsReport): cards saved untouched are not 收到的报送.
+  const unchanged = quarterReports.filter((r) => r.filing === 'noChange').length;
   const found = problems(input);
   const header = ['名次', '单位', '承担任务', '已完成', '逾期未完成', '按时报送/应报', '得分', '等次'];
   const children = [
@@ -107,7 +119,8 @@ export async function bulletinDocx(input: BulletinInput): Promise<Buffer> {
     heading('一、总体进展'),
     para(
       `方案共 ${counts.tasks} 项任务，已完成 ${counts.done} 项，推进中 ${counts.inProgress} 项，滞后 ${counts.lagging} 项，逾期未完成 ${counts.overdue} 项，` +
-        `未启动 ${counts.notStarted} 项，完成率 ${rate}%。本季度共收到月调度报送 ${quarterReports.length} 条，其中超过报送日报送 ${late} 条。`,
+        `未启动 ${counts.notStarted} 项，完成率 ${rate}%。本季度共收到月调度报送 ${quarterReports.length} 条` +
+        `（其中确认本月无新进展 ${unchanged} 条），超过报送日报送 ${late} 条。`,
       { indent: true },
     ),
     heading('二、各单位任务完成情况'),
@@ -116,7 +129,7 @@ export async function bulletinDocx(input: BulletinInput): Promise<Buffer> {
     heading('三、五色图排名'),
     para(
       `按照按期完成率（权重 ${rankings.scoring.weights.onTimeCompletion}）、按时报送率（权重 ${rankings.scoring.weights.timelyReporting}）、` +
-        `逾期未完成事项（权重 ${rankings.scoring.weights.noOverdue}）综合计分，${rankings.scoring.thresholds.green} 分及以上为绿色，` +
+        `逾期未完成事项（权重 ${rankings.scoring.weights.noOverdue}）综合计分（各村（社区）不承担月调度报送，按时报送不适用，按其余两项计分），${rankings.scoring.thresholds.green} 分及以上为绿色，` +
         `${rankings.scoring.thresholds.blue} 分及以上为蓝色，${rankings.scoring.thresholds.yellow} 分及以上为黄色，${rankings.scoring.thresholds.orange} 分及以上为橙色，其余为红色。`,
       { indent: true },
     ),

@@ -1,12 +1,15 @@
 // 月调度: one screen with every open task of one unit (or village) across the township's plans, prefilled from last
 // month; saving writes every report in one transaction.
 import {
+  countsAsReport,
   dispatchCalendar,
+  dispatchCardOutcome,
   isLateReport,
   type PlanDispatch,
   type PlanDispatchItem,
   type PlanDispatchQuery,
   type PlanDispatchSave,
+  type PlanDispatchSaved,
   periodOf,
   scopeCoversRegion,
 } from '@anzhi/core';
@@ -91,7 +94,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
       const settings = ledger.settings;
       for (const task of ledger.tasks) {
         const role = isAssigned(task, a);
-        if (!role) continue;
+        if (!role || task.completedOn) continue;
         const mine = own.filter((r) => r.taskId === task.id);
         const current = mine.find((r) => r.period === period);
         const previous = mine.filter((r) => r.period < period).pop();
@@ -128,12 +131,19 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
     return view(db, actor, a, q.period ?? periodOf(today()));
   }
 
-  async function save(actor: Actor, body: PlanDispatchSave): Promise<PlanDispatch> {
+  /**
+   * Saves the cards that are reports (core dispatchCardOutcome against the same prefill the page showed): changed ones
+   * as filed, confirmed ones as noChange. Cards sent untouched are not reports: nothing is written for them and they
+   * come back in `untouched`.
+   */
+  async function save(actor: Actor, body: PlanDispatchSave): Promise<PlanDispatchSaved> {
     if (body.period > periodOf(today())) throw planErrorsOf.invalid('period', '不能填报以后月份的进展');
     const a = await assigneeOf(db, actor, body);
+    const untouched: PlanDispatchSaved['untouched'] = [];
     await db.transaction(async (tx) => {
       const ids = body.reports.map((r) => r.taskId);
       const found = new Map((await planRepo.tasksWithPlans(tx, ids, planScope(actor.scope, { drafts: false }))).map((x) => [x.task.id, x]));
+      const own = await planReportRepo.ofAssignee(tx, a.key, ids, body.period);
       const now = clock.now();
       const audited = [];
       for (const [i, input] of body.reports.entries()) {
@@ -143,24 +153,38 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
             { path: `reports.${i}.taskId`, message: '不是本单位的任务' },
           ]);
         }
+        const mine = own.filter((r) => r.taskId === input.taskId);
+        const current = mine.find((r) => r.period === body.period);
+        const filing = dispatchCardOutcome(input, prefillOf(current, mine.filter((r) => r.period < body.period).pop()));
+        if (filing === 'untouched') {
+          untouched.push({ taskId: hit.task.id, ordinal: hit.task.ordinal, title: hit.task.title });
+          continue;
+        }
+        // Already reported this month and confirmed again as it stands: nothing new to write.
+        if (current && filing === 'noChange') continue;
         const values = {
           status: input.status,
           summary: input.summary,
           problems: input.problems,
           figures: input.figures,
           fileIds: input.fileIds,
+          filing,
           reportedBy: actor.userId,
           reportedByName: actor.displayName,
           reportedAt: now,
         };
         const existing = await planReportRepo.lockOne(tx, input.taskId, a.key, body.period);
+        const counted = existing && countsAsReport(existing.filing);
+        const late = isLateReport(chinaToday(now), body.period, (await planSettingsFor(tx, hit.plan)).reportDay);
         let row: PlanReportRow | undefined;
-        if (existing) {
+        if (existing && counted) {
           if (input.version !== existing.version) throw planErrorsOf.reportStale(input.taskId);
           row = await planReportRepo.update(tx, existing.id, existing.version, values);
+        } else if (existing) {
+          // A blank card saved before issue 10 (not a report): this is the month's first real report.
+          row = await planReportRepo.update(tx, existing.id, existing.version, { ...values, late });
         } else {
           if (input.version !== undefined) throw planErrorsOf.reportStale(input.taskId);
-          const late = isLateReport(chinaToday(now), body.period, (await planSettingsFor(tx, hit.plan)).reportDay);
           row = await planReportRepo.insert(tx, {
             ...values,
             planId: hit.plan.id,
@@ -177,14 +201,22 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
         audited.push({
           entityType: 'planReport',
           entityId: row.id,
-          action: existing ? 'update' : 'report',
-          before: existing ? { status: existing.status, summary: existing.summary, version: existing.version } : undefined,
-          after: { taskId: row.taskId, assignee: a.key, period: row.period, status: row.status, late: row.late, version: row.version },
+          action: counted ? 'update' : 'report',
+          before: counted ? { status: existing.status, summary: existing.summary, version: existing.version } : undefined,
+          after: {
+            taskId: row.taskId,
+            assignee: a.key,
+            period: row.period,
+            status: row.status,
+            filing: row.filing,
+            late: row.late,
+            version: row.version,
+          },
         });
       }
-      await audit.recordMany(tx, auditActorOf(actor), audited);
+      if (audited.length) await audit.recordMany(tx, auditActorOf(actor), audited);
     });
-    return view(db, actor, a, body.period);
+    return { ...(await view(db, actor, a, body.period)), untouched };
   }
 
   return { get, save };

@@ -1,12 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { colourOf, type PlanDispatch, type PlanDraft, type PlanProgress, type PlanRankings } from '@anzhi/core';
+import {
+  colourOf,
+  type PlanDispatch,
+  type PlanDispatchItem,
+  type PlanDispatchSaved,
+  type PlanDraft,
+  type PlanProgress,
+  type PlanRankings,
+} from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, login, makeUser, type Session, seedOrg, startTestApp, type TestApp, uploadFile } from '../../../test/factories.ts';
+import {
+  codes,
+  countRows,
+  login,
+  makeUser,
+  type Session,
+  seedOrg,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from '../../../test/factories.ts';
 import { publishedSeed003 } from '../../../test/plan-kit.ts';
+import { planReports } from './plan.table.ts';
+import { listDueDispatchCards } from './plan-due.ts';
 import { runPlanSweep } from './plan-sweep.ts';
 
 let t: TestApp;
@@ -26,6 +46,17 @@ async function at(iso: string) {
 }
 const put = (s: Session, payload: unknown) => s.request({ method: 'PUT', url: '/api/v1/plan-dispatch', payload: payload as object });
 const dispatchOf = async (s: Session, query = '') => (await s.get(`/api/v1/plan-dispatch${query}`)).json() as PlanDispatch;
+/** A card sent back exactly as the page prefilled it (全部保存 without touching it). */
+const asPrefilled = (i: PlanDispatchItem, extra: object = {}) => ({
+  taskId: i.taskId,
+  status: i.prefill.status,
+  summary: i.prefill.summary,
+  problems: i.prefill.problems,
+  figures: i.prefill.figures,
+  fileIds: i.prefill.fileIds,
+  version: i.report?.version,
+  ...extra,
+});
 
 beforeAll(async () => {
   t = await startTestApp(new Date('2026-01-05T01:00:00Z'));
@@ -156,6 +187,52 @@ describe('the monthly dispatch', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect((await office.get(`/api/v1/plan-dispatch?villageCode=${codes.otherVillage}`)).statusCode).toBe(404);
   });
+  it('does not count cards sent untouched (issue 10), and counts a confirmed 本月无新进展 as such', async () => {
+    // March: the market office's cards are prefilled from February; 全部保存 without touching them files nothing.
+    const march = await dispatchOf(market);
+    expect(march.reported).toBe(0);
+    const res = await put(market, { period: '2026-03', reports: march.items.map((i) => asPrefilled(i)) });
+    expect(res.statusCode, res.body).toBe(200);
+    const untouched = res.json() as PlanDispatchSaved;
+    expect(untouched.reported).toBe(0);
+    expect(untouched.untouched.map((u) => u.taskId)).toEqual(march.items.map((i) => i.taskId));
+    expect(await countRows(t.database, 'plan_reports', sql`period = '2026-03' AND unit_id = ${org.units.market.id}`)).toBe(0);
+
+    // One card confirmed 本月无新进展: that one is a report, of its own kind; the rest still are not.
+    const [confirmed, ...rest] = march.items;
+    const saved = (
+      await put(market, {
+        period: '2026-03',
+        reports: [asPrefilled(confirmed as PlanDispatchItem, { noChange: true }), ...rest.map((i) => asPrefilled(i))],
+      })
+    ).json() as PlanDispatchSaved;
+    expect(saved).toMatchObject({ reported: 1, untouched: rest.map((i) => expect.objectContaining({ taskId: i.taskId })) });
+    expect(saved.items.find((i) => i.taskId === confirmed?.taskId)?.report).toMatchObject({ filing: 'noChange', status: 'lagging' });
+    const ledger = (await office.get(`/api/v1/plans/${plan.plan.id}?period=2026-03`)).json() as PlanProgress;
+    const node = ledger.nodes.find((n) => n.id === confirmed?.taskId);
+    expect(node?.reports.find((r) => r.unitId === org.units.market.id)).toMatchObject({ period: '2026-03', filing: 'noChange' });
+
+    // The emergency office sends its blank cards: nothing is reported.
+    const blank = await dispatchOf(emergency);
+    const sent = (await put(emergency, { period: '2026-03', reports: blank.items.map((i) => asPrefilled(i)) })).json() as PlanDispatchSaved;
+    expect(sent).toMatchObject({ reported: 0 });
+    expect(sent.untouched).toHaveLength(blank.items.length);
+    // A blank card saved before the rule (kept for history as untouched) counts for nothing either: not on the page,
+    // not in the sweep, the 五色图 or the 季通报 (tests below).
+    await t.database.db.insert(planReports).values({
+      planId: plan.plan.id,
+      taskId: blank.items[0]?.taskId as number,
+      assigneeKey: `unit:${org.units.emergency.id}`,
+      unitId: org.units.emergency.id,
+      period: '2026-02',
+      status: 'notStarted',
+      filing: 'untouched',
+      reportedBy: org.users.office.id,
+      reportedByName: '应急办',
+      reportedAt: new Date('2026-02-20T01:00:00Z'),
+    });
+    expect((await dispatchOf(emergency, '?period=2026-02')).reported).toBe(0);
+  });
 });
 
 describe('五色图', () => {
@@ -168,15 +245,20 @@ describe('五色图', () => {
     expect(marketRow).toMatchObject({ reportsDue: expect.any(Number), done: 1 });
     // The office's own emergency office never reported and its 2024 deadlines passed: red.
     expect(emergencyRow).toMatchObject({ colour: 'red', colourLabel: '红', reportsOnTime: 0 });
+    // Its blank February card (saved untouched before issue 10) is not a report on time.
+    expect(emergencyRow?.reportsDue).toBeGreaterThan(0);
     expect(marketRow?.score).toBeGreaterThan(emergencyRow?.score as number);
     for (const row of [...r.units, ...r.villages]) expect(row.colour).toBe(colourOf(row.score, r.scoring.thresholds));
     expect(r.units.map((u) => u.rank)).toEqual([...r.units.map((u) => u.rank)].sort((a, b) => a - b));
-    // 东村 reported March on time (the office filled it in), 西村 never did.
+    // Villages cannot file the dispatch (ADR 0013): 按时报送 does not apply to them. 东村's March progress (the office
+    // filled it in) and 西村's silence weigh the same.
     const march = (await office.get(`/api/v1/plans/${plan.plan.id}/rankings`)).json() as PlanRankings;
     expect(march.period).toBe('2026-03');
     const [east, west] = [codes.village1, codes.village2].map((c) => march.villages.find((v) => v.villageCode === c));
-    expect(east).toMatchObject({ reportsOnTime: 1 });
-    expect(east?.score).toBeGreaterThan(west?.score as number);
+    expect(east).toMatchObject({ timelyReportingApplies: false, reportsDue: 0, reportsOnTime: 0 });
+    expect(west).toMatchObject({ timelyReportingApplies: false });
+    expect(east?.score).toBe(west?.score);
+    expect(march.units.every((u) => u.timelyReportingApplies)).toBe(true);
     // A unit sees the same public ranking.
     expect((await market.get(`/api/v1/plans/${plan.plan.id}/rankings?period=2026-02`)).json().units).toEqual(r.units);
   });
@@ -202,6 +284,11 @@ describe('五色图', () => {
     const r = (await office.get(`/api/v1/plans/${plan.plan.id}/rankings?period=2026-01`)).json() as PlanRankings;
     expect(r.scoring.weights.timelyReporting).toBe(100);
     expect(r.units.find((u) => u.unitId === org.units.market.id)).toMatchObject({ score: 100, colour: 'green' });
+    // With 按时报送 the only part weighed, a village has nothing to be measured on: not red for a duty it cannot do.
+    const march = (await office.get(`/api/v1/plans/${plan.plan.id}/rankings?period=2026-03`)).json() as PlanRankings;
+    expect(march.villages.length).toBeGreaterThan(0);
+    expect(march.villages.every((v) => v.score === 100 && v.colour === 'green')).toBe(true);
+    expect(march.units.find((u) => u.unitId === org.units.emergency.id)?.colour).toBe('red');
   });
 });
 
@@ -235,11 +322,71 @@ describe('the dispatch sweep', () => {
   });
 });
 
+describe('一键催报 and the cards still due', () => {
+  it('lists the cards a unit still owes this month, by the same rule as the page', async () => {
+    await at('2026-03-24');
+    const units = [org.units.market.id, org.units.emergency.id];
+    const cards = await listDueDispatchCards(t.database.db, { kind: 'all' }, { unitIds: units, asOf: '2026-03-24' });
+    const ofMarket = cards.filter((c) => c.unitId === org.units.market.id);
+    const ofEmergency = cards.filter((c) => c.unitId === org.units.emergency.id);
+    // The market office confirmed one card (本月无新进展) and sent the rest untouched: those are still due.
+    const page = await dispatchOf(market);
+    expect(page.period).toBe('2026-03');
+    expect(ofMarket.map((c) => c.taskId).sort()).toEqual(
+      page.items
+        .filter((i) => !i.report)
+        .map((i) => i.taskId)
+        .sort(),
+    );
+    expect(page.items.filter((i) => i.report?.filing === 'noChange')).toHaveLength(1);
+    expect(ofEmergency.length).toBe((await dispatchOf(emergency)).items.length);
+    expect(cards[0]).toMatchObject({ planId: plan.plan.id, planName: plan.plan.title, period: '2026-03', dueOn: '2026-03-25' });
+    // Data-scoped: the neighbouring township's office sees none of this plan's cards.
+    const other = await listDueDispatchCards(
+      t.database.db,
+      { kind: 'regions', regionCodes: [codes.otherTown] },
+      { unitIds: units, asOf: '2026-03-24' },
+    );
+    expect(other).toEqual([]);
+  });
+
+  it('reminds every unit that has not reported, once a day, office only', async () => {
+    await at('2026-03-24');
+    expect((await market.post(`/api/v1/plans/${plan.plan.id}/remind`, {})).statusCode).toBe(403);
+    expect((await otherOffice.post(`/api/v1/plans/${plan.plan.id}/remind`, {})).statusCode).toBe(404);
+    const res = await office.post(`/api/v1/plans/${plan.plan.id}/remind`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const owing = new Set(
+      (
+        await listDueDispatchCards(
+          t.database.db,
+          { kind: 'all' },
+          { unitIds: [org.units.market.id, org.units.emergency.id], asOf: '2026-03-24' },
+        )
+      ).map((c) => c.unitId),
+    );
+    // The market office's one March card is confirmed 本月无新进展: it owes nothing and is not reminded; the
+    // emergency office sent only untouched cards: it is.
+    expect([...owing]).toEqual([org.units.emergency.id]);
+    expect(res.json()).toEqual({ count: 1 });
+    const marketNotices = (await market.get('/api/v1/notifications')).json().items as Array<{ title: string }>;
+    expect(marketNotices.some((n) => n.title === '催报：月调度尚未报送')).toBe(false);
+    const notices = (await emergency.get('/api/v1/notifications')).json().items as Array<{ title: string; body: string }>;
+    expect(notices.filter((n) => n.title === '催报：月调度尚未报送')).toHaveLength(1);
+    expect(notices.find((n) => n.title === '催报：月调度尚未报送')?.body).toMatch(/2026年3月调度尚有 \d+ 项任务未报送进展/);
+    // A second click the same day sends nothing more.
+    expect((await office.post(`/api/v1/plans/${plan.plan.id}/remind`, {})).json()).toEqual({ count: 0 });
+    expect(await countRows(t.database, 'notifications', sql`kind = 'plan.remind'`)).toBe(1);
+  });
+});
+
 describe('generated documents', () => {
   it('exports the 挂图作战 table as a real .xlsx', async () => {
     const res = await office.get(`/api/v1/plans/${plan.plan.id}/wall-table.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    // Named after the plan, not its id (issue 10), UTF-8 encoded with an ASCII fallback.
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${plan.plan.title}-挂图作战表.xlsx`)}`);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -272,10 +419,18 @@ describe('generated documents', () => {
     const res = await office.get(`/api/v1/plans/${plan.plan.id}/bulletin.docx?quarter=2026Q1`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1] ?? '')).toBe(
+      `${plan.plan.title}-2026年第1季度通报.docx`,
+    );
     const xml = Buffer.from(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml'] as Uint8Array).toString('utf8');
     for (const text of ['2026年第1季度推进情况的通报', '一、总体进展', '示例镇市场监管所', '五色图排名', '人手不足', '红色单位']) {
       expect(xml, text).toContain(text);
     }
+    // 收到报送 counts what units filled in or confirmed, never the blank cards (issue 10).
+    const counted = await countRows(t.database, 'plan_reports', sql`plan_id = ${plan.plan.id} AND filing IN ('filed', 'noChange')`);
+    const all = await countRows(t.database, 'plan_reports', sql`plan_id = ${plan.plan.id}`);
+    expect(all).toBe(counted + 1);
+    expect(xml).toContain(`本季度共收到月调度报送 ${counted} 条（其中确认本月无新进展 1 条）`);
     expect((await office.get(`/api/v1/plans/${plan.plan.id}/bulletin.docx?quarter=2027Q1`)).statusCode).toBe(400);
     expect((await office.get(`/api/v1/plans/${plan.plan.id}/bulletin.docx?quarter=2026Q5`)).statusCode).toBe(400);
   });

@@ -1,6 +1,7 @@
 // The review screen's edits: plan fields, unit-name decisions (which re-derive the tasks' unit ids), task edits, removals.
-import { type PlanDraftPatch, type PlanTaskEdit, planRecurrenceWords } from '@anzhi/core';
+import { hasLead, officeUnitOf, type PlanDraftPatch, type PlanTaskEdit, planRecurrenceWords } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
+import { chinaToday } from '../../lib/clock.ts';
 import { planErrorsOf } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo } from './plan.repo.ts';
 import type { plans, planTasks } from './plan.table.ts';
@@ -54,6 +55,8 @@ function taskValues(edit: PlanTaskEdit, now: Date): Partial<typeof planTasks.$in
   if (edit.recurrence !== undefined) v.recurrence = planRecurrenceWords.filter((w) => edit.recurrence?.includes(w));
   if (edit.targets !== undefined) v.targets = edit.targets.map((t) => ({ ...t, raw: t.raw || `${t.metric}${t.value}${t.unit}` }));
   if (edit.milestones !== undefined) v.milestones = edit.milestones;
+  if (edit.completedOn !== undefined) v.completedOn = edit.completedOn;
+  if (edit.completedNote !== undefined) v.completedNote = edit.completedNote;
   const units = ['leadUnitIds', 'coUnitIds', 'leadVillages', 'coVillages'] as const;
   if (units.some((k) => edit[k] !== undefined)) {
     v.unitsEdited = true;
@@ -84,7 +87,7 @@ function withDescendants(rows: readonly PlanTaskRow[], ids: readonly number[]): 
 /** Applies the edits inside the caller's transaction; returns the plan's new fields and what changed, for the audit. */
 export async function applyDraftPatch(ex: Executor, plan: PlanRow, body: PlanDraftPatch, now: Date) {
   const planValues: Partial<typeof plans.$inferInsert> = { updatedAt: now };
-  for (const k of ['title', 'issuer', 'issueDate', 'docNumber', 'periodStart', 'periodEnd'] as const) {
+  for (const k of ['title', 'issuer', 'issueDate', 'docNumber', 'periodStart', 'periodEnd', 'baselineDate'] as const) {
     if (body[k] !== undefined) Object.assign(planValues, { [k]: body[k] });
   }
   const start = body.periodStart !== undefined ? body.periodStart : plan.periodStart;
@@ -115,7 +118,30 @@ export async function applyDraftPatch(ex: Executor, plan: PlanRow, body: PlanDra
     if (!byId.has(edit.id)) throw planErrorsOf.invalid('tasks', `任务（编号 ${edit.id}）不属于本方案`);
     checkUnits('leadUnitIds', edit.leadUnitIds);
     checkUnits('coUnitIds', edit.coUnitIds);
+    if (edit.completedOn && edit.completedOn > chinaToday(now)) throw planErrorsOf.invalid('completedOn', '完成日期不能晚于今天');
     await planRepo.updateTask(ex, edit.id, taskValues(edit, now));
+  }
+
+  let toOffice = 0;
+  if (body.assignUnledToOffice) {
+    const office = officeUnitOf(ctx.units);
+    if (!office) {
+      throw planErrorsOf.invalid(
+        'assignUnledToOffice',
+        '本镇成员单位中没有安委办所在的单位：请在“成员单位”中为其添加别名“安委办”，或逐项指定牵头单位',
+      );
+    }
+    // Read again: the mapping and task edits above may have given some tasks a lead already.
+    for (const t of await planRepo.tasks(ex, plan.id)) {
+      if (t.kind !== 'task' || t.removedAt || hasLead(t)) continue;
+      await planRepo.updateTask(ex, t.id, {
+        leadUnitIds: [office.id],
+        coUnitIds: t.coUnitIds.filter((id) => id !== office.id),
+        unitsEdited: true,
+        updatedAt: now,
+      });
+      toOffice++;
+    }
   }
 
   const remove = body.removeTaskIds ?? [];
@@ -126,6 +152,6 @@ export async function applyDraftPatch(ex: Executor, plan: PlanRow, body: PlanDra
 
   return {
     planValues,
-    changes: { mappings: body.mappings?.length ?? 0, tasks: body.tasks?.length ?? 0, removed: remove.length },
+    changes: { mappings: body.mappings?.length ?? 0, tasks: body.tasks?.length ?? 0, removed: remove.length, toOffice },
   };
 }

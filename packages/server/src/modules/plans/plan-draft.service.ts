@@ -1,4 +1,5 @@
 import {
+  officeUnitOf,
   type PlanDraft,
   type PlanDraftPatch,
   type PlanSettingsPatch,
@@ -7,6 +8,7 @@ import {
   planTreeOf,
   scopeCoversRegion,
   suggestUnits,
+  unledTasksProblem,
 } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
@@ -76,6 +78,10 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
     const problems = views
       .filter((m) => !m.decided && m.taskCount > 0)
       .map((m) => `“${m.name}”尚未确定对应的成员单位（涉及 ${m.taskCount} 项任务），请选择单位、“各村（社区）”或“不跟踪”`);
+    // Every task needs a lead (issue 10); only checked once the names are settled, since those decide the leads.
+    const unled = problems.length ? null : unledTasksProblem(tasks);
+    if (unled) problems.push(unled);
+    const office = officeUnitOf(ctx.units);
     const warnings = tasks
       .filter((t) => !t.leadUnitIds.length && !t.coUnitIds.length && !t.leadVillages && !t.coVillages)
       .map((t) => `${t.ordinal}${t.title.slice(0, 24)}：没有可跟踪的责任单位，调度时无人填报`);
@@ -86,6 +92,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
       mappings: views,
       problems,
       warnings,
+      officeUnit: office ? { id: office.id, name: office.name } : null,
     };
   }
 

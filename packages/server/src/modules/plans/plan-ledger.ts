@@ -50,7 +50,9 @@ function withAncestors(rows: PlanTaskRow[], tasks: PlanTaskRow[]): PlanTaskRow[]
 }
 
 export function statusesOf(l: Ledger, today: string) {
-  return new Map(l.tasks.map((t) => [t.id, taskStatus(t, l.assignees.get(t.id) as TaskAssignees, l.latest.get(t.id), today)]));
+  return new Map(
+    l.tasks.map((t) => [t.id, taskStatus(t, l.assignees.get(t.id) as TaskAssignees, l.latest.get(t.id), today, l.plan.baselineDate)]),
+  );
 }
 
 export async function summaryOf(ex: Executor, plan: PlanRow, today: string, viewer: TaskViewer = {}): Promise<PlanSummary> {

@@ -12,6 +12,19 @@ import { wallRows, wallTableXlsx } from './plan-wall-table.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * A plan title as part of a download's name: characters no file system takes (\ / : * ? " < > |, controls) and ' become
+ * spaces, runs of spaces one, at most 60 characters. The header carries it UTF-8 encoded (filename*), with an ASCII
+ * fallback.
+ */
+export function fileTitle(title: string): string {
+  const clean = title
+    .replace(/[\\/:*?"'<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (clean || '方案').slice(0, 60).trim();
+}
+
 export function quarterOf(date: string): string {
   return `${date.slice(0, 4)}Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 }
@@ -31,7 +44,7 @@ export function createPlanOutputs(deps: { db: Db; tracking: PlanTrackingService 
     const today = tracking.today();
     const ledger = await loadLedger(db, plan, viewerOf(actor));
     const buffer = await wallTableXlsx(`${plan.title}“挂图作战”责任表`, wallRows(ledger, statusesOf(ledger, today)));
-    return { buffer, fileName: `挂图作战表-${plan.id}-${today}.xlsx`, ascii: `battle-map-${plan.id}-${today}.xlsx` };
+    return { buffer, fileName: `${fileTitle(plan.title)}-挂图作战表.xlsx`, ascii: `battle-map-${plan.id}-${today}.xlsx` };
   }
 
   async function bulletin(actor: Actor, id: number, requested?: string) {
@@ -56,7 +69,12 @@ export function createPlanOutputs(deps: { db: Db; tracking: PlanTrackingService 
       issuer: `${township?.name ?? ''}安全生产委员会办公室`,
       today,
     });
-    return { buffer, fileName: `季通报-${plan.id}-${quarter}.docx`, ascii: `bulletin-${plan.id}-${quarter}.docx` };
+    const [year, q] = quarter.split('Q');
+    return {
+      buffer,
+      fileName: `${fileTitle(plan.title)}-${year}年第${q}季度通报.docx`,
+      ascii: `bulletin-${plan.id}-${quarter}.docx`,
+    };
   }
 
   return { wallTable, bulletin };

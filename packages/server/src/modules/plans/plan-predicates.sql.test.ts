@@ -1,5 +1,6 @@
 import {
   addDays,
+  countsAsReport,
   isDispatchOverdue,
   isDispatchReminderDue,
   isFinishingReport,
@@ -7,11 +8,13 @@ import {
   isTrackedNode,
   isTrackedPlan,
   type PlanNodeKind,
+  type PlanReportFiling,
   type PlanReportStatus,
   type PlanStatus,
   planCoversPeriod,
   planNodeKinds,
   planRankingSettings,
+  planReportFilings,
   planReportStatuses,
   planSettingsOf,
   planStatuses,
@@ -60,6 +63,10 @@ describe('plan dispatch predicates: core and SQL agree (seed 003 月调度)', ()
     expect(await kept(text(planReportStatuses), 's', planSql.isFinishingReport(sql`s`))).toEqual(
       indexes(planReportStatuses, (s) => isFinishingReport(s as PlanReportStatus)),
     );
+    // Issue 10: only filled-in or confirmed reports count, never a card saved untouched.
+    const counted = await kept(text(planReportFilings), 'f', planSql.countsAsReport(sql`f`));
+    expect(counted).toEqual(indexes(planReportFilings, (f) => countsAsReport(f as PlanReportFiling)));
+    expect(counted.length).toBe(2);
   });
 
   it('the reminder window and overdue, for every report day around today and reminder days 0–5', async () => {

@@ -1,4 +1,4 @@
-import { finishingReportStatuses, trackedNodeKinds, trackedPlanStatuses } from '@anzhi/core';
+import { countedReportFilings, finishingReportStatuses, trackedNodeKinds, trackedPlanStatuses } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { literalList } from '../../lib/sql-array.ts';
 
@@ -13,6 +13,10 @@ export const planSql = {
   isTrackedPlan: (status: SQL): SQL => inSet(status, trackedPlanStatuses),
   isTrackedNode: (kind: SQL): SQL => inSet(kind, trackedNodeKinds),
   isFinishingReport: (status: SQL): SQL => inSet(status, finishingReportStatuses),
+  /** countsAsReport: filed or confirmed 本月无新进展, never a row saved untouched before issue 10. */
+  countsAsReport: (filing: SQL): SQL => inSet(filing, countedReportFilings),
+  /** A task still owes reports: not marked completed at import (core deriveTaskStatus: completedOn means done). */
+  isOpenTask: (completedOn: SQL): SQL => sql`(${completedOn} IS NULL)`,
 
   /**
    * A plan's report day and reminder days: its own stored value, else its township's (`township`, from the settings

@@ -77,9 +77,10 @@ export function taskStatus(
   assignees: TaskAssignees,
   latest: ReadonlyMap<string, PlanReportRow> | undefined,
   today: string,
+  baselineDate: string | null = null,
 ): PlanTaskStatus {
   const statuses = responsible(assignees).map((a) => (latest?.get(a.key)?.status as PlanReportStatus | undefined) ?? null);
-  return deriveTaskStatus({ deadlines: task.deadlineDates, latest: statuses, today });
+  return deriveTaskStatus({ deadlines: task.deadlineDates, latest: statuses, today, completedOn: task.completedOn, baselineDate });
 }
 
 export function countsOf(statuses: readonly PlanTaskStatus[]): PlanCounts {
@@ -104,6 +105,7 @@ export function reportView(r: PlanReportRow, assigneeName: string): PlanReportVi
     reportedByName: r.reportedByName,
     reportedAt: r.reportedAt.toISOString(),
     late: r.late,
+    filing: r.filing,
     version: r.version,
   };
 }

@@ -9,6 +9,8 @@ import {
   type ScoreReport,
   type ScoreTask,
   scoreOf,
+  scoresTimelyReporting,
+  trackedDeadlines,
 } from '@anzhi/core';
 import { chinaToday } from '../../lib/clock.ts';
 import type { Ledger } from './plan-ledger.ts';
@@ -19,7 +21,12 @@ export function computeRankings(ledger: Ledger, period: string, today: string): 
   const settings = ledger.settings;
   const tasks: ScoreTask[] = ledger.tasks.map((t) => {
     const a = ledger.assignees.get(t.id);
-    return { id: t.id, deadlines: t.deadlineDates, assignees: [...(a?.leads ?? []), ...(a?.cos ?? [])].map((x) => x.key) };
+    return {
+      id: t.id,
+      deadlines: trackedDeadlines(t.deadlineDates, ledger.plan.baselineDate),
+      assignees: [...(a?.leads ?? []), ...(a?.cos ?? [])].map((x) => x.key),
+      completedOn: t.completedOn,
+    };
   });
   const reports: ScoreReport[] = ledger.reports.map((r) => ({
     taskId: r.taskId,
@@ -33,7 +40,8 @@ export function computeRankings(ledger: Ledger, period: string, today: string): 
   const keys = [...new Set(tasks.flatMap((t) => t.assignees))];
   const rows = keys.map((key) => {
     const facts = assigneeFacts(key, tasks, reports, { firstPeriod, period, today, reportDay: settings.reportDay });
-    const { score, colour } = scoreOf(facts, settings.scoring);
+    const timelyReportingApplies = scoresTimelyReporting(key);
+    const { score, colour } = scoreOf(facts, settings.scoring, { timelyReporting: timelyReportingApplies });
     return {
       key,
       unitId: key.startsWith('unit:') ? Number(key.slice(5)) : null,
@@ -45,8 +53,9 @@ export function computeRankings(ledger: Ledger, period: string, today: string): 
       tasks: facts.tasks,
       done: facts.done,
       doneOnTime: facts.doneOnTime,
-      reportsDue: facts.reportsDue,
-      reportsOnTime: facts.reportsOnTime,
+      reportsDue: timelyReportingApplies ? facts.reportsDue : 0,
+      reportsOnTime: timelyReportingApplies ? facts.reportsOnTime : 0,
+      timelyReportingApplies,
       overdueOpen: facts.overdueOpen,
     };
   });

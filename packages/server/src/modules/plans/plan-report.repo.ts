@@ -1,6 +1,10 @@
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { planReports } from './plan.table.ts';
+import { planSql } from './plan-predicates.sql.ts';
+
+/** Only reports that count (core countsAsReport): what every view, score and document reads. */
+const counted = () => planSql.countsAsReport(sql`${planReports.filing}`);
 
 export type PlanReportRow = typeof planReports.$inferSelect;
 
@@ -13,7 +17,7 @@ export const planReportRepo = {
     return ex
       .select()
       .from(planReports)
-      .where(and(eq(planReports.planId, planId), upTo ? lte(planReports.period, upTo) : undefined))
+      .where(and(eq(planReports.planId, planId), counted(), upTo ? lte(planReports.period, upTo) : undefined))
       .orderBy(asc(planReports.period), asc(planReports.id));
   },
 
@@ -23,7 +27,7 @@ export const planReportRepo = {
     return ex
       .select()
       .from(planReports)
-      .where(and(eq(planReports.assigneeKey, assigneeKey), inArray(planReports.taskId, taskIds), lte(planReports.period, upTo)))
+      .where(and(eq(planReports.assigneeKey, assigneeKey), inArray(planReports.taskId, taskIds), lte(planReports.period, upTo), counted()))
       .orderBy(asc(planReports.period), asc(planReports.id));
   },
 

@@ -39,8 +39,8 @@ async function dispatchDays(ex: Executor): Promise<DispatchDays> {
 }
 
 /**
- * Who owes a report: per published plan, period (this month and last) and assignee (unit, or village of a task for
- * 各村), the open tasks without a report for that period. A task already reported done in an earlier month is not
+ * Who owes a report: per published plan, period (this month and last) and member unit (villages file no dispatch,
+ * ADR 0013), the open tasks without a report that counts (core countsAsReport) for that period. A task already reported done in an earlier month is not
  * open. The days come from the plan's own settings, else its township's (settings store), else the defaults; the
  * sets and windows are core's dispatch predicates (plan-predicates.sql.ts).
  */
@@ -67,14 +67,10 @@ function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDa
       WHERE ${planSql.isTrackedPlan(sql`p.status`)} AND ${planSql.coversPeriod(sql`p.period_end`, sql`pr.first_day`)}
     ),
     assigned AS (
+      -- Member units only: villages do not file the monthly dispatch (ADR 0013), so they are neither reminded nor overdue.
       SELECT t.plan_id, t.id AS task_id, 'unit:' || u AS key, u AS unit_id, NULL::text AS village_code
         FROM plan_tasks t CROSS JOIN LATERAL unnest(t.lead_unit_ids || t.co_unit_ids) u
-        WHERE ${task} AND t.removed_at IS NULL
-      UNION ALL
-      SELECT t.plan_id, t.id, 'village:' || r.code, NULL, r.code
-        FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
-        JOIN regions r ON r.parent_code = p.region_code AND r.level = 'village' AND NOT r.abolished
-        WHERE ${task} AND t.removed_at IS NULL AND (t.lead_villages OR t.co_villages)
+        WHERE ${task} AND t.removed_at IS NULL AND ${planSql.isOpenTask(sql`t.completed_on`)}
     ),
     owing AS (
       SELECT d.plan_id, d.period, d.due_on, a.key, a.unit_id, a.village_code, count(DISTINCT a.task_id)::int AS open_tasks
@@ -82,9 +78,10 @@ function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDa
       WHERE ${window}
         -- A plan published after a report day owes nothing for that month (China time, UTC+8).
         AND ${planSql.isPublishedBy(sql`d.published_at`, sql`d.due_on`)}
-        AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key AND x.period = d.period)
+        AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key AND x.period = d.period
+          AND ${planSql.countsAsReport(sql`x.filing`)})
         AND NOT EXISTS (SELECT 1 FROM plan_reports x WHERE x.task_id = a.task_id AND x.assignee_key = a.key
-          AND x.period < d.period AND ${planSql.isFinishingReport(sql`x.status`)})
+          AND x.period < d.period AND ${planSql.isFinishingReport(sql`x.status`)} AND ${planSql.countsAsReport(sql`x.filing`)})
       GROUP BY d.plan_id, d.period, d.due_on, a.key, a.unit_id, a.village_code
     )`;
 }

@@ -1,5 +1,5 @@
 import { can, periodOf, shiftPeriod, type TodoBox, type TodoItem } from '@anzhi/core';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
@@ -8,14 +8,15 @@ import { TODO_HISTORY_LIMIT } from '../todos/todo.provider.ts';
 import { planScope } from './plan.repo.ts';
 import { planReports, plans, planTasks } from './plan.table.ts';
 import type { PlanDispatchService } from './plan-dispatch.service.ts';
+import { planSql } from './plan-predicates.sql.ts';
 
 const monthLabel = (period: string) => `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
 
 /**
  * The plan module's to-dos: the 月调度 cards of the caller's unit that are due (the reminder window is open or the
  * report day has passed, core's dispatchCalendar) and have no report yet, this month's and last month's.
- * Kept to one function over the dispatch view so it can be swapped for the plans module's own list of due,
- * unreported cards once "reported" means a card the unit really filled.
+ * The dispatch view already counts only real reports (core countsAsReport: filled in or confirmed 本月无新进展), the
+ * same rule as listDueDispatchCards (plan-due.ts) and 一键催报.
  */
 async function dueDispatchCards(dispatch: PlanDispatchService, actor: Actor, today: string): Promise<TodoItem[]> {
   const current = periodOf(today);
@@ -52,7 +53,14 @@ export function createPlanTodoProvider(deps: { db: Db; clock: Clock; dispatch: P
       .from(planReports)
       .innerJoin(plans, eq(plans.id, planReports.planId))
       .innerJoin(planTasks, eq(planTasks.id, planReports.taskId))
-      .where(and(eq(planReports.reportedBy, actor.userId), planScope(actor.scope, { drafts: false })))
+      .where(
+        and(
+          eq(planReports.reportedBy, actor.userId),
+          planScope(actor.scope, { drafts: false }),
+          // Blank cards saved before issue 10 are not reports (core countsAsReport).
+          planSql.countsAsReport(sql`${planReports.filing}`),
+        ),
+      )
       .orderBy(desc(planReports.reportedAt), desc(planReports.id))
       .limit(TODO_HISTORY_LIMIT);
     return rows.map(({ r, taskTitle, planTitle }) => ({

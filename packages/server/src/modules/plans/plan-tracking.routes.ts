@@ -5,12 +5,14 @@ import {
   planDispatch,
   planDispatchQuery,
   planDispatchSave,
+  planDispatchSaved,
   planListQuery,
   planPage,
   planProgress,
   planProgressQuery,
   planRankings,
   planRankingsQuery,
+  planRemindResult,
   planTimeline,
 } from '@anzhi/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -19,6 +21,7 @@ import { requireActor } from '../../plugins/auth.ts';
 import { attachment } from '../enterprises/enterprise-export.ts';
 import type { PlanDispatchService } from './plan-dispatch.service.ts';
 import type { PlanOutputs } from './plan-outputs.service.ts';
+import type { PlanRemind } from './plan-remind.service.ts';
 import type { PlanTrackingService } from './plan-tracking.service.ts';
 
 const tags = ['方案任务'];
@@ -31,9 +34,9 @@ function sendFile(reply: FastifyReply, mime: string, file: { buffer: Buffer; fil
 
 export async function registerPlanTrackingRoutes(
   app: FastifyInstance,
-  deps: { tracking: PlanTrackingService; dispatch: PlanDispatchService; outputs: PlanOutputs },
+  deps: { tracking: PlanTrackingService; dispatch: PlanDispatchService; outputs: PlanOutputs; remind: PlanRemind },
 ) {
-  const { tracking, dispatch, outputs } = deps;
+  const { tracking, dispatch, outputs, remind } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -86,6 +89,20 @@ export async function registerPlanTrackingRoutes(
     },
     async (request) => tracking.rankings(requireActor(request), request.params.id, request.query.period),
   );
+  r.post(
+    '/api/v1/plans/:id/remind',
+    {
+      config: { access: 'plan.manage' },
+      schema: {
+        tags,
+        summary: '一键催报：通知本月尚未报送月调度的各成员单位（每单位每天一次）',
+        description: 'count 为本次通知到的单位数；同一天再次催报不再重复通知。',
+        params: idParam,
+        response: { 200: planRemindResult },
+      },
+    },
+    async (request) => remind.remind(requireActor(request), request.params.id),
+  );
   r.get(
     '/api/v1/plans/:id/wall-table.xlsx',
     {
@@ -134,8 +151,10 @@ export async function registerPlanTrackingRoutes(
       schema: {
         tags,
         summary: '报送月调度：一次提交多项任务的进展（同一事务；修改已报送的须带 version）',
+        description:
+          '只有改动过的任务（状态、进展、问题、数据或佐证与预填不同）或勾选“本月无新进展”的任务计为已报送；原样提交的任务不保存，在 untouched 中列出。',
         body: planDispatchSave,
-        response: { 200: planDispatch },
+        response: { 200: planDispatchSaved },
       },
     },
     async (request) => dispatch.save(requireActor(request), request.body),

@@ -1,6 +1,8 @@
 import {
   can,
+  countsAsDeadline,
   daysFrom,
+  isDeadlineOverdue,
   nextDeadline,
   type PlanListQuery,
   type PlanProgress,
@@ -9,6 +11,7 @@ import {
   type PlanTimeline,
   periodOf,
   shiftPeriod,
+  trackedDeadlines,
 } from '@anzhi/core';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -37,7 +40,7 @@ export function asOfPeriod(period: string, today: string): string {
 
 export function createPlanTrackingService(deps: {
   db: Db;
-  /** Rankings read here: the replica when in use (ADR 0013). */
+  /** Rankings read here: the replica when in use (ADR 0014). */
   readDb: Db;
   clock: Clock;
 }) {
@@ -81,9 +84,11 @@ export function createPlanTrackingService(deps: {
       people: n.people,
       leaders: n.leaders,
       deadlines: n.deadlines,
-      nextDeadline: nextDeadline(n.deadlineDates, asOf),
+      nextDeadline: nextDeadline(trackedDeadlines(n.deadlineDates, l.plan.baselineDate), asOf) ?? nextDeadline(n.deadlineDates, asOf),
       recurrence: n.recurrence,
       targets: n.targets,
+      completedOn: n.completedOn,
+      completedNote: n.completedNote,
       status,
       overdue: status === 'overdue',
       reports: latest ? [...latest.values()].map((r) => reportView(r, assigneeName(r.assigneeKey, l.names, l.villages))) : [],
@@ -121,7 +126,8 @@ export function createPlanTrackingService(deps: {
         raw: d.raw,
         assignees: names,
         status,
-        overdue: d.date < now && status !== 'done',
+        overdue: status !== 'done' && isDeadlineOverdue(d.date, now, plan.baselineDate),
+        beforeBaseline: !countsAsDeadline(d.date, plan.baselineDate),
         daysLeft: daysFrom(now, d.date),
       }));
     });

@@ -1,6 +1,13 @@
 // 挂图作战责任表 (.xlsx), the layout of seed 001's annex: 序号 | 重点任务（一级指标、二级指标）| 工作措施 | 责任人 | 责任领导 |
 // 时限 | 进展, with the responsible units beside the measures, generated from the ledger.
-import { type PlanDateRef, type PlanReportStatus, type PlanTaskStatus, planReportStatusLabels, planTaskStatusLabels } from '@anzhi/core';
+import {
+  type PlanDateRef,
+  type PlanReportStatus,
+  type PlanTaskStatus,
+  planReportFilingLabels,
+  planReportStatusLabels,
+  planTaskStatusLabels,
+} from '@anzhi/core';
 import ExcelJS from 'exceljs';
 import type { PlanTaskRow } from './plan.repo.ts';
 import type { Ledger } from './plan-ledger.ts';
@@ -41,6 +48,7 @@ export function wallRows(ledger: Ledger, statuses: Map<number, PlanTaskStatus>):
     const lines = latest.map(
       (r) =>
         `${assigneeName(r.assigneeKey, ledger.names, ledger.villages)}（${r.period}）：${planReportStatusLabels[r.status as PlanReportStatus]}` +
+        (r.filing === 'noChange' ? `，${planReportFilingLabels.noChange}` : '') +
         (r.summary ? `，${r.summary}` : ''),
     );
     const status = planTaskStatusLabels[statuses.get(t.id) ?? 'notStarted'];

@@ -13,6 +13,7 @@ import { createPlanDraftService } from './plan-draft.service.ts';
 import type { PlanNotices } from './plan-notices.ts';
 import { createPlanOutputs } from './plan-outputs.service.ts';
 import { createPlanReimport } from './plan-reimport.ts';
+import { createPlanRemind } from './plan-remind.service.ts';
 import { planReportRepo } from './plan-report.repo.ts';
 import { registerPlanTrackingRoutes } from './plan-tracking.routes.ts';
 import { createPlanTrackingService } from './plan-tracking.service.ts';
@@ -32,7 +33,7 @@ async function canViewReport(ex: Executor, actor: Actor, reportId: number): Prom
 /** The plan services wired to their neighbours: notifications (publishing, the sweep) and uploads (report evidence). */
 export function createPlanServices(deps: {
   db: Db;
-  /** Progress, rankings and the generated tables read here: the replica when in use (ADR 0013). */
+  /** Rankings and the generated tables read here: the replica when in use (ADR 0014). */
   readDb: Db;
   clock: Clock;
   audit: AuditService;
@@ -56,6 +57,7 @@ export function createPlanServices(deps: {
       attachFiles: (ex, actor, ids, ownerType, ownerId) => deps.files.attachFiles(ex, actor, ids, ownerType, ownerId),
     }),
     outputs: createPlanOutputs({ db: deps.readDb, tracking }),
+    remind: createPlanRemind({ ...base, tracking }),
   };
 }
 
@@ -64,5 +66,5 @@ export type PlanServices = ReturnType<typeof createPlanServices>;
 export async function registerPlanModules(app: FastifyInstance, deps: { services: PlanServices }) {
   const s = deps.services;
   await registerPlanRoutes(app, { drafts: s.drafts, reimport: s.reimport });
-  await registerPlanTrackingRoutes(app, { tracking: s.tracking, dispatch: s.dispatch, outputs: s.outputs });
+  await registerPlanTrackingRoutes(app, { tracking: s.tracking, dispatch: s.dispatch, outputs: s.outputs, remind: s.remind });
 }

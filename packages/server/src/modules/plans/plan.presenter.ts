@@ -28,6 +28,7 @@ export function toPlanMeta(p: PlanRow, settings: PlanSettings): PlanMeta {
     sourceFileName: p.sourceFileName,
     regionCode: p.regionCode,
     settings,
+    baselineDate: p.baselineDate,
     publishedAt: p.publishedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -59,6 +60,8 @@ export function toDraftNode(t: PlanTaskRow): PlanDraftNode {
     recurrence: t.recurrence,
     milestones: t.milestones,
     targets: t.targets,
+    completedOn: t.completedOn,
+    completedNote: t.completedNote,
   };
 }
 

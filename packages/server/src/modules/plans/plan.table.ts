@@ -3,6 +3,7 @@ import type {
   PlanDraftNode,
   PlanFigure,
   PlanMilestone,
+  PlanReportFiling,
   PlanReportStatus,
   PlanSettings,
   PlanStatus,
@@ -34,6 +35,11 @@ export const plans = pgTable(
      * settings (settings store) — core's planSettingsOf lays these over them.
      */
     settings: jsonb('settings').$type<Partial<PlanSettings>>().notNull().default({}),
+    /**
+     * 基准日期: the day the township started tracking this plan (an imported older plan): deadlines before it are history,
+     * not overdue (core isDeadlineOverdue).
+     */
+    baselineDate: date('baseline_date', { mode: 'string' }),
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),
@@ -82,6 +88,9 @@ export const planTasks = pgTable(
     recurrence: text('recurrence').array().notNull().default([]),
     milestones: jsonb('milestones').$type<PlanMilestone[]>().notNull().default([]),
     targets: jsonb('targets').$type<PlanTarget[]>().notNull().default([]),
+    /** Already completed when the plan was imported (the clerk's note of it): done, never overdue, owes no reports. */
+    completedOn: date('completed_on', { mode: 'string' }),
+    completedNote: text('completed_note').notNull().default(''),
     removedAt: timestamp('removed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -142,6 +151,8 @@ export const planReports = pgTable(
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
     /** Sent after the period's report day (the first time; corrections keep it). */
     late: boolean('late').notNull().default(false),
+    /** filed / noChange (本月无新进展, confirmed); untouched only for rows saved blank before issue 10 (not counted). */
+    filing: text('filing').$type<PlanReportFiling>().notNull().default('filed'),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PlanDraft, PlanProgress } from '@anzhi/core';
+import type { PlanDraft, PlanProgress, PlanTimeline } from '@anzhi/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, login, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/app.ts';
@@ -105,8 +105,21 @@ describe('import seed 003 → draft for review', () => {
     const early = await office.post(`/api/v1/plans/${draft.plan.id}/publish`, { version: draft.plan.version });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain('交警三中队');
-    draft = await settleMappings(office, draft);
+    draft = await settleMappings(office, draft, { toOffice: false });
+    // Names settled, but tasks whose printed leads are not tracked have no lead unit: refused, naming them (issue 10).
+    const unled = draft.nodes.filter((n) => n.kind === 'task' && !n.leadUnitIds.length && !n.leadVillages);
+    expect(unled.length).toBeGreaterThan(0);
+    expect(draft.problems).toEqual([expect.stringMatching(new RegExp(`^${unled.length} 项任务未指定牵头单位：`))]);
+    const refused = await office.post(`/api/v1/plans/${draft.plan.id}/publish`, { version: draft.plan.version });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain(`${unled.length} 项任务未指定牵头单位：${unled[0]?.ordinal}`);
+    // The one click: 未指定的交由安委办牵头 (the unit the office sits in).
+    expect(draft.officeUnit).toEqual({ id: org.units.emergency.id, name: '示例镇应急管理办公室' });
+    const assigned = await office.patch(`/api/v1/plans/${draft.plan.id}/draft`, { version: draft.plan.version, assignUnledToOffice: true });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    draft = assigned.json();
     expect(draft.problems).toEqual([]);
+    for (const t of unled) expect(draft.nodes.find((n) => n.id === t.id)?.leadUnitIds).toEqual([org.units.emergency.id]);
     const res = await office.post(`/api/v1/plans/${draft.plan.id}/publish`, { version: draft.plan.version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published', counts: { tasks: expect.any(Number) } });
@@ -286,5 +299,54 @@ describe('re-import of a revised plan', () => {
         ?.leads.map((a) => a.unitId),
     ).toEqual([org.units.emergency.id]);
     expect(tasksOf(after).length).toBe(tasksOf(before).length);
+  });
+});
+
+describe("last year's plan (issue 10: 逾期 919 天)", () => {
+  it('takes a baseline date and tasks already completed at import: neither is overdue', async () => {
+    const imported = await importFile(office, seed003, '003-去年.txt');
+    let draft = await settleMappings(office, imported.json() as PlanDraft);
+    const dated = draft.nodes.filter((n) => n.kind === 'task' && n.deadlines.some((d) => d.date < '2025-12-31'));
+    const [finished, other] = dated;
+    expect(other).toBeDefined();
+    const future = await office.patch(`/api/v1/plans/${draft.plan.id}/draft`, {
+      version: draft.plan.version,
+      tasks: [{ id: finished?.id, completedOn: '2027-01-01' }],
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().message).toBe('完成日期不能晚于今天');
+    const res = await office.patch(`/api/v1/plans/${draft.plan.id}/draft`, {
+      version: draft.plan.version,
+      baselineDate: '2026-01-01',
+      tasks: [{ id: finished?.id, completedOn: '2024-11-30', completedNote: '2024年已完成，验收材料存档' }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    draft = res.json();
+    expect(draft.plan.baselineDate).toBe('2026-01-01');
+    expect(draft.nodes.find((n) => n.id === finished?.id)).toMatchObject({
+      completedOn: '2024-11-30',
+      completedNote: '2024年已完成，验收材料存档',
+    });
+    expect((await office.post(`/api/v1/plans/${draft.plan.id}/publish`, { version: draft.plan.version })).statusCode).toBe(200);
+
+    const progress = (await office.get(`/api/v1/plans/${draft.plan.id}`)).json() as PlanProgress;
+    const byId = new Map(tasksOf(progress).map((n) => [n.id, n]));
+    expect(byId.get(finished?.id as number)).toMatchObject({ status: 'done', completedOn: '2024-11-30' });
+    // 2024/2025 deadlines lie before the baseline: history, not overdue.
+    const onlyOld = tasksOf(progress).filter((n) => n.deadlines.length && n.deadlines.every((d) => d.date < '2026-01-01'));
+    expect(onlyOld.length).toBeGreaterThan(0);
+    expect(onlyOld.every((n) => n.status !== 'overdue')).toBe(true);
+    const timeline = (await office.get(`/api/v1/plans/${draft.plan.id}/timeline`)).json() as PlanTimeline;
+    const old = timeline.items.filter((i) => i.date < '2026-01-01');
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((i) => i.beforeBaseline && !i.overdue)).toBe(true);
+    // A completed task is not asked for in its lead unit's monthly dispatch; the other tasks of that unit are.
+    const lead = draft.nodes.find((n) => n.id === finished?.id)?.leadUnitIds[0];
+    const dispatch = (await office.get(`/api/v1/plan-dispatch?unitId=${lead}`)).json() as {
+      items: Array<{ planId: number; taskId: number }>;
+    };
+    const ofPlan = dispatch.items.filter((i) => i.planId === draft.plan.id);
+    expect(ofPlan.length).toBeGreaterThan(0);
+    expect(ofPlan.some((i) => i.taskId === finished?.id)).toBe(false);
   });
 });

@@ -156,6 +156,11 @@ export function useDispatch(target: DispatchTarget, enabled = true) {
   });
 }
 
+/** 一键催报: notices to every unit that has not reported this month (once a day per unit). */
+export function useRemindPlan(id: number) {
+  return useMutation({ mutationFn: () => call('POST /plans/{id}/remind', { params: { id } }) });
+}
+
 export function useSaveDispatch() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -7,7 +7,6 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { type DispatchTarget, useSaveDispatch } from '../api.ts';
 import { DispatchTaskCard } from './dispatch-task-card.tsx';
 import {
-  carriedOver,
   clearDraft,
   type DispatchValues,
   initialValues,
@@ -15,6 +14,7 @@ import {
   loadDraft,
   storeDraft,
   toReports,
+  untouchedItems,
 } from './dispatch-values.ts';
 import { STALE_MESSAGE } from './use-draft-save.ts';
 
@@ -57,7 +57,8 @@ export function DispatchForm({ dispatch, target, onReload }: DispatchFormProps) 
       onSuccess: (saved) => {
         clearTimeout(timer.current);
         clearDraft(dispatch);
-        message.success(`已保存 ${saved.reported}/${saved.items.length} 项任务进展`);
+        const skipped = saved.untouched.length ? `；${saved.untouched.length} 项未填写，未计为已报送` : '';
+        message.success(`已报送 ${saved.reported}/${saved.items.length} 项任务进展${skipped}`);
       },
       onError: (e) => {
         if (e instanceof ApiError && e.status === 409) {
@@ -80,16 +81,16 @@ export function DispatchForm({ dispatch, target, onReload }: DispatchFormProps) 
       message.error('有任务未填写完整，请按提示补充');
       return;
     }
-    const untouched = carriedOver(dispatch, (taskId) => form.isFieldsTouched([['items', itemKey(taskId)]]));
+    const untouched = untouchedItems(dispatch, toReports(dispatch, values));
     if (!untouched.length) {
       send(values);
       return;
     }
     modal.confirm({
-      title: `${untouched.length} 项沿用了上月内容`,
-      content: `以下任务的进展与上月填报完全相同：${untouched.map((i) => `${i.ordinal} ${i.title}`).join('；')}。确认本月情况没有变化吗？`,
-      okText: '确认无变化，保存',
-      cancelText: '返回修改',
+      title: `${untouched.length} 项未填写，不计为已报送`,
+      content: `以下任务与预填内容相同，也未勾选“本月无新进展”：${untouched.map((i) => `${i.ordinal} ${i.title}`).join('；')}。如本月确无新进展，请在该任务上勾选“本月无新进展”；仍要保存其余任务吗？`,
+      okText: '保存已填写的',
+      cancelText: '返回填写',
       onOk: () => send(values),
     });
   };

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { type PlanDispatchItem, planReportStatusLabels } from '@anzhi/core';
-import { Button, Card, Flex, Form, Input, InputNumber, Radio, Tag, Typography } from 'antd';
+import { type PlanDispatchItem, planReportFilingLabels, planReportStatusLabels } from '@anzhi/core';
+import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { periodLabel, reportStatusOrder, targetText } from '../plan-labels.ts';
 import { itemKey } from './dispatch-values.ts';
@@ -14,7 +14,8 @@ interface DispatchTaskCardProps {
 
 function PrefillNote({ item, period }: DispatchTaskCardProps) {
   if (item.report) {
-    return <Tag color="success">本月已报送{item.report.late ? '（逾期）' : ''}</Tag>;
+    const what = item.report.filing === 'noChange' ? planReportFilingLabels.noChange : '本月已报送';
+    return <Tag color="success">{`${what}${item.report.late ? '（逾期）' : ''}`}</Tag>;
   }
   if (item.prefill.fromPeriod && item.prefill.fromPeriod !== period) {
     return <Tag color="gold">已带入{periodLabel(item.prefill.fromPeriod)}填报，请更新</Tag>;
@@ -130,9 +131,19 @@ export function DispatchTaskCard({ item, period }: DispatchTaskCardProps) {
           )}
         </Form.List>
       </Form.Item>
-      <Form.Item name={[...base, 'fileIds']} label="佐证材料（照片或 PDF）" style={{ marginBottom: 0 }}>
+      <Form.Item name={[...base, 'fileIds']} label="佐证材料（照片或 PDF）">
         <EvidenceUpload known={known} />
       </Form.Item>
+      {item.report ? null : (
+        <Form.Item
+          name={[...base, 'noChange']}
+          valuePropName="checked"
+          style={{ marginBottom: 0 }}
+          extra="未改动也未勾选的任务不计为已报送"
+        >
+          <Checkbox data-testid="dispatch-no-change">本月无新进展（确认按以上内容报送）</Checkbox>
+        </Form.Item>
+      )}
     </Card>
   );
 }

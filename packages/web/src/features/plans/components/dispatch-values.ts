@@ -1,4 +1,4 @@
-import type { PlanDispatch, PlanDispatchItem, PlanReportInput, PlanReportStatus } from '@anzhi/core';
+import { dispatchCardOutcome, type PlanDispatch, type PlanDispatchItem, type PlanReportInput, type PlanReportStatus } from '@anzhi/core';
 
 /** A figure row: one per target of the task (metric fixed), plus any the unit adds. */
 export interface FigureRow {
@@ -14,6 +14,8 @@ export interface ItemValues {
   problems: string;
   figures: FigureRow[];
   fileIds: number[];
+  /** 本月无新进展: the unit confirms the card as it stands (a report of its own kind). */
+  noChange: boolean;
 }
 
 export interface DispatchValues {
@@ -47,6 +49,7 @@ export function initialValues(dispatch: PlanDispatch): DispatchValues {
       problems: item.prefill.problems,
       figures: figuresOf(item),
       fileIds: item.prefill.fileIds,
+      noChange: false,
     };
   }
   return { items };
@@ -65,14 +68,21 @@ export function toReports(dispatch: PlanDispatch, values: DispatchValues): PlanR
         .filter((f) => f.metric.trim() && typeof f.value === 'number' && Number.isFinite(f.value))
         .map((f) => ({ metric: f.metric.trim(), value: f.value as number, unit: f.unit.trim() })),
       fileIds: v?.fileIds ?? [],
+      noChange: v?.noChange ?? false,
       version: item.report?.version,
     };
   });
 }
 
-/** Items whose form still holds last month's words and that nobody touched: shown before saving, not hidden. */
-export function carriedOver(dispatch: PlanDispatch, touched: (taskId: number) => boolean): PlanDispatchItem[] {
-  return dispatch.items.filter((i) => !i.report && i.prefill.fromPeriod && i.prefill.fromPeriod !== dispatch.period && !touched(i.taskId));
+/**
+ * Cards not yet reported this month that are still exactly as prefilled and not confirmed 本月无新进展: the server will
+ * not count them (core dispatchCardOutcome, the same rule), so the page says so before saving.
+ */
+export function untouchedItems(dispatch: PlanDispatch, reports: readonly PlanReportInput[]): PlanDispatchItem[] {
+  return dispatch.items.filter((item) => {
+    const input = reports.find((r) => r.taskId === item.taskId);
+    return !item.report && input !== undefined && dispatchCardOutcome(input, item.prefill) === 'untouched';
+  });
 }
 
 const draftKey = (dispatch: Pick<PlanDispatch, 'period' | 'assignee'>) =>

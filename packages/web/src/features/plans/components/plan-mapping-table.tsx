@@ -149,7 +149,9 @@ export function PlanMappingTable({ mappings, saving, onChange }: PlanMappingTabl
                   style={{ flex: 1, minWidth: 200 }}
                   loading={units.isLoading}
                   disabled={saving}
-                  onChange={(v: string) => onChange([editOf(m.name, v)])}
+                  // onSelect, not onChange: choosing the pre-filled unit again must confirm it (onChange stays silent
+                  // when the value does not change, so the row stayed 待确认 — issue 10).
+                  onSelect={(v: string) => onChange([editOf(m.name, v)])}
                   showSearch={{
                     filterOption: (input, option) =>
                       !!(option && 'search' in option && String(option.search).toLowerCase().includes(input.toLowerCase())),

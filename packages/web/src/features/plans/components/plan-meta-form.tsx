@@ -11,9 +11,10 @@ interface MetaValues {
   issueDate: Dayjs | null;
   periodStart: number | null;
   periodEnd: number | null;
+  baselineDate: Dayjs | null;
 }
 
-const FIELDS = ['title', 'docNumber', 'issuer', 'issueDate', 'periodStart', 'periodEnd'];
+const FIELDS = ['title', 'docNumber', 'issuer', 'issueDate', 'periodStart', 'periodEnd', 'baselineDate'];
 
 interface PlanMetaFormProps {
   plan: PlanMeta;
@@ -33,6 +34,7 @@ export function PlanMetaForm({ plan, saving, onSave }: PlanMetaFormProps) {
       issueDate: plan.issueDate ? dayjs(plan.issueDate) : null,
       periodStart: plan.periodStart,
       periodEnd: plan.periodEnd,
+      baselineDate: plan.baselineDate ? dayjs(plan.baselineDate) : null,
     });
   }, [form, plan]);
 
@@ -45,6 +47,7 @@ export function PlanMetaForm({ plan, saving, onSave }: PlanMetaFormProps) {
       issueDate: v.issueDate ? v.issueDate.format('YYYY-MM-DD') : null,
       periodStart: v.periodStart ?? null,
       periodEnd: v.periodEnd ?? null,
+      baselineDate: v.baselineDate ? v.baselineDate.format('YYYY-MM-DD') : null,
     };
     const parsed = planDraftPatch.safeParse(change);
     if (!parsed.success) {
@@ -88,6 +91,11 @@ export function PlanMetaForm({ plan, saving, onSave }: PlanMetaFormProps) {
         <Col xs={12} md={8}>
           <Form.Item name="periodEnd" label="截止年度">
             <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="baselineDate" label="基准日期" extra="导入往年方案时填写：此日期之前的时限视为历史，不计逾期">
+            <DatePicker style={{ width: '100%' }} placeholder="开始跟踪的日期" />
           </Form.Item>
         </Col>
       </Row>

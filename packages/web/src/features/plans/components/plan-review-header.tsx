@@ -1,12 +1,12 @@
 import { DeleteOutlined, DiffOutlined, LineChartOutlined, SendOutlined } from '@ant-design/icons';
-import { type PlanDraft, planStatusLabels } from '@anzhi/core';
+import { hasLead, type PlanDraft, planStatusLabels } from '@anzhi/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LinkButton } from '../../../components/link-button.tsx';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
-import { plansKey, useDeleteDraft, usePublishPlan } from '../api.ts';
+import { plansKey, useDeleteDraft, usePatchDraft, usePublishPlan } from '../api.ts';
 import { STALE_MESSAGE } from './use-draft-save.ts';
 
 /** The first few lines of a long list, the rest behind a toggle: the page under it is the work. */
@@ -35,7 +35,15 @@ export function PlanReviewHeader({ draft, onShowUnits }: { draft: PlanDraft; onS
   const queryClient = useQueryClient();
   const publish = usePublishPlan(plan.id);
   const remove = useDeleteDraft(plan.id);
+  const patch = usePatchDraft(plan.id);
   const published = plan.status === 'published';
+  // Tasks nobody leads block publishing (core hasLead, the server's rule); the office can take them in one click.
+  const unled = draft.nodes.filter((n) => n.kind === 'task' && !hasLead(n)).length;
+  const namesSettled = draft.mappings.every((m) => m.decided || m.taskCount === 0);
+  const toOffice = () =>
+    patch.mutateAsync({ version: plan.version, assignUnledToOffice: true }).then(() => {
+      message.success(`${unled} 项任务已交由${draft.officeUnit?.name ?? '安委办'}牵头`);
+    }, onError);
 
   const onError = (e: unknown) => {
     if (e instanceof ApiError && e.status === 409) {
@@ -122,14 +130,26 @@ export function PlanReviewHeader({ draft, onShowUnits }: { draft: PlanDraft; onS
           title={`发布前还需处理 ${problems.length} 个问题`}
           description={<ShortList items={problems} testId="plan-problems" />}
           action={
-            draft.mappings.some((m) => !m.decided) ? (
+            !namesSettled ? (
               <Button size="small" onClick={onShowUnits}>
                 去核对单位
               </Button>
+            ) : unled > 0 && draft.officeUnit ? (
+              <Popconfirm
+                title={`将 ${unled} 项未指定牵头单位的任务交由安委办牵头？`}
+                description={`牵头单位设为${draft.officeUnit.name}（安委办所在单位），由其报送月调度。`}
+                okText="交由安委办牵头"
+                cancelText="取消"
+                onConfirm={toOffice}
+              >
+                <Button size="small" loading={patch.isPending} data-testid="plan-unled-to-office">
+                  未指定的交由安委办牵头
+                </Button>
+              </Popconfirm>
             ) : null
           }
         />
-      ) : published ? null : (
+      ) : published || unled > 0 ? null : (
         <Alert type="success" showIcon title="核对完毕即可发布" />
       )}
       {warnings.length ? (

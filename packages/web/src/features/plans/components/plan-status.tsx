@@ -4,6 +4,7 @@ import {
   type PlanProgressNode,
   type PlanReportView,
   type PlanTaskStatus,
+  planReportFilingLabels,
   planReportStatusLabels,
   planTaskStatusLabels,
 } from '@anzhi/core';
@@ -95,7 +96,7 @@ export function AssigneeTag({ a, lead, state, report, quiet, label, own, missing
       ? `未报：${missing.map((v) => v.name).join('、')}`
       : '各村（社区）均已报送'
     : report
-      ? `${report.period} ${planReportStatusLabels[report.status]} · ${report.reportedByName} ${formatDateTime(report.reportedAt)}${report.late ? '（逾期报送）' : ''}`
+      ? `${report.period} ${report.filing === 'noChange' ? `${planReportFilingLabels.noChange}，` : ''}${planReportStatusLabels[report.status]} · ${report.reportedByName} ${formatDateTime(report.reportedAt)}${report.late ? '（逾期报送）' : ''}`
       : '尚无填报';
   const silent = state === 'silent' && !quiet;
   const silentText = missing?.length ? ` ${missing.length}个未报` : ' 未报';

@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { type PlanAssignee, type PlanProgressNode, type PlanReportView, planReportStatusLabels } from '@anzhi/core';
+import { type PlanAssignee, type PlanProgressNode, type PlanReportView, planReportFilingLabels, planReportStatusLabels } from '@anzhi/core';
 import { Card, Descriptions, Drawer, Empty, Flex, Image, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
@@ -44,6 +44,7 @@ function ReportBody({ r, period }: { r: PlanReportView; period: string }) {
           {r.reportedByName} {formatDateTime(r.reportedAt)}
         </span>
         {r.late ? <Tag color="orange">逾期报送</Tag> : null}
+        {r.filing === 'noChange' ? <Tag color="default">{planReportFilingLabels.noChange}</Tag> : null}
       </div>
       {r.summary ? <Typography.Paragraph className="plan-pre">{r.summary}</Typography.Paragraph> : null}
       {r.problems ? <Typography.Paragraph type="warning">存在问题：{r.problems}</Typography.Paragraph> : null}
@@ -149,6 +150,15 @@ export function PlanTaskDrawer({ node, period, pastDue, villages, onClose }: Pla
                 label: '完成时限',
                 children: node.deadlines.length ? node.deadlines.map((d) => `${d.date}（${d.raw}）`).join('；') : '—',
               },
+              ...(node.completedOn
+                ? [
+                    {
+                      key: 'completed',
+                      label: '导入前已完成',
+                      children: `${node.completedOn}${node.completedNote ? `：${node.completedNote}` : ''}`,
+                    },
+                  ]
+                : []),
               { key: 'recurrence', label: '工作频次', children: node.recurrence.join('、') || '—' },
               { key: 'targets', label: '量化指标', children: node.targets.map(targetText).join('；') || '—' },
               { key: 'people', label: '责任人', children: [...node.leaders, ...node.people].join('、') || '—' },

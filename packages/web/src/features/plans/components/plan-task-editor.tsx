@@ -18,6 +18,9 @@ interface TaskFormValues {
   recurrence: string[];
   targets: TargetRow[];
   milestones: Array<{ year?: number | null; yearEnd?: number | null; text?: string }>;
+  /** 导入时已完成: the date and how (an older plan imported mid-way). */
+  completedOn: Dayjs | null;
+  completedNote: string;
 }
 
 /** A 量化目标 row; `raw`/`src`/`orig` keep the printed words while the row is as parsed. */
@@ -77,6 +80,8 @@ function initialValues(n: PlanDraftNode): TaskFormValues {
     recurrence: n.recurrence,
     targets: n.targets.map(targetRow),
     milestones: n.milestones.map((m) => ({ year: m.year, yearEnd: m.yearEnd ?? null, text: m.text })),
+    completedOn: n.completedOn ? dayjs(n.completedOn) : null,
+    completedNote: n.completedNote,
   };
 }
 
@@ -104,6 +109,8 @@ function toEdit(id: number, v: TaskFormValues): Record<string, unknown> {
       ...(m.yearEnd != null ? { yearEnd: m.yearEnd } : {}),
       text: m.text?.trim() ?? '',
     })),
+    completedOn: v.completedOn ? v.completedOn.format('YYYY-MM-DD') : null,
+    completedNote: v.completedOn ? (v.completedNote ?? '').trim() : '',
   };
 }
 
@@ -120,6 +127,8 @@ const FIELDS = [
   'recurrence',
   'targets',
   'milestones',
+  'completedOn',
+  'completedNote',
 ];
 /** List fields whose row errors show beside the row's input. */
 const ROW_FIELDS = ['targets', 'milestones'];
@@ -210,6 +219,22 @@ export function PlanTaskEditor({ node, saving, onSave, onRemove, onCancel }: Pla
             </Flex>
           )}
         </Form.List>
+      </Form.Item>
+      <Form.Item
+        name="completedOn"
+        label="导入前已完成"
+        extra="去年或以前已完成的任务：填写完成日期，发布后记为已完成，不再逾期、不再要求月调度"
+      >
+        <DatePicker style={{ width: '100%' }} placeholder="完成日期（未完成不填）" data-testid="plan-task-completed-on" />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.completedOn !== b.completedOn}>
+        {({ getFieldValue }) =>
+          getFieldValue('completedOn') ? (
+            <Form.Item name="completedNote" label="完成情况说明">
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} placeholder="如：2024年已完成，验收材料存档" />
+            </Form.Item>
+          ) : null
+        }
       </Form.Item>
       <Form.Item name="people" label="具体责任人">
         <Select mode="tags" placeholder="输入姓名后回车" tokenSeparators={[',', '，', '、']} open={false} />

@@ -11,6 +11,7 @@ type Item = PlanTimeline['items'][number];
 function colourOf(item: Item): string {
   if (item.overdue) return taskStatusHex.overdue;
   if (item.status === 'done') return taskStatusHex.done;
+  if (item.beforeBaseline) return taskStatusHex.notStarted;
   if (item.daysLeft <= 30) return taskStatusHex.lagging;
   return taskStatusHex.inProgress;
 }
@@ -48,7 +49,7 @@ export function PlanTimelineView({ planId, onOpenTask }: { planId: number; onOpe
               <Flex vertical align="end">
                 <strong className="plan-deadline">{i.date}</strong>
                 <Typography.Text type={i.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-                  {i.status === 'done' ? '已完成' : daysLeftText(i.daysLeft)}
+                  {i.status === 'done' ? '已完成' : i.beforeBaseline ? '基准日期前（不计逾期）' : daysLeftText(i.daysLeft)}
                 </Typography.Text>
               </Flex>
             ),

@@ -30,8 +30,8 @@ function RankCard({ row, href, label }: { row: PlanRankingRow; href: string; lab
         <span>
           完成 {row.done}/{row.tasks}
         </span>
-        <span>
-          按时报送 {row.reportsOnTime}/{row.reportsDue}
+        <span title={row.timelyReportingApplies ? undefined : '村（社区）不承担月调度报送，不计此项'}>
+          按时报送 {row.timelyReportingApplies ? `${row.reportsOnTime}/${row.reportsDue}` : '不适用'}
         </span>
         {row.overdueOpen ? <strong>逾期 {row.overdueOpen}</strong> : <span>无逾期</span>}
       </div>

@@ -5,7 +5,11 @@ import { colourHex, colourInk } from '../plan-labels.ts';
 
 const parts: Array<{ key: keyof PlanScoring['weights']; label: string; how: string }> = [
   { key: 'onTimeCompletion', label: '按期完成率', how: '按期完成的任务 ÷ 已到完成时限或已完成的任务' },
-  { key: 'timelyReporting', label: '按时报送率', how: '每月调度截止日前报送的次数 ÷ 应报送次数' },
+  {
+    key: 'timelyReporting',
+    label: '按时报送率',
+    how: '每月调度截止日前报送的次数 ÷ 应报送次数（仅成员单位；村（社区）不承担月调度，不计此项）',
+  },
   { key: 'noOverdue', label: '无逾期率', how: '1 − 超过时限仍未完成的任务 ÷ 已到完成时限的任务' },
 ];
 

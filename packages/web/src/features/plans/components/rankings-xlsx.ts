@@ -60,8 +60,8 @@ function sheetXml(title: string, rows: readonly PlanRankingRow[]): string {
       r.tasks,
       r.done,
       r.doneOnTime,
-      r.reportsDue,
-      r.reportsOnTime,
+      r.timelyReportingApplies ? r.reportsDue : '不适用',
+      r.timelyReportingApplies ? r.reportsOnTime : '不适用',
       r.overdueOpen,
     ];
     lines.push(

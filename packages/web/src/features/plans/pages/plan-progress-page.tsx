@@ -14,6 +14,7 @@ import { PlanCountCards } from '../components/plan-count-cards.tsx';
 import { PlanExportButtons } from '../components/plan-export-buttons.tsx';
 import { PlanStatusTag, periodText } from '../components/plan-list-parts.tsx';
 import { PlanProgressTree } from '../components/plan-progress-tree.tsx';
+import { PlanRemindButton } from '../components/plan-remind-button.tsx';
 import { assigneeState, isVillagesAssignee, type Village } from '../components/plan-status.tsx';
 import { PlanTaskDrawer } from '../components/plan-task-drawer.tsx';
 import { PlanTimelineView } from '../components/plan-timeline.tsx';
@@ -114,6 +115,7 @@ export function PlanProgressPage() {
           <PlanExportButtons planId={id} title={plan.title} period={period} />
           {canManage ? (
             <>
+              {plan.status === 'published' ? <PlanRemindButton planId={id} period={currentPeriod()} /> : null}
               <LinkButton to={`/plans/${id}/review`} icon={<EditOutlined />}>
                 修改任务
               </LinkButton>
