@@ -20,6 +20,8 @@ import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
 import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
 import { createEnterpriseService } from './modules/enterprises/enterprise.service.ts';
+import { registerEnterpriseFileModule } from './modules/enterprises/enterprise-file.routes.ts';
+import { createEnterpriseFile } from './modules/enterprises/enterprise-file.service.ts';
 import { registerEnterpriseIoModule } from './modules/enterprises/enterprise-io.routes.ts';
 import { registerFileModule } from './modules/files/file.routes.ts';
 import { createFileService } from './modules/files/file.service.ts';
@@ -64,7 +66,7 @@ export function createServices(
   deps: Pick<AppDeps, 'database' | 'clock'> & {
     storage: Storage;
     channels?: OutboundChannel[];
-    /** Where statistics, exports and the dashboard read (ADR 0014); default: the primary. */
+    /** Where statistics, exports and the dashboard read (ADR 0015); default: the primary. */
     readDb?: ReadDb;
   },
 ) {
@@ -95,7 +97,13 @@ export function createServices(
   const todos = createTodoService({
     providers: [createHazardTodoProvider(ctx), createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch })],
   });
-  return { ...base, hazardModule, planModule, todos };
+  const enterpriseFile = createEnterpriseFile({
+    enterprises: base.enterprises,
+    hazards: hazardModule.hazards,
+    checks: hazardModule.checks,
+    reports: hazardModule.reports,
+  });
+  return { ...base, hazardModule, planModule, todos, enterpriseFile };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -135,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAuditModule(app, { audit: services.audit });
   await registerDashboardModule(app, { db: services.readDb.db, audit: services.audit, clock: deps.clock });
   await registerEnterpriseModule(app, { enterprises: services.enterprises, publicUrl: config.publicUrl });
+  await registerEnterpriseFileModule(app, { file: services.enterpriseFile });
   await registerEnterpriseIoModule(app, { db: database.db, readDb: services.readDb.db, clock: deps.clock, audit: services.audit });
   await registerCriteriaModule(app, { criteria: services.criteria });
   await registerFileModule(app, { files: services.files });

@@ -56,7 +56,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
-  /** A streaming replica for statistics, exports and the dashboard; PostgreSQL only (ADR 0014). */
+  /** A streaming replica for statistics, exports and the dashboard; PostgreSQL only (ADR 0015). */
   replicaUrl: string | undefined;
   /** Reads go back to the primary while the replica is further behind than this. */
   replicaMaxLagSeconds: number;

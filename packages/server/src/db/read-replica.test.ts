@@ -5,7 +5,7 @@ import type { Database } from './client.ts';
 import { openReadDb, type ReadDb } from './read-replica.ts';
 
 /**
- * The replica routing of ADR 0014. A real streaming replica is the cluster test's; here the "replica" is a second
+ * The replica routing of ADR 0015. A real streaming replica is the cluster test's; here the "replica" is a second
  * database on the same server (lag 0, not in recovery), holding no organisation — so a read that went there shows.
  */
 const onPostgres = process.env.ANZHI_TEST_DB === 'postgres';

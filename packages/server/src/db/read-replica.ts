@@ -1,7 +1,7 @@
 import { type Database, type Db, openDatabase, sql } from './client.ts';
 
 /**
- * Where statistics, exports and the dashboard read (ADR 0014): a streaming replica while it answers and is no further
+ * Where statistics, exports and the dashboard read (ADR 0015): a streaming replica while it answers and is no further
  * behind than the bound, else the primary. The decision is cached and re-checked at most every `checkEveryMs`, in the
  * background of a read — never per query, and no read waits for a check.
  */

@@ -34,7 +34,7 @@ export async function registerEnterpriseIoModule(
   app: FastifyInstance,
   deps: {
     db: Db;
-    /** Exports read here: the replica when in use (ADR 0014). */
+    /** Exports read here: the replica when in use (ADR 0015). */
     readDb: Db;
     clock: Clock;
     audit: AuditService;

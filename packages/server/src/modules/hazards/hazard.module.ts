@@ -19,7 +19,7 @@ import { createHazardReports } from './hazard-reports.ts';
 /** The hazard services wired to their neighbours: notifications, uploads (photos belong to hazards) and the criteria library. */
 export function createHazardServices(deps: {
   db: Db;
-  /** Statistics, 动态清零, report figures and the ledger export read here (ADR 0014). */
+  /** Statistics, 动态清零, report figures and the ledger export read here (ADR 0015). */
   readDb: Db;
   clock: Clock;
   audit: AuditService;

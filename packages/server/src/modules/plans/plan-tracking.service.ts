@@ -40,7 +40,7 @@ export function asOfPeriod(period: string, today: string): string {
 
 export function createPlanTrackingService(deps: {
   db: Db;
-  /** Rankings read here: the replica when in use (ADR 0014). */
+  /** Rankings read here: the replica when in use (ADR 0015). */
   readDb: Db;
   clock: Clock;
 }) {

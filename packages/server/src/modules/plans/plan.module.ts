@@ -33,7 +33,7 @@ async function canViewReport(ex: Executor, actor: Actor, reportId: number): Prom
 /** The plan services wired to their neighbours: notifications (publishing, the sweep) and uploads (report evidence). */
 export function createPlanServices(deps: {
   db: Db;
-  /** Rankings and the generated tables read here: the replica when in use (ADR 0014). */
+  /** Rankings and the generated tables read here: the replica when in use (ADR 0015). */
   readDb: Db;
   clock: Clock;
   audit: AuditService;
