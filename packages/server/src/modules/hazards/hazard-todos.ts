@@ -2,6 +2,7 @@ import {
   can,
   endedReportPeriods,
   type HazardAction,
+  type HazardGrade,
   hazardActionLabels,
   hazardActions,
   type hazardCheckStatuses,
@@ -28,11 +29,12 @@ import { userRepo } from '../users/user.repo.ts';
 import { hazardActorOf, hazardFacts } from './hazard.presenter.ts';
 import { type HazardListRow, hazardRepo } from './hazard.repo.ts';
 import { hazardCheckRequests, hazardEvents, hazardReports, hazards } from './hazard.table.ts';
-import { hazardSql } from './hazard-predicates.sql.ts';
+import { awaitingActorSql, hazardSql } from './hazard-predicates.sql.ts';
 
-/** The most open hazards one caller's to-do list reads; the rules then pick the ones waiting for the caller. */
+/** The most hazards one caller's to-do list reads (a backstop: the SQL already picks the caller's own). */
 const CANDIDATE_LIMIT = 2000;
 const unanswered: (typeof hazardCheckStatuses)[number] = 'open';
+const major: HazardGrade = 'major';
 const reportLabel = (period: string) => {
   const kind = reportPeriodKind(period);
   if (kind === 'year') return `${period}年度隐患排查治理报告`;
@@ -49,15 +51,18 @@ export function createHazardTodoProvider(deps: { db: Db; clock: Clock }): TodoPr
   const { db } = deps;
   const today = () => chinaToday(deps.clock.now());
 
-  /** Open hazards the caller may have a part in; core decides which really wait for the caller. */
-  function partyOf(actor: Actor): SQL | undefined {
+  /**
+   * The caller's hazards in SQL: those waiting for the caller (core's isAwaitingActor, the ledger's 待我处理) and the
+   * overdue, unlisted major hazards the caller answers for (owesSupervision); core then names each one's step.
+   */
+  function candidates(actor: Actor, t: string): SQL {
     const a = hazardActorOf(actor);
-    if (a.enterpriseId != null) return eq(hazards.enterpriseId, a.enterpriseId);
-    return or(
-      eq(hazards.foundBy, actor.userId),
-      a.unitId != null ? or(eq(hazards.supervisingUnitId, a.unitId), eq(hazards.finderUnitId, a.unitId)) : undefined,
-      a.office ? isNull(hazards.supervisingUnitId) : undefined,
-    );
+    const answersFor =
+      a.unitId != null ? eq(hazards.supervisingUnitId, a.unitId) : a.office ? isNull(hazards.supervisingUnitId) : undefined;
+    const owesSupervision = answersFor
+      ? and(answersFor, eq(hazards.grade, major), isNull(hazards.supervisionLevel), hazardSql.isOverdue(t))
+      : undefined;
+    return or(awaitingActorSql(a), owesSupervision) as SQL;
   }
 
   const hazardItem = (h: HazardListRow, action: HazardAction, t: string): TodoItem => ({
@@ -75,7 +80,7 @@ export function createHazardTodoProvider(deps: { db: Db; clock: Clock }): TodoPr
   async function steps(actor: Actor): Promise<TodoItem[]> {
     if (!can(actor.roles, 'hazard.act')) return [];
     const t = today();
-    const rows = await hazardRepo.page(db, and(scopeOn.hazards(actor.scope), hazardSql.isOpen(), partyOf(actor)), {
+    const rows = await hazardRepo.page(db, and(scopeOn.hazards(actor.scope), hazardSql.isOpen(), candidates(actor, t)), {
       offset: 0,
       limit: CANDIDATE_LIMIT,
     });

@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the 待办 centre: each kind reaches the right user, and leaves once the step is done', () => {
-  it('hazard.step: the enterprise owes 整改, then the finder and the supervising unit owe 验收; nobody else sees it', async () => {
+  it('hazard.step: the enterprise owes 整改, then its finder owes 验收; nobody else sees it', async () => {
     const created = await s.inspector.post('/api/v1/hazards', {
       enterpriseId: w.enterpriseId,
       channel: 'inspection',
@@ -88,7 +88,8 @@ describe('the 待办 centre: each kind reaches the right user, and leaves once t
     expect(await linksOf(s.owner)).not.toContain(rectify);
     expect((await todos(s.owner, '?box=done')).items[0]).toMatchObject({ title: '整改完成：灭火器压力不足', entityId: h.id });
     expect(await linksOf(s.inspector)).toContain(accept);
-    expect(await linksOf(s.regulator)).toContain(accept);
+    // The supervising unit may accept it too, but the sign-off is the finder's duty (core isAwaitingActor).
+    expect(await linksOf(s.regulator)).not.toContain(accept);
     expect(await linksOf(s.market)).not.toContain(accept);
     expect(await linksOf(otherOffice)).not.toContain(accept);
 
@@ -241,6 +242,16 @@ describe('the 待办 centre: each kind reaches the right user, and leaves once t
     expect((await todos(s.market, '?box=done&todoKind=plan.dispatch')).items.map((i) => i.entityId)).toEqual([card.entityId]);
     // Another unit's cards are its own: the market unit's report does not take them off.
     expect((await todos(s.regulator, '?todoKind=plan.dispatch')).items.map((i) => i.entityId)).toEqual(regulatorCards);
+  });
+
+  it('hazard.step and the ledger’s 待我处理 list the same hazards for every account (one rule, isAwaitingActor)', async () => {
+    for (const who of [s.owner, s.clerk, s.inspector, s.regulator, s.market, s.office, village, otherOwner, otherOffice]) {
+      const steps = (await todos(who, '?todoKind=hazard.step&limit=200')).items.filter((i) => !i.link.endsWith('action=supervise'));
+      const ledger = await who.get('/api/v1/hazards?awaitingMe=true&pageSize=200');
+      expect(ledger.statusCode, ledger.body).toBe(200);
+      const ids = (ledger.json() as { items: Array<{ id: number }> }).items.map((h) => h.id).sort();
+      expect(steps.map((i) => i.entityId).sort()).toEqual(ids);
+    }
   });
 
   it('limits the items but counts them all, and refuses a bad box with a Chinese message naming the field', async () => {
