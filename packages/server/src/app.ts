@@ -3,7 +3,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { primaryOnly, type ReadDb } from './db/read-replica.ts';
 import type { Clock } from './lib/clock.ts';
+import { createHealthChecks } from './lib/health-checks.ts';
+import { createMetrics, type Metrics } from './lib/metrics.ts';
 import { createOutboundChannels, type OutboundChannel } from './lib/outbound/outbound.ts';
 import type { Storage } from './lib/storage.ts';
 import { configuredStorage } from './lib/storage-configured.ts';
@@ -26,6 +29,7 @@ import { createHazardServices, registerHazardModules } from './modules/hazards/h
 import { createHazardTodoProvider } from './modules/hazards/hazard-todos.ts';
 import { registerJobModule } from './modules/jobs/job.routes.ts';
 import { createJobService } from './modules/jobs/job.service.ts';
+import { queueCheck, queueHealth } from './modules/jobs/job-queue.ts';
 import { registerNotificationModule } from './modules/notifications/notification.routes.ts';
 import { createNotificationService } from './modules/notifications/notification.service.ts';
 import { createPlanServices, registerPlanModules } from './modules/plans/plan.module.ts';
@@ -35,6 +39,7 @@ import { createRegionService } from './modules/regions/region.service.ts';
 import { registerSettingsModule } from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
+import { registerMetricsModule } from './modules/system/metrics.routes.ts';
 import { registerTodoModule } from './modules/todos/todo.routes.ts';
 import { createTodoService } from './modules/todos/todo.service.ts';
 import { registerUnitModule } from './modules/units/unit.routes.ts';
@@ -56,14 +61,29 @@ export interface AppDeps {
   logger?: boolean | object;
   /** Services made beforehand (tests share them with the app); default: made here, files in the configured storage. */
   services?: Services;
+  /** The registry /api/metrics reports (main.ts shares it with the scheduler); default: one of this app's own. */
+  metrics?: Metrics;
 }
 
-export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { storage: Storage; channels?: OutboundChannel[] }) {
+export function createServices(
+  deps: Pick<AppDeps, 'database' | 'clock'> & {
+    storage: Storage;
+    channels?: OutboundChannel[];
+    /** Where statistics, exports and the dashboard read (ADR 0017); default: the primary. */
+    readDb?: ReadDb;
+  },
+) {
   const { db } = deps.database;
+  const readDb = deps.readDb ?? primaryOnly(deps.database);
+  // Parts of the platform /api/health reports on; modules register theirs (`storage`, `queue`) where they are wired.
+  const healthChecks = createHealthChecks();
+  healthChecks.register('queue', async () => queueCheck(await queueHealth(db, deps.clock.now())));
   const audit = createAuditService({ db, clock: deps.clock });
   const notifications = createNotificationService({ db, clock: deps.clock, channels: deps.channels ?? [] });
   const ctx = { db, clock: deps.clock, audit };
   const base = {
+    readDb,
+    healthChecks,
     audit,
     auth: createAuthService(ctx),
     regions: createRegionService(ctx),
@@ -77,8 +97,8 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
     storage: deps.storage,
     jobs: createJobService(ctx),
   };
-  const hazardModule = createHazardServices({ ...ctx, notifications, files: base.files, criteria: base.criteria });
-  const planModule = createPlanServices({ ...ctx, notifications, files: base.files });
+  const hazardModule = createHazardServices({ ...ctx, readDb: readDb.db, notifications, files: base.files, criteria: base.criteria });
+  const planModule = createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files });
   // The 待办 centre asks each module that owns to-dos (a new module adds its provider here).
   const todos = createTodoService({
     providers: [createHazardTodoProvider(ctx), createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch })],
@@ -110,6 +130,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const services =
     deps.services ?? createServices({ ...deps, storage: configuredStorage(config), channels: createOutboundChannels(config) });
+  const metrics = deps.metrics ?? createMetrics();
+  metrics.watchDatabase(database, services.readDb);
+  metrics.addGauge({
+    name: 'anzhi_jobs',
+    help: 'Outbound jobs by state (queued, running, dead)',
+    labelNames: ['state'],
+    collect: async () => {
+      const q = await queueHealth(database.db, deps.clock.now());
+      return (['queued', 'running', 'dead'] as const).map((state) => ({ labels: { state }, value: q[state] }));
+    },
+  });
+  await registerMetricsModule(app, { metrics, token: config.metricsToken });
   await registerSecurity(app, { trustProxy: config.trustProxy });
   await app.register(rateLimit, { global: false });
   await registerAuth(app, { config, auth: services.auth });
@@ -117,16 +149,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const spa = deps.serveWeb ? await registerWebStatic(app) : false;
   registerErrorHandler(app, { spa });
 
-  await registerHealthModule(app, { database, storage: services.storage, version: appVersion });
+  await registerHealthModule(app, {
+    database,
+    readDb: services.readDb,
+    healthChecks: services.healthChecks,
+    storage: services.storage,
+    version: appVersion,
+  });
   await registerAuthModule(app, { auth: services.auth, config });
   await registerRegionModule(app, { regions: services.regions });
   await registerUnitModule(app, { units: services.units });
   await registerUserModule(app, { users: services.users });
   await registerAuditModule(app, { audit: services.audit });
-  await registerDashboardModule(app, { db: database.db, audit: services.audit, clock: deps.clock });
+  await registerDashboardModule(app, { db: services.readDb.db, audit: services.audit, clock: deps.clock });
   await registerEnterpriseModule(app, { enterprises: services.enterprises, publicUrl: config.publicUrl });
   await registerEnterpriseFileModule(app, { file: services.enterpriseFile });
-  await registerEnterpriseIoModule(app, { db: database.db, clock: deps.clock, audit: services.audit });
+  await registerEnterpriseIoModule(app, { db: database.db, readDb: services.readDb.db, clock: deps.clock, audit: services.audit });
   await registerCriteriaModule(app, { criteria: services.criteria });
   await registerFileModule(app, { files: services.files });
   await registerNotificationModule(app, { notifications: services.notifications });

@@ -10,6 +10,20 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 应以 postgres:// 开头')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_REPLICA_URL 应以 postgres:// 开头（只读副本的连接地址）')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ANZHI_REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number({ error: 'ANZHI_REPLICA_MAX_LAG_SECONDS 应为秒数' })
+    .min(0, 'ANZHI_REPLICA_MAX_LAG_SECONDS 不能为负数')
+    .default(30),
+  ANZHI_METRICS_TOKEN: z
+    .string()
+    .min(16, 'ANZHI_METRICS_TOKEN 至少 16 个字符（Prometheus 以 Authorization: Bearer 令牌抓取 /api/metrics）')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   ANZHI_DATA_DIR: z.string().default('./data'),
   ANZHI_COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   ANZHI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -61,6 +75,12 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for statistics, exports and the dashboard; PostgreSQL only (ADR 0017). */
+  replicaUrl: string | undefined;
+  /** Reads go back to the primary while the replica is further behind than this. */
+  replicaMaxLagSeconds: number;
+  /** Bearer token for /api/metrics from other hosts; without it only loopback may scrape. */
+  metricsToken: string | undefined;
   dataDir: string;
   cookieSecure: 'true' | 'false' | 'auto';
   trustProxy: boolean;
@@ -107,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replicaUrl: e.DATABASE_REPLICA_URL,
+    replicaMaxLagSeconds: e.ANZHI_REPLICA_MAX_LAG_SECONDS,
+    metricsToken: e.ANZHI_METRICS_TOKEN,
     dataDir: path.resolve(e.ANZHI_DATA_DIR),
     cookieSecure: e.ANZHI_COOKIE_SECURE,
     trustProxy: e.ANZHI_TRUST_PROXY === 'true',

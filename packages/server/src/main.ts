@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { FastifyBaseLogger } from 'fastify';
 import '@anzhi/core';
 import { buildApp, createServices } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { prepareDatabase } from './db/prepare.ts';
+import { openReadDb } from './db/read-replica.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { backupFilesSummary, readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
 import { systemClock } from './lib/clock.ts';
+import { createMetrics } from './lib/metrics.ts';
 import { createOutboundChannels } from './lib/outbound/outbound.ts';
 import { startScheduler } from './lib/scheduler.ts';
 import { configuredStorage } from './lib/storage-configured.ts';
@@ -52,13 +55,27 @@ async function serve(demo: boolean) {
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(database);
   if (demo) await seedDemo(database, systemClock);
+  // The log is the app's, made below; the first check runs before it and is logged once the app exists.
+  let log: FastifyBaseLogger | undefined;
+  const readDb = await openReadDb({
+    primary: database,
+    replicaUrl: config.replicaUrl,
+    maxLagSeconds: config.replicaMaxLagSeconds,
+    onChange: ({ state, lagSeconds, error }, previous) =>
+      log?.warn({ replica: { state, lagSeconds, error }, previous: previous.state }, 'read replica state changed'),
+  });
+  const metrics = createMetrics();
   const services = createServices({
     database,
+    readDb,
     clock: systemClock,
     storage: configuredStorage(config),
     channels: createOutboundChannels(config),
   });
-  const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services });
+  const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services, metrics });
+  log = app.log;
+  if (config.replicaUrl && database.kind === 'pglite') app.log.warn('内嵌数据库没有只读副本：已忽略 DATABASE_REPLICA_URL');
+  else if (config.replicaUrl) app.log.info({ replica: readDb.status() }, 'read replica checked');
   const scheduler = startScheduler({
     jobs: [
       // The time-driven hazard and plan-dispatch rules every 10 minutes, once per slot across processes (scheduled_runs);
@@ -80,6 +97,7 @@ async function serve(demo: boolean) {
         run: async () => app.log.info({ auditHead: await auditRepo.head(database.db) }, 'audit chain head'),
       },
     ],
+    observe: metrics.observeJob,
     database,
     clock: systemClock,
     log: app.log,
@@ -91,6 +109,7 @@ async function serve(demo: boolean) {
     app.log.info(`${signal}: stopping`);
     scheduler.stop();
     await app.close();
+    await readDb.close();
     await database.close();
     process.exit(0);
   };

@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, createServices } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
+import type { ReadDb } from '../src/db/read-replica.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { hashPassword } from '../src/lib/password-hash.ts';
 import { createDiskStorage, type Storage } from '../src/lib/storage.ts';
@@ -28,16 +29,18 @@ export const codes = {
 export async function startTestApp(
   now = new Date('2026-03-02T01:00:00Z'),
   env: Record<string, string> = {},
-  opts: { storage?: Storage } = {},
+  /** `readDb`: where statistics read (a replica), opened against the test's primary; default the primary. */
+  opts: { storage?: Storage; readDb?: (primary: Database & { url?: string }) => Promise<ReadDb> } = {},
 ) {
   const database = await freshDatabase();
+  const readDb = opts.readDb ? await opts.readDb(database) : undefined;
   const clock = fixedClock(now);
   // The login rate limit counts real time per IP, and every injected request comes from 127.0.0.1.
   const config = loadConfig({ ANZHI_DATA_DIR: '/tmp/anzhi-unused', LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '10000', ...env });
   // Uploaded files go to a temp dir of this test file's own (or the storage given); the app and the tests share one set of services.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-test-files-'));
   const storage = opts.storage ?? createDiskStorage(filesDir);
-  const services = createServices({ database, clock, storage });
+  const services = createServices({ database, clock, storage, readDb });
   const app = await buildApp({ config, database, clock, logger: false, services });
   return {
     app,
@@ -47,6 +50,7 @@ export async function startTestApp(
     storage,
     async close() {
       await app.close();
+      await readDb?.close();
       await database.close();
       fs.rmSync(filesDir, { recursive: true, force: true });
     },

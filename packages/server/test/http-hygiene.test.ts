@@ -374,6 +374,10 @@ describe('system pages', () => {
       db: process.env.ANZHI_TEST_DB === 'postgres' ? 'postgres' : 'pglite',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       storage: { kind: 'disk', reachable: true },
+      // No DATABASE_REPLICA_URL: every read goes to the primary (replica fallback: db/read-replica.test.ts).
+      replica: { state: 'none', lagSeconds: null, maxLagSeconds: 0, checkedAt: null },
+      // Filled by the storage and queue modules' registered checks.
+      checks: expect.any(Object),
     });
   });
 

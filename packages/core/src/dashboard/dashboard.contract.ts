@@ -21,10 +21,32 @@ export const dashboardSummary = z.object({
 });
 export type DashboardSummary = z.infer<typeof dashboardSummary>;
 
+/** One part of the platform besides the database (file storage, job queue …), as its module reports it. */
+export const healthCheckResult = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  /** What is wrong, for the operator (Chinese). */
+  message: z.string().optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type HealthCheckResult = z.infer<typeof healthCheckResult>;
+
+/** Where statistics, exports and the dashboard read: `none` = no replica (or the embedded database); else its state. */
+export const replicaHealth = z.object({
+  state: z.enum(['none', 'in-use', 'unreachable', 'lagging']),
+  lagSeconds: z.number().nullable(),
+  maxLagSeconds: z.number(),
+  checkedAt: z.string().nullable(),
+});
+
 export const health = z.object({
-  status: z.literal('ok'),
+  /** `degraded`: the server answers, but reads fell back to the primary or a check below is down. */
+  status: z.enum(['ok', 'degraded']),
   db: z.enum(['pglite', 'postgres']),
   version: z.string(),
   /** Where uploaded files live (local folder or S3-compatible store) and whether it answered just now. */
   storage: z.object({ kind: z.enum(['disk', 's3']), reachable: z.boolean() }),
+  replica: replicaHealth,
+  /** Filled by the modules that register a check (`storage`, `queue`). */
+  checks: z.record(z.string(), healthCheckResult),
 });
+export type Health = z.infer<typeof health>;

@@ -23,9 +23,13 @@ export type Executor = Db | Tx;
 
 export type DbKind = 'pglite' | 'postgres';
 
+/** How busy the connection is, for /api/metrics: the pool of node-postgres, or PGlite's single connection. */
+export type DbUsage = { kind: 'postgres'; total: number; idle: number; waiting: number; max: number } | { kind: 'pglite'; pending: number };
+
 export interface Database {
   db: Db;
   kind: DbKind;
+  usage(): DbUsage;
   /** Runs raw SQL and returns the rows, the same shape on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
   close(): Promise<void>;
@@ -45,16 +49,50 @@ export interface OpenOptions {
   /** A dump made by PGlite.dumpDataDir, to start from (tests use a migrated template). */
   pgliteTemplate?: Blob;
   poolSize?: number;
+  /** Give up connecting after this long (a replica that does not answer must not hold a request). */
+  connectTimeoutMs?: number;
+  /** Shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/** Counts PGlite calls not yet answered (it runs one at a time): the drivers call query, exec and transaction. */
+function countPending(client: PGlite): () => number {
+  let pending = 0;
+  const track =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      pending++;
+      try {
+        return await fn(...args);
+      } finally {
+        pending--;
+      }
+    };
+  const c = client as unknown as Record<'query' | 'exec' | 'transaction', (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ['query', 'exec', 'transaction'] as const) c[name] = track(c[name].bind(client));
+  return () => pending;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const max = opts.poolSize ?? 10;
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max,
+      connectionTimeoutMillis: opts.connectTimeoutMs,
+      application_name: opts.applicationName,
+    });
     pool.on('error', () => {
       // An idle client dropped by the server: the pool replaces it; requests see errors on their own queries.
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', rows: (q, ex) => rowsOf(ex ?? db, q), close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      usage: () => ({ kind: 'postgres', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+      rows: (q, ex) => rowsOf(ex ?? db, q),
+      close: () => pool.end(),
+    };
   }
   if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
   const client = await PGlite.create({
@@ -62,8 +100,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     loadDataDir: opts.pgliteTemplate,
     extensions: { pg_trgm },
   });
+  const pending = countPending(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', rows: (q, ex) => rowsOf(ex ?? db, q), close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    usage: () => ({ kind: 'pglite', pending: pending() }),
+    rows: (q, ex) => rowsOf(ex ?? db, q),
+    close: () => client.close(),
+  };
 }
 
 export async function runMigrations(database: Database): Promise<void> {

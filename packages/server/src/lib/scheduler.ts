@@ -44,6 +44,8 @@ export function startScheduler(deps: {
   runBy?: string;
   /** Start the timers (default); false: only `tick` runs jobs (tests). */
   timers?: boolean;
+  /** Told after each run of a job in this process (/api/metrics: durations and last success). */
+  observe?: (job: string, seconds: number, ok: boolean, at: Date) => void;
 }) {
   const { database, clock, log } = deps;
   const runBy = deps.runBy ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -70,12 +72,14 @@ export function startScheduler(deps: {
     try {
       if (exclusive && !(await scheduledRunRepo.claim(database.db, job.name, slot, runBy, clock.now()))) return 'taken';
       let error: string | null = null;
+      const started = performance.now();
       try {
         await job.run();
       } catch (err) {
         error = (err instanceof Error ? err.message : String(err)).slice(0, 500) || '失败';
         log.error({ err, job: job.name }, 'scheduled job failed');
       }
+      deps.observe?.(job.name, (performance.now() - started) / 1000, error === null, clock.now());
       if (exclusive) await scheduledRunRepo.finish(database.db, job.name, slot, runBy, clock.now(), error);
       return error ? 'failed' : 'ran';
     } catch (err) {

@@ -30,9 +30,18 @@ async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; 
 }
 
 /** Excel import and export of the enterprise registry, with the import template. */
-export async function registerEnterpriseIoModule(app: FastifyInstance, deps: { db: Db; clock: Clock; audit: AuditService }) {
+export async function registerEnterpriseIoModule(
+  app: FastifyInstance,
+  deps: {
+    db: Db;
+    /** Exports read here: the replica when in use (ADR 0017). */
+    readDb: Db;
+    clock: Clock;
+    audit: AuditService;
+  },
+) {
   const importer = createEnterpriseImportService(deps);
-  const exporter = createEnterpriseExport(deps);
+  const exporter = createEnterpriseExport({ db: deps.readDb, clock: deps.clock });
 
   // Multipart only here, in its own scope: the rest of the API takes JSON.
   await app.register(async (scope) => {

@@ -18,18 +18,20 @@ const BATCH = 2000;
 /** The files the hazard module produces: the ledger workbook and the escalation documents. */
 export function createHazardFiles(deps: {
   db: Db;
+  /** The ledger export reads here: the replica when in use (ADR 0017). */
+  readDb: Db;
   audit: AuditService;
   hazards: HazardService;
   criteriaLibrary(): Promise<readonly CriteriaSet[]>;
 }) {
-  const { db, hazards } = deps;
+  const { db, readDb, hazards } = deps;
 
   return {
     /** The ledger as .xlsx with the list's filters, read in keyset batches so a large export never sits in memory. */
     async ledger(actor: Actor, filter: HazardFilter): Promise<{ buffer: Buffer; date: string }> {
       const today = hazards.today();
       const where = hazardWhere(actor.scope, filter, today, hazardActorOf(actor));
-      const total = await hazardRepo.count(db, where);
+      const total = await hazardRepo.count(readDb, where);
       if (total > EXPORT_MAX_ROWS) {
         throw errors.badRequest(
           'hazard.export_too_large',
@@ -37,11 +39,11 @@ export function createHazardFiles(deps: {
         );
       }
       const library = await deps.criteriaLibrary();
-      const settings = await loadSettingsBook(db);
+      const settings = await loadSettingsBook(readDb);
       async function* batches() {
         let cursor: { foundOn: string; id: number } | undefined;
         for (;;) {
-          const rows = await hazardRepo.page(db, where, { cursor, offset: 0, limit: BATCH });
+          const rows = await hazardRepo.page(readDb, where, { cursor, offset: 0, limit: BATCH });
           if (rows.length === 0) return;
           yield rows.map((h) => ({
             ...toHazardSummary(h, today, settings.forRegion(h.regionCode).hazardTime),

@@ -8,7 +8,7 @@ import {
   reportPeriodRange,
 } from '@anzhi/core';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
@@ -24,17 +24,23 @@ import { hazardSql } from './hazard-predicates.sql.ts';
  * An enterprise's periodic hazard report (16号令 第十四条: 季报 by the 15th day after the quarter, 年报 by 31 January),
  * generated from its hazard records; its principal reviews and signs it, and the signed figures are kept as signed.
  */
-export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditService }) {
-  const { db, clock, audit } = deps;
+export function createHazardReports(deps: {
+  db: Db;
+  /** The figures shown before signing read here (ADR 0017); signing counts on the primary. */
+  readDb: Db;
+  clock: Clock;
+  audit: AuditService;
+}) {
+  const { db, readDb, clock, audit } = deps;
 
-  async function figures(enterpriseId: number, period: string): Promise<HazardReportFigures> {
+  async function figures(ex: Executor, enterpriseId: number, period: string): Promise<HazardReportFigures> {
     const { from, to } = reportPeriodRange(period);
     // Core's predicates (hazard-predicates.rules.ts): the same stock and overdue as the ledger and 动态清零.
     const major = eq(hazards.grade, 'major' satisfies HazardGrade);
     const found = hazardSql.isFoundIn(from, to);
     const cleared = hazardSql.isClearedIn(from, to);
     const openEnd = hazardSql.countsAsStockAt(to);
-    const result = (await db.execute(sql`
+    const result = (await ex.execute(sql`
       SELECT
         count(*) FILTER (WHERE ${found})::int AS found,
         count(*) FILTER (WHERE ${found} AND ${major})::int AS found_major,
@@ -83,7 +89,7 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
       for (const period of endedReportPeriods(today, config, 1)) {
         const s = signed.find((r) => r.period === period);
         const dueOn = hazardReportDeadline(period, config);
-        const figs = s ? (s.figures as HazardReportFigures) : await figures(e.id, period);
+        const figs = s ? (s.figures as HazardReportFigures) : await figures(readDb, e.id, period);
         const { state, reason } = hazardReportState(
           { period, dueOn, signed: Boolean(s), found: figs.found, openAtEnd: figs.openAtEnd },
           { today, enterpriseSince },
@@ -118,7 +124,7 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
       const config = (await resolveSettings(db, e.regionCode)).hazardReport;
       if (!endedReportPeriods(today, config, 1).includes(period))
         throw errors.badRequest('hazard.invalid_field', `报告期 ${period} 尚未结束或已过久`);
-      const figs = await figures(e.id, period);
+      const figs = await figures(db, e.id, period);
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(hazardReports)

@@ -19,6 +19,8 @@ import { createHazardReports } from './hazard-reports.ts';
 /** The hazard services wired to their neighbours: notifications, uploads (photos belong to hazards) and the criteria library. */
 export function createHazardServices(deps: {
   db: Db;
+  /** Statistics, 动态清零, report figures and the ledger export read here (ADR 0017). */
+  readDb: Db;
   clock: Clock;
   audit: AuditService;
   notifications: NotificationService;
@@ -40,12 +42,12 @@ export function createHazardServices(deps: {
     recipients: notificationRecipients,
   };
   deps.files.owners.register('hazard', async (ex, actor, ownerId) => (await hazardRepo.findById(ex, ownerId, actor.scope)) !== undefined);
-  const hazards = createHazardService({ db: deps.db, clock: deps.clock, audit: deps.audit, ...ports });
+  const hazards = createHazardService({ db: deps.db, readDb: deps.readDb, clock: deps.clock, audit: deps.audit, ...ports });
   return {
     hazards,
     checks: createHazardChecks({ db: deps.db, clock: deps.clock, audit: deps.audit, hazards, ...ports }),
-    reports: createHazardReports({ db: deps.db, clock: deps.clock, audit: deps.audit }),
-    files: createHazardFiles({ db: deps.db, audit: deps.audit, hazards, criteriaLibrary: ports.criteriaLibrary }),
+    reports: createHazardReports({ db: deps.db, readDb: deps.readDb, clock: deps.clock, audit: deps.audit }),
+    files: createHazardFiles({ db: deps.db, readDb: deps.readDb, audit: deps.audit, hazards, criteriaLibrary: ports.criteriaLibrary }),
   };
 }
 

@@ -38,14 +38,20 @@ import { hazardNotices } from './hazard-notices.ts';
 import { createHazardRemind } from './hazard-remind.ts';
 import { cubeAnswers, groupKey, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
 
-export type HazardDeps = { db: Db; clock: Clock; audit: AuditService } & HazardPorts;
+export type HazardDeps = {
+  db: Db;
+  /** Statistics and 动态清零 read here: the replica when in use (ADR 0017). */
+  readDb: Db;
+  clock: Clock;
+  audit: AuditService;
+} & HazardPorts;
 
 export function hazardCode(id: number, foundOn: string): string {
   return `YH-${foundOn.slice(0, 4)}-${String(id).padStart(6, '0')}`;
 }
 
 export function createHazardService(deps: HazardDeps) {
-  const { db, clock, audit } = deps;
+  const { db, readDb, clock, audit } = deps;
   const today = () => chinaToday(clock.now());
   const notices = hazardNotices(deps);
   // Declared before detail() reads it; load() is hoisted.
@@ -236,14 +242,14 @@ export function createHazardService(deps: HazardDeps) {
     const dict = fixed[groupBy];
     if (dict) for (const k of keys) map.set(k, dict[k] ?? (k || '未分类'));
     if (groupBy === 'region' && keys.length) {
-      for (const r of await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, keys))) {
+      for (const r of await readDb.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, keys))) {
         map.set(r.code, r.name);
       }
     }
     if (groupBy === 'unit') {
       const ids = keys.filter(Boolean).map(Number);
       if (ids.length)
-        for (const u of await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)))
+        for (const u of await readDb.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)))
           map.set(String(u.id), u.name);
     }
     for (const k of keys) if (!map.has(k)) map.set(k, k ? k : '未分类');
@@ -259,7 +265,7 @@ export function createHazardService(deps: HazardDeps) {
     const groupBy = industryKey(asked, industryScheme);
     const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const fromCube = cubeAnswers(actor.scope, filter, groupBy);
-    let groups = await hazardStatsRepo.groups(db, where, groupKey(groupBy, statsRoot(actor.scope, filter.regionCode)), fromCube);
+    let groups = await hazardStatsRepo.groups(readDb, where, groupKey(groupBy, statsRoot(actor.scope, filter.regionCode)), fromCube);
     if (groupBy === 'industry') {
       // Counted by division (大类) in SQL, reported by section (门类): ≤ 97 rows to fold.
       const folded = new Map<string, number>();
@@ -286,7 +292,7 @@ export function createHazardService(deps: HazardDeps) {
     const groupBy = industryKey(asked, industryScheme);
     const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const rows = await hazardStatsRepo.dynamicZero(
-      db,
+      readDb,
       where,
       groupKey(groupBy, statsRoot(actor.scope, filter.regionCode)),
       cutoff,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { jobDefaultMaxAttempts, jobIsExhausted, jobRetryDelayMs, type QueueHealth } from '@anzhi/core';
+import { type HealthCheckResult, jobDefaultMaxAttempts, jobIsExhausted, jobRetryDelayMs, type QueueHealth } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { type JobRow, jobRepo } from './job.repo.ts';
@@ -120,4 +120,16 @@ export async function queueHealth(ex: Executor, now: Date = new Date()): Promise
   const c = await jobRepo.counts(ex, now);
   const oldestQueuedSeconds = c.oldestDue ? Math.max(0, Math.round((now.getTime() - c.oldestDue.getTime()) / 1000)) : 0;
   return { queued: c.queued, running: c.running, dead: c.dead, oldestQueuedSeconds };
+}
+
+/** A due job waiting longer than this means no worker is delivering (every process runs one every 15 s). */
+const STALLED_SECONDS = 600;
+
+/** The queue as one /api/health check: degraded with dead letters or a stalled backlog, for the operator to look at. */
+export function queueCheck(q: QueueHealth): HealthCheckResult {
+  const details = { ...q };
+  if (q.oldestQueuedSeconds > STALLED_SECONDS)
+    return { status: 'degraded', message: `最早的待发任务已等待 ${q.oldestQueuedSeconds} 秒，请检查外发进程`, details };
+  if (q.dead > 0) return { status: 'degraded', message: `${q.dead} 条外发任务已放弃，请在“外发队列”中查看并重试`, details };
+  return { status: 'ok', details };
 }

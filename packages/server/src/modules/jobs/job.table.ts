@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
- * The durable queue of outbound work (ADR 0015): enqueued in the caller's transaction, claimed with
+ * The durable queue of outbound work (ADR 0016): enqueued in the caller's transaction, claimed with
  * FOR UPDATE SKIP LOCKED under a lease, retried with back-off, dead-lettered after `max_attempts`.
  */
 export const jobs = pgTable(

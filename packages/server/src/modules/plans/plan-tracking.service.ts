@@ -38,8 +38,13 @@ export function asOfPeriod(period: string, today: string): string {
   return last.toISOString().slice(0, 10);
 }
 
-export function createPlanTrackingService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createPlanTrackingService(deps: {
+  db: Db;
+  /** Rankings read here: the replica when in use (ADR 0017). */
+  readDb: Db;
+  clock: Clock;
+}) {
+  const { db, readDb, clock } = deps;
   const today = () => chinaToday(clock.now());
 
   async function load(actor: Actor, id: number, opts: { published?: boolean } = {}): Promise<PlanRow> {
@@ -134,7 +139,7 @@ export function createPlanTrackingService(deps: { db: Db; clock: Clock }) {
   async function rankings(actor: Actor, id: number, period?: string): Promise<PlanRankings> {
     const plan = await load(actor, id, { published: true });
     const p = period ?? periodOf(today());
-    const ledger = await loadLedger(db, plan, { upTo: p });
+    const ledger = await loadLedger(readDb, plan, { upTo: p });
     return computeRankings(ledger, p, asOfPeriod(p, today()));
   }
 

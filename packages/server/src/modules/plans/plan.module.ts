@@ -33,6 +33,8 @@ async function canViewReport(ex: Executor, actor: Actor, reportId: number): Prom
 /** The plan services wired to their neighbours: notifications (publishing, the sweep) and uploads (report evidence). */
 export function createPlanServices(deps: {
   db: Db;
+  /** Rankings and the generated tables read here: the replica when in use (ADR 0017). */
+  readDb: Db;
   clock: Clock;
   audit: AuditService;
   notifications: NotificationService;
@@ -45,7 +47,7 @@ export function createPlanServices(deps: {
   deps.files.owners.register('planReport', canViewReport);
   const base = { db: deps.db, clock: deps.clock, audit: deps.audit, ...ports };
   const drafts = createPlanDraftService(base);
-  const tracking = createPlanTrackingService(base);
+  const tracking = createPlanTrackingService({ ...base, readDb: deps.readDb });
   return {
     drafts,
     reimport: createPlanReimport({ ...base, drafts }).reimport,
@@ -54,7 +56,7 @@ export function createPlanServices(deps: {
       ...base,
       attachFiles: (ex, actor, ids, ownerType, ownerId) => deps.files.attachFiles(ex, actor, ids, ownerType, ownerId),
     }),
-    outputs: createPlanOutputs({ db: deps.db, tracking }),
+    outputs: createPlanOutputs({ db: deps.readDb, tracking }),
     remind: createPlanRemind({ ...base, tracking }),
   };
 }
