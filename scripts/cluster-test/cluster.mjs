@@ -192,14 +192,19 @@ export async function startReplica(tmp, primary) {
 /** A child process with its output in a log file; killed on clean-up. */
 export function startChild(name, cmd, args, { env, logFile, cwd = root }) {
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out] });
+  // A process group of its own: clean-up kills the group, so nginx's workers go with their master.
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   child.exitedCode = null;
   child.on('exit', (code, signal) => {
     child.exitedCode = code ?? signal;
   });
   onCleanup(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
   });
   child.name = name;
   child.logFile = logFile;

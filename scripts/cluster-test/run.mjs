@@ -142,7 +142,7 @@ async function main() {
     victim.sweepRunsBeforeKill = await sweepRuns(victim).catch(() => 0);
     events.sessionsBeforeKill = sessions.map((s) => ({ ...s }));
     events.killAt = performance.now();
-    victim.child.kill('SIGKILL');
+    process.kill(-victim.child.pid, 'SIGKILL');
     victim.alive = false;
     log(
       `SIGKILL 安治进程 ${victim.index}（端口 ${victim.port}），此前已登录会话 ${events.sessionsBeforeKill.length} 个`,
