@@ -5,6 +5,7 @@
 // every process, /api/health showing the replica fallback. The last line is a JSON summary; the exit code is 0 only
 // when lostWrites, duplicateJobs and lostSessions are all 0. Not part of `npm test` (docs/deploy/cluster-test.md).
 import fs from 'node:fs';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -95,6 +96,23 @@ async function main() {
   const replica = await startReplica(tmp, primary);
   const s3 = await startS3(tmp);
 
+  // A group-robot endpoint (a generic webhook): every outbound notice the queue delivers lands here.
+  const received = [];
+  const sink = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      received.push(body);
+      res.end('{"ok":true}');
+    });
+  });
+  const sinkPort = await freePort();
+  await new Promise((r) => sink.listen(sinkPort, '127.0.0.1', r));
+  sink.unref();
+  onCleanup(() => sink.close());
+
   const env = {
     ...process.env,
     DATABASE_URL: primary.url,
@@ -104,6 +122,7 @@ async function main() {
     ANZHI_LOGIN_RATE_PER_MINUTE: '100000',
     ANZHI_COOKIE_SECURE: 'false',
     LOG_LEVEL: 'warn',
+    ANZHI_WEBHOOK_URLS: `http://127.0.0.1:${sinkPort}/hook`,
   };
   log('anzhi migrate / seed-demo', 'migrate and seed the demo township');
   anzhiCli(['migrate'], env, 'anzhi migrate');
@@ -245,7 +264,15 @@ async function main() {
     await db.query('SELECT dedupe_key, count(*)::int AS n FROM jobs WHERE dedupe_key IS NOT NULL GROUP BY dedupe_key HAVING count(*) > 1')
   ).rows;
   const scheduled = (await db.query('SELECT name, count(*)::int AS n FROM scheduled_runs GROUP BY name HAVING count(*) > 1')).rows;
-  const duplicateJobs = duplicateSweeps + dupKeys.length + scheduled.length;
+  // Outbound notices: once the queue has drained, no notice posted twice (one copy per notice and group channel).
+  await waitFor(
+    '外发通知队列清空',
+    async () =>
+      (await db.query("SELECT count(*)::int AS n FROM jobs WHERE queue = 'outbound' AND state IN ('queued', 'running')")).rows[0].n === 0,
+    { timeoutMs: 60_000 },
+  ).catch((err) => log(err.message, 'outbound queue not drained'));
+  const duplicateNotices = received.length - new Set(received).size;
+  const duplicateJobs = duplicateSweeps + dupKeys.length + scheduled.length + duplicateNotices;
 
   // 5xx: those in flight when the process was killed are the kill's (nginx answers 502 for them); any other is a fault.
   const killAt = events.killAt ?? Number.POSITIVE_INFINITY;
@@ -281,6 +308,8 @@ async function main() {
     unreadableUploads,
     duplicateJobs,
     sweepRuns: totalSweeps,
+    noticesDelivered: received.length,
+    duplicateNotices,
     lostSessions,
     sessionsChecked: sessionChecks.length,
     replicaFallback,
