@@ -32,8 +32,17 @@ export interface Database {
   usage(): DbUsage;
   /** Runs raw SQL and returns the rows, the same shape on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
+  /** Applies the committed migrations; on PostgreSQL one process at a time (see runMigrations). */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The advisory lock key migrations hold on PostgreSQL ('anzhi-mg' as a number). Several `anzhi serve` processes
+ * starting together would otherwise all read "not applied" and race to create the same tables; with the lock the
+ * first applies them and the others, once they get it, find nothing left to do.
+ */
+export const MIGRATION_LOCK_KEY = 0x616e7a68696d67n;
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -91,6 +100,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: 'postgres',
       usage: () => ({ kind: 'postgres', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
       rows: (q, ex) => rowsOf(ex ?? db, q),
+      async migrate() {
+        // A session lock needs one connection for lock, migrations and unlock: a client of its own, not the pool.
+        const client = await pool.connect();
+        try {
+          await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+          try {
+            // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
+            await migratePg(drizzlePg(client, { schema }) as any, { migrationsFolder });
+          } finally {
+            await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
+          }
+        } finally {
+          client.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -107,18 +131,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     usage: () => ({ kind: 'pglite', pending: pending() }),
     rows: (q, ex) => rowsOf(ex ?? db, q),
+    // The embedded database has one process by construction (the data-dir lock).
+    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
+    migrate: () => migratePglite(db as any, { migrationsFolder }),
     close: () => client.close(),
   };
 }
 
+/** Applies the committed migrations: several processes starting at once on PostgreSQL take turns (MIGRATION_LOCK_KEY). */
 export async function runMigrations(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
-    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
-    await migratePg(database.db as any, { migrationsFolder });
-  } else {
-    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
-    await migratePglite(database.db as any, { migrationsFolder });
-  }
+  await database.migrate();
 }
 
 /** The newest migration tag, written into backups so a restore knows what it reads. */
