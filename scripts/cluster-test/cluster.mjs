@@ -187,7 +187,7 @@ export async function startReplica(tmp, primary) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Child processes (s3rver, AnZhi, nginx)
+// Child processes (s3rver, AnZhi, nginx; nginx's upstream settings follow docs/deploy/nginx-anzhi.conf)
 
 /** A child process with its output in a log file; killed on clean-up. */
 export function startChild(name, cmd, args, { env, logFile, cwd = root }) {
@@ -286,12 +286,12 @@ http {
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
   upstream anzhi {
-${servers.map((s) => `    server 127.0.0.1:${s.port} max_fails=1 fail_timeout=5s;`).join('\n')}
+${servers.map((s) => `    server 127.0.0.1:${s.port} max_fails=3 fail_timeout=10s;`).join('\n')}
     keepalive 32;
   }
   server {
     listen 127.0.0.1:${port};
-    client_max_body_size 20m;
+    client_max_body_size 51m;
     location / {
       proxy_pass http://anzhi;
       proxy_http_version 1.1;
@@ -299,10 +299,12 @@ ${servers.map((s) => `    server 127.0.0.1:${s.port} max_fails=1 fail_timeout=5s
       proxy_set_header Host $host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_connect_timeout 2s;
+      proxy_connect_timeout 3s;
       proxy_read_timeout 60s;
-      # A refused connection (a dead process) goes to the next server; a request already sent is not retried.
-      proxy_next_upstream error timeout;
+      # As docs/deploy/nginx-anzhi.conf: a refused connection (a dead process) goes to the next server; a
+      # non-idempotent request already sent is not retried (nginx's rule), so those in flight at the kill answer 502.
+      proxy_next_upstream error timeout http_502;
+      proxy_next_upstream_tries 3;
     }
   }
 }
