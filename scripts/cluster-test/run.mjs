@@ -281,6 +281,11 @@ async function main() {
   const inKill = fivexx.filter((r) => r.start <= killAt + 50 && r.end >= killAt);
   const byStatus = {};
   for (const r of loadRecords) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  const afterReplica = fivexx.filter((r) => !inKill.includes(r) && r.end >= (events.replicaStopAt ?? Number.POSITIVE_INFINITY));
+  if (afterReplica.length) {
+    const last = Math.max(...afterReplica.map((r) => r.end)) - events.replicaStopAt;
+    log(`副本停止后 ${Math.round(last)} 毫秒内仍有 5xx（${afterReplica.length} 个）`, '5xx after the replica stopped');
+  }
   const failures = {};
   for (const r of loadRecords.filter((r) => r.status >= 400 || r.status === 0)) {
     const key = `${r.status} ${r.method} ${r.label} ${r.code ?? ''}`.trim();
