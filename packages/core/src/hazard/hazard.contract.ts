@@ -230,6 +230,8 @@ export const hazardDetail = hazardSummary.extend({
   actions: z.array(z.enum(hazardActions)),
   /** The caller may press 催办 now (core's hazardRemindRefusal, including once a day). */
   canRemind: z.boolean(),
+  /** The 挂牌督办 levels this township uses, with its names (the supervision settings): what the 督办 form offers. */
+  supervisionOptions: z.array(z.object({ value: z.enum(supervisionLevels), label: z.string() })),
 });
 export type HazardDetail = z.infer<typeof hazardDetail>;
 

@@ -74,8 +74,9 @@ export function createHazardService(deps: HazardDeps) {
       deps.criteriaLibrary(),
     ]);
     const pending = h.pendingExtension;
+    const settings = await resolveSettings(ex, h.regionCode);
     return {
-      ...toHazardSummary(h, today(), (await resolveSettings(ex, h.regionCode)).hazardTime),
+      ...toHazardSummary(h, today(), settings.hazardTime),
       description: h.description,
       location: h.location,
       cause: h.cause,
@@ -112,6 +113,8 @@ export function createHazardService(deps: HazardDeps) {
       // The buttons: what the state machine allows this actor now, and only if the role may act on hazards at all.
       actions: can(actor.roles, 'hazard.act') ? availableHazardActions(hazardFacts(h), hazardActorOf(actor)) : [],
       canRemind: can(actor.roles, 'hazard.act') && (await reminders.canRemind(ex, actor, h)),
+      // 挂牌督办 offers only the levels the township uses, by its names (supervision settings).
+      supervisionOptions: settings.supervision.levels.map((value) => ({ value, label: settings.supervision.labels[value] })),
     };
   }
 

@@ -7,7 +7,7 @@ import { fixedClock } from '../../lib/clock.ts';
 import { enqueueOutboundSql, outboundJob } from '../notifications/notification-jobs.ts';
 import { jobRepo } from './job.repo.ts';
 import { jobs } from './job.table.ts';
-import { createJobWorker, defaultLeaseMs, enqueueJobs, type JobHandler, queueHealth } from './job-queue.ts';
+import { createJobWorker, defaultLeaseMs, enqueueJobs, type JobHandler, queueCheck, queueHealth } from './job-queue.ts';
 
 let database: Database;
 const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
@@ -170,6 +170,16 @@ describe('queueHealth', () => {
     expect(h.running - before.running).toBe(1);
     expect(h.dead).toBe(before.dead);
     expect(h.oldestQueuedSeconds).toBeGreaterThanOrEqual(90);
+  });
+
+  it('is one /api/health check: degraded with dead letters or a backlog no worker takes, else ok', () => {
+    const fine = { queued: 2, running: 0, dead: 0, oldestQueuedSeconds: 20 };
+    expect(queueCheck(fine)).toEqual({ status: 'ok', details: fine });
+    expect(queueCheck({ ...fine, dead: 3 })).toMatchObject({ status: 'degraded', message: expect.stringContaining('3 条外发任务已放弃') });
+    expect(queueCheck({ ...fine, oldestQueuedSeconds: 601 })).toMatchObject({
+      status: 'degraded',
+      message: expect.stringContaining('601 秒'),
+    });
   });
 });
 

@@ -211,7 +211,7 @@ describe('the sweeps follow what the office set (acceptance)', () => {
     expect((await office.get(`/api/v1/hazards/${created.json().id}`)).json().dueSoon).toBe(true);
   });
 
-  it('accepts only the 挂牌督办 levels the township uses', async () => {
+  it('offers and accepts only the 挂牌督办 levels the township uses', async () => {
     const at = new Date('2026-01-01T00:00:00Z');
     const e = await enterpriseRepo.insert(t.database.db, {
       name: '东村仓储有限公司',
@@ -228,6 +228,8 @@ describe('the sweeps follow what the office set (acceptance)', () => {
     const value = { levels: ['township'], labels: { township: '镇级挂牌督办', county: '县级挂牌督办', city: '市级挂牌督办' } };
     expect((await put(office, 'supervision', { version: 0, value })).statusCode).toBe(200);
     const h = (await office.get(`/api/v1/hazards/${id}`)).json();
+    // The 督办 form offers only those, by the township's names.
+    expect(h.supervisionOptions).toEqual([{ value: 'township', label: '镇级挂牌督办' }]);
     const county = await office.post(`/api/v1/hazards/${id}/actions/supervise`, { version: h.version, level: 'county' });
     expect(county.statusCode).toBe(400);
     expect(county.json().message).toBe('督办层级：本乡镇未启用“县级挂牌督办”，可选 镇级挂牌督办');

@@ -15,7 +15,6 @@ import {
   stoppageLabels,
   supervisionDomains,
   supervisionLevelLabels,
-  supervisionLevels,
 } from '@anzhi/core';
 
 /** 一般 / 重大: the short words of the tags; the full 一般事故隐患 goes into forms and documents. */
@@ -24,7 +23,6 @@ export const gradeShortLabels: Record<HazardGrade, string> = { general: '一般'
 export const gradeOptions = hazardGrades.map((value) => ({ value, label: hazardGradeLabels[value] }));
 export const channelOptions = hazardChannels.map((value) => ({ value, label: hazardChannelLabels[value] }));
 export const categoryOptions = hazardCategories.map((value) => ({ value, label: hazardCategoryLabels[value] }));
-export const supervisionOptions = supervisionLevels.map((value) => ({ value, label: supervisionLevelLabels[value] }));
 export const stoppageOptions = stoppageKinds.map((value) => ({ value, label: stoppageLabels[value] }));
 export const domainOptions = supervisionDomains.map(([value, label]) => ({ value, label }));
 export const industrySectionOptions = industrySections.map(([value, name]) => ({ value, label: `${value} ${name}` }));

@@ -2,7 +2,7 @@ import { fiveInPlace, fiveInPlaceLabels, type HazardAction, type HazardDetail, p
 import { Alert, Checkbox, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs from 'dayjs';
 import { PhotoUpload } from '../../../components/photo-upload.tsx';
-import { stoppageOptions, supervisionOptions } from '../hazard-labels.ts';
+import { stoppageOptions } from '../hazard-labels.ts';
 import { useHazardSlots } from '../hazard-slots.tsx';
 import { MajorReportFields } from './hazard-create-fields.tsx';
 import { ApplyResumeFields, EvaluateFields, ReviewFields } from './hazard-resume-fields.tsx';
@@ -112,7 +112,7 @@ export function HazardActionFields({ action, h }: { action: HazardAction; h: Haz
       return (
         <>
           <Form.Item name="level" label="督办级别" required>
-            <Radio.Group optionType="button" buttonStyle="solid" options={supervisionOptions} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={h.supervisionOptions} />
           </Form.Item>
           <TextField name="opinion" label="督办要求" />
         </>

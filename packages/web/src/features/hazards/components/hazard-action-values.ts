@@ -54,7 +54,7 @@ function prefilled(action: HazardAction, h: HazardDetail): ActionFormValues {
     case 'approvePlan':
       return { checks: [] };
     case 'supervise':
-      return { level: h.supervisionLevel ?? 'township' };
+      return { level: h.supervisionLevel ?? h.supervisionOptions[0]?.value };
     case 'rectify':
     case 'accept':
     case 'reject':
