@@ -17,6 +17,8 @@ import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
 import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
 import { createEnterpriseService } from './modules/enterprises/enterprise.service.ts';
+import { registerEnterpriseFileModule } from './modules/enterprises/enterprise-file.routes.ts';
+import { createEnterpriseFile } from './modules/enterprises/enterprise-file.service.ts';
 import { registerEnterpriseIoModule } from './modules/enterprises/enterprise-io.routes.ts';
 import { registerFileModule } from './modules/files/file.routes.ts';
 import { createFileService } from './modules/files/file.service.ts';
@@ -77,7 +79,13 @@ export function createServices(deps: Pick<AppDeps, 'database' | 'clock'> & { sto
   const todos = createTodoService({
     providers: [createHazardTodoProvider(ctx), createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch })],
   });
-  return { ...base, hazardModule, planModule, todos };
+  const enterpriseFile = createEnterpriseFile({
+    enterprises: base.enterprises,
+    hazards: hazardModule.hazards,
+    checks: hazardModule.checks,
+    reports: hazardModule.reports,
+  });
+  return { ...base, hazardModule, planModule, todos, enterpriseFile };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -114,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAuditModule(app, { audit: services.audit });
   await registerDashboardModule(app, { db: database.db, audit: services.audit, clock: deps.clock });
   await registerEnterpriseModule(app, { enterprises: services.enterprises, publicUrl: config.publicUrl });
+  await registerEnterpriseFileModule(app, { file: services.enterpriseFile });
   await registerEnterpriseIoModule(app, { db: database.db, clock: deps.clock, audit: services.audit });
   await registerCriteriaModule(app, { criteria: services.criteria });
   await registerFileModule(app, { files: services.files });

@@ -73,7 +73,7 @@ describe('the demo township', () => {
           villages: 8,
           units: 12,
           accounts: 8,
-          enterprises: 198,
+          enterprises: 211,
           hazards: 321,
           // Counted from the parser's reading of seed 003 and four months of dispatch.
           plans: 1,
@@ -122,7 +122,8 @@ describe('the demo township', () => {
 
   it('gives each demo account the scope its description promises', async () => {
     const office = await login(t.app, 'anweiban', demoAccounts[1]?.password);
-    expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 6 });
+    // Six accounts with regions in the township, and the enterprise account of one of its enterprises.
+    expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 7 });
     const village = await login(t.app, 'dongcun', demoAccounts[4]?.password);
     const regions = (await village.get('/api/v1/regions')).json().items.map((r: { name: string }) => r.name);
     expect(regions).toEqual(['示例县', '示例镇', '东村']);
@@ -132,6 +133,48 @@ describe('the demo township', () => {
 });
 
 describe('the demo enterprises', () => {
+  it('gives every member unit enterprises it supervises, in domains the unit lists', async () => {
+    const rows = await t.database.rows<{ name: string; n: number; fitting: number }>(sql`SELECT u.name,
+      count(e.id)::int AS n, count(e.id) FILTER (WHERE e.domains && u.industries)::int AS fitting
+      FROM units u LEFT JOIN enterprises e ON e.supervising_unit_id = u.id GROUP BY u.name ORDER BY u.name`);
+    for (const r of rows) {
+      expect(r.n, r.name).toBeGreaterThan(0);
+      expect(r.fitting, r.name).toBe(r.n);
+    }
+  });
+
+  it('has hazards that fit their enterprise, each major one citing the item it describes', async () => {
+    const majors = await t.database.rows<{ title: string; description: string; codes: string[]; domains: string[] }>(
+      sql`SELECT h.title, h.description, h.criteria_codes AS codes, e.domains FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id
+        WHERE h.grade = 'major' AND h.status <> 'found'`,
+    );
+    expect(majors.length).toBeGreaterThan(5);
+    const { shippedCriteriaSets } = await import('@anzhi/core');
+    const items = new Map(shippedCriteriaSets.flatMap((s) => s.items.map((i) => [i.code, i] as const)));
+    for (const m of majors) {
+      const item = items.get(m.codes[0] as string);
+      expect(item, m.title).toBeDefined();
+      expect(m.description).toContain(item?.summary);
+    }
+    // No kitchen finding in a factory without one, no 焊工 at a 便利店.
+    const misfits = await t.database.rows<{
+      n: number;
+    }>(sql`SELECT count(*)::int AS n FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id
+      WHERE (h.title = '燃气软管老化' AND e.industry_code IN ('26', '34', '32', '17'))
+        OR (h.title = '特种作业人员无证上岗' AND e.small_venue_type = 'shop')`);
+    expect(Number(misfits[0]?.n)).toBe(0);
+  });
+
+  it('lets the 市场监管所 account open the hazards its own staff found, and see its enterprises', async () => {
+    const s = await login(t.app, 'shichang', demoAccounts.find((a) => a.username === 'shichang')?.password);
+    expect((await s.get('/api/v1/enterprises?pageSize=1')).json().total).toBeGreaterThan(0);
+    const [own] = await t.database.rows<{ id: number }>(
+      sql`SELECT h.id FROM hazards h JOIN users u ON u.id = h.found_by WHERE u.username = 'shichang' ORDER BY h.id LIMIT 1`,
+    );
+    expect(own, 'the market unit found at least one demo hazard').toBeDefined();
+    expect((await s.get(`/api/v1/hazards/${own?.id}`)).statusCode).toBe(200);
+  });
+
   it('has about 200 across the domains, with the mess a real ledger has', async () => {
     const admin = await login(t.app, 'admin', demoAccounts[0]?.password);
     const all = (await admin.get('/api/v1/enterprises?pageSize=1')).json().total;
@@ -198,7 +241,7 @@ describe('the demo action plan', () => {
     const rankings = (await office.get(`/api/v1/plans/${plan.id}/rankings?period=2026-02`)).json();
     const colours = new Set([...rankings.units, ...rankings.villages].map((r: { colour: string }) => r.colour));
     expect(colours.size).toBeGreaterThanOrEqual(3);
-    // A silent unit is red; a silent village is not scored on reporting it cannot do (ADR 0013).
+    // A silent unit is red; a silent village is not scored on reporting it cannot do (ADR 0014).
     expect(rankings.units.find((u: { name: string }) => u.name === '示例镇供电所').colour).toBe('red');
     expect(rankings.villages.find((v: { name: string }) => v.name === '北山村')).toMatchObject({ timelyReportingApplies: false });
     // The emergency office's dispatch for this month is prefilled from last month.

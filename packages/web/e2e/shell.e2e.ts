@@ -125,4 +125,77 @@ describe('the platform shell in a real browser', () => {
     await screenshot(page, 'dashboard-phone');
     await context.close();
   });
+
+  it('on a phone an enterprise account has the bottom bar, no 系统管理, and its 一企一档 says why its risk is shown higher', async () => {
+    // The office grades the enterprise 低风险 and registers a 重大隐患 there: the file must not show 低风险 without a reason.
+    const office = await browser.newPage(desktop);
+    await signIn(office, 'anweiban', DEMO_PASSWORD);
+    await office.getByTestId('dashboard').waitFor();
+    const setup = await office.evaluate(async (name) => {
+      const json = { 'content-type': 'application/json' };
+      const list = await (await fetch(`/api/v1/enterprises?q=${encodeURIComponent(name)}`)).json();
+      const e = list.items[0];
+      const graded = await fetch(`/api/v1/enterprises/${e.id}`, {
+        method: 'PATCH',
+        headers: json,
+        body: JSON.stringify({ version: e.version, riskLevel: 'low', riskLevelReason: '一般生产经营单位' }),
+      });
+      const hazard = await fetch('/api/v1/hazards', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          enterpriseId: e.id,
+          channel: 'inspection',
+          grade: 'major',
+          category: 'thing',
+          title: '除尘系统未设置泄爆装置',
+          description: '铝粉尘干式除尘器未采取泄爆、隔爆措施',
+        }),
+      });
+      const file = await (await fetch(`/api/v1/enterprises/${e.id}/file`)).json();
+      return { graded: graded.status, hazard: hazard.status, open: file.risk.openMajorHazards as number };
+    }, '华鑫机械');
+    expect(setup).toMatchObject({ graded: 200, hazard: 201 });
+    expect(setup.open).toBeGreaterThan(0);
+    await office.close();
+
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await signIn(page, 'qiye', DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    const bar = page.getByTestId('bottom-bar');
+    await bar.waitFor();
+    for (const tab of ['tab-home', 'tab-todos', 'tab-report', 'tab-mine']) {
+      const box = await page.getByTestId(tab).boundingBox();
+      // Large touch targets, inside the 390 px screen.
+      expect(box?.height, tab).toBeGreaterThanOrEqual(48);
+      expect((box?.x ?? 0) + (box?.width ?? 0), tab).toBeLessThanOrEqual(390);
+    }
+    await expect(page.getByTestId('tab-report').textContent()).resolves.toContain('自查上报');
+    // The page's last content stays above the bar.
+    const padding = await page.locator('.app-content').evaluate((el) => Number.parseFloat(getComputedStyle(el).paddingBottom));
+    const barHeight = (await bar.boundingBox())?.height ?? 0;
+    expect(padding).toBeGreaterThanOrEqual(barHeight);
+
+    await page.getByTestId('menu-toggle').click();
+    await page
+      .getByRole('menuitem', { name: /隐患排查治理/ })
+      .first()
+      .waitFor();
+    await expect(page.getByRole('menuitem', { name: /系统管理/ }).count()).resolves.toBe(0);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('tab-mine').click();
+    await page.getByTestId('mine-enterprise').click();
+    await page.getByTestId('enterprise-detail').waitFor();
+    await page.getByTestId('enterprise-name').getByText('华鑫机械').waitFor();
+    const reason = page.getByTestId('risk-reason').first();
+    await reason.waitFor();
+    await expect(reason.textContent()).resolves.toMatch(/存在 \d+ 项未销号重大隐患/);
+    await page.getByText('除尘系统未设置泄爆装置').first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'enterprise-file-phone');
+    await context.close();
+  });
 });

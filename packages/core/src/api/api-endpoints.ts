@@ -13,6 +13,7 @@ import {
   enterpriseUpdateBody,
   importResult,
 } from '../enterprise/enterprise.contract.ts';
+import { enterpriseFile } from '../enterprise/enterprise-file.contract.ts';
 import { uploadedFile } from '../file/file.contract.ts';
 import {
   criteriaImportQuery,
@@ -25,7 +26,15 @@ import {
   criteriaSuggestParams,
   criteriaSuggestResult,
 } from '../hazard/criteria/criteria-api.contract.ts';
-import { hazardCreate, hazardDetail, hazardListQuery, hazardPage, hazardStats, hazardStatsQuery } from '../hazard/hazard.contract.ts';
+import {
+  hazardCreate,
+  hazardDetail,
+  hazardListQuery,
+  hazardPage,
+  hazardRemindResult,
+  hazardStats,
+  hazardStatsQuery,
+} from '../hazard/hazard.contract.ts';
 import { hazardActionBody } from '../hazard/hazard-action.contract.ts';
 import {
   hazardCheckAnswer,
@@ -142,6 +151,7 @@ export const apiEndpoints = {
   'GET /enterprises/{id}': { response: enterprise },
   'GET /enterprises/{id}/history': { response: z.object({ items: z.array(auditEvent) }) },
   'GET /enterprises/{id}/tenants': { response: enterpriseTenants },
+  'GET /enterprises/{id}/file': { response: enterpriseFile },
   'POST /enterprises': { body: enterpriseCreateBody, response: enterprise },
   'PATCH /enterprises/{id}': { body: enterpriseUpdateBody, response: enterprise },
   'POST /enterprises/import': {
@@ -165,6 +175,7 @@ export const apiEndpoints = {
   'GET /hazards/{id}': { response: hazardDetail },
   'POST /hazards/{id}/actions/{action}': { body: hazardActionBody, response: hazardDetail },
   'POST /hazards/{id}/propagate': { body: hazardPropagateBody, response: hazardPropagateResult },
+  'POST /hazards/{id}/remind': { response: hazardRemindResult },
   'GET /hazard-checks': { query: hazardCheckQuery, response: hazardCheckPage },
   'POST /hazard-checks/{id}/answer': { body: hazardCheckAnswer, response: okBody },
   'GET /hazard-reports': { query: hazardReportQuery, response: hazardReportList },

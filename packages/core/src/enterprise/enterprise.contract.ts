@@ -104,6 +104,16 @@ export const enterpriseUpdateBody = enterpriseFields.partial().extend({
   version: z.number().int().min(1),
 });
 
+/** The shown risk level and why it differs from the registered one (enterprise-risk.rules.ts, ADR 0013). */
+export const enterpriseRisk = z.object({
+  registered: z.enum(riskLevels).nullable(),
+  effective: z.enum(riskLevels).nullable(),
+  raised: z.boolean(),
+  openMajorHazards: z.number().int(),
+  reason: z.string().nullable(),
+});
+export type EnterpriseRisk = z.infer<typeof enterpriseRisk>;
+
 export const enterprise = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -148,6 +158,8 @@ export const enterprise = z.object({
   riskLevelReason: z.string().nullable(),
   riskLevelSetBy: z.string().nullable(),
   riskLevelSetAt: z.string().nullable(),
+  /** The level shown: the registered one, raised while 重大事故隐患 are open, with the reason (ADR 0013). */
+  risk: enterpriseRisk,
   publicCode: z.string(),
   version: z.number().int(),
   createdAt: z.string(),

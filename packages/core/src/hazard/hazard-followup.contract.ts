@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { hazardFilter, hazardGroupBys } from './hazard.contract.ts';
+import { hazardFilter, hazardGroupBys, industrySchemes } from './hazard.contract.ts';
 import { hazardReportPeriods } from './hazard.settings.ts';
+import { hazardReportStates } from './hazard-time.rules.ts';
 
 const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
 
@@ -8,6 +9,7 @@ const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
 export const hazardDynamicZeroQuery = hazardFilter.extend({
   cutoff: date.default('2023-12-31'),
   groupBy: z.enum(hazardGroupBys).default('region'),
+  industryScheme: z.enum(industrySchemes).default('domain'),
 });
 export const hazardDynamicZeroRow = z.object({
   key: z.string(),
@@ -81,6 +83,9 @@ export const hazardReportItem = z.object({
   signedAt: z.string().nullable(),
   signerName: z.string().nullable(),
   late: z.boolean(),
+  /** core's hazardReportState, and the reason shown beside it (零报告, not yet on the platform …). */
+  state: z.enum(hazardReportStates),
+  reason: z.string().nullable(),
 });
 export type HazardReportItem = z.infer<typeof hazardReportItem>;
 export const hazardReportQuery = z.object({ enterpriseId: z.coerce.number().int().positive().optional() });

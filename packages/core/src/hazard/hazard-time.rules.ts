@@ -106,3 +106,32 @@ export function reportPeriodRange(period: string): { from: string; to: string } 
   const next = last === 12 ? `${y + 1}-01-01` : `${y}-${pad2(last + 1)}-01`;
   return { from: `${y}-${pad2(first)}-01`, to: addDays(next, -1) };
 }
+
+export const hazardReportStates = ['signed', 'pending', 'late', 'notRequired'] as const;
+export type HazardReportState = (typeof hazardReportStates)[number];
+
+/**
+ * Where a period's report stands, with the reason shown beside it. 16号令 第十四条 asks for the 统计分析表 every quarter
+ * and every year, so a period without hazards still needs its (zero) report signed — the reason says so instead of a
+ * bare 逾期未签. Periods whose report was due before the enterprise was on the platform (registered, or its first
+ * recorded hazard) are not asked for here.
+ */
+export function hazardReportState(
+  r: { period: string; dueOn: string; signed: boolean; found: number; openAtEnd: number },
+  ctx: { today: string; enterpriseSince: string },
+): { state: HazardReportState; reason: string | null } {
+  if (r.signed) return { state: 'signed', reason: null };
+  if (r.dueOn < ctx.enterpriseSince) {
+    return { state: 'notRequired', reason: `报送期限早于企业纳入平台（${ctx.enterpriseSince}），无需在平台签署` };
+  }
+  const empty = r.found === 0 && r.openAtEnd === 0;
+  if (ctx.today > r.dueOn) {
+    return {
+      state: 'late',
+      reason: empty
+        ? `本期无隐患，但零报告也须在 ${r.dueOn} 前签署报送（16号令 第十四条）`
+        : `应于 ${r.dueOn} 前签署报送（16号令 第十四条）`,
+    };
+  }
+  return { state: 'pending', reason: empty ? `本期无隐患，签署零报告即可（${r.dueOn} 前）` : `请于 ${r.dueOn} 前签署` };
+}

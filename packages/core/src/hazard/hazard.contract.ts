@@ -81,6 +81,12 @@ export const hazardFilter = z.object({
   closedTo: date.optional(),
   /** 存量 at this cut-off date (found by then, not closed by then). */
   stockAt: date.optional(),
+  /** 主行业领域: the hazard's first (main) 行业领域, the key its statistics count it under. */
+  mainDomain: z.string().max(40).optional(),
+  /** 我登记的: registered by the caller. */
+  mine: bool.optional(),
+  /** 待我处理: waiting for the caller's step (core's isAwaitingActor). */
+  awaitingMe: bool.optional(),
 });
 export type HazardFilter = z.infer<typeof hazardFilter>;
 
@@ -95,7 +101,17 @@ export type HazardListQuery = z.infer<typeof hazardListQuery>;
 export const hazardGroupBys = ['region', 'industry', 'channel', 'status', 'grade', 'domain', 'unit'] as const;
 /** What the statistics group by; the one declaration the server and the web share. */
 export type HazardGroupBy = (typeof hazardGroupBys)[number];
-export const hazardStatsQuery = hazardFilter.extend({ groupBy: z.enum(hazardGroupBys).default('status') });
+/**
+ * How "by industry" is counted: by 行业领域 (工贸, 危化, 建筑施工 … the platform's supervision domains, the default) or by
+ * 国民经济行业门类 (GB/T 4754).
+ */
+export const industrySchemes = ['domain', 'section'] as const;
+export type IndustryScheme = (typeof industrySchemes)[number];
+export const industrySchemeLabels: Record<IndustryScheme, string> = { domain: '行业领域', section: '国民经济门类' };
+export const hazardStatsQuery = hazardFilter.extend({
+  groupBy: z.enum(hazardGroupBys).default('status'),
+  industryScheme: z.enum(industrySchemes).default('domain'),
+});
 
 export const hazardSummary = z.object({
   id: z.number(),
@@ -212,8 +228,14 @@ export const hazardDetail = hazardSummary.extend({
   events: z.array(hazardEvent),
   escalations: z.array(z.object({ step: z.enum(escalationSteps), dueOn: z.string(), createdAt: z.string(), documentUrl: z.string() })),
   actions: z.array(z.enum(hazardActions)),
+  /** The caller may press 催办 now (core's hazardRemindRefusal, including once a day). */
+  canRemind: z.boolean(),
 });
 export type HazardDetail = z.infer<typeof hazardDetail>;
+
+/** POST /hazards/{id}/remind: how many people were reminded. */
+export const hazardRemindResult = z.object({ count: z.number().int() });
+export type HazardRemindResult = z.infer<typeof hazardRemindResult>;
 
 export const hazardStats = z.object({
   total: z.number().int(),

@@ -106,8 +106,9 @@ export const hazardActions = [
   'review',
 ] as const;
 export type HazardAction = (typeof hazardActions)[number];
-export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 'systemDeadline' | 'systemMigrate', string> = {
+export const hazardActionLabels: Record<HazardAction | 'create' | 'fixOnSpot' | 'systemDeadline' | 'systemMigrate' | 'remind', string> = {
   create: '登记隐患',
+  remind: '催办',
   fixOnSpot: '立行立改',
   systemDeadline: '系统补设期限',
   systemMigrate: '系统转入新流程',

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableHazardActions,
+  awaitedAction,
+  awaitedParty,
   type HazardActor,
   type HazardFacts,
   hazardActionRefusal,
+  hazardRemindRefusal,
   initialHazardStatus,
+  isAwaitingActor,
   nextHazardStatus,
 } from './hazard.rules.ts';
 import { hazardReportSettings, hazardTimeSettings } from './hazard.settings.ts';
@@ -127,5 +131,76 @@ describe('time-driven rules', () => {
     const slow = { ...config, ladderDays: { ...config.ladderDays, letter: 5 } };
     expect(hazardDueAsOf(h, '2026-04-04', slow).escalations).toEqual([]);
     expect(hazardDueAsOf(h, '2026-04-05', slow).escalations).toEqual(['letter']);
+  });
+});
+
+describe('whose step a hazard waits for (16号令 第十五、十六、十八条: who does each step)', () => {
+  const base = { grade: 'general' as const, channel: 'inspection' as const, hasPendingExtension: false };
+  const who = { enterpriseId: 7, foundBy: 3, finderUnitId: 20, supervisingUnitId: 10 };
+  const enterprise = { userId: 1, office: false, unitId: null, enterpriseId: 7 };
+  const regulator = { userId: 2, office: false, unitId: 10, enterpriseId: null };
+  const finder = { userId: 3, office: false, unitId: null, enterpriseId: null };
+  const office = { userId: 4, office: true, unitId: null, enterpriseId: null };
+
+  it('follows the loop: the enterprise rectifies, the finder signs off a general hazard, the regulator steps in a major one', () => {
+    expect(awaitedParty({ ...base, status: 'rectifying' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, status: 'rectified' })).toBe('finder');
+    expect(awaitedParty({ ...base, channel: 'selfCheck', status: 'rectified' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'found' })).toBe('regulator');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'confirmed' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'planSubmitted' })).toBe('regulator');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'evaluated' })).toBe('enterprise');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'reviewing' })).toBe('regulator');
+    expect(awaitedParty({ ...base, status: 'rectifying', hasPendingExtension: true })).toBe('finder');
+    expect(awaitedParty({ ...base, grade: 'major', status: 'rectifying', hasPendingExtension: true })).toBe('regulator');
+    expect(awaitedParty({ ...base, status: 'closed' })).toBeNull();
+  });
+
+  it('names the actor: the enterprise, the supervising unit (the office without one), the finder or their unit', () => {
+    const rectifying = { ...base, ...who, status: 'rectifying' as const };
+    expect(isAwaitingActor(rectifying, enterprise)).toBe(true);
+    expect(isAwaitingActor(rectifying, regulator)).toBe(false);
+    const rectified = { ...base, ...who, status: 'rectified' as const };
+    expect(isAwaitingActor(rectified, finder)).toBe(true);
+    expect(isAwaitingActor(rectified, { ...regulator, unitId: 20 })).toBe(true);
+    expect(isAwaitingActor(rectified, enterprise)).toBe(false);
+    const found = { ...base, ...who, grade: 'major' as const, status: 'found' as const };
+    expect(isAwaitingActor(found, regulator)).toBe(true);
+    expect(isAwaitingActor(found, office)).toBe(false);
+    expect(isAwaitingActor({ ...found, supervisingUnitId: null }, office)).toBe(true);
+  });
+});
+
+describe('催办: the office or the supervising unit presses the party whose step is awaited', () => {
+  const h = {
+    grade: 'general' as const,
+    channel: 'inspection' as const,
+    hasPendingExtension: false,
+    status: 'rectifying' as const,
+    enterpriseId: 7,
+    foundBy: 3,
+    finderUnitId: null,
+    supervisingUnitId: 10,
+    deadline: '2026-03-01',
+  };
+  const unit: HazardActor = { userId: 2, office: false, unitId: 10, enterpriseId: null, supervisor: true };
+  const office: HazardActor = { userId: 4, office: true, unitId: null, enterpriseId: null, supervisor: true };
+  const inspector: HazardActor = { userId: 5, office: false, unitId: null, enterpriseId: null, supervisor: true };
+  const ctx = { today: '2026-03-10', dueSoonDays: 3, lastRemindedOn: null };
+
+  it('allows an overdue or due-soon open hazard, once a day', () => {
+    expect(hazardRemindRefusal(h, unit, ctx)).toBeNull();
+    expect(hazardRemindRefusal(h, office, ctx)).toBeNull();
+    expect(hazardRemindRefusal({ ...h, deadline: '2026-03-12' }, office, ctx)).toBeNull();
+    expect(hazardRemindRefusal(h, office, { ...ctx, lastRemindedOn: '2026-03-10' })?.reason).toBe('tooSoon');
+    expect(hazardRemindRefusal(h, office, { ...ctx, lastRemindedOn: '2026-03-09' })).toBeNull();
+    expect(awaitedAction(h)).toBe('rectify');
+  });
+
+  it('refuses others, hazards not yet due, ended ones, and a hazard waiting for the caller', () => {
+    expect(hazardRemindRefusal(h, inspector, ctx)?.reason).toBe('role');
+    expect(hazardRemindRefusal({ ...h, deadline: '2026-04-30' }, office, ctx)?.message).toContain('3 天内到期');
+    expect(hazardRemindRefusal({ ...h, status: 'closed' }, office, ctx)?.message).toBe('该隐患已办结，无需催办');
+    expect(hazardRemindRefusal({ ...h, grade: 'major', status: 'found' }, unit, ctx)?.message).toBe('该隐患正等待您办理，无需催办');
   });
 });

@@ -10,7 +10,7 @@ import {
   openHazardStatuses,
   type StoppageKind,
 } from './hazard.dict.ts';
-import { isOpen } from './hazard-predicates.rules.ts';
+import { isDueSoon, isOpen, isOverdue } from './hazard-predicates.rules.ts';
 
 /** What the state machine needs to know about a hazard. */
 export interface HazardFacts {
@@ -203,4 +203,99 @@ export function missingMajorReportItems(
   return majorReportItems
     .filter((k) => !report[k]?.trim())
     .map((item) => ({ item, message: `重大事故隐患报告须写明${majorReportItemLabels[item]}` }));
+}
+
+/**
+ * Whose step a hazard waits for (the 待办 and the ledger's 待我处理 read it): the enterprise (方案, 整改, 评估, 恢复生产申请),
+ * the regulator — the supervising unit, or the office where there is none — (认定, 方案审核, 现场审核, a major hazard's
+ * extension), or the finder (验收 of a general hazard, its extension). An enterprise's own self-checked general hazard
+ * is accepted by the enterprise (自查自改). Ended hazards wait for no one.
+ */
+export type HazardParty = 'enterprise' | 'regulator' | 'finder';
+
+/** Statuses whose next step is the enterprise's (submitPlan, rectify, evaluate, applyResume). */
+export const enterpriseStepStatuses: HazardStatus[] = ['confirmed', 'rectifying', 'evaluating', 'evaluated'];
+/** Statuses whose next step is the regulator's (confirm or decline, approve or return the plan, review). */
+export const regulatorStepStatuses: HazardStatus[] = ['found', 'planSubmitted', 'reviewing'];
+/** Statuses whose next step is the sign-off of a general hazard (accept or reject). */
+export const finderStepStatuses: HazardStatus[] = ['rectified'];
+
+export type HazardAwaitFacts = Pick<HazardFacts, 'grade' | 'status' | 'channel' | 'hasPendingExtension'>;
+
+export function awaitedParty(h: HazardAwaitFacts): HazardParty | null {
+  if (!isOpen(h.status)) return null;
+  // A pending extension is decided first: by the regulator for a major hazard, by the finder for a general one.
+  if (h.hasPendingExtension) return h.grade === 'major' ? 'regulator' : 'finder';
+  if (enterpriseStepStatuses.includes(h.status)) return 'enterprise';
+  if (regulatorStepStatuses.includes(h.status)) return 'regulator';
+  if (finderStepStatuses.includes(h.status)) {
+    if (h.grade === 'major') return 'regulator';
+    return h.channel === 'selfCheck' ? 'enterprise' : 'finder';
+  }
+  return null;
+}
+
+/** The hazard waits for this actor's step: their enterprise, their unit as regulator (the office without one), or they found it. */
+export function isAwaitingActor(
+  h: HazardAwaitFacts & Pick<HazardFacts, 'enterpriseId' | 'foundBy' | 'finderUnitId' | 'supervisingUnitId'>,
+  a: Pick<HazardActor, 'userId' | 'office' | 'unitId' | 'enterpriseId'>,
+): boolean {
+  switch (awaitedParty(h)) {
+    case 'enterprise':
+      return a.enterpriseId != null && a.enterpriseId === h.enterpriseId;
+    case 'regulator':
+      return h.supervisingUnitId != null ? a.unitId === h.supervisingUnitId : a.office;
+    case 'finder':
+      return a.userId === h.foundBy || (a.unitId != null && a.unitId === h.finderUnitId);
+    default:
+      return false;
+  }
+}
+
+/** The step a hazard waits for, to link a notice or a to-do to it (/hazards/12?action=rectify). */
+export function awaitedAction(h: HazardAwaitFacts): HazardAction | null {
+  if (!isOpen(h.status)) return null;
+  if (h.hasPendingExtension) return 'approveExtension';
+  const byStatus: Partial<Record<HazardStatus, HazardAction>> = {
+    found: 'confirm',
+    confirmed: 'submitPlan',
+    planSubmitted: 'approvePlan',
+    rectifying: 'rectify',
+    rectified: 'accept',
+    evaluating: 'evaluate',
+    evaluated: 'applyResume',
+    reviewing: 'review',
+  };
+  return byStatus[h.status] ?? null;
+}
+
+export interface HazardRemindRefusal {
+  /** role: 403; state: 409; tooSoon: 429 (once a day per hazard). */
+  reason: 'role' | 'state' | 'tooSoon';
+  message: string;
+}
+
+type RemindFacts = HazardAwaitFacts &
+  Pick<HazardFacts, 'enterpriseId' | 'foundBy' | 'finderUnitId' | 'supervisingUnitId'> & { deadline: string | null };
+
+/**
+ * 催办: the office or the supervising unit presses whoever's step an open hazard waits for, once it is overdue or due
+ * soon (the township's due-soon days), at most once a day per hazard — a reminder that comes every hour is not read.
+ * Null when allowed.
+ */
+export function hazardRemindRefusal(
+  h: RemindFacts,
+  a: HazardActor,
+  ctx: { today: string; dueSoonDays: number; lastRemindedOn: string | null },
+): HazardRemindRefusal | null {
+  if (!(a.office || (a.supervisor && a.unitId != null && a.unitId === h.supervisingUnitId))) {
+    return { reason: 'role', message: '只有安委办或该企业的监管单位可以催办' };
+  }
+  if (awaitedParty(h) === null) return { reason: 'state', message: '该隐患已办结，无需催办' };
+  if (!isOverdue(h, ctx.today) && !isDueSoon(h, ctx.today, ctx.dueSoonDays)) {
+    return { reason: 'state', message: `只能催办已逾期或 ${ctx.dueSoonDays} 天内到期的在办隐患` };
+  }
+  if (isAwaitingActor(h, a)) return { reason: 'state', message: '该隐患正等待您办理，无需催办' };
+  if (ctx.lastRemindedOn === ctx.today) return { reason: 'tooSoon', message: '今天已催办过该隐患，每个隐患每天最多催办一次，请明天再催' };
+  return null;
 }

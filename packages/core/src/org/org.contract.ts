@@ -75,6 +75,9 @@ export const user = z.object({
   regionCodes: z.array(z.string()),
   unitId: z.number().int().nullable(),
   unitName: z.string().nullable(),
+  /** An enterprise account's enterprise (the only one it may see). */
+  enterpriseId: z.number().int().nullable(),
+  enterpriseName: z.string().nullable(),
   /** An enterprise account registered as its enterprise's 主要负责人 (signs its 季报/年报). */
   enterprisePrincipal: z.boolean(),
   disabled: z.boolean(),
@@ -97,6 +100,8 @@ export const userCreateBody = z.object({
   roles: z.array(z.enum(roles)).min(1, '请至少选择一个角色'),
   regionCodes: z.array(regionCode).default([]),
   unitId: z.number().int().positive().nullable().optional(),
+  /** Required for an enterprise account: the enterprise it belongs to. */
+  enterpriseId: z.number().int().positive().nullable().optional(),
   initialPassword: z.string().min(1).max(128),
 });
 export const userUpdateBody = z.object({
@@ -105,6 +110,7 @@ export const userUpdateBody = z.object({
   roles: z.array(z.enum(roles)).min(1, '请至少选择一个角色').optional(),
   regionCodes: z.array(regionCode).optional(),
   unitId: z.number().int().positive().nullable().optional(),
+  enterpriseId: z.number().int().positive().nullable().optional(),
   disabled: z.boolean().optional(),
   enterprisePrincipal: z.boolean().optional(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canAssignAccount, scopeCoversRegion, scopeOf } from './permission.rules.ts';
+import { assignableRoles, can, canAssignAccount, scopeCoversRegion, scopeOf } from './permission.rules.ts';
 
 const town = '330110101000';
 const village = '330110101201';
@@ -53,5 +53,27 @@ describe('who may create which account', () => {
   });
   it('allows a village cadre inside the township', () => {
     expect(canAssignAccount(office, ['office'], { roles: ['village'], regionCodes: [village], unitId: null })).toBeNull();
+  });
+});
+
+describe('which roles the users page offers (the same rule the server applies)', () => {
+  const office = scopeOf({ roles: ['office'], regionCodes: [town], unitId: null });
+  it('offers an office every role but the administrator, an administrator all, others none', () => {
+    expect(assignableRoles(office, ['office'])).not.toContain('admin');
+    expect(assignableRoles(office, ['office'])).toContain('enterprise');
+    expect(assignableRoles({ kind: 'all' }, ['admin'])).toContain('admin');
+    expect(assignableRoles(scopeOf({ roles: ['unit'], regionCodes: [town], unitId: 3 }), ['unit'])).toEqual([]);
+  });
+  it('never offers a role that canAssignAccount then refuses', () => {
+    for (const role of assignableRoles(office, ['office'])) {
+      const target = { roles: [role], regionCodes: role === 'enterprise' ? [] : [village], unitId: null, enterpriseId: 7 };
+      expect(canAssignAccount(office, ['office'], target), role).toBeNull();
+    }
+  });
+  it('binds an enterprise account to one enterprise and to no other role', () => {
+    expect(canAssignAccount(office, ['office'], { roles: ['enterprise'], regionCodes: [], unitId: null })).toMatch(/所属企业/);
+    expect(
+      canAssignAccount(office, ['office'], { roles: ['enterprise', 'village'], regionCodes: [village], unitId: null, enterpriseId: 7 }),
+    ).toMatch(/不能兼任/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from './org.dict.ts';
+import { type Role, roleLabels, roles } from './org.dict.ts';
 import { isWithinRegion, normaliseRegionScope } from './region.rules.ts';
 
 /** What each role may do. A user with several roles may do what any of them may. */
@@ -98,13 +98,32 @@ export function scopeCoversRegion(scope: DataScope, code: string): boolean {
 }
 
 /**
+ * The roles an account manager may hand out: a system administrator any; a township office every role but the
+ * administrator's (nobody grants more than they hold); anyone else none. The users page offers exactly these.
+ */
+export function assignableRoles(actor: DataScope, actorRoles: readonly Role[]): Role[] {
+  if (actor.kind === 'all') return [...roles];
+  if (!actorRoles.includes('office')) return [];
+  return roles.filter((r) => r !== 'admin');
+}
+
+/**
  * An administrator of a township may create accounts only inside its own regions and never grant the system
- * administrator role: nobody can hand out more than they hold.
+ * administrator role: nobody can hand out more than they hold. An enterprise account belongs to one enterprise and
+ * holds no other role (its scope is that enterprise; a region would widen it); whether the enterprise lies in the
+ * manager's scope needs the registry, so the server checks that part.
  */
 export function canAssignAccount(actor: DataScope, actorRoles: readonly Role[], target: ScopeSubject): string | null {
+  const isEnterprise = target.roles.includes('enterprise');
+  if (isEnterprise && target.roles.length > 1) return '企业账号不能兼任其他角色';
+  if (isEnterprise && target.enterpriseId == null) return '请为企业账号选择所属企业';
   if (actor.kind === 'all') return null;
   if (!actorRoles.includes('office')) return '无权管理用户';
+  const allowed = assignableRoles(actor, actorRoles);
   if (target.roles.includes('admin')) return '只有系统管理员可以授予“系统管理员”角色';
+  const refused = target.roles.find((r) => !allowed.includes(r));
+  if (refused) return `无权授予“${roleLabels[refused]}”角色`;
+  if (isEnterprise) return null;
   if (target.regionCodes.length === 0) return '请为账号指定所辖区划';
   const outside = target.regionCodes.find((c) => !scopeCoversRegion(actor, c));
   if (outside) return `所辖区划 ${outside} 超出了您的管理范围`;

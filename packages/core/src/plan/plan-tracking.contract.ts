@@ -535,7 +535,7 @@ export const planRankingRow = z.object({
   doneOnTime: z.number().int(),
   reportsDue: z.number().int(),
   reportsOnTime: z.number().int(),
-  /** False for villages: they cannot file the dispatch, so 按时报送 is 不适用 and not scored (ADR 0013). */
+  /** False for villages: they cannot file the dispatch, so 按时报送 is 不适用 and not scored (ADR 0014). */
   timelyReportingApplies: z.boolean(),
   overdueOpen: z.number().int(),
 });

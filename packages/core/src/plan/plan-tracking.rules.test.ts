@@ -185,7 +185,7 @@ describe('五色图 scoring (seed 001: 建立“五色图”评比晾晒机制)'
   });
 });
 
-describe('villages are scored only on what they can do (ADR 0013, issue 10)', () => {
+describe('villages are scored only on what they can do (ADR 0014, issue 10)', () => {
   const scoring = planRankingSettings.defaults;
   const silent = { tasks: 2, done: 0, doneOnTime: 0, due: 0, reportsDue: 4, reportsOnTime: 0, overdueOpen: 0 };
   it('scores member units on 按时报送, not villages (they cannot file the dispatch)', () => {

@@ -233,7 +233,7 @@ export function assigneeFacts(
 }
 
 /**
- * Whether an assignee is scored on 按时报送 (ADR 0013): only member units file the monthly dispatch (permission
+ * Whether an assignee is scored on 按时报送 (ADR 0014): only member units file the monthly dispatch (permission
  * plan.report); village accounts cannot, so villages are not scored on it — the indicator is 不适用 for them and the
  * other parts are re-weighed. Assignee keys are 'unit:12' / 'village:339901100201'.
  */
@@ -253,7 +253,7 @@ export function colourOf(score: number, thresholds: PlanScoring['thresholds']): 
  * Score 0–100: the weighted mean of on-time completion (of tasks whose deadline passed, or done), timely reporting
  * and freedom from open overdue items. A part with nothing to measure yet is left out and the others re-weighed, so a
  * unit that never reports on deadline-free tasks is not carried by parts it was never tested on; with nothing to
- * measure at all the score is 100. An assignee not scored on reporting (`timelyReporting: false`, villages — ADR 0013)
+ * measure at all the score is 100. An assignee not scored on reporting (`timelyReporting: false`, villages — ADR 0014)
  * has that part left out the same way. One decimal.
  */
 export function scoreOf(

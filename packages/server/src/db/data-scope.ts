@@ -51,7 +51,11 @@ export function ownedByScopedEnterprise(column: AnyColumn, scope: DataScope): SQ
   }
 }
 
-/** Hazards: their regions; a member unit the ones it supervises or found; an enterprise its own. */
+/**
+ * Hazards: their regions; a member unit the ones it supervises in its regions, and always the ones it found — found
+ * for the unit, or by one of its staff (a finding registered before the account joined the unit, or written without
+ * the unit, stays visible to the people who made it); an enterprise its own.
+ */
 function hazardScope(scope: DataScope): SQL | undefined {
   switch (scope.kind) {
     case 'all':
@@ -59,9 +63,10 @@ function hazardScope(scope: DataScope): SQL | undefined {
     case 'regions':
       return regionInScope(hazards.regionCode, scope);
     case 'unit':
-      return and(
-        or(eq(hazards.supervisingUnitId, scope.unitId), eq(hazards.finderUnitId, scope.unitId)),
-        regionInScope(hazards.regionCode, scope),
+      return or(
+        and(eq(hazards.supervisingUnitId, scope.unitId), regionInScope(hazards.regionCode, scope)),
+        eq(hazards.finderUnitId, scope.unitId),
+        sql`${hazards.foundBy} IN (SELECT ${users.id} FROM ${users} WHERE ${users.unitId} = ${scope.unitId})`,
       );
     case 'enterprise':
       return eq(hazards.enterpriseId, scope.enterpriseId);
@@ -70,11 +75,15 @@ function hazardScope(scope: DataScope): SQL | undefined {
   }
 }
 
-/** Accounts: those whose regions lie in the scope; unit staff see their own unit's; enterprises none. */
+/**
+ * Accounts: those whose regions lie in the scope, and enterprise accounts (which hold no region) whose enterprise
+ * does; unit staff see their own unit's; enterprises none.
+ */
 function userScope(scope: DataScope): SQL | undefined {
   if (scope.kind === 'unit') return eq(users.unitId, scope.unitId);
   if (scope.kind === 'enterprise') return sql`false`;
-  return regionArrayInScope(users.regionCodes, scope);
+  if (scope.kind !== 'regions') return regionArrayInScope(users.regionCodes, scope);
+  return or(regionArrayInScope(users.regionCodes, scope), ownedByScopedEnterprise(users.enterpriseId, scope));
 }
 
 /** Plans of a township are seen by its subtree and by the county above it (ancestors); not by enterprises. */

@@ -24,6 +24,11 @@ interface Kind {
   flags?: string[][];
   smallVenue?: string;
   employees: [number, number];
+  /**
+   * The supervising unit by short name, where the township assigns it rather than the first unit listing the domain
+   * (two units share 交通运输 and 危险化学品): every demo unit supervises enterprises of its own domains.
+   */
+  unit?: string;
 }
 
 // About 200 businesses and venues of a manufacturing township, in the proportions such townships report.
@@ -43,6 +48,7 @@ const kinds: Kind[] = [
     domains: ['hazardousChemicals'],
     flags: [['hazardousChemicalUse']],
     employees: [3, 20],
+    unit: '综合执法大队',
   },
   { suffix: ['烟花爆竹零售点'], count: 4, industry: '52', domains: ['fireworks'], employees: [1, 4] },
   {
@@ -102,7 +108,8 @@ const kinds: Kind[] = [
     flags: [['hazardousChemicalUse']],
     employees: [3, 30],
   },
-  { suffix: ['物流有限公司', '运输有限公司'], count: 8, industry: '54', domains: ['transport'], employees: [5, 80] },
+  { suffix: ['物流有限公司'], count: 4, industry: '54', domains: ['transport'], employees: [5, 80] },
+  { suffix: ['客运有限公司', '运输有限公司'], count: 4, industry: '54', domains: ['transport'], employees: [5, 80], unit: '交通' },
   {
     suffix: ['大酒店', '宾馆'],
     count: 5,
@@ -170,6 +177,25 @@ const kinds: Kind[] = [
     smallVenue: 'workshop',
     employees: [2, 15],
   },
+  // The 市场监管所, 经发办, 农业农村办 and 供电所 supervise these.
+  {
+    suffix: ['电梯安装维修有限公司', '锅炉压力容器检修有限公司'],
+    count: 3,
+    industry: '43',
+    domains: ['specialEquipment'],
+    employees: [5, 40],
+  },
+  { suffix: ['起重设备租赁有限公司'], count: 2, industry: '71', domains: ['specialEquipment'], employees: [3, 20] },
+  {
+    suffix: ['乡村旅游景区', '农家乐度假村'],
+    count: 3,
+    industry: '78',
+    domains: ['tourism', 'publicVenue'],
+    flags: [['crowdedPlace']],
+    employees: [5, 40],
+  },
+  { suffix: ['家庭农场', '农机专业合作社'], count: 3, industry: '05', domains: ['agriculture'], employees: [2, 15] },
+  { suffix: ['光伏发电有限公司'], count: 2, industry: '44', domains: ['power'], employees: [3, 15] },
 ];
 
 const prefixes = [
@@ -255,7 +281,7 @@ export async function seedDemoEnterprises(
       domains: k.domains,
       flags: highRisk && rand() < 0.3 ? [...flags, 'highRisk'] : flags,
       smallVenueType: k.smallVenue ?? null,
-      supervisingUnitId: deriveSupervisingUnit(k.domains, mapping),
+      supervisingUnitId: (k.unit && mapping.find((u) => u.shortName === k.unit)?.id) || deriveSupervisingUnit(k.domains, mapping),
       townshipLeader: rand() < 0.92 ? pick(leaders) : null,
       townshipLeaderPhone: phone(),
       unitSupervisor: rand() < 0.9 ? person() : null,

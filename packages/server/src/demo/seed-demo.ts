@@ -149,8 +149,11 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
     const hazardCount = await seedDemoHazards(tx, now, {
       office: id('anweiban'),
       inspector: id('jiancha'),
-      unit: id('shichang'),
+      unitAccounts: new Map(
+        demoAccounts.filter((a) => a.unitName).map((a) => [unitIds.get(a.unitName as string) as number, id(a.username)]),
+      ),
       village: id('dongcun'),
+      villageCode: demoAccounts.find((a) => a.username === 'dongcun')?.regionCodes[0] ?? '339901100201',
       enterprise: id('qiye'),
       boundEnterpriseId: boundId,
       names: Object.fromEntries(demoAccounts.map((a) => [id(a.username), a.displayName])),

@@ -6,6 +6,7 @@ import { NotificationBell } from '../features/notifications/components/notificat
 import { hasPermission, useCurrentUser } from '../lib/session.ts';
 import { useIsMobile } from '../lib/use-is-mobile.ts';
 import { AppBreadcrumbs } from './app-breadcrumbs.tsx';
+import { BottomBar, wantsBottomBar } from './bottom-bar.tsx';
 import { FullPageSpin } from './full-page-spin.tsx';
 import { menuItemsFor, openMenuKeys, selectedMenuKey } from './menu-items.tsx';
 import { routeHandle } from './route-handle.ts';
@@ -28,13 +29,21 @@ function Brand({ collapsed }: { collapsed?: boolean }) {
 function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
   const user = useCurrentUser();
   const { pathname } = useLocation();
+  const [openKeys, setOpenKeys] = useState(() => openMenuKeys(pathname));
+  // A page reached by a link (a 待办, a plan's 五色图) opens its group, so its selected item is visible.
+  useEffect(() => {
+    const groups = openMenuKeys(pathname);
+    setOpenKeys((open) => (groups.every((k) => open.includes(k)) ? open : [...open, ...groups]));
+  }, [pathname]);
   return (
     <Menu
       theme="dark"
       mode="inline"
       items={menuItemsFor(user)}
-      selectedKeys={[selectedMenuKey(pathname)]}
-      defaultOpenKeys={openMenuKeys(pathname)}
+      // The page's own path too: an enterprise account's 本企业档案 item is keyed by its enterprise's page.
+      selectedKeys={[selectedMenuKey(pathname), pathname]}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       onClick={onNavigate}
     />
   );
@@ -56,13 +65,18 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const navigation = useNavigation();
   const forbidden = useMissingPermission();
+  const user = useCurrentUser();
+  const matches = useMatches();
+  const ownActionBar = matches.some((m) => routeHandle(m.handle).ownActionBar);
+  // Like a phone app: the tab bar on the main pages, not over a page's own action bar (登记's submit, a hazard's step).
+  const bottomBar = isMobile && wantsBottomBar(user) && !ownActionBar;
 
   useEffect(() => {
     if (!isMobile) setDrawerOpen(false);
   }, [isMobile]);
 
   return (
-    <Layout className="app-layout">
+    <Layout className={`app-layout${bottomBar ? ' has-bottom-bar' : ''}`}>
       {isMobile ? (
         <Drawer
           placement="left"
@@ -109,6 +123,7 @@ export function AppLayout() {
             </Suspense>
           )}
         </Layout.Content>
+        {bottomBar ? <BottomBar /> : null}
       </Layout>
     </Layout>
   );

@@ -35,6 +35,10 @@ interface MenuEntry {
   permission?: Permission;
   /** Shown only to users holding this role. */
   role?: Role;
+  /** Not shown to users holding this role (an enterprise account has its own file, not the registry). */
+  notRole?: Role;
+  /** Other pages this item stands for (a plan's own 五色图 is under 五色图). */
+  alsoSelects?: RegExp;
   /** A live count beside the label. */
   badge?: ReactNode;
 }
@@ -44,7 +48,17 @@ interface MenuGroup {
   label: string;
   icon: ReactNode;
   children: MenuEntry[];
+  /**
+   * Shown only to users holding one of these: 系统管理 is for those who manage something, not for accounts that may
+   * merely read a few of its lists (村、检查员、企业 read regions or units only as pickers).
+   */
+  anyOf?: Permission[];
 }
+
+/** The management permissions (core permission.rules.ts) that open 系统管理. */
+const adminPermissions: Permission[] = ['region.write', 'unit.write', 'user.read', 'settings.read', 'audit.read', 'criteria.manage'];
+
+const criteriaEntry: MenuEntry = { path: '/admin/criteria', label: '判定标准库', icon: <BookOutlined />, permission: 'criteria.read' };
 
 const menu: Array<MenuEntry | MenuGroup> = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, permission: 'dashboard.read' },
@@ -54,8 +68,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
     label: '企业台账',
     icon: <ShopOutlined />,
     children: [
-      { path: '/enterprises', label: '企业列表', icon: <UnorderedListOutlined />, permission: 'enterprise.read' },
-      { path: '/enterprises/stats', label: '统计分析', icon: <BarChartOutlined />, permission: 'enterprise.read' },
+      { path: '/enterprises', label: '企业列表', icon: <UnorderedListOutlined />, permission: 'enterprise.read', notRole: 'enterprise' },
+      { path: '/enterprises/stats', label: '统计分析', icon: <BarChartOutlined />, permission: 'enterprise.read', notRole: 'enterprise' },
     ],
   },
   {
@@ -77,7 +91,13 @@ const menu: Array<MenuEntry | MenuGroup> = [
     children: [
       { path: '/plans', label: '方案进度', icon: <TableOutlined />, permission: 'plan.read' },
       { path: '/plans/dispatch', label: '月调度', icon: <CalendarOutlined />, permission: 'plan.report' },
-      { path: '/plans/rankings', label: '五色图', icon: <TrophyOutlined />, permission: 'plan.read' },
+      {
+        path: '/plans/rankings',
+        label: '五色图',
+        icon: <TrophyOutlined />,
+        permission: 'plan.read',
+        alsoSelects: /^\/plans\/\d+\/rankings$/,
+      },
       { path: '/plans/import', label: '导入方案', icon: <UploadOutlined />, permission: 'plan.manage' },
     ],
   },
@@ -85,11 +105,12 @@ const menu: Array<MenuEntry | MenuGroup> = [
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
+    anyOf: adminPermissions,
     children: [
       { path: '/admin/regions', label: '行政区划', icon: <ApartmentOutlined />, permission: 'region.read' },
       { path: '/admin/units', label: '成员单位', icon: <TeamOutlined />, permission: 'unit.read' },
       { path: '/admin/users', label: '用户管理', icon: <UserOutlined />, permission: 'user.read' },
-      { path: '/admin/criteria', label: '判定标准库', icon: <BookOutlined />, permission: 'criteria.read' },
+      criteriaEntry,
       { path: '/admin/settings', label: '系统设置', icon: <ControlOutlined />, permission: 'settings.read' },
       { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
     ],
@@ -111,19 +132,49 @@ function entryItem(e: MenuEntry): MenuItem {
   };
 }
 
-/** The menu shows only what the user may open; the server enforces the same permissions anyway. */
+function allowedFor(user: CurrentUser) {
+  return (e: MenuEntry) =>
+    (!e.permission || hasPermission(user, e.permission)) &&
+    (!e.role || user.roles.includes(e.role)) &&
+    (!e.notRole || !user.roles.includes(e.notRole));
+}
+
+function groupShown(user: CurrentUser, g: MenuGroup): boolean {
+  return !g.anyOf || g.anyOf.some((p) => hasPermission(user, p));
+}
+
+/** An enterprise account's own file (一企一档), in place of the registry it may not browse. */
+function ownEnterpriseEntry(user: CurrentUser): MenuEntry | null {
+  if (!user.roles.includes('enterprise') || user.enterpriseId == null) return null;
+  return { path: `/enterprises/${user.enterpriseId}`, label: '本企业档案', icon: <ShopOutlined />, permission: 'enterprise.read' };
+}
+
+/**
+ * The menu shows only what the user may open: each item's permission is the one its page's endpoint requires (core
+ * permission.rules.ts — the server checks the same). 系统管理 only for those who manage something; others who may
+ * read the 判定标准库 find it under 隐患排查治理.
+ */
 export function menuItemsFor(user: CurrentUser): MenuItem[] {
-  const allowed = (e: MenuEntry) => (!e.permission || hasPermission(user, e.permission)) && (!e.role || user.roles.includes(e.role));
+  const allowed = allowedFor(user);
+  const adminShown = menu.some((e) => 'children' in e && e.key === 'admin' && groupShown(user, e));
+  const own = ownEnterpriseEntry(user);
   return menu.flatMap((entry): MenuItem[] => {
     if (!('children' in entry)) return allowed(entry) ? [entryItem(entry)] : [];
-    const children = entry.children.filter(allowed).map(entryItem);
+    if (!groupShown(user, entry)) return [];
+    let entries = entry.children;
+    if (entry.key === 'hazards' && !adminShown) entries = [...entries, criteriaEntry];
+    if (entry.key === 'enterprises' && own && allowed(own)) return [entryItem(own)];
+    const children = entries.filter(allowed).map(entryItem);
     return children.length ? [{ key: entry.key, icon: entry.icon, label: entry.label, children }] : [];
   });
 }
 
-/** The menu key of the page at `pathname`: the longest menu path it starts with. */
+/** The menu key of the page at `pathname`: an item that stands for it, else the longest menu path it starts with. */
 export function selectedMenuKey(pathname: string): string {
-  const paths = menu.flatMap((e) => ('children' in e ? e.children.map((c) => c.path) : [e.path]));
+  const entries = menu.flatMap((e) => ('children' in e ? e.children : [e]));
+  const alias = entries.find((e) => e.alsoSelects?.test(pathname));
+  if (alias) return alias.path;
+  const paths = entries.map((e) => e.path);
   const hits = paths.filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)));
   return hits.sort((a, b) => b.length - a.length)[0] ?? '';
 }
@@ -132,5 +183,6 @@ export function openMenuKeys(pathname: string): string[] {
   if (pathname.startsWith('/enterprises')) return ['enterprises'];
   if (pathname.startsWith('/hazards')) return ['hazards'];
   if (pathname.startsWith('/plans')) return ['plans'];
+  if (pathname.startsWith('/admin/criteria')) return ['admin', 'hazards'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

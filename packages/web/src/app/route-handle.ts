@@ -5,6 +5,8 @@ export interface RouteHandle {
   crumb?: string;
   linkable?: boolean;
   permission?: Permission;
+  /** The page has its own bottom action bar on phones (a form's submit, a hazard's next step): no tab bar there. */
+  ownActionBar?: boolean;
 }
 
 export function routeHandle(value: unknown): RouteHandle {

@@ -107,7 +107,7 @@ export function createAppRouter() {
                     },
                     {
                       path: 'new',
-                      handle: h({ crumb: '登记隐患', permission: 'hazard.report' }),
+                      handle: h({ crumb: '登记隐患', permission: 'hazard.report', ownActionBar: true }),
                       lazy: () => import('../features/hazards/pages/hazard-new-page.tsx').then((m) => ({ Component: m.HazardNewPage })),
                     },
                     {
@@ -129,7 +129,7 @@ export function createAppRouter() {
                     },
                     {
                       path: ':id',
-                      handle: h({ crumb: '隐患详情' }),
+                      handle: h({ crumb: '隐患详情', ownActionBar: true }),
                       lazy: () =>
                         import('../features/hazards/pages/hazard-detail-page.tsx').then((m) => ({ Component: m.HazardDetailPage })),
                     },
@@ -150,7 +150,7 @@ export function createAppRouter() {
                     },
                     {
                       path: 'dispatch',
-                      handle: h({ crumb: '月调度', permission: 'plan.report' }),
+                      handle: h({ crumb: '月调度', permission: 'plan.report', ownActionBar: true }),
                       lazy: () => import('../features/plans/pages/plan-dispatch-page.tsx').then((m) => ({ Component: m.PlanDispatchPage })),
                     },
                     {

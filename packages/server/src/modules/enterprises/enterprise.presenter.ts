@@ -1,4 +1,4 @@
-import type { Enterprise } from '@anzhi/core';
+import { type Enterprise, effectiveRiskLevel } from '@anzhi/core';
 import type { EnterpriseListRow, EnterpriseRow } from './enterprise.repo.ts';
 
 export function toEnterprise(e: EnterpriseListRow): Enterprise {
@@ -46,6 +46,7 @@ export function toEnterprise(e: EnterpriseListRow): Enterprise {
     riskLevelReason: e.riskLevelReason,
     riskLevelSetBy: e.riskLevelSetByName,
     riskLevelSetAt: e.riskLevelSetAt?.toISOString() ?? null,
+    risk: effectiveRiskLevel(e.riskLevel, e.openMajorHazards),
     publicCode: e.publicCode,
     version: e.version,
     createdAt: e.createdAt.toISOString(),

@@ -70,10 +70,12 @@ export function createHazardChecks(
       });
     },
 
-    async list(actor: Actor, query: { status?: string; page: number; pageSize: number }) {
+    /** `enterpriseId`: one enterprise's checks (its 一企一档); not a query field of the route. */
+    async list(actor: Actor, query: { status?: string; page: number; pageSize: number; enterpriseId?: number }) {
       const where = and(
         scopeOn.hazard_check_requests(actor.scope),
         query.status ? eq(hazardCheckRequests.status, query.status) : undefined,
+        query.enterpriseId ? eq(hazardCheckRequests.enterpriseId, query.enterpriseId) : undefined,
       );
       const items = await db
         .select({

@@ -5,7 +5,7 @@ import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { loadSettingsBook } from '../settings/settings.resolver.ts';
-import { toHazardSummary } from './hazard.presenter.ts';
+import { hazardActorOf, toHazardSummary } from './hazard.presenter.ts';
 import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import type { HazardService } from './hazard.service.ts';
 import { issueDocNumber } from './hazard-doc-numbers.ts';
@@ -28,7 +28,7 @@ export function createHazardFiles(deps: {
     /** The ledger as .xlsx with the list's filters, read in keyset batches so a large export never sits in memory. */
     async ledger(actor: Actor, filter: HazardFilter): Promise<{ buffer: Buffer; date: string }> {
       const today = hazards.today();
-      const where = hazardWhere(actor.scope, filter, today);
+      const where = hazardWhere(actor.scope, filter, today, hazardActorOf(actor));
       const total = await hazardRepo.count(db, where);
       if (total > EXPORT_MAX_ROWS) {
         throw errors.badRequest(

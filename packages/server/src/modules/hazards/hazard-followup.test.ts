@@ -98,7 +98,8 @@ describe('季报/年报 (16号令 第十四条)', () => {
     const reports = (await owner.get('/api/v1/hazard-reports')).json();
     expect(reports.enterpriseId).toBe(ids.source);
     const q4 = reports.items.find((r: { period: string }) => r.period === '2025Q4');
-    expect(q4).toMatchObject({ kind: 'quarter', dueOn: '2026-01-15', signedAt: null, late: true });
+    expect(q4).toMatchObject({ kind: 'quarter', dueOn: '2026-01-15', signedAt: null, late: true, state: 'late' });
+    expect(q4.reason).toContain('2026-01-15 前签署报送');
     expect(reports.items.find((r: { period: string }) => r.period === '2025')).toMatchObject({ kind: 'year', dueOn: '2026-01-31' });
     expect((await office.post('/api/v1/hazard-reports/2025Q4/sign')).statusCode).toBe(403);
     const signed = await owner.post('/api/v1/hazard-reports/2025Q4/sign');

@@ -3,10 +3,17 @@ import {
   clearedHazardStatuses,
   dismissedHazardStatuses,
   endedHazardStatuses,
+  enterpriseStepStatuses,
   escalatingGrades,
+  finderStepStatuses,
+  type HazardActor,
+  type HazardChannel,
+  type HazardGrade,
+  type HazardParty,
   openHazardStatuses,
+  regulatorStepStatuses,
 } from '@anzhi/core';
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { literalList } from '../../lib/sql-array.ts';
 import { hazards } from './hazard.table.ts';
 
@@ -57,3 +64,36 @@ export const hazardSql = {
   isClearedIn: (from: string, to: string): SQL =>
     sql`(${hazardSql.isCleared()} AND ${h.closedOn} IS NOT NULL AND ${h.closedOn} BETWEEN ${day(from)} AND ${day(to)})`,
 };
+
+const grade = (g: HazardGrade) => sql`${h.grade} = ${g}`;
+const channel = (c: HazardChannel) => sql`${h.channel} = ${c}`;
+const pending = sql`${h.pendingExtension} IS NOT NULL`;
+const notPending = sql`${h.pendingExtension} IS NULL`;
+const inFinderStep = inSet(h.status, finderStepStatuses);
+
+/** Core's awaitedParty (hazard.rules.ts) as SQL: the hazards waiting for a step of that party. */
+export function awaitsPartySql(party: HazardParty): SQL {
+  const open = hazardSql.isOpen();
+  switch (party) {
+    case 'enterprise':
+      return sql`(${open} AND ${notPending} AND (${inSet(h.status, enterpriseStepStatuses)}
+        OR (${inFinderStep} AND ${grade('general')} AND ${channel('selfCheck')})))`;
+    case 'regulator':
+      return sql`(${open} AND ((${pending} AND ${grade('major')})
+        OR (${notPending} AND (${inSet(h.status, regulatorStepStatuses)} OR (${inFinderStep} AND ${grade('major')})))))`;
+    case 'finder':
+      return sql`(${open} AND ((${pending} AND ${grade('general')})
+        OR (${notPending} AND ${inFinderStep} AND ${grade('general')} AND NOT ${channel('selfCheck')})))`;
+  }
+}
+
+/** Core's isAwaitingActor as SQL: the ledger's 待我处理 and the 待办's hazard steps. */
+export function awaitingActorSql(a: Pick<HazardActor, 'userId' | 'office' | 'unitId' | 'enterpriseId'>): SQL {
+  const parts = [
+    a.enterpriseId != null ? and(awaitsPartySql('enterprise'), eq(h.enterpriseId, a.enterpriseId)) : undefined,
+    a.unitId != null ? and(awaitsPartySql('regulator'), eq(h.supervisingUnitId, a.unitId)) : undefined,
+    a.office ? and(awaitsPartySql('regulator'), isNull(h.supervisingUnitId)) : undefined,
+    and(awaitsPartySql('finder'), or(eq(h.foundBy, a.userId), a.unitId != null ? eq(h.finderUnitId, a.unitId) : undefined)),
+  ].filter((p): p is SQL => p !== undefined);
+  return sql`(${or(...parts)})`;
+}

@@ -3,6 +3,7 @@ import {
   type HazardGrade,
   type HazardReportFigures,
   hazardReportDeadline,
+  hazardReportState,
   reportPeriodKind,
   reportPeriodRange,
 } from '@anzhi/core';
@@ -70,18 +71,33 @@ export function createHazardReports(deps: { db: Db; clock: Clock; audit: AuditSe
       const today = chinaToday(clock.now());
       const signed = await db.select().from(hazardReports).where(eq(hazardReports.enterpriseId, e.id));
       const config = (await resolveSettings(db, e.regionCode)).hazardReport;
+      // On the platform since it was registered, or since its first recorded hazard if that is earlier (records
+      // carried over from before).
+      const [first] = await db
+        .select({ on: sql<string | null>`min(${hazards.foundOn})::text` })
+        .from(hazards)
+        .where(eq(hazards.enterpriseId, e.id));
+      const registered = chinaToday(e.createdAt);
+      const enterpriseSince = first?.on && first.on < registered ? first.on : registered;
       const items = [];
       for (const period of endedReportPeriods(today, config, 1)) {
         const s = signed.find((r) => r.period === period);
         const dueOn = hazardReportDeadline(period, config);
+        const figs = s ? (s.figures as HazardReportFigures) : await figures(e.id, period);
+        const { state, reason } = hazardReportState(
+          { period, dueOn, signed: Boolean(s), found: figs.found, openAtEnd: figs.openAtEnd },
+          { today, enterpriseSince },
+        );
         items.push({
           period,
           kind: reportPeriodKind(period),
           dueOn,
-          figures: s ? (s.figures as HazardReportFigures) : await figures(e.id, period),
+          figures: figs,
           signedAt: s?.signedAt?.toISOString() ?? null,
           signerName: s?.signerName ?? null,
-          late: !s && today > dueOn,
+          late: state === 'late',
+          state,
+          reason,
         });
       }
       return { enterpriseId: e.id, enterpriseName: e.name, principal: e.principal, items };

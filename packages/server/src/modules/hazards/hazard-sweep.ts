@@ -1,4 +1,4 @@
-import { escalationStepLabels, escalationSteps } from '@anzhi/core';
+import { escalationStepLabels, escalationSteps, type HazardTimeConfig } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
@@ -41,26 +41,40 @@ function audienceSql(audience: Audience[]): SQL {
   return sql.join(parts, sql` OR `);
 }
 
+/** What a notice says: constants, or SQL over the `src` rows (per hazard, e.g. the rung it reached). */
+interface NoticeText {
+  kind: string | SQL;
+  title: string | SQL;
+  body: string | SQL;
+  audience: Audience[];
+}
+
+const asSql = (v: string | SQL): SQL => (typeof v === 'string' ? sql`${v}` : v);
+
 /**
  * Inserts the rows `insertSql` produces (returning hazard_id, deadline and a key part), then one notification per
- * recipient and one outbound delivery per channel, all in one statement. Set-based, so a sweep over a million hazards
- * is a handful of statements, and the unique keys make a second run insert nothing.
+ * recipient for the rows `pick` selects from them (by default all; columns hazard_id, deadline, part and whatever
+ * the notice's SQL reads), and one outbound delivery per channel, all in one statement. Set-based, so a sweep over a
+ * million hazards is a handful of statements, and the unique keys make a second run insert nothing.
  */
 async function insertWithNotices(
   ex: Executor,
   insertSql: SQL,
-  notice: { kind: string; title: string; body: string; audience: Audience[] },
+  notice: NoticeText,
   now: Date,
   channels: OutboundKeys,
+  pick: SQL = sql`SELECT * FROM ins`,
 ): Promise<{ rows: number; notifications: number }> {
+  const kind = asSql(notice.kind);
   const result = (await ex.execute(sql`
     WITH ins AS (${insertSql}),
+    src AS (${pick}),
     n AS (
       INSERT INTO notifications (user_id, kind, title, body, link, entity_type, entity_id, dedupe_key, created_at)
-      SELECT DISTINCT ON (u.id, ins.hazard_id) u.id, ${notice.kind}, ${notice.title},
-        h.code || '「' || h.title || '」' || ${notice.body}, '/hazards/' || h.id, 'hazard', h.id,
-        ${notice.kind} || ':' || h.id || ':' || ins.deadline || ':' || ins.part, ${now}::timestamptz
-      FROM ins JOIN hazards h ON h.id = ins.hazard_id
+      SELECT DISTINCT ON (u.id, src.hazard_id) u.id, ${kind}, ${asSql(notice.title)},
+        h.code || '「' || h.title || '」' || ${asSql(notice.body)}, '/hazards/' || h.id, 'hazard', h.id,
+        ${kind} || ':' || h.id || ':' || src.deadline || ':' || src.part, ${now}::timestamptz
+      FROM src JOIN hazards h ON h.id = src.hazard_id
       JOIN users u ON NOT u.disabled AND (${audienceSql(notice.audience)})
       ON CONFLICT (user_id, dedupe_key) DO NOTHING
       RETURNING id, dedupe_key
@@ -80,11 +94,64 @@ async function insertWithNotices(
   return { rows: Number(r?.rows ?? 0), notifications: Number(r?.notifications ?? 0) };
 }
 
+/** A rung's Chinese name in SQL, from core's labels. */
+const stepLabelSql = (step: SQL) =>
+  sql`(CASE ${step} ${sql.join(
+    escalationSteps.map((s) => sql`WHEN ${s} THEN ${escalationStepLabels[s]}`),
+    sql` `,
+  )} END)`;
+
+/**
+ * The ladder for one group of townships: every rung due and not yet recorded is recorded (each keeps its own row,
+ * hence its document), but each hazard gets one notice naming the highest rung it reached in this run ("已逾期 40
+ * 天，已达约谈"), listing the rungs recorded with it. A first run over an old backlog thus sends one notice per hazard,
+ * not four in the same second; later runs, finding one new rung at a time, notify each.
+ */
+async function escalate(ex: Executor, now: Date, today: string, days: HazardTimeConfig['ladderDays'], where: SQL, channels: OutboundKeys) {
+  const due = sql.join(
+    escalationSteps.map(
+      (step) => sql`SELECT id, ${step}::text AS step, deadline, deadline + ${days[step]}::int AS due_on FROM hazards
+        WHERE ${hazardSql.isEscalationDue(today, days[step])} AND ${where}`,
+    ),
+    sql` UNION ALL `,
+  );
+  const rank = (step: SQL) => sql`array_position(${ladder}, ${step})`;
+  const r = await insertWithNotices(
+    ex,
+    sql`INSERT INTO hazard_escalations (hazard_id, step, deadline, due_on, created_at)
+      SELECT id, step, deadline, due_on, ${now}::timestamptz FROM (${due}) d
+      ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, step AS part`,
+    {
+      kind: sql`'hazard.escalation.' || src.part`,
+      title: sql`'重大隐患逾期' || ${stepLabelSql(sql`src.part`)}`,
+      body: sql`' 已逾期 ' || (${today}::date - src.deadline) || ' 天，已达' || ${stepLabelSql(sql`src.part`)}
+        || CASE WHEN src.also <> '' THEN '（' || src.also || '一并记录）' ELSE '' END`,
+      audience: ['enterprise', 'unit', 'office'],
+    },
+    now,
+    channels,
+    sql`SELECT DISTINCT ON (hazard_id) hazard_id, deadline, part,
+        (SELECT coalesce(string_agg(${stepLabelSql(sql`o.part`)}, '、' ORDER BY ${rank(sql`o.part`)}), '') FROM ins o
+          WHERE o.hazard_id = ins.hazard_id AND o.deadline = ins.deadline AND o.part <> ins.part) AS also
+      FROM ins ORDER BY hazard_id, ${rank(sql`part`)} DESC`,
+  );
+  if (r.rows > 0) {
+    // The hazard shows the highest rung reached on its current deadline.
+    await ex.execute(sql`UPDATE hazards h SET escalation_step = top.step
+      FROM (SELECT DISTINCT ON (hazard_id, deadline) hazard_id, deadline, step FROM hazard_escalations
+        WHERE created_at = ${now}::timestamptz ORDER BY hazard_id, deadline, ${rank(sql`step`)} DESC) top
+      WHERE top.hazard_id = h.id AND top.deadline = h.deadline
+        AND coalesce(${rank(sql`h.escalation_step`)}, 0) < ${rank(sql`top.step`)}`);
+  }
+  return r;
+}
+
 /**
  * The time-driven hazard rules as of `now` (core's hazardDueAsOf, set-based): due-soon reminders, overdue marks, and
  * the 函告 → 通报 → 约谈 → 曝光 ladder for overdue major hazards. Idempotent: a second run creates nothing.
  * The days come from each township's hazardTime settings (settings store): the time-dependent statements run once per
- * group of townships sharing a value.
+ * group of townships sharing a value. A hazard that reaches a rung in this run is told that alone (the rung's notice
+ * says how long it is overdue), not also that it is overdue.
  */
 export async function runHazardSweep(db: Db, now: Date, opts: { channels?: OutboundKeys } = {}): Promise<SweepResult> {
   const channels = opts.channels ?? { perRecipient: [], perNotice: [] };
@@ -111,6 +178,12 @@ export async function runHazardSweep(db: Db, now: Date, opts: { channels?: Outbo
       created.notifications += reminders.notifications;
     }
 
+    for (const { value: config, ...townships } of groups) {
+      const r = await escalate(tx, now, today, config.ladderDays, regionFilter(sql`region_code`, townships), channels);
+      created.escalations += r.rows;
+      created.notifications += r.notifications;
+    }
+
     const overdue = await insertWithNotices(
       tx,
       sql`INSERT INTO hazard_alerts (hazard_id, kind, deadline, created_at)
@@ -120,37 +193,11 @@ export async function runHazardSweep(db: Db, now: Date, opts: { channels?: Outbo
       { kind: 'hazard.overdue', title: '隐患整改已逾期', body: ' 已超过整改期限', audience: ['enterprise', 'unit'] },
       now,
       channels,
+      sql`SELECT * FROM ins WHERE NOT EXISTS (SELECT 1 FROM hazard_escalations x
+        WHERE x.hazard_id = ins.hazard_id AND x.deadline = ins.deadline AND x.created_at = ${now}::timestamptz)`,
     );
     created.overdue = overdue.rows;
     created.notifications += overdue.notifications;
-    for (const { value: config, ...townships } of groups) {
-      for (const step of escalationSteps) {
-        const days = config.ladderDays[step];
-        const r = await insertWithNotices(
-          tx,
-          sql`INSERT INTO hazard_escalations (hazard_id, step, deadline, due_on, created_at)
-          SELECT id, ${step}, deadline, deadline + ${days}::int, ${now}::timestamptz FROM hazards
-          WHERE ${hazardSql.isEscalationDue(today, days)}
-            AND ${regionFilter(sql`region_code`, townships)}
-          ON CONFLICT DO NOTHING RETURNING hazard_id, deadline, step AS part`,
-          {
-            kind: `hazard.escalation.${step}`,
-            title: `重大隐患逾期${escalationStepLabels[step]}`,
-            body: ` 逾期未整改，已${escalationStepLabels[step]}`,
-            audience: ['enterprise', 'unit', 'office'],
-          },
-          now,
-          channels,
-        );
-        created.escalations += r.rows;
-        created.notifications += r.notifications;
-        if (r.rows > 0) {
-          await tx.execute(sql`UPDATE hazards h SET escalation_step = ${step}
-          FROM hazard_escalations x WHERE x.hazard_id = h.id AND x.deadline = h.deadline AND x.step = ${step}
-          AND coalesce(array_position(${ladder}, h.escalation_step), 0) < array_position(${ladder}, ${step}::text)`);
-        }
-      }
-    }
     return false;
   });
   return { skipped, created };

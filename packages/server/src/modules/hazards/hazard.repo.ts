@@ -1,4 +1,4 @@
-import { type DataScope, type HazardFilter, industrySections } from '@anzhi/core';
+import { type DataScope, type HazardActor, type HazardFilter, industrySections } from '@anzhi/core';
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
@@ -9,7 +9,7 @@ import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 import { hazardEscalations, hazardEvents, hazards } from './hazard.table.ts';
-import { hazardSql } from './hazard-predicates.sql.ts';
+import { awaitingActorSql, hazardSql } from './hazard-predicates.sql.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
 export type HazardListRow = HazardRow & {
@@ -18,8 +18,14 @@ export type HazardListRow = HazardRow & {
   supervisingUnitName: string | null;
 };
 
-/** The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. */
-export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): SQL | undefined {
+/** Who is asking, for the filters about the caller (我登记的, 待我处理). */
+export type HazardCaller = Pick<HazardActor, 'userId' | 'office' | 'unitId' | 'enterpriseId'>;
+
+/**
+ * The ledger filter: the same SQL drives the list, the export and the statistics, so their numbers agree. Without a
+ * caller, the filters about the caller match nothing.
+ */
+export function hazardWhere(scope: DataScope, f: HazardFilter, today: string, me?: HazardCaller): SQL | undefined {
   const c: (SQL | undefined)[] = [scopeOn.hazards(scope)];
   if (f.q) {
     const like = likeContains(f.q);
@@ -33,6 +39,8 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   if (f.channel) c.push(eq(hazards.channel, f.channel));
   if (f.regionCode) c.push(regionSubtree(hazards.regionCode, f.regionCode));
   if (f.domain) c.push(sql`${hazards.domains} @> ${textArray([f.domain])}`);
+  // The statistics count a hazard under its first domain (groupKey 'domain'): this lists exactly such a group.
+  if (f.mainDomain) c.push(sql`${hazards.domains}[1] = ${f.mainDomain}`);
   if (f.industrySection) {
     const divisions = industrySections.find(([s]) => s === f.industrySection)?.[2].map(([code]) => code) ?? [];
     c.push(sql`${hazards.industryCode} = ANY(${textArray(divisions)})`);
@@ -49,6 +57,14 @@ export function hazardWhere(scope: DataScope, f: HazardFilter, today: string): S
   if (f.closedFrom) c.push(sql`${hazards.closedOn} >= ${f.closedFrom}`);
   if (f.closedTo) c.push(sql`${hazards.closedOn} <= ${f.closedTo}`);
   if (f.stockAt) c.push(hazardSql.countsAsStockAt(f.stockAt));
+  if (f.mine !== undefined) {
+    const mine = me ? eq(hazards.foundBy, me.userId) : sql`false`;
+    c.push(f.mine ? mine : sql`NOT ${mine}`);
+  }
+  if (f.awaitingMe !== undefined) {
+    const awaiting = me ? awaitingActorSql(me) : sql`false`;
+    c.push(f.awaitingMe ? awaiting : sql`NOT ${awaiting}`);
+  }
   return and(...c);
 }
 
@@ -143,6 +159,17 @@ export const hazardRepo = {
 
   async events(ex: Executor, hazardId: number) {
     return ex.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId)).orderBy(hazardEvents.id);
+  },
+
+  /** When the hazard last had a timeline event of this kind (e.g. the last 催办). */
+  async lastEventAt(ex: Executor, hazardId: number, action: string): Promise<Date | null> {
+    const [row] = await ex
+      .select({ at: hazardEvents.at })
+      .from(hazardEvents)
+      .where(and(eq(hazardEvents.hazardId, hazardId), eq(hazardEvents.action, action)))
+      .orderBy(desc(hazardEvents.id))
+      .limit(1);
+    return row?.at ?? null;
   },
 
   async escalations(ex: Executor, hazardId: number) {

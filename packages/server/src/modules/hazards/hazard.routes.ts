@@ -9,6 +9,7 @@ import {
   hazardFilter,
   hazardListQuery,
   hazardPage,
+  hazardRemindResult,
   hazardStats,
   hazardStatsQuery,
   idParam,
@@ -113,6 +114,19 @@ export async function registerHazardModule(app: FastifyInstance, deps: { hazards
       },
     },
     async (request) => hazards.act(requireActor(request), request.params.id, request.params.action, request.body),
+  );
+  r.post(
+    '/api/v1/hazards/:id/remind',
+    {
+      config: { access: 'hazard.act' },
+      schema: {
+        tags,
+        summary: '催办：提醒该隐患当前步骤的办理方（已逾期或即将到期；安委办或监管单位；每个隐患每天一次）',
+        params: idParam,
+        response: { 200: hazardRemindResult },
+      },
+    },
+    async (request) => hazards.remind(requireActor(request), request.params.id),
   );
   r.get(
     '/api/v1/hazards/:id/escalations/:step/document',

@@ -14,6 +14,7 @@ import {
   hazardChannelLabels,
   hazardGradeLabels,
   hazardStatusLabels,
+  type IndustryScheme,
   industryDivisions,
   industrySectionNames,
   initialHazardStatus,
@@ -34,6 +35,7 @@ import { auditedHazard, fileLinks, hazardActorOf, hazardFacts, toHazardSummary }
 import { decodeCursor, encodeCursor, hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { createHazardActions } from './hazard-actions.ts';
 import { hazardNotices } from './hazard-notices.ts';
+import { createHazardRemind } from './hazard-remind.ts';
 import { cubeAnswers, groupKey, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
 
 export type HazardDeps = { db: Db; clock: Clock; audit: AuditService } & HazardPorts;
@@ -46,6 +48,8 @@ export function createHazardService(deps: HazardDeps) {
   const { db, clock, audit } = deps;
   const today = () => chinaToday(clock.now());
   const notices = hazardNotices(deps);
+  // Declared before detail() reads it; load() is hoisted.
+  const reminders = createHazardRemind({ ...deps, load });
 
   async function load(ex: Executor, actor: Actor, id: number) {
     const row = await hazardRepo.findById(ex, id, actor.scope);
@@ -101,6 +105,7 @@ export function createHazardService(deps: HazardDeps) {
       })),
       // The buttons: what the state machine allows this actor now, and only if the role may act on hazards at all.
       actions: can(actor.roles, 'hazard.act') ? availableHazardActions(hazardFacts(h), hazardActorOf(actor)) : [],
+      canRemind: can(actor.roles, 'hazard.act') && (await reminders.canRemind(ex, actor, h)),
     };
   }
 
@@ -195,7 +200,7 @@ export function createHazardService(deps: HazardDeps) {
         });
       }
       await audit.record(tx, auditActorOf(actor), { entityType: 'hazard', entityId: row.id, action: 'create', after: auditedHazard(row) });
-      await notices.afterCreate(tx, row);
+      await notices.afterCreate(tx, row, e.name);
       return row.id;
     });
     return detail(db, actor, id);
@@ -205,7 +210,7 @@ export function createHazardService(deps: HazardDeps) {
     const { page, pageSize, cursor: rawCursor, ...filter } = query;
     const cursor = rawCursor ? decodeCursor(rawCursor) : undefined;
     if (cursor === null) throw errors.badRequest('hazard.invalid_cursor', '翻页游标无效，请从第一页重新查询');
-    const where = hazardWhere(actor.scope, filter, today());
+    const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const [rows, total] = await Promise.all([
       hazardRepo.page(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
       cubeAnswers(actor.scope, filter) ? hazardStatsRepo.cubeCount(db, where) : hazardRepo.count(db, where),
@@ -245,12 +250,16 @@ export function createHazardService(deps: HazardDeps) {
     return map;
   }
 
-  async function stats(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy }) {
-    const { groupBy, ...filter } = query;
-    const where = hazardWhere(actor.scope, filter, today());
-    const byKey = groupBy === 'industry' ? 'industry' : groupBy;
+  /** "By industry" means by 行业领域 unless the caller asks for 国民经济门类. */
+  const industryKey = (groupBy: HazardGroupBy, scheme: IndustryScheme): HazardGroupBy =>
+    groupBy === 'industry' && scheme === 'domain' ? 'domain' : groupBy;
+
+  async function stats(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy; industryScheme: IndustryScheme }) {
+    const { groupBy: asked, industryScheme, ...filter } = query;
+    const groupBy = industryKey(asked, industryScheme);
+    const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const fromCube = cubeAnswers(actor.scope, filter, groupBy);
-    let groups = await hazardStatsRepo.groups(db, where, groupKey(byKey, statsRoot(actor.scope, filter.regionCode)), fromCube);
+    let groups = await hazardStatsRepo.groups(db, where, groupKey(groupBy, statsRoot(actor.scope, filter.regionCode)), fromCube);
     if (groupBy === 'industry') {
       // Counted by division (大类) in SQL, reported by section (门类): ≤ 97 rows to fold.
       const folded = new Map<string, number>();
@@ -269,9 +278,13 @@ export function createHazardService(deps: HazardDeps) {
     return { total: groups.reduce((a, g) => a + g.count, 0), groups: groups.map((g) => ({ ...g, label: names.get(g.key) as string })) };
   }
 
-  async function dynamicZero(actor: Actor, query: HazardFilter & { groupBy: HazardGroupBy; cutoff: string }) {
-    const { groupBy, cutoff, ...filter } = query;
-    const where = hazardWhere(actor.scope, filter, today());
+  async function dynamicZero(
+    actor: Actor,
+    query: HazardFilter & { groupBy: HazardGroupBy; industryScheme: IndustryScheme; cutoff: string },
+  ) {
+    const { groupBy: asked, industryScheme, cutoff, ...filter } = query;
+    const groupBy = industryKey(asked, industryScheme);
+    const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const rows = await hazardStatsRepo.dynamicZero(
       db,
       where,
@@ -308,6 +321,7 @@ export function createHazardService(deps: HazardDeps) {
     stats,
     dynamicZero,
     act: actions.act,
+    remind: reminders.remind,
     labels: { hazardChannelLabels, hazardCategoryLabels, escalationStepLabels },
     /** The hazard as scoped for the actor, for documents and exports. */
     load: (actor: Actor, id: number) => load(db, actor, id),

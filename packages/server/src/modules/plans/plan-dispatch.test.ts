@@ -250,7 +250,7 @@ describe('五色图', () => {
     expect(marketRow?.score).toBeGreaterThan(emergencyRow?.score as number);
     for (const row of [...r.units, ...r.villages]) expect(row.colour).toBe(colourOf(row.score, r.scoring.thresholds));
     expect(r.units.map((u) => u.rank)).toEqual([...r.units.map((u) => u.rank)].sort((a, b) => a - b));
-    // Villages cannot file the dispatch (ADR 0013): 按时报送 does not apply to them. 东村's March progress (the office
+    // Villages cannot file the dispatch (ADR 0014): 按时报送 does not apply to them. 东村's March progress (the office
     // filled it in) and 西村's silence weigh the same.
     const march = (await office.get(`/api/v1/plans/${plan.plan.id}/rankings`)).json() as PlanRankings;
     expect(march.period).toBe('2026-03');

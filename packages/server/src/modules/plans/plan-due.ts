@@ -27,7 +27,7 @@ export interface DueDispatchCard {
  * The dispatch cards of these units for the month of `asOf` that have no report that counts yet, in the published
  * plans the scope sees: open tasks (not removed, not completed at import) the unit leads or shares, not finished by
  * an earlier done report, in plans published by that month's report day and still running. Villages file no dispatch
- * (ADR 0013), so only units are asked. `planId` narrows to one plan.
+ * (ADR 0014), so only units are asked. `planId` narrows to one plan.
  */
 export async function listDueDispatchCards(
   ex: Executor,

@@ -40,7 +40,7 @@ async function dispatchDays(ex: Executor): Promise<DispatchDays> {
 
 /**
  * Who owes a report: per published plan, period (this month and last) and member unit (villages file no dispatch,
- * ADR 0013), the open tasks without a report that counts (core countsAsReport) for that period. A task already reported done in an earlier month is not
+ * ADR 0014), the open tasks without a report that counts (core countsAsReport) for that period. A task already reported done in an earlier month is not
  * open. The days come from the plan's own settings, else its township's (settings store), else the defaults; the
  * sets and windows are core's dispatch predicates (plan-predicates.sql.ts).
  */
@@ -67,7 +67,7 @@ function owingSql(kind: Kind, today: string, periods: string[], days: DispatchDa
       WHERE ${planSql.isTrackedPlan(sql`p.status`)} AND ${planSql.coversPeriod(sql`p.period_end`, sql`pr.first_day`)}
     ),
     assigned AS (
-      -- Member units only: villages do not file the monthly dispatch (ADR 0013), so they are neither reminded nor overdue.
+      -- Member units only: villages do not file the monthly dispatch (ADR 0014), so they are neither reminded nor overdue.
       SELECT t.plan_id, t.id AS task_id, 'unit:' || u AS key, u AS unit_id, NULL::text AS village_code
         FROM plan_tasks t CROSS JOIN LATERAL unnest(t.lead_unit_ids || t.co_unit_ids) u
         WHERE ${task} AND t.removed_at IS NULL AND ${planSql.isOpenTask(sql`t.completed_on`)}

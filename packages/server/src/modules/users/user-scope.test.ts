@@ -294,8 +294,10 @@ describe('an enterprise account without an enterprise', () => {
       hazards: { open: 0, openMajor: 0, overdue: 0, foundThisMonth: 0, closedThisMonth: 0, monthStart: '2026-03-01' },
     };
     expect((await s.get('/api/v1/dashboard/summary')).json()).toEqual(empty);
+    // The API no longer lets an enterprise account go without its enterprise; older rows may still look like this.
     const patched = await admin.patch(`/api/v1/users/${enterpriseId}`, { regionCodes: [codes.town] });
-    expect(patched.statusCode).toBe(200);
+    expect(patched.statusCode).toBe(400);
+    await userRepo.update(t.database.db, enterpriseId, { regionCodes: [codes.town] });
     expect((await s.get('/api/v1/dashboard/summary')).json()).toEqual(empty);
     // The office's own dashboard does count the township.
     const officeSummary = (await office.get('/api/v1/dashboard/summary')).json();

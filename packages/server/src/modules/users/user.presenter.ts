@@ -11,6 +11,8 @@ export function toUser(u: UserWithUnit, now: Date): User {
     regionCodes: u.regionCodes,
     unitId: u.unitId,
     unitName: u.unitName,
+    enterpriseId: u.enterpriseId,
+    enterpriseName: u.enterpriseName,
     enterprisePrincipal: u.enterprisePrincipal,
     disabled: u.disabled,
     locked: isLocked(u, now),

@@ -3,11 +3,12 @@ import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { regionArraySubtree, scopeOn } from '../../db/data-scope.ts';
 import { likeContains } from '../../lib/scope-sql.ts';
+import { enterprises } from '../enterprises/enterprise.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from './user.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
-export type UserWithUnit = UserRow & { unitName: string | null };
+export type UserWithUnit = UserRow & { unitName: string | null; enterpriseName: string | null };
 
 export interface UserFilter {
   q?: string;
@@ -16,10 +17,10 @@ export interface UserFilter {
   regionCode?: string;
 }
 
-const columns = { user: users, unitName: units.name };
+const columns = { user: users, unitName: units.name, enterpriseName: enterprises.name };
 
-function flatten(rows: { user: UserRow; unitName: string | null }[]): UserWithUnit[] {
-  return rows.map((r) => ({ ...r.user, unitName: r.unitName }));
+function flatten(rows: { user: UserRow; unitName: string | null; enterpriseName: string | null }[]): UserWithUnit[] {
+  return rows.map((r) => ({ ...r.user, unitName: r.unitName, enterpriseName: r.enterpriseName }));
 }
 
 export const userRepo = {
@@ -33,6 +34,7 @@ export const userRepo = {
       .select(columns)
       .from(users)
       .leftJoin(units, eq(units.id, users.unitId))
+      .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
       .where(and(eq(users.id, id), scopeOn.users(scope)))
       .limit(1);
     return flatten(rows)[0];
@@ -49,6 +51,7 @@ export const userRepo = {
       .select(columns)
       .from(users)
       .leftJoin(units, eq(units.id, users.unitId))
+      .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
       .where(where)
       .orderBy(desc(users.id))
       .limit(pageSize)

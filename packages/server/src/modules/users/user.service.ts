@@ -16,6 +16,7 @@ import { AppError, errors } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password-hash.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { sessionRepo } from '../auth/session.repo.ts';
+import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { auditedUser, toUser } from './user.presenter.ts';
 import { type UserFilter, userRepo } from './user.repo.ts';
@@ -27,13 +28,35 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
   const { db, clock, audit } = deps;
 
   /** Whether the actor may manage an account with these roles and regions (an existing account: as it is now). */
-  function checkScope(actor: Actor, roles: Role[], regionCodes: string[]) {
-    const problem = canAssignAccount(actor.scope, actor.roles, { roles, regionCodes, unitId: null });
+  function checkScope(actor: Actor, roles: Role[], regionCodes: string[], enterpriseId: number | null) {
+    const problem = canAssignAccount(actor.scope, actor.roles, { roles, regionCodes, unitId: null, enterpriseId });
     if (problem) throw errors.forbidden(problem, 'user.scope_exceeded');
   }
 
-  async function checkAssignable(ex: Executor, actor: Actor, roles: Role[], regionCodes: string[], unitId: number | null) {
-    checkScope(actor, roles, regionCodes);
+  async function checkAssignable(
+    ex: Executor,
+    actor: Actor,
+    roles: Role[],
+    regionCodes: string[],
+    unitId: number | null,
+    enterpriseId: number | null,
+  ) {
+    if (roles.includes('enterprise') && enterpriseId == null) {
+      throw errors.badRequest('user.enterprise_required', '所属企业：企业账号必须指定所属企业', [
+        { path: 'enterpriseId', message: '所属企业：请选择' },
+      ]);
+    }
+    if (enterpriseId != null && !roles.includes('enterprise')) {
+      throw errors.badRequest('user.invalid_field', '所属企业：只有企业账号才能绑定企业', [
+        { path: 'enterpriseId', message: '所属企业：仅限企业账号' },
+      ]);
+    }
+    checkScope(actor, roles, regionCodes, enterpriseId);
+    if (enterpriseId != null && !(await enterpriseRepo.findById(ex, enterpriseId, actor.scope))) {
+      throw errors.badRequest('user.enterprise_unknown', `所属企业：编号为 ${enterpriseId} 的企业不存在或不在您的管理范围内`, [
+        { path: 'enterpriseId', message: '所属企业：不在您的管理范围内' },
+      ]);
+    }
     if (roles.includes('unit') && unitId == null) {
       throw errors.badRequest('user.unit_required', '所属单位：成员单位角色的账号必须指定所属单位', [
         { path: 'unitId', message: '所属单位：请选择' },
@@ -72,7 +95,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
       checkPassword(body.initialPassword, body.username, 'initialPassword', '初始密码');
       const passwordHash = await hashPassword(body.initialPassword);
       return db.transaction(async (tx) => {
-        await checkAssignable(tx, actor, body.roles, body.regionCodes, body.unitId ?? null);
+        await checkAssignable(tx, actor, body.roles, body.regionCodes, body.unitId ?? null, body.enterpriseId ?? null);
         if (await userRepo.findByUsername(tx, body.username)) {
           throw errors.conflict('user.username_taken', `用户名“${body.username}”已被使用`, [
             { path: 'username', message: '用户名：已被使用' },
@@ -87,6 +110,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
           roles: body.roles,
           regionCodes: body.regionCodes,
           unitId: body.unitId ?? null,
+          enterpriseId: body.enterpriseId ?? null,
           mustChangePassword: true,
           createdAt: now,
           updatedAt: now,
@@ -110,12 +134,13 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
         const roles = body.roles ?? before.roles;
         const regionCodes = body.regionCodes ?? before.regionCodes;
         const unitId = body.unitId === undefined ? before.unitId : body.unitId;
+        const enterpriseId = body.enterpriseId === undefined ? before.enterpriseId : body.enterpriseId;
         // Re-check against the account as it would be after the change, and as it was: an office may neither
         // widen an account beyond its township nor touch an administrator.
-        await checkAssignable(tx, actor, roles, regionCodes, unitId);
-        checkScope(actor, before.roles, before.regionCodes);
+        await checkAssignable(tx, actor, roles, regionCodes, unitId, enterpriseId);
+        checkScope(actor, before.roles, before.regionCodes, before.enterpriseId);
         const enterprisePrincipal = body.enterprisePrincipal ?? before.enterprisePrincipal;
-        if (enterprisePrincipal && (!roles.includes('enterprise') || before.enterpriseId == null)) {
+        if (enterprisePrincipal && (!roles.includes('enterprise') || enterpriseId == null)) {
           throw errors.badRequest('user.invalid_field', '只有绑定了企业的企业账号才能登记为企业主要负责人', [
             { path: 'enterprisePrincipal', message: '企业主要负责人：仅限企业账号' },
           ]);
@@ -127,6 +152,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
           roles,
           regionCodes,
           unitId,
+          enterpriseId,
           disabled: body.disabled ?? before.disabled,
           enterprisePrincipal,
           updatedAt: now,
@@ -141,7 +167,8 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
           after: auditedUser(row),
         });
         if (row.disabled) await sessionRepo.deleteForUser(tx, id);
-        return toUser({ ...row, unitName: (await userRepo.findById(tx, id, systemScope))?.unitName ?? null }, now);
+        const names = await userRepo.findById(tx, id, systemScope);
+        return toUser({ ...row, unitName: names?.unitName ?? null, enterpriseName: names?.enterpriseName ?? null }, now);
       });
     },
 
@@ -150,7 +177,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
       checkPassword(newPassword, target.username, 'newPassword', '新密码');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
-        checkScope(actor, target.roles, target.regionCodes);
+        checkScope(actor, target.roles, target.regionCodes, target.enterpriseId);
         await userRepo.update(tx, id, {
           passwordHash,
           mustChangePassword: true,
@@ -166,7 +193,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     async unlock(actor: Actor, id: number): Promise<void> {
       await db.transaction(async (tx) => {
         const target = await loadInScope(tx, actor, id);
-        checkScope(actor, target.roles, target.regionCodes);
+        checkScope(actor, target.roles, target.regionCodes, target.enterpriseId);
         await userRepo.update(tx, id, { failedLoginCount: 0, lockedUntil: null, updatedAt: clock.now() });
         await audit.record(tx, auditActorOf(actor), { entityType: 'user', entityId: id, action: 'unlock' });
       });

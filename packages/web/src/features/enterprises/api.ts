@@ -92,3 +92,12 @@ export function useImportEnterprises() {
     },
   });
 }
+
+/** 一企一档: hazards, 举一反三 checks, 季报/年报 and the shown risk level with its reason. */
+export function useEnterpriseFile(id: number) {
+  return useQuery({
+    queryKey: [...enterprisesKey, 'file', id],
+    queryFn: ({ signal }) => call('GET /enterprises/{id}/file', { params: { id }, signal }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}

@@ -56,10 +56,12 @@ export function useHazardStats(groupBy: HazardGroupBy, filters: HazardFilters) {
   });
 }
 
-export function useDynamicZero(cutoff: string, groupBy: 'region' | 'industry', filters: HazardFilters) {
+/** 动态清零 by region, by 行业领域 (domain) or by 国民经济门类 (industry, counted by 大类 and folded here). */
+export function useDynamicZero(cutoff: string, groupBy: 'region' | 'domain' | 'industry', filters: HazardFilters) {
+  const industryScheme = groupBy === 'industry' ? 'section' : 'domain';
   return useQuery({
     queryKey: [...hazardsKey, 'dynamic-zero', cutoff, groupBy, filters],
-    queryFn: ({ signal }) => call('GET /hazards/dynamic-zero', { query: { ...filters, cutoff, groupBy }, signal }),
+    queryFn: ({ signal }) => call('GET /hazards/dynamic-zero', { query: { ...filters, cutoff, groupBy, industryScheme }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -128,5 +130,14 @@ export function useHazardAction() {
       });
       void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
     },
+  });
+}
+
+/** 催办: remind whoever's step the hazard waits for; the detail then shows the 催办 on its timeline. */
+export function useHazardRemind(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('POST /hazards/{id}/remind', { params: { id } }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: [...hazardsKey, 'detail', id] }),
   });
 }

@@ -13,6 +13,7 @@ export const hazardFilterKeys = [
   'channel',
   'regionCode',
   'domain',
+  'mainDomain',
   'industrySection',
   'supervisingUnitId',
   'enterpriseId',
@@ -24,6 +25,8 @@ export const hazardFilterKeys = [
   'closedFrom',
   'closedTo',
   'stockAt',
+  'mine',
+  'awaitingMe',
 ] as const;
 
 export type HazardFilterKey = (typeof hazardFilterKeys)[number];

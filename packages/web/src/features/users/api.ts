@@ -48,3 +48,15 @@ export function useUnlockUser() {
   const onSuccess = useInvalidateUsers();
   return useMutation({ mutationFn: (id: number) => call('POST /users/{id}/unlock', { params: { id } }), onSuccess });
 }
+
+/** Enterprises in the manager's scope matching a few typed characters, for binding an enterprise account. */
+export function useEnterpriseOptions(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['enterprises', 'user-form', q],
+    queryFn: ({ signal }) => call('GET /enterprises', { query: { q: q || undefined, page: 1, pageSize: 20, sort: 'name' }, signal }),
+    select: (page) => page.items.map((e) => ({ value: e.id, label: e.regionName ? `${e.name}（${e.regionName}）` : e.name })),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}

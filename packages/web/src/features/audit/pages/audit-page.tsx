@@ -3,8 +3,10 @@ import { Card, DatePicker, Empty, Flex, Form, Input, Select, Table } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { PageContainer } from '../../../components/page-container.tsx';
+import { freezeFirstColumn } from '../../../components/phone-table.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SearchForm } from '../../../components/search-form.tsx';
+import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { useListParams } from '../../../lib/use-list-params.ts';
 import { useAuditEvents } from '../api.ts';
 import { auditColumns } from '../components/audit-columns.tsx';
@@ -28,6 +30,7 @@ export function AuditPage() {
   const [searchForm] = Form.useForm<FormValues>();
   const events = useAuditEvents({ ...filters, page: list.page, pageSize: list.pageSize });
   const verify = useVerifyChainControl();
+  const isMobile = useIsMobile();
 
   const formValues = useMemo<FormValues>(
     () => ({
@@ -84,12 +87,13 @@ export function AuditPage() {
         ) : (
           <Table<AuditEvent>
             rowKey="id"
-            columns={auditColumns}
+            className="phone-table"
+            columns={freezeFirstColumn(auditColumns, isMobile)}
             dataSource={events.data?.items}
             loading={events.isFetching}
             size="middle"
             scroll={{ x: 900 }}
-            expandable={{ expandedRowRender: (e) => <AuditDiff event={e} /> }}
+            expandable={{ expandedRowRender: (e) => <AuditDiff event={e} />, fixed: isMobile ? 'left' : undefined }}
             pagination={{
               current: list.page,
               pageSize: list.pageSize,

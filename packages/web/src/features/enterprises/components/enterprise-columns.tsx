@@ -2,7 +2,7 @@ import type { Enterprise } from '@anzhi/core';
 import type { TableColumnsType } from 'antd';
 import { Flex, Typography } from 'antd';
 import { Link } from 'react-router';
-import { DomainTags, FlagTags, RiskTag, StatusTag, WarningTags } from './enterprise-tags.tsx';
+import { DomainTags, FlagTags, ShownRiskTag, StatusTag, WarningTags } from './enterprise-tags.tsx';
 
 export type SortKey = 'name' | 'riskLevel' | '-updatedAt';
 
@@ -46,7 +46,7 @@ export function enterpriseColumns(sort: SortKey): TableColumnsType<Enterprise> {
       sorter: true,
       sortOrder: sort === 'riskLevel' ? 'ascend' : null,
       sortDirections: ['ascend'],
-      render: (level: Enterprise['riskLevel']) => <RiskTag level={level} />,
+      render: (_: Enterprise['riskLevel'], e: Enterprise) => <ShownRiskTag risk={e.risk} />,
     },
     {
       title: '监管单位',

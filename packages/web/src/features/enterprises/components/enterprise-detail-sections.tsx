@@ -6,6 +6,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { useEnterpriseTenants } from '../api.ts';
 import { flagLabel, industryLabel, scaleLabel, smallVenueLabel, standardisationLabel, today } from '../enterprise-labels.ts';
+import { EffectiveRiskTag } from './enterprise-file-sections.tsx';
 import { fiveToOneLabels } from './enterprise-form-values.ts';
 import { DomainTags, RiskTag, StatusTag, TagList } from './enterprise-tags.tsx';
 
@@ -169,10 +170,14 @@ export function StandingInfo({ e }: { e: Enterprise }) {
 }
 
 export function RiskInfo({ e }: { e: Enterprise }) {
+  const { risk } = e;
   return (
     <Details
       items={[
-        { key: 'level', label: '风险等级', children: <RiskTag level={e.riskLevel} /> },
+        { key: 'level', label: '登记的风险等级', children: <RiskTag level={e.riskLevel} /> },
+        ...(risk.raised
+          ? [{ key: 'effective', label: '显示的风险等级', children: <EffectiveRiskTag risk={risk} />, span: { xs: 1, md: 2, xl: 2 } }]
+          : []),
         { key: 'by', label: '评定人', children: e.riskLevelSetBy ?? none },
         { key: 'at', label: '评定时间', children: formatDateTime(e.riskLevelSetAt) },
         { key: 'reason', label: '评定理由', children: e.riskLevelReason ?? none, span: { xs: 1, md: 2, xl: 3 } },

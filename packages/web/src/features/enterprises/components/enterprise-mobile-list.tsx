@@ -2,7 +2,8 @@ import type { Enterprise } from '@anzhi/core';
 import { Card, Empty, Flex, Pagination, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { DomainTags, FlagTags, RiskTag, StatusTag, WarningTags } from './enterprise-tags.tsx';
+import { useCan, useCurrentUser } from '../../../lib/session.ts';
+import { DomainTags, FlagTags, ShownRiskTag, StatusTag, WarningTags } from './enterprise-tags.tsx';
 
 interface EnterpriseMobileListProps {
   items: Enterprise[] | undefined;
@@ -25,7 +26,7 @@ export function EnterpriseMobileList({ items, loading, total, page, pageSize, on
               <Card size="small">
                 <Flex justify="space-between" align="start" gap={8}>
                   <strong className="enterprise-mobile-name">{e.name}</strong>
-                  <RiskTag level={e.riskLevel} />
+                  <ShownRiskTag risk={e.risk} />
                 </Flex>
                 <div className="muted enterprise-mobile-meta">
                   {e.regionName ?? e.regionCode}
@@ -65,8 +66,20 @@ export function EnterpriseMobileList({ items, loading, total, page, pageSize, on
   );
 }
 
+/**
+ * The empty list says what is true for the reader: a member unit sees only the enterprises of its supervised domains,
+ * and "尚未登记企业，可新增" is no help to someone who may not register any.
+ */
 export function EmptyEnterprises({ filtered }: { filtered: boolean }) {
-  return (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的企业' : '尚未登记企业，可新增或从 Excel 导入'} />
-  );
+  const user = useCurrentUser();
+  const canWrite = useCan('enterprise.write');
+  const canImport = useCan('enterprise.import');
+  const description = filtered
+    ? '没有符合条件的企业'
+    : user.roles.includes('unit')
+      ? '您监管的行业领域暂无企业'
+      : canWrite
+        ? `尚未登记企业，可新增${canImport ? '或从 Excel 导入' : ''}`
+        : '您的范围内暂无企业';
+  return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} />;
 }

@@ -12,6 +12,24 @@ export function RiskTag({ level, empty = '未评定' }: { level: RiskLevel | nul
   );
 }
 
+/**
+ * The level shown in lists: raised while 重大事故隐患 are open (ADR 0013), with the count beside it and the reason on
+ * hover, so no row says 低风险 without saying why it is shown higher.
+ */
+export function ShownRiskTag({ risk }: { risk: Enterprise['risk'] }) {
+  if (!risk.raised) return <RiskTag level={risk.effective} />;
+  return (
+    <Tooltip title={risk.reason}>
+      <Flex gap={4} align="center" wrap data-testid="risk-raised">
+        <RiskTag level={risk.effective} />
+        <Tag color="error" style={{ marginInlineEnd: 0 }}>
+          重大隐患 {risk.openMajorHazards}
+        </Tag>
+      </Flex>
+    </Tooltip>
+  );
+}
+
 export function StatusTag({ status }: { status: EnterpriseStatus }) {
   return (
     <Tag color={statusColours[status]} style={{ marginInlineEnd: 0 }}>

@@ -2,7 +2,8 @@ import { clearedHazardStatuses, industryDivisions, industrySectionNames } from '
 import type { DynamicZeroRow } from '../api.ts';
 import { type HazardFilters, hazardListHref, incrementFrom } from '../hazard-filters.ts';
 
-export type ZeroGroupBy = 'region' | 'industry';
+/** region: by village/township; domain: by 行业领域 (the default for industry); industry: by 国民经济门类. */
+export type ZeroGroupBy = 'region' | 'domain' | 'industry';
 
 /** A row of the 动态清零 table; `filter` is the ledger filter of its group (null: no filter can express it). */
 export interface ZeroRow extends DynamicZeroRow {
@@ -75,6 +76,7 @@ function groupFilter(key: string, groupBy: ZeroGroupBy, root: string | null): Ha
   // Hazards without an industry have no ledger filter (hazardFilter cannot ask for "none"); nor have hazards
   // registered at the root region itself, as a region filter takes in everything below it.
   if (!key || (groupBy === 'region' && key === root)) return null;
+  if (groupBy === 'domain') return { mainDomain: key };
   return groupBy === 'region' ? { regionCode: key } : { industrySection: key };
 }
 

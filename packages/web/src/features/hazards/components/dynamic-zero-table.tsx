@@ -1,6 +1,7 @@
-import { Empty, Table, type TableColumnsType, Tooltip } from 'antd';
+import { Card, Empty, Flex, Table, type TableColumnsType, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import type { HazardFilters } from '../hazard-filters.ts';
 import { metricHref, type ZeroGroupBy, type ZeroMetric, type ZeroRow } from './dynamic-zero-rows.ts';
 
@@ -42,8 +43,66 @@ interface DynamicZeroTableProps {
   loading: boolean;
 }
 
+const cardGroups: Array<[string, Array<[ZeroMetric, string, boolean?]>]> = [
+  [
+    '存量',
+    [
+      ['stock', '存量'],
+      ['stockClosed', '已清零'],
+      ['stockOpen', '未清零', true],
+      ['stockClearedRate', '清零率'],
+    ],
+  ],
+  [
+    '增量',
+    [
+      ['increment', '增量'],
+      ['incrementClosed', '已销号'],
+      ['incrementOpen', '在办'],
+      ['incrementClosedRate', '销号率'],
+    ],
+  ],
+  [
+    '当前',
+    [
+      ['open', '在办'],
+      ['overdue', '逾期', true],
+      ['overdueRate', '逾期率'],
+      ['avgDaysToClose', '平均整改天数'],
+    ],
+  ],
+];
+
+/** On a phone: one card per group with all thirteen numbers in three short rows, each still a link to its hazards. */
+function DynamicZeroCards({ rows, cutoff, base }: Pick<DynamicZeroTableProps, 'rows' | 'cutoff' | 'base'>) {
+  if (!rows.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的隐患" />;
+  return (
+    <Flex vertical gap={8} data-testid="dynamic-zero-cards">
+      {rows.map((row) => (
+        <Card key={row.total ? '__total' : row.key || '__none'} size="small" title={row.total ? <strong>{row.label}</strong> : row.label}>
+          <Flex vertical gap={6}>
+            {cardGroups.map(([group, metrics]) => (
+              <Flex key={group} gap={10} wrap align="baseline">
+                <span className="muted" style={{ minWidth: 32 }}>
+                  {group}
+                </span>
+                {metrics.map(([metric, label, danger]) => (
+                  <span key={metric}>
+                    <span className="muted">{label}</span> <Cell row={row} metric={metric} cutoff={cutoff} base={base} danger={danger} />
+                  </span>
+                ))}
+              </Flex>
+            ))}
+          </Flex>
+        </Card>
+      ))}
+    </Flex>
+  );
+}
+
 /** 动态清零 by village or industry: every number opens the ledger filtered to exactly its hazards. */
 export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: DynamicZeroTableProps) {
+  const isMobile = useIsMobile();
   const cell = (metric: ZeroMetric, title: string, opts: { danger?: boolean; width?: number; tip?: string } = {}) => ({
     title: opts.tip ? <Tooltip title={opts.tip}>{title}</Tooltip> : title,
     key: metric,
@@ -53,7 +112,7 @@ export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: Dynam
   });
   const columns: TableColumnsType<ZeroRow> = [
     {
-      title: groupBy === 'region' ? '区域' : '行业门类',
+      title: groupBy === 'region' ? '区域' : groupBy === 'domain' ? '行业领域' : '行业门类',
       dataIndex: 'label',
       key: 'label',
       fixed: 'left',
@@ -89,6 +148,7 @@ export function DynamicZeroTable({ rows, groupBy, cutoff, base, loading }: Dynam
       ],
     },
   ];
+  if (isMobile) return <DynamicZeroCards rows={rows} cutoff={cutoff} base={base} />;
   return (
     <Table<ZeroRow>
       className="zero-table"

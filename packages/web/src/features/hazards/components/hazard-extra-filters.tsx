@@ -1,4 +1,4 @@
-import { type SupervisionLevel, supervisionLevelLabels } from '@anzhi/core';
+import { type SupervisionDomain, type SupervisionLevel, supervisionDomainLabels, supervisionLevelLabels } from '@anzhi/core';
 import { Flex, Tag } from 'antd';
 import { useCan } from '../../../lib/session.ts';
 import type { HazardFilterKey, HazardFilters } from '../hazard-filters.ts';
@@ -14,6 +14,8 @@ function describe(key: HazardFilterKey, value: string, f: HazardFilters, names: 
   switch (key) {
     case 'stockAt':
       return `截至 ${value} 的存量（当日尚未销号）`;
+    case 'mainDomain':
+      return `行业领域：${supervisionDomainLabels[value as SupervisionDomain] ?? value}`;
     case 'industrySection':
       return `行业：${industrySectionOptions.find((o) => o.value === value)?.label ?? value}`;
     case 'enterpriseId':
@@ -28,6 +30,10 @@ function describe(key: HazardFilterKey, value: string, f: HazardFilters, names: 
       return `区划：${names.regionName ?? value}`;
     case 'supervisingUnitId':
       return `监管单位编号 ${value}`;
+    case 'mine':
+    case 'awaitingMe':
+      // Shown by the quick filter chips above the form.
+      return null;
     default:
       return `${key}=${value}`;
   }

@@ -13,6 +13,7 @@ import { HazardCriteria, HazardFacts, PendingExtension } from '../components/haz
 import { HazardHeader } from '../components/hazard-header.tsx';
 import { HazardPlan } from '../components/hazard-plan.tsx';
 import { HazardPropagateButton } from '../components/hazard-propagate-button.tsx';
+import { HazardRemindButton } from '../components/hazard-remind-button.tsx';
 import { HazardResumption } from '../components/hazard-resumption.tsx';
 import { HazardTimeline } from '../components/hazard-timeline.tsx';
 import { useRequestedAction } from '../use-requested-action.ts';
@@ -34,7 +35,12 @@ export function HazardDetailPage() {
   const h = hazard.data;
   const actions = canAct ? h.actions : [];
   const bar = <HazardActionBar actions={actions} onAct={setActing} mobile={isMobile} />;
-  const propagate = <HazardPropagateButton hazardId={h.id} criteriaCodes={h.criteriaCodes} />;
+  const propagate = (
+    <Flex gap={8} wrap>
+      <HazardRemindButton hazardId={h.id} canRemind={h.canRemind} />
+      <HazardPropagateButton hazardId={h.id} criteriaCodes={h.criteriaCodes} />
+    </Flex>
+  );
 
   return (
     <div data-testid="hazard-detail" className={isMobile && actions.length ? 'hazard-detail has-action-bar' : 'hazard-detail'}>

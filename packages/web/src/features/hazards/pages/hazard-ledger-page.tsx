@@ -11,6 +11,7 @@ import { useHazardFeed, useHazards } from '../api.ts';
 import { hazardColumns, hazardTableWidth } from '../components/hazard-columns.tsx';
 import { HazardExtraFilters } from '../components/hazard-extra-filters.tsx';
 import { EmptyHazards, HazardMobileList } from '../components/hazard-mobile-list.tsx';
+import { HazardQuickFilters } from '../components/hazard-quick-filters.tsx';
 import { HazardSearchForm } from '../components/hazard-search-form.tsx';
 import { type HazardFilters, hazardExportHref, hazardFilterKeys } from '../hazard-filters.ts';
 import '../hazards.css';
@@ -52,6 +53,7 @@ export function HazardLedgerPage() {
         </>
       }
     >
+      <HazardQuickFilters filters={filters} onChange={(f) => list.setFilters(f)} />
       <HazardSearchForm filters={filters} onSearch={(f) => list.setFilters({ ...filters, ...f })} onReset={() => list.setFilters({})} />
       <HazardExtraFilters
         filters={filters}

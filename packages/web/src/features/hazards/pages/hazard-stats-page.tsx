@@ -24,7 +24,9 @@ function useStatsParams() {
   const [params, setParams] = useSearchParams();
   const cutoff = params.get('cutoff') ?? DEFAULT_CUTOFF;
   const grade = params.get('grade') ?? 'major';
-  const groupBy: ZeroGroupBy = params.get('by') === 'industry' ? 'industry' : 'region';
+  const by = params.get('by');
+  // 按行业 counts by 行业领域 (the platform's industries) unless 国民经济门类 is asked for.
+  const groupBy: ZeroGroupBy = by === 'domain' || by === 'industry' ? by : 'region';
   const regionCode = params.get('regionCode') ?? undefined;
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -85,10 +87,12 @@ export function HazardStatsPage() {
           <Form.Item label="分组">
             <Segmented
               value={p.groupBy}
-              onChange={(v) => p.set('by', v === 'industry' ? 'industry' : undefined)}
+              onChange={(v) => p.set('by', v === 'region' ? undefined : String(v))}
+              data-testid="stats-group-by"
               options={[
                 { value: 'region', label: '按区域' },
-                { value: 'industry', label: '按行业' },
+                { value: 'domain', label: '按行业领域' },
+                { value: 'industry', label: '按国民经济门类' },
               ]}
             />
           </Form.Item>
@@ -119,7 +123,9 @@ export function HazardStatsPage() {
           </Card>
           {rows.length ? (
             <Card
-              title={p.groupBy === 'region' ? '各区域存量与增量' : '各行业存量与增量'}
+              title={
+                p.groupBy === 'region' ? '各区域存量与增量' : p.groupBy === 'domain' ? '各行业领域存量与增量' : '各国民经济门类存量与增量'
+              }
               size="small"
               extra={<span className="muted">点击柱形查看隐患</span>}
             >

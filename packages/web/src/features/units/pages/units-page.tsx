@@ -3,6 +3,7 @@ import type { Unit, UnitKind } from '@anzhi/core';
 import { Button, Card, Empty, Form, Input, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { PageContainer } from '../../../components/page-container.tsx';
+import { freezeFirstColumn } from '../../../components/phone-table.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SearchForm } from '../../../components/search-form.tsx';
 import { useRegionNames } from '../../../lib/regions-query.ts';
@@ -44,7 +45,7 @@ export function UnitsPage() {
         render: (_, unit: Unit) => <UnitActions unit={unit} onEdit={(u) => setEditing({ mode: 'edit', unit: u })} />,
       });
     }
-    return cols;
+    return freezeFirstColumn(cols, isMobile);
   }, [regionNames, canWrite, isMobile]);
 
   const filtered = Object.keys(filters).length > 0;
@@ -79,6 +80,7 @@ export function UnitsPage() {
           <QueryError error={units.error} onRetry={() => void units.refetch()} />
         ) : (
           <Table<Unit>
+            className="phone-table"
             rowKey="id"
             columns={columns}
             dataSource={units.data?.items}

@@ -1,9 +1,11 @@
-import { type Role, roleLabels, roles } from '@anzhi/core';
+import { assignableRoles, type CurrentUser, roleLabels, roles, scopeOf } from '@anzhi/core';
 
-/** Only a system administrator may hand out the administrator role: nobody grants more than they hold. */
-export function roleOptions(actorRoles: readonly Role[]) {
-  const actorIsAdmin = actorRoles.includes('admin');
-  return roles.map((r) => ({ value: r, label: roleLabels[r], disabled: r === 'admin' && !actorIsAdmin }));
+/**
+ * The roles the signed-in manager may hand out — core's assignableRoles, the rule the server applies — so the form
+ * never offers a role the server refuses (an office is not offered 系统管理员).
+ */
+export function roleOptions(me: CurrentUser) {
+  return assignableRoles(scopeOf(me), me.roles).map((r) => ({ value: r, label: roleLabels[r] }));
 }
 
 export const roleFilterOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));

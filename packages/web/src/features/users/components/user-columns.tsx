@@ -23,7 +23,12 @@ export function userColumns(regionNames: Map<string, string>): TableColumnsType<
         </Flex>
       ),
     },
-    { title: '所属单位', dataIndex: 'unitName', key: 'unitName', width: 160, render: (v: string | null) => v ?? '—' },
+    {
+      title: '所属单位 / 企业',
+      key: 'unitName',
+      width: 180,
+      render: (_, u) => u.unitName ?? (u.enterpriseName ? `企业：${u.enterpriseName}` : '—'),
+    },
     {
       title: '所辖区划',
       dataIndex: 'regionCodes',

@@ -8,6 +8,7 @@ import { passwordPolicyRule, passwordPolicyText } from '../../../lib/password.ts
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { type UserCreateInput, type UserUpdateInput, useCreateUser, useUpdateUser } from '../api.ts';
+import { AccountEnterpriseSelect } from './account-enterprise-select.tsx';
 import { PasswordField } from './password-field.tsx';
 import { roleOptions } from './role-options.ts';
 
@@ -20,10 +21,11 @@ interface FormValues {
   roles: Role[];
   regionCodes: string[];
   unitId?: number | null;
+  enterpriseId?: number | null;
   initialPassword?: string;
 }
 
-const fields = ['username', 'displayName', 'phone', 'roles', 'regionCodes', 'unitId', 'initialPassword'] as const;
+const fields = ['username', 'displayName', 'phone', 'roles', 'regionCodes', 'unitId', 'enterpriseId', 'initialPassword'] as const;
 
 export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | null; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();
@@ -34,6 +36,8 @@ export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | n
   const update = useUpdateUser();
   const editing = target?.mode === 'edit' ? target.user : null;
   const chosenRoles = Form.useWatch('roles', form) ?? [];
+  // An enterprise account belongs to one enterprise and holds no region (core canAssignAccount).
+  const forEnterprise = chosenRoles.includes('enterprise');
 
   useEffect(() => {
     if (!target) return;
@@ -42,7 +46,12 @@ export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | n
       const u = target.user;
       form.setFieldsValue({ ...u, phone: u.phone ?? undefined });
     } else {
-      form.setFieldsValue({ roles: [], regionCodes: me.roles.includes('admin') ? [] : me.regionCodes, unitId: null });
+      form.setFieldsValue({
+        roles: [],
+        regionCodes: me.roles.includes('admin') ? [] : me.regionCodes,
+        unitId: null,
+        enterpriseId: null,
+      });
     }
   }, [form, target, me.roles, me.regionCodes]);
 
@@ -53,7 +62,18 @@ export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | n
   };
 
   const onFinish = (values: FormValues) => {
-    const input = { ...values, phone: values.phone?.trim() ? values.phone.trim() : null, unitId: values.unitId ?? null };
+    const isEnterprise = values.roles.includes('enterprise');
+    const input = {
+      ...values,
+      phone: values.phone?.trim() ? values.phone.trim() : null,
+      unitId: isEnterprise ? null : (values.unitId ?? null),
+      regionCodes: isEnterprise ? [] : values.regionCodes,
+      enterpriseId: isEnterprise ? (values.enterpriseId ?? null) : null,
+    };
+    if (isEnterprise && input.enterpriseId === null) {
+      form.setFields([{ name: 'enterpriseId', errors: ['企业账号请选择所属企业'] }]);
+      return;
+    }
     if (input.roles.includes('unit') && input.unitId === null) {
       form.setFields([{ name: 'unitId', errors: ['成员单位账号请选择所属单位'] }]);
       return;
@@ -113,14 +133,22 @@ export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | n
           <Input inputMode="tel" maxLength={20} />
         </Form.Item>
         <Form.Item name="roles" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
-          <Select mode="multiple" options={roleOptions(me.roles)} placeholder="请选择角色" />
+          <Select mode="multiple" options={roleOptions(me)} placeholder="请选择角色" data-testid="user-roles" />
         </Form.Item>
-        <Form.Item name="unitId" label="所属单位" required={chosenRoles.includes('unit')}>
-          <UnitSelect placeholder="成员单位账号必选" />
-        </Form.Item>
-        <Form.Item name="regionCodes" label="所辖区划" extra="决定该账号能看到哪些区划的数据">
-          <RegionTreeSelect multiple hideAbolished placeholder="请选择所辖区划" />
-        </Form.Item>
+        {forEnterprise ? (
+          <Form.Item name="enterpriseId" label="所属企业" required extra="企业账号只能看到本企业的数据，不再选择区划">
+            <AccountEnterpriseSelect currentName={editing?.enterpriseName} />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item name="unitId" label="所属单位" required={chosenRoles.includes('unit')}>
+              <UnitSelect placeholder="成员单位账号必选" />
+            </Form.Item>
+            <Form.Item name="regionCodes" label="所辖区划" extra="决定该账号能看到哪些区划的数据">
+              <RegionTreeSelect multiple hideAbolished placeholder="请选择所辖区划" />
+            </Form.Item>
+          </>
+        )}
         {editing ? null : (
           <>
             <Form.Item

@@ -3,6 +3,7 @@ import type { Role, User } from '@anzhi/core';
 import { Button, Card, Empty, Form, Input, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { PageContainer } from '../../../components/page-container.tsx';
+import { freezeFirstColumn } from '../../../components/phone-table.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SearchForm } from '../../../components/search-form.tsx';
 import { UnitSelect } from '../../../components/unit-select.tsx';
@@ -63,7 +64,7 @@ export function UsersPage() {
         ),
       });
     }
-    return cols;
+    return freezeFirstColumn(cols, isMobile);
   }, [regionNames, canWrite, isMobile]);
 
   const filtered = Object.keys(list.filters).length > 0;
@@ -101,6 +102,7 @@ export function UsersPage() {
           <QueryError error={users.error} onRetry={() => void users.refetch()} />
         ) : (
           <Table<User>
+            className="phone-table"
             rowKey="id"
             columns={columns}
             dataSource={users.data?.items}
