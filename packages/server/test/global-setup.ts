@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, runMigrations } from '../src/db/client.ts';
+import { openDatabase, openEmbeddedDatabase, runMigrations } from '../src/db/client.ts';
 
 /**
  * Migrates once, then every test file starts from a copy: a PGlite data-dir dump, or a PostgreSQL template database.
@@ -12,12 +12,10 @@ import { openDatabase, runMigrations } from '../src/db/client.ts';
 export default async function setup(project: TestProject) {
   const kind = process.env.ANZHI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openEmbeddedDatabase({});
     await runMigrations(database);
-    const client = (database.db as unknown as { $client: { dumpDataDir(c: string): Promise<Blob> } }).$client;
-    const dump = await client.dumpDataDir('none');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-test-')), 'template.tar');
-    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    fs.writeFileSync(file, await database.dumpDataDir());
     await database.close();
     project.provide('pgliteTemplate', file);
     return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });

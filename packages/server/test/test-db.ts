@@ -8,8 +8,7 @@ let counter = 0;
 /** A fresh, migrated database for one test file: PGlite in memory, or a new PostgreSQL database. */
 export async function freshDatabase(): Promise<Database & { url?: string }> {
   if (process.env.ANZHI_TEST_DB !== 'postgres') {
-    const bytes = fs.readFileSync(inject('pgliteTemplate'));
-    return openDatabase({ pgliteTemplate: new Blob([bytes]) });
+    return openDatabase({ pgliteTemplate: fs.readFileSync(inject('pgliteTemplate')) });
   }
   const base = inject('pgUrl');
   const name = `anzhi_t_${inject('pgTemplate').split('_').pop()}_${process.pid}_${++counter}_${Date.now() % 100000}`;

@@ -1,19 +1,17 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Worker } from 'node:worker_threads';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
-// Both drivers produce a PgDatabase; code above this file never knows which one it has.
+// One driver (node-postgres) for both databases (ADR 0018); code above this file never knows which database it has.
 // biome-ignore lint/suspicious/noExplicitAny: the query-result HKT differs per driver
 export type Db = PgDatabase<any, Schema>;
 // biome-ignore lint/suspicious/noExplicitAny: as above
@@ -23,13 +21,15 @@ export type Executor = Db | Tx;
 
 export type DbKind = 'pglite' | 'postgres';
 
-/** How busy the connection is, for /api/metrics: the pool of node-postgres, or PGlite's single connection. */
+/** How busy the connection is, for /api/metrics: the pool of node-postgres, or the embedded database's one connection. */
 export type DbUsage = { kind: 'postgres'; total: number; idle: number; waiting: number; max: number } | { kind: 'pglite'; pending: number };
 
 export interface Database {
   db: Db;
   kind: DbKind;
   usage(): DbUsage;
+  /** How long the pool has had a query running or waiting without a break (0 when idle). */
+  busyForMs(): number;
   /** Runs raw SQL and returns the rows, the same shape on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
   /** Applies the committed migrations; on PostgreSQL one process at a time (see runMigrations). */
@@ -55,88 +55,166 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** Folder of the embedded database; omitted → in memory (tests only). */
   pgliteDir?: string;
-  /** A dump made by PGlite.dumpDataDir, to start from (tests use a migrated template). */
-  pgliteTemplate?: Blob;
+  /** A dump made by `dumpDataDir`, to start from (tests use a migrated template). */
+  pgliteTemplate?: Uint8Array;
   poolSize?: number;
   /** Give up connecting after this long (a replica that does not answer must not hold a request). */
   connectTimeoutMs?: number;
   /** Shown in pg_stat_activity. */
   applicationName?: string;
+  /** The embedded database's thread ended without being closed (a crash): every query fails from now on. */
+  onLost?: (error: Error) => void;
 }
 
-/** Counts PGlite calls not yet answered (it runs one at a time): the drivers call query, exec and transaction. */
-function countPending(client: PGlite): () => number {
-  let pending = 0;
-  const track =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      pending++;
+/** The embedded database, served from its own thread (ADR 0018): what the pool is for PostgreSQL, plus its thread. */
+export interface EmbeddedDatabase extends Database {
+  kind: 'pglite';
+  /** The whole data folder as a tarball (PGlite's `dumpDataDir`), e.g. a migrated template for tests. */
+  dumpDataDir(): Promise<Uint8Array>;
+}
+
+/**
+ * One pool, one driver (node-postgres) for both databases. `busySince` is when the pool last went from idle to
+ * busy (a query running or waiting), so /api/health can tell "busy for 0.2 s" from "stuck for a minute".
+ */
+function poolDatabase(pool: pg.Pool, kind: DbKind, max: number) {
+  let busySince: number | null = null;
+  let checkedOut = 0;
+  pool.on('acquire', () => {
+    if (checkedOut++ === 0) busySince = Date.now();
+  });
+  pool.on('release', () => {
+    if (--checkedOut === 0 && pool.waitingCount === 0) busySince = null;
+  });
+  pool.on('error', () => {
+    // An idle client dropped by the server: the pool replaces it; requests see errors on their own queries.
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const usage = (): DbUsage =>
+    kind === 'postgres'
+      ? { kind, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }
+      : { kind, pending: pool.totalCount - pool.idleCount + pool.waitingCount };
+  return {
+    db,
+    kind,
+    usage,
+    busyForMs: () => (busySince === null && pool.waitingCount === 0 ? 0 : Date.now() - (busySince ?? Date.now())),
+    rows: <T>(q: SQL, ex?: Executor) => rowsOf<T>(ex ?? db, q),
+    async migrate() {
+      // A session lock needs one connection for lock, migrations and unlock: a client of its own, not the pool.
+      const client = await pool.connect();
       try {
-        return await fn(...args);
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+        try {
+          // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
+          await migratePg(drizzlePg(client, { schema }) as any, { migrationsFolder });
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
+        }
       } finally {
-        pending--;
+        client.release();
       }
-    };
-  const c = client as unknown as Record<'query' | 'exec' | 'transaction', (...args: unknown[]) => Promise<unknown>>;
-  for (const name of ['query', 'exec', 'transaction'] as const) c[name] = track(c[name].bind(client));
-  return () => pending;
+    },
+  };
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) {
-    const max = opts.poolSize ?? 10;
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max,
-      connectionTimeoutMillis: opts.connectTimeoutMs,
-      application_name: opts.applicationName,
-    });
-    pool.on('error', () => {
-      // An idle client dropped by the server: the pool replaces it; requests see errors on their own queries.
-    });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return {
-      db,
-      kind: 'postgres',
-      usage: () => ({ kind: 'postgres', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
-      rows: (q, ex) => rowsOf(ex ?? db, q),
-      async migrate() {
-        // A session lock needs one connection for lock, migrations and unlock: a client of its own, not the pool.
-        const client = await pool.connect();
-        try {
-          await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
-          try {
-            // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
-            await migratePg(drizzlePg(client, { schema }) as any, { migrationsFolder });
-          } finally {
-            await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
-          }
-        } finally {
-          client.release();
-        }
-      },
-      close: () => pool.end(),
-    };
-  }
-  if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: opts.pgliteDir,
-    loadDataDir: opts.pgliteTemplate,
-    extensions: { pg_trgm },
+  if (!opts.databaseUrl) return openEmbeddedDatabase(opts);
+  const max = opts.poolSize ?? 10;
+  const pool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max,
+    connectionTimeoutMillis: opts.connectTimeoutMs,
+    application_name: opts.applicationName,
   });
-  const pending = countPending(client);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { ...poolDatabase(pool, 'postgres', max), close: () => pool.end() };
+}
+
+/**
+ * PGlite in a worker thread behind `@electric-sql/pglite-socket` on a unix socket in a private temporary folder
+ * (0700, short enough for the 107-byte socket path limit wherever the data folder is), spoken to through `pg` like
+ * PostgreSQL. PGlite is one session: the pool has one connection, so a transaction never interleaves with another
+ * caller's queries (they wait in the pool, which `usage().pending` counts).
+ */
+export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'>): Promise<EmbeddedDatabase> {
+  if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-db-'));
+  // A copy of its own (a Buffer may be a view of a shared pool), moved to the thread rather than cloned again.
+  const template = opts.pgliteTemplate ? new Uint8Array(opts.pgliteTemplate) : undefined;
+  const worker = new Worker(new URL('./pglite-server.worker.mjs', import.meta.url), {
+    workerData: { dataDir: opts.pgliteDir, template, socketPath: path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: 2 },
+    transferList: template ? [template.buffer as ArrayBuffer] : [],
+  });
+  let closing = false;
+  let lost: Error | null = null;
+  const replies = new Map<number, (m: WorkerReply) => void>();
+  let nextId = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (m: WorkerReply) => {
+        if (m.type !== 'ready') return;
+        worker.off('error', reject);
+        worker.off('exit', onExit);
+        resolve();
+      };
+      const onExit = (code: number) => reject(new Error(`内嵌数据库线程启动失败（退出码 ${code}）`));
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.once('exit', onExit);
+    });
+  } catch (e) {
+    await worker.terminate();
+    fs.rmSync(socketDir, { recursive: true, force: true });
+    throw e;
+  }
+  worker.on('message', (m: WorkerReply) => {
+    if ((m.type === 'dump' || m.type === 'error') && m.id !== undefined) replies.get(m.id)?.(m);
+  });
+  worker.on('error', (e) => {
+    lost ??= e;
+  });
+  worker.on('exit', (code) => {
+    fs.rmSync(socketDir, { recursive: true, force: true });
+    if (closing) return;
+    lost ??= new Error(`内嵌数据库线程意外退出（退出码 ${code}）`);
+    opts.onLost?.(lost);
+  });
+  const pool = new pg.Pool({ host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
+  const base = poolDatabase(pool, 'pglite', 1);
   return {
-    db,
+    ...base,
     kind: 'pglite',
-    usage: () => ({ kind: 'pglite', pending: pending() }),
-    rows: (q, ex) => rowsOf(ex ?? db, q),
-    // The embedded database has one process by construction (the data-dir lock).
-    // biome-ignore lint/suspicious/noExplicitAny: driver-specific migrator
-    migrate: () => migratePglite(db as any, { migrationsFolder }),
-    close: () => client.close(),
+    async dumpDataDir() {
+      if (lost) throw lost;
+      const id = nextId++;
+      const reply = new Promise<WorkerReply>((resolve) => replies.set(id, resolve));
+      worker.postMessage({ type: 'dump', id });
+      const m = await reply;
+      replies.delete(id);
+      if (m.type !== 'dump') throw new Error(m.type === 'error' ? m.message : 'dumpDataDir failed');
+      return m.bytes;
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      await pool.end();
+      if (lost) return;
+      // PGlite closes its data folder cleanly on its own thread before the thread ends; then no one holds it.
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ type: 'close' });
+      await exited;
+    },
   };
 }
+
+/** Only names the socket file (`.s.PGSQL.<port>`), as PostgreSQL does: nothing listens on a TCP port. */
+const SOCKET_PORT = 5432;
+
+type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'closed' }
+  | { type: 'dump'; id: number; bytes: Uint8Array }
+  | { type: 'error'; id?: number; message: string };
 
 /** Applies the committed migrations: several processes starting at once on PostgreSQL take turns (MIGRATION_LOCK_KEY). */
 export async function runMigrations(database: Database): Promise<void> {
