@@ -77,7 +77,7 @@ export function createServices(
   const readDb = deps.readDb ?? primaryOnly(deps.database);
   // Parts of the platform /api/health reports on; modules register theirs (`storage`, `queue`) where they are wired.
   const healthChecks = createHealthChecks();
-  healthChecks.register('queue', async () => queueCheck(await queueHealth(db, deps.clock.now())));
+  healthChecks.register('queue', async () => queueCheck(await queueHealth(db, deps.clock.now())), { usesDatabase: true });
   const audit = createAuditService({ db, clock: deps.clock });
   const notifications = createNotificationService({ db, clock: deps.clock, channels: deps.channels ?? [] });
   const ctx = { db, clock: deps.clock, audit };

@@ -28,8 +28,8 @@ export interface Database {
   db: Db;
   kind: DbKind;
   usage(): DbUsage;
-  /** How long the pool has had a query running or waiting without a break (0 when idle). */
-  busyForMs(): number;
+  /** How long queries have been running or waiting with none finishing (0 when idle): busy, or stuck. */
+  stalledForMs(): number;
   /** Runs raw SQL and returns the rows, the same shape on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
   /** Applies the committed migrations; on PostgreSQL one process at a time (see runMigrations). */
@@ -71,34 +71,35 @@ export interface EmbeddedDatabase extends Database {
   kind: 'pglite';
   /** The whole data folder as a tarball (PGlite's `dumpDataDir`), e.g. a migrated template for tests. */
   dumpDataDir(): Promise<Uint8Array>;
+  /** The thread PGlite runs on (tests end it to act out a crash). */
+  thread: Worker;
 }
 
 /**
- * One pool, one driver (node-postgres) for both databases. `busySince` is when the pool last went from idle to
- * busy (a query running or waiting), so /api/health can tell "busy for 0.2 s" from "stuck for a minute".
+ * One pool, one driver (node-postgres) for both databases. `stalledForMs` is how long the pool has been busy
+ * (a query running or waiting) without a query finishing, so /api/health can tell "busy" from "stuck".
  */
 function poolDatabase(pool: pg.Pool, kind: DbKind, max: number) {
-  let busySince: number | null = null;
-  let checkedOut = 0;
-  pool.on('acquire', () => {
-    if (checkedOut++ === 0) busySince = Date.now();
-  });
-  pool.on('release', () => {
-    if (--checkedOut === 0 && pool.waitingCount === 0) busySince = null;
-  });
+  let lastProgress = Date.now();
+  const progress = () => {
+    lastProgress = Date.now();
+  };
+  pool.on('acquire', progress);
+  pool.on('release', progress);
   pool.on('error', () => {
     // An idle client dropped by the server: the pool replaces it; requests see errors on their own queries.
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const pending = () => pool.totalCount - pool.idleCount + pool.waitingCount;
   const usage = (): DbUsage =>
     kind === 'postgres'
       ? { kind, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }
-      : { kind, pending: pool.totalCount - pool.idleCount + pool.waitingCount };
+      : { kind, pending: pending() };
   return {
     db,
     kind,
     usage,
-    busyForMs: () => (busySince === null && pool.waitingCount === 0 ? 0 : Date.now() - (busySince ?? Date.now())),
+    stalledForMs: () => (pending() > 0 ? Date.now() - lastProgress : 0),
     rows: <T>(q: SQL, ex?: Executor) => rowsOf<T>(ex ?? db, q),
     async migrate() {
       // A session lock needs one connection for lock, migrations and unlock: a client of its own, not the pool.
@@ -184,6 +185,7 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
   return {
     ...base,
     kind: 'pglite',
+    thread: worker,
     async dumpDataDir() {
       if (lost) throw lost;
       const id = nextId++;
