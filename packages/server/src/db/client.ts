@@ -143,10 +143,12 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
   // A copy of its own (a Buffer may be a view of a shared pool), moved to the thread rather than cloned again.
   const template = opts.pgliteTemplate ? new Uint8Array(opts.pgliteTemplate) : undefined;
   const worker = new Worker(new URL('./pglite-server.worker.mjs', import.meta.url), {
+    // Two: the pool's one connection, and room for its replacement while a broken one is still closing.
     workerData: { dataDir: opts.pgliteDir, template, socketPath: path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: 2 },
     transferList: template ? [template.buffer as ArrayBuffer] : [],
   });
   let closing = false;
+  let threadEnded = false;
   let lost: Error | null = null;
   const replies = new Map<number, (m: WorkerReply) => void>();
   let nextId = 0;
@@ -174,12 +176,18 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
   worker.on('error', (e) => {
     lost ??= e;
   });
-  worker.on('exit', (code) => {
-    fs.rmSync(socketDir, { recursive: true, force: true });
-    if (closing) return;
-    lost ??= new Error(`内嵌数据库线程意外退出（退出码 ${code}）`);
-    opts.onLost?.(lost);
-  });
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      threadEnded = true;
+      fs.rmSync(socketDir, { recursive: true, force: true });
+      if (!closing) {
+        lost ??= new Error(`内嵌数据库线程意外退出（退出码 ${code}）`);
+        opts.onLost?.(lost);
+      }
+      for (const reply of replies.values()) reply({ type: 'error', message: lost?.message ?? '内嵌数据库已关闭' });
+      resolve();
+    }),
+  );
   const pool = new pg.Pool({ host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
   const base = poolDatabase(pool, 'pglite', 1);
   return {
@@ -197,17 +205,21 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
       return m.bytes;
     },
     async close() {
-      if (closing) return;
+      if (closing) return exited;
       closing = true;
       await pool.end();
-      if (lost) return;
-      // PGlite closes its data folder cleanly on its own thread before the thread ends; then no one holds it.
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      if (threadEnded) return;
+      // PGlite closes its data folder on its own thread, then the thread ends; after that no one holds the folder.
+      // A close that hangs is cut short rather than holding the shutdown forever.
       worker.postMessage({ type: 'close' });
+      const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
+
+const CLOSE_TIMEOUT_MS = 30_000;
 
 /** Only names the socket file (`.s.PGSQL.<port>`), as PostgreSQL does: nothing listens on a TCP port. */
 const SOCKET_PORT = 5432;
