@@ -13,6 +13,8 @@ import { type UserRow, userRepo } from '../users/user.repo.ts';
 import { sessionRepo } from './session.repo.ts';
 
 const TOUCH_EVERY_MS = 60_000;
+/** Waits before asking again when the account reads as locked (see `reserveCheck`): about 1.5 s in all. */
+const RESERVE_RETRY_MS = [100, 200, 400, 800];
 
 function tokenId(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
@@ -62,6 +64,21 @@ function formatTime(d: Date): string {
 export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, clock, audit } = deps;
 
+  /**
+   * Counts one password check under the row lock, or null when the account is locked. Checks still in flight count
+   * (that is what keeps a burst of parallel guesses at the limit), so several correct logins at once can find the
+   * account "locked" by their own reservations until the first of them succeeds and resets the count: before
+   * answering 423 the refused one waits for the checks in flight (a hash takes well under a second) and tries again.
+   */
+  async function reserveCheck(userId: number) {
+    for (const waitMs of [...RESERVE_RETRY_MS, null]) {
+      const attempt = await db.transaction((tx) => userRepo.countLoginAttempt(tx, userId, clock.now()));
+      if (attempt || waitMs === null) return attempt;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    return null;
+  }
+
   return {
     /** Checks the password and opens a session; returns the token for the cookie. */
     async login(username: string, password: string, ip: string | null, userAgent: string | null) {
@@ -83,8 +100,8 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const who: AuditActor = { userId: user.id, name: user.displayName, roles: user.roles, ip };
       // The attempt is counted (under a row lock) before the password is checked, so a burst of parallel guesses
       // cannot all read the same count: at most maxFailedAttempts passwords are ever checked before the lock.
-      const attempt = await db.transaction((tx) => userRepo.countLoginAttempt(tx, user.id, now));
-      if (!attempt) throw lockedError(user.lockedUntil);
+      const attempt = await reserveCheck(user.id);
+      if (!attempt) throw lockedError((await userRepo.findByUsername(db, username))?.lockedUntil ?? user.lockedUntil);
       const ok = await verifyPassword(user.passwordHash, password);
       if (!ok) {
         const lockedNow = isLocked(attempt, now);
