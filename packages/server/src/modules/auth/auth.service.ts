@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password-hash.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { type UserRow, userRepo } from '../users/user.repo.ts';
@@ -87,7 +88,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const anonymous: AuditActor = { userId: null, name: username, roles: [], ip };
       if (!user) {
         await verifyPassword(await dummyHash(), password);
-        await db.transaction((tx) =>
+        await auditedTransaction(db, (tx) =>
           audit.record(tx, anonymous, {
             entityType: 'session',
             entityId: null,
@@ -105,7 +106,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const ok = await verifyPassword(user.passwordHash, password);
       if (!ok) {
         const lockedNow = isLocked(attempt, now);
-        await db.transaction((tx) =>
+        await auditedTransaction(db, (tx) =>
           audit.record(tx, who, {
             entityType: 'session',
             entityId: String(user.id),
@@ -119,7 +120,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       }
       if (user.disabled) throw errors.forbidden('该账号已停用，请联系管理员', 'auth.disabled');
       const token = crypto.randomBytes(32).toString('base64url');
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         await userRepo.update(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
         await sessionRepo.insert(tx, {
           id: tokenId(token),
@@ -150,7 +151,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async logout(actor: Actor, sessionId: string) {
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         await sessionRepo.delete(tx, sessionId);
         await audit.record(tx, auditActorOf(actor), { entityType: 'session', entityId: String(actor.userId), action: 'logout' });
       });
@@ -168,7 +169,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
         throw errors.badRequest('auth.same_password', '新密码：不能与原密码相同', [{ path: 'newPassword', message: '不能与原密码相同' }]);
       }
       const passwordHash = await hashPassword(newPassword);
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         const now = clock.now();
         await userRepo.update(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now });
         // Other sessions of this account end: whoever knew the old password is signed out.
