@@ -236,7 +236,7 @@ export function createHazardService(deps: HazardDeps) {
     const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     // One round trip after the session lookup: the page, the total and the settings (for deadlines) are independent.
     const [rows, total, settings] = await Promise.all([
-      hazardRepo.page(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
+      hazardRepo.summaryPage(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
       cubeAnswers(actor.scope, filter) ? hazardStatsRepo.cubeCount(db, where) : hazardRepo.count(db, where),
       loadSettingsBook(db),
     ]);
