@@ -129,29 +129,45 @@ async function compare(
       p.sql.push((await time(replay(pool, p.trips)))[0]);
     }
   }
-  console.log(`  ${prefix}: API p50/p95 vs the same SQL p50/p95 (ms), round trips × statements`);
-  let worst = 0;
-  for (const p of perCase) {
+  console.log(`  ${prefix}: API p50 p95 | the same SQL p50 p95 (ms) | ratios | round trips (statements in each)`);
+  const rows = perCase.map((p) => {
     const [a50, a95, s50, s95] = [percentile(p.api, 50), percentile(p.api, 95), percentile(p.sql, 50), percentile(p.sql, 95)];
-    worst = Math.max(worst, ratio(a50, s50));
     const shape = p.trips.map((t) => t.length).join('+');
     console.log(
       `  ${a50.toFixed(1).padStart(7)} ${a95.toFixed(1).padStart(7)} | ${s50.toFixed(1).padStart(7)} ${s95.toFixed(1).padStart(7)} | ` +
-        `${ratio(a50, s50).toFixed(2)}× ${ratio(a95, s95).toFixed(2)}×  ${shape.padEnd(7)} ${p.c.label}: ${p.c.path}`,
+        `${ratio(a50, s50).toFixed(2)}× ${ratio(a95, s95).toFixed(2)}× | ${shape.padEnd(6)} ${p.c.label}: ${p.c.path}`,
     );
-    ctx.record(`${prefix}.${p.c.label}.p50_ratio_vs_sql`, ratio(a50, s50), 'x');
     if (process.env.BENCH_VERBOSE)
-      for (const t of p.trips) console.log(`      [${t.map((s) => statementText(s).slice(0, 90)).join(' ‖ ')}]`);
-  }
+      for (const t of p.trips) console.log(`      [${t.map((x) => statementText(x).slice(0, 90)).join(' ‖ ')}]`);
+    return { label: p.c.label, p50: ratio(a50, s50), p95: ratio(a95, s95) };
+  });
+  for (const r of rows) ctx.record(`${prefix}.${r.label}.p50_ratio_vs_sql`, r.p50, 'x');
   const api = perCase.flatMap((p) => p.api);
   const direct = perCase.flatMap((p) => p.sql);
   ctx.record(`${prefix}.p50_ms`, percentile(api, 50), 'ms');
   ctx.record(`${prefix}.p95_ms`, percentile(api, 95), 'ms');
   ctx.record(`${prefix}.sql_p50_ms`, percentile(direct, 50), 'ms');
   ctx.record(`${prefix}.sql_p95_ms`, percentile(direct, 95), 'ms');
-  ctx.record(`${prefix}.p50_ratio_vs_sql`, ratio(percentile(api, 50), percentile(direct, 50)), 'x');
-  ctx.record(`${prefix}.p95_ratio_vs_sql`, ratio(percentile(api, 95), percentile(direct, 95)), 'x');
-  ctx.record(`${prefix}.worst_case_p50_ratio_vs_sql`, worst, 'x');
+  // The typical case: the median over cases of each case's own ratio (a pooled p50 would pick whichever case sits in
+  // the middle of the mix); the worst case beside it.
+  ctx.record(
+    `${prefix}.p50_ratio_vs_sql`,
+    percentile(
+      rows.map((r) => r.p50),
+      50,
+    ),
+    'x',
+  );
+  ctx.record(
+    `${prefix}.p95_ratio_vs_sql`,
+    percentile(
+      rows.map((r) => r.p95),
+      50,
+    ),
+    'x',
+  );
+  ctx.record(`${prefix}.worst_case_p50_ratio_vs_sql`, Math.max(...rows.map((r) => r.p50)), 'x');
+  ctx.record(`${prefix}.pooled_p50_ratio_vs_sql`, ratio(percentile(api, 50), percentile(direct, 50)), 'x');
   ctx.record(`${prefix}.max_round_trips`, Math.max(...perCase.map((p) => p.trips.length)), 'n');
 }
 
