@@ -97,6 +97,13 @@ async function measure(n: number, fn: () => Promise<unknown>): Promise<number[]>
 const statementText = (s: Statement) => (typeof s.config === 'string' ? s.config : (s.config as { text: string }).text);
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 
+/** The middle value; with an even count the mean of the two middle ones (not the lower, which would flatter). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return Number((s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2).toFixed(2));
+}
+
 interface Case {
   label: string;
   path: string;
