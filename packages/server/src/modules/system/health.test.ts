@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { sql } from '../../db/client.ts';
 import { startTestApp, type TestApp } from '../../../test/factories.ts';
+import { sql } from '../../db/client.ts';
 
 let t: TestApp;
 beforeAll(async () => {
