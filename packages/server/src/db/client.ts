@@ -64,6 +64,8 @@ export interface OpenOptions {
   applicationName?: string;
   /** The embedded database's thread ended without being closed (a crash): every query fails from now on. */
   onLost?: (error: Error) => void;
+  /** How the embedded database is reached: a unix socket, or (default on Windows) a loopback port. */
+  embeddedTransport?: 'unix' | 'tcp';
 }
 
 /** The embedded database, served from its own thread (ADR 0018): what the pool is for PostgreSQL, plus its thread. */
@@ -133,18 +135,25 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 /**
  * PGlite in a worker thread behind `@electric-sql/pglite-socket` on a unix socket in a private temporary folder
- * (0700, short enough for the 107-byte socket path limit wherever the data folder is), spoken to through `pg` like
+ * (0700, short enough for the 107-byte socket path limit wherever the data folder is; on Windows a loopback port
+ * the system picks), spoken to through `pg` like
  * PostgreSQL. PGlite is one session: the pool has one connection, so a transaction never interleaves with another
  * caller's queries (they wait in the pool, which `usage().pending` counts).
  */
 export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'>): Promise<EmbeddedDatabase> {
   if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-db-'));
+  const tcp = (opts.embeddedTransport ?? (process.platform === 'win32' ? 'tcp' : 'unix')) === 'tcp';
   // A copy of its own (a Buffer may be a view of a shared pool), moved to the thread rather than cloned again.
   const template = opts.pgliteTemplate ? new Uint8Array(opts.pgliteTemplate) : undefined;
   const worker = new Worker(new URL('./pglite-server.worker.mjs', import.meta.url), {
     // Two: the pool's one connection, and room for its replacement while a broken one is still closing.
-    workerData: { dataDir: opts.pgliteDir, template, socketPath: path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: 2 },
+    workerData: {
+      dataDir: opts.pgliteDir,
+      template,
+      socketPath: tcp ? undefined : path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
+      maxConnections: 2,
+    },
     transferList: template ? [template.buffer as ArrayBuffer] : [],
   });
   let closing = false;
@@ -152,10 +161,12 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
   let lost: Error | null = null;
   const replies = new Map<number, (m: WorkerReply) => void>();
   let nextId = 0;
+  let port: number | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       const onMessage = (m: WorkerReply) => {
         if (m.type !== 'ready') return;
+        port = m.port;
         worker.off('error', reject);
         worker.off('exit', onExit);
         resolve();
@@ -188,7 +199,13 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
       resolve();
     }),
   );
-  const pool = new pg.Pool({ host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
+  const pool = new pg.Pool({
+    ...(tcp ? { host: '127.0.0.1', port } : { host: socketDir, port: SOCKET_PORT }),
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    idleTimeoutMillis: 0,
+  });
   const base = poolDatabase(pool, 'pglite', 1);
   return {
     ...base,
@@ -225,7 +242,7 @@ const CLOSE_TIMEOUT_MS = 30_000;
 const SOCKET_PORT = 5432;
 
 type WorkerReply =
-  | { type: 'ready' }
+  | { type: 'ready'; port?: number }
   | { type: 'closed' }
   | { type: 'dump'; id: number; bytes: Uint8Array }
   | { type: 'error'; id?: number; message: string };

@@ -77,6 +77,15 @@ describe.skipIf(!embedded)('the embedded database', () => {
     }
   });
 
+  it('is reached over a loopback port where there are no unix sockets (Windows)', async () => {
+    const database = await openEmbeddedDatabase({ pgliteTemplate: template(), embeddedTransport: 'tcp' });
+    try {
+      expect(await database.rows(sql`SELECT count(*)::int AS n FROM users`)).toEqual([{ n: 0 }]);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('fails queries quickly and reports itself lost when its thread dies', async () => {
     const onLost = vi.fn();
     const database = await openEmbeddedDatabase({ pgliteTemplate: template(), onLost });

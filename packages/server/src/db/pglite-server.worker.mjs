@@ -1,6 +1,6 @@
 // The embedded database's thread (ADR 0018). Plain JavaScript so that Node starts it without tsx: it only needs
 // PGlite and its socket server. It opens PGlite (a data folder, or memory filled from a dump), serves the PostgreSQL
-// wire protocol on a unix socket, and answers three messages from the main thread: `dump` (the data folder as a
+// wire protocol on a unix socket (or a loopback port), and answers three messages from the main thread: `dump` (the data folder as a
 // tarball, for test templates), `close` (stop serving, close PGlite, then end) and nothing else. PGlite runs each
 // query synchronously on this thread's loop; the main thread's loop stays free.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,8 +15,12 @@ const db = await PGlite.create({
   loadDataDir: template ? new Blob([template]) : undefined,
   extensions: { pg_trgm },
 });
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
+// A unix socket where there are unix sockets; else (Windows) a port the system picks on the loopback address.
+const server = new PGLiteSocketServer(
+  socketPath ? { db, path: socketPath, maxConnections } : { db, host: '127.0.0.1', port: 0, maxConnections },
+);
 await server.start();
+const port = socketPath ? undefined : Number(server.getServerConn().split(':').pop());
 
 let closing = false;
 parentPort.on('message', async (msg) => {
@@ -36,4 +40,4 @@ parentPort.on('message', async (msg) => {
     parentPort.postMessage({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
 });
-parentPort.postMessage({ type: 'ready' });
+parentPort.postMessage({ type: 'ready', port });
