@@ -44,6 +44,10 @@ export type PlanTarget = z.infer<typeof planTarget>;
 export const planInheritableField = z.enum(['leadUnits', 'coUnits', 'deadlines']);
 export type PlanInheritableField = z.infer<typeof planInheritableField>;
 
+/** Where a task's row sits: the document's n-th table (1-based) and the row in it (1-based, header rows counted). */
+export const planTaskSource = z.object({ table: z.number().int().min(1), row: z.number().int().min(1) });
+export type PlanTaskSource = z.infer<typeof planTaskSource>;
+
 export const planTask = z.object({
   /** Ancestor headings from the top part down, then the task's own ordinal. */
   path: z.array(z.string()),
@@ -60,6 +64,8 @@ export const planTask = z.object({
   milestones: z.array(planMilestone),
   targets: z.array(planTarget),
   inherited: z.array(planInheritableField).optional(),
+  /** The table row the task (or its units and dates) comes from: a task table, a 分工表 row joined to the task. */
+  source: planTaskSource.optional(),
 });
 export type PlanTask = z.infer<typeof planTask>;
 
