@@ -10,6 +10,8 @@ export interface Para {
   bold: boolean;
   heading: number | null;
   table: string[][] | null;
+  /** True where a table cell continues the cell above (a vertical merge), when the reader knows it. */
+  mergedDown?: boolean[][];
 }
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/gu;
@@ -201,7 +203,7 @@ export function normaliseParagraphs(input: PlanParagraph[], notes: string[] = []
       const capped = capTable(p.table.map((r) => (Array.isArray(r) ? r.map((c) => String(c ?? '')) : [])));
       if (capped.capped) cappedTables++;
       const rows = capped.rows.map((r) => r.map((c) => arabicDates(asciiDigits(c.replace(BOOKMARK, '')))));
-      split.push({ text: '', bold: false, heading: null, table: rows });
+      split.push({ text: '', bold: false, heading: null, table: rows, ...(p.mergedDown ? { mergedDown: p.mergedDown } : {}) });
       continue;
     }
     for (const line of String(p.text ?? '')

@@ -21,6 +21,7 @@ export interface TaskSlot {
 
 export interface DocTable {
   rows: string[][];
+  mergedDown?: boolean[][];
   part: number;
   /** 1-based, in document order: 表1, 表2 … */
   no: number;
@@ -33,7 +34,7 @@ export interface DocTable {
 export function tablesOf(outline: Outline): DocTable[] {
   const out: DocTable[] = [];
   const add = (para: Para, part: number, node: OutlineNode | null) => {
-    if (para.table) out.push({ rows: para.table, part, no: out.length + 1, para, node });
+    if (para.table) out.push({ rows: para.table, mergedDown: para.mergedDown, part, no: out.length + 1, para, node });
   };
   for (const p of outline.preamble) add(p, -1, null);
   outline.parts.forEach((part, index) => {
@@ -117,7 +118,7 @@ export function mergeTables(slots: TaskSlot[], tables: DocTable[], multiPart: bo
   const keyed = slots.map(slotKeys);
   for (const table of tables) {
     const candidates = multiPart ? keyed.filter((k) => k.slot.part === table.part) : keyed;
-    for (const record of tableRecords(table.rows)) {
+    for (const record of tableRecords(table.rows, table.mergedDown)) {
       const slot = findSlot(record, candidates.length ? candidates : keyed);
       if (!slot) continue;
       mergeRecord(slot, record, table.no);

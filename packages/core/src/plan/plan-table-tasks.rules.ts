@@ -11,7 +11,7 @@ import { stripSpace, trimPunct, yearsOf } from './plan-text.rules.ts';
 /** One task per row of a task table: title from the 任务 cell (else the 措施's first clause), units and dates its own. */
 export function tableRowTasks(table: DocTable, labels: string[], scopeYear: number | null, at: number): TaskSlot[] {
   const slots: TaskSlot[] = [];
-  tableRecords(table.rows).forEach((record, i) => {
+  tableRecords(table.rows, table.mergedDown).forEach((record, i) => {
     const item = stripSpace(withoutOrdinal(record.item));
     const measures = stripSpace(record.measures);
     const ordinal = stripSpace(record.index) || String(i + 1);

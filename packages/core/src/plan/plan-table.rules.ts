@@ -90,7 +90,7 @@ export function splitNames(cell: string): string[] {
  * Data rows → records. A blank 序号/一级指标 continues the group above; in a group a blank people or leaders cell is a
  * vertically merged cell and repeats the value above.
  */
-export function tableRecords(rows: string[][]): TableRecord[] {
+export function tableRecords(rows: string[][], mergedDown?: boolean[][]): TableRecord[] {
   const head = columnRoles(rows);
   if (!head) return [];
   const { roles, headerRows } = head;
@@ -98,6 +98,11 @@ export function tableRecords(rows: string[][]): TableRecord[] {
   const cell = (row: string[], role: ColumnRole) => {
     const i = roles.indexOf(role);
     return i >= 0 ? (row[i] ?? '').trim() : '';
+  };
+  // A cell the reader saw merged down from the row above repeats that row's value, in any column.
+  const merged = (r: number, role: ColumnRole) => {
+    const i = roles.indexOf(role);
+    return i >= 0 && mergedDown?.[headerRows + r]?.[i] === true;
   };
   const out: TableRecord[] = [];
   let prev: TableRecord | null = null;
@@ -109,18 +114,19 @@ export function tableRecords(rows: string[][]): TableRecord[] {
     // A blank category cell continues a cell merged down (序号 may still be per row); in the same category a blank
     // unit, date or people cell is merged too.
     const group = cell(row, 'group') || (prev?.group ?? '');
-    const same = prev !== null && (!newGroup || (group !== '' && group === prev.group));
+    const inGroup = prev !== null && (!newGroup || (group !== '' && group === prev.group));
+    const same = (role: ColumnRole) => inGroup || merged(r, role);
     const record: TableRecord = {
       row: headerRows + r + 1,
       index: cell(row, 'index'),
       group,
       item: cell(row, 'item'),
       measures: cell(row, 'measures'),
-      people: people.length || !same ? people : (prev?.people ?? []),
-      leaders: leaders.length || !same ? leaders : (prev?.leaders ?? []),
-      lead: cell(row, 'lead') || (same ? (prev?.lead ?? '') : ''),
-      co: cell(row, 'co') || (same ? (prev?.co ?? '') : ''),
-      deadline: cell(row, 'deadline') || (same ? (prev?.deadline ?? '') : ''),
+      people: people.length || !same('people') ? people : (prev?.people ?? []),
+      leaders: leaders.length || !same('leaders') ? leaders : (prev?.leaders ?? []),
+      lead: cell(row, 'lead') || (same('lead') ? (prev?.lead ?? '') : ''),
+      co: cell(row, 'co') || (same('co') ? (prev?.co ?? '') : ''),
+      deadline: cell(row, 'deadline') || (same('deadline') ? (prev?.deadline ?? '') : ''),
     };
     if (record.item === '' && record.measures === '') continue;
     out.push(record);

@@ -7,6 +7,8 @@ export const planParagraph = z.object({
   headingLevel: z.number().int().min(1).max(9).optional(),
   /** Rows of cells; a merged cell repeats nothing: its continuation cells are ''. */
   table: z.array(z.array(z.string())).optional(),
+  /** Same shape as `table`: true where a cell continues the one above (a vertical merge, 合并单元格), from .docx. */
+  mergedDown: z.array(z.array(z.boolean())).optional(),
 });
 export type PlanParagraph = z.infer<typeof planParagraph>;
 
