@@ -138,6 +138,9 @@ export async function readPlanInput(input: PlanInput): Promise<{ parsed: ParsedP
   const rawText =
     source.kind === 'text'
       ? source.text
-      : source.paragraphs.map((p) => (p.table ? p.table.map((row) => row.join('\t')).join('\n') : p.text)).join('\n');
+      : // One line per table row (a cell's own line breaks become spaces), so the review screen can point at a row.
+        source.paragraphs
+          .map((p) => (p.table ? p.table.map((row) => row.map((c) => c.replace(/\s*\n\s*/gu, ' ')).join('\t')).join('\n') : p.text))
+          .join('\n');
   return { parsed, rawText };
 }

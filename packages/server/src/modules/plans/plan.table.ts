@@ -8,6 +8,7 @@ import type {
   PlanSettings,
   PlanStatus,
   PlanTarget,
+  PlanTaskSource,
 } from '@anzhi/core';
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from '../units/unit.table.ts';
@@ -88,6 +89,8 @@ export const planTasks = pgTable(
     recurrence: text('recurrence').array().notNull().default([]),
     milestones: jsonb('milestones').$type<PlanMilestone[]>().notNull().default([]),
     targets: jsonb('targets').$type<PlanTarget[]>().notNull().default([]),
+    /** The table row the task was read from (a task table, or the 分工表 row that gave its units and dates). */
+    source: jsonb('source').$type<PlanTaskSource>(),
     /** Already completed when the plan was imported (the clerk's note of it): done, never overdue, owes no reports. */
     completedOn: date('completed_on', { mode: 'string' }),
     completedNote: text('completed_note').notNull().default(''),
