@@ -11,7 +11,7 @@ import { normaliseParagraphs, textToParagraphs } from './plan-paragraphs.rules.t
 import { mergeTables, type TaskSlot, tablesOf } from './plan-table-merge.rules.ts';
 import { placeTableTasks, tasksFromTables } from './plan-table-tasks.rules.ts';
 import { extractTargets } from './plan-targets.rules.ts';
-import { collectTasks, type DraftTask } from './plan-tasks.rules.ts';
+import { collectTasks, type DraftTask, inTaskSection } from './plan-tasks.rules.ts';
 import { uniqueBy } from './plan-text.rules.ts';
 import { annotationsOf, timeLimitClauses, unitsOf } from './plan-units.rules.ts';
 
@@ -126,7 +126,8 @@ export function parsePlan(input: PlanParseInput): ParsedPlan {
     for (const d of drafts) for (let n: OutlineNode | null = d.node; n; n = n.parent) taskNodes.add(n);
     const paraIndex = (t: { para: unknown }) => paras.indexOf(t.para as (typeof paras)[number]);
     const partTitle = (part: number) => (meta.multiPart ? (outline.parts[part]?.title ?? null) : null);
-    let slots = placeTableTasks(draftSlots, { tables, linked, taskNodes, paraIndex, partTitle, docYear });
+    const inTasks = (n: OutlineNode) => taskNodes.has(n) || inTaskSection(n, outline);
+    let slots = placeTableTasks(draftSlots, { tables, linked, inTasks, paraIndex, partTitle, docYear });
     const notes: string[] = [...readNotes];
     if (!slots.length) {
       slots = tasksFromTables(tables, docYear, paraIndex);

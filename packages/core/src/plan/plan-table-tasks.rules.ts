@@ -56,8 +56,8 @@ export interface TablePlacement {
   tables: DocTable[];
   /** Tables with rows joined to body tasks (responsibility tables, annex 分工表): not task lists of their own. */
   linked: ReadonlySet<DocTable>;
-  /** Nodes of the task sections: the tasks and their ancestors. */
-  taskNodes: ReadonlySet<OutlineNode>;
+  /** Whether a node lies in the plan's task sections (the tasks, their ancestors, a 主要任务 section of tables). */
+  inTasks: (node: OutlineNode) => boolean;
   paraIndex: (table: DocTable) => number;
   partTitle: (part: number) => string | null;
   docYear: number | null;
@@ -71,7 +71,7 @@ export interface TablePlacement {
 export function placeTableTasks(slots: TaskSlot[], p: TablePlacement): TaskSlot[] {
   let out = slots;
   for (const table of p.tables) {
-    if (p.linked.has(table) || !table.node || !p.taskNodes.has(table.node) || !isTaskTable(table.rows)) continue;
+    if (p.linked.has(table) || !table.node || !p.inTasks(table.node) || !isTaskTable(table.rows)) continue;
     const title = p.partTitle(table.part);
     const labels = [...(title ? [title] : []), ...labelsOf(table.node)];
     const at = p.paraIndex(table);

@@ -124,6 +124,14 @@ function underRequirements(node: OutlineNode, section: OutlineNode): boolean {
   return false;
 }
 
+/** A node inside a 任务/行动 section (not under its 工作要求), in the plan rather than an annex: a task table there lists tasks. */
+export function inTaskSection(node: OutlineNode, outline: Outline): boolean {
+  let root = node;
+  while (root.parent) root = root.parent;
+  if (outline.parts[root.part]?.annex) return false;
+  return isTaskSection(words(root)) && !REQUIREMENTS.test(words(node)) && !underRequirements(node, root);
+}
+
 export function collectTasks(outline: Outline, opts: { multiPart: boolean; docYear: number | null }): DraftTask[] {
   const drafts: DraftTask[] = [];
   const { sections, selfTasks } = taskSections(outline);
