@@ -136,10 +136,7 @@ export function extractDeadlines(text: string, scopeYear: number | null): PlanDa
 /** In a 完成时限 column or clause a bare month or year is a deadline too (2024年6月 → 06-30, 2024年 → 12-31). */
 const TIME_LIMIT_RULES: Rule[] = [
   ...DEADLINE_RULES,
-  [
-    new RegExp(`(?:(\\d{4})年)?${MONTH}月(\\d{1,2})[日号]`, 'gu'),
-    (m) => ({ year: yearOf(m[1]), month: monthOf(m[2]), day: Number(m[3]) }),
-  ],
+  [new RegExp(`(?:(\\d{4})年)?${MONTH}月(\\d{1,2})[日号]`, 'gu'), (m) => ({ year: yearOf(m[1]), month: monthOf(m[2]), day: Number(m[3]) })],
   [new RegExp(`(\\d{4})年${MONTH}月(?![\\d日号底末份])`, 'gu'), (m) => ({ year: yearOf(m[1]), month: monthOf(m[2]), day: 'end' })],
   [/(\d{4})年(?![\d底末上下第起内度初中份月全])/gu, (m) => ({ year: yearOf(m[1]), month: 12, day: 'end' })],
   // 全年 / 2024年全年: the whole year's work is due at its end (长期坚持 and 每季度 name no date).
