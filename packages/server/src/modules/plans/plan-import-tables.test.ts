@@ -8,6 +8,7 @@ import { login, type Session, seedOrg, startTestApp, type TestApp } from '../../
 import { importFile } from '../../../test/plan-kit.ts';
 
 const tablePlan = fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/plans/plan-table.docx'));
+const runOn = fs.readFileSync(path.join(import.meta.dirname, '../../../../core/test/fixtures/plan-layouts/lost-breaks.txt'));
 
 let t: TestApp;
 let office: Session;
@@ -45,5 +46,21 @@ describe('import a table plan (.docx) for review', () => {
     const again = await office.get(`/api/v1/plans/${draft.plan.id}/draft`);
     expect(again.statusCode, again.body).toBe(200);
     expect((again.json() as PlanDraft).nodes.filter((n) => n.source).length).toBe(5);
+  });
+
+  it('imports a copy whose line breaks were lost, and tells the clerk what it split and what it could not read', async () => {
+    const res = await importFile(office, runOn, '星桥镇网页版.txt');
+    expect(res.statusCode, res.body).toBe(201);
+    const draft: PlanDraft = res.json();
+    expect(draft.nodes.filter((n) => n.kind === 'task').map((n) => n.title)).toEqual([
+      '健全完善生产经营单位重大事故隐患自查自改常态化机制',
+      '建立重大事故隐患督办销号制度',
+      '开展生产经营单位从业人员安全技能培训',
+      '开展安全宣传“五进”活动',
+    ]);
+    const notes = draft.warnings.filter((w) => w.startsWith('原文解析：'));
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(/换行丢失.*已按编号拆分/u);
+    expect(notes[1]).toMatch(/表格.*无法还原行列/u);
   });
 });

@@ -31,6 +31,8 @@ export const plans = pgTable(
     sourceFileName: text('source_file_name'),
     /** The document's text, shown beside the tree on the review screen. */
     rawText: text('raw_text').notNull().default(''),
+    /** What the parser could not read or had to guess (a run-on copy split, a table whose cells ran together). */
+    parseNotes: text('parse_notes').array().notNull().default([]),
     /**
      * The values set on this plan only (report day, reminder days, 五色图 scoring); the rest follows the township's
      * settings (settings store) — core's planSettingsOf lays these over them.

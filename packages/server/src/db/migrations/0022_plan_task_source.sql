@@ -1,1 +1,0 @@
-ALTER TABLE "plan_tasks" ADD COLUMN "source" jsonb;
