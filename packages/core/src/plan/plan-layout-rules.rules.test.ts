@@ -133,3 +133,20 @@ describe('reader budgets (CONVENTIONS §13)', () => {
     expect(plan.notes?.some((n) => n.includes('超过上限'))).toBe(true);
   });
 });
+
+describe('pipe tables without outer pipes (GFM)', () => {
+  it('reads the header, drops the separator row and keeps the cells', () => {
+    const [table] = textToParagraphs('任务 | 牵头单位 | 时间安排\n--- | --- | ---\n隐患排查 | 镇应急办（牵头）、镇安监站 | 全年\n');
+    expect(table?.table).toEqual([
+      ['任务', '牵头单位', '时间安排'],
+      ['隐患排查', '镇应急办（牵头）、镇安监站', '全年'],
+    ]);
+    const plan = parsePlan({
+      fileName: 'x.md',
+      text: `某镇2024年安全生产工作要点\n一、重点任务\n\n${'任务 | 牵头单位 | 时间安排\n--- | --- | ---\n隐患排查 | 镇应急办（牵头）、镇安监站 | 全年'}\n`,
+    });
+    expect(plan.tasks.map((t) => [t.title, t.leadUnits, t.coUnits, t.deadlines.map((d) => d.date)])).toEqual([
+      ['隐患排查', ['镇应急办'], ['镇安监站'], ['2024-12-31']],
+    ]);
+  });
+});

@@ -29,7 +29,7 @@ export function textToParagraphs(text: string): PlanParagraph[] {
   const out: PlanParagraph[] = [];
   for (let i = 0; i < lines.length; ) {
     const line = lines[i] as string;
-    if (/^\s*\|.*\|\s*$/u.test(line)) {
+    if (/^\s*\|.*\|\s*$/u.test(line) || (line.includes('|') && PIPE_SEPARATOR.test(lines[i + 1] ?? ''))) {
       const { rows, next } = readMarkdownTable(lines, i);
       if (rows.length >= 2) {
         out.push({ text: '', table: rows });
@@ -120,14 +120,18 @@ function quotedEnd(text: string): number {
   return -1;
 }
 
-/** `| 序号 | 任务 | 责任单位 |` lines; the `|---|` separator row is dropped. */
+/** The `|---|:---:|` row under a pipe table's header; the outer pipes are optional (GFM). */
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/u;
+
+/** `| 序号 | 任务 | 责任单位 |` lines (outer pipes optional); the `|---|` separator row is dropped. Rows are capped. */
 function readMarkdownTable(lines: string[], from: number): { rows: string[][]; next: number } {
   const rows: string[][] = [];
   let i = from;
-  for (; i < lines.length && /^\s*\|.*\|\s*$/u.test(lines[i] as string); i++) {
+  for (; i < lines.length && (lines[i] as string).includes('|') && rows.length < PLAN_LIMITS.tableRows; i++) {
     const cells = (lines[i] as string)
       .trim()
-      .slice(1, -1)
+      .replace(/^\|/u, '')
+      .replace(/\|$/u, '')
       .split('|')
       .map((c) => c.replace(/<br\s*\/?>/giu, '\n').trim());
     if (cells.every((c) => /^:?-{2,}:?$/u.test(c))) continue;
