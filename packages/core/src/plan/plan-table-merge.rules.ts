@@ -81,7 +81,7 @@ export function mergeRecord(slot: Pick<TaskSlot, 'task' | 'scopeYear'>, record: 
   const task = slot.task;
   if (record.people.length) task.people = uniqueBy([...(task.people ?? []), ...record.people], (x) => x);
   if (record.leaders.length) task.leaders = uniqueBy([...(task.leaders ?? []), ...record.leaders], (x) => x);
-  const body = looseKey(task.text);
+  let body: string | null = null;
   const dates = new Set(task.deadlines.map((d) => d.date));
   const addDeadline = (d: { raw: string; date: string }) => {
     if (dates.has(d.date)) return;
@@ -90,12 +90,16 @@ export function mergeRecord(slot: Pick<TaskSlot, 'task' | 'scopeYear'>, record: 
   };
   for (const line of record.measures.split(/\n/u).map(withoutOrdinal)) {
     if (line.trim() === '') continue;
-    extractDeadlines(line, slot.scopeYear).forEach(addDeadline);
-    for (const t of extractTargets(line, slot.scopeYear)) {
-      if (body.includes(looseKey(t.raw)) || task.targets.some((x) => x.raw === t.raw && x.metric === t.metric)) continue;
-      task.targets.push({ ...t, src: 'table' });
+    // Dates need 年/月/季; targets an Arabic number; frequencies 每: most cells have none of them.
+    if (/[年月季]/u.test(line)) extractDeadlines(line, slot.scopeYear).forEach(addDeadline);
+    if (/\d/u.test(line)) {
+      for (const t of extractTargets(line, slot.scopeYear)) {
+        body ??= looseKey(task.text);
+        if (body.includes(looseKey(t.raw)) || task.targets.some((x) => x.raw === t.raw && x.metric === t.metric)) continue;
+        task.targets.push({ ...t, src: 'table' });
+      }
     }
-    task.recurrence = uniqueBy([...task.recurrence, ...extractRecurrence(line)], (x) => x);
+    if (line.includes('每')) task.recurrence = uniqueBy([...task.recurrence, ...extractRecurrence(line)], (x) => x);
   }
   extractTimeLimit(record.deadline, slot.scopeYear).forEach(addDeadline);
   task.recurrence = uniqueBy([...task.recurrence, ...extractRecurrence(record.deadline)], (x) => x);
