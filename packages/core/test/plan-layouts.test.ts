@@ -101,6 +101,10 @@ describe('annex 重点任务分工表 linked to the body’s tasks', () => {
     expect(plan.tasks.map((t) => t.source)).toEqual([2, 3, 4, 5].map((row) => ({ table: 1, row })));
     expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1.', '2.', '3.', '4.']);
   });
+
+  it('says which rows of the annex name no task of the body', () => {
+    expect(plan.notes).toEqual(['1 行表格未能对应到正文中的任务（表1第6行“开展汛期应急演练”），这些行的责任单位和时限未导入，请核对']);
+  });
 });
 
 describe('a copy whose line breaks were lost', () => {

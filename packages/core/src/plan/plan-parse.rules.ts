@@ -8,11 +8,12 @@ import { extractMeta } from './plan-meta.rules.ts';
 import type { OutlineNode } from './plan-outline.rules.ts';
 import { buildOutline } from './plan-outline.rules.ts';
 import { normaliseParagraphs, textToParagraphs } from './plan-paragraphs.rules.ts';
+import type { TableRecord } from './plan-table.rules.ts';
 import { mergeTables, type TaskSlot, tablesOf } from './plan-table-merge.rules.ts';
 import { placeTableTasks, tasksFromTables } from './plan-table-tasks.rules.ts';
 import { extractTargets } from './plan-targets.rules.ts';
 import { collectTasks, type DraftTask, inTaskSection } from './plan-tasks.rules.ts';
-import { uniqueBy } from './plan-text.rules.ts';
+import { stripSpace, uniqueBy } from './plan-text.rules.ts';
 import { annotationsOf, timeLimitClauses, unitsOf } from './plan-units.rules.ts';
 
 /** The file's base name, whichever separator the path uses. */
@@ -88,6 +89,17 @@ function ordered(t: PlanTask): PlanTask {
   };
 }
 
+/** Rows of a 分工表 that name no task of the body: the clerk should know their units and dates were not taken. */
+function unmatchedNotes(rows: Array<{ table: { no: number }; record: TableRecord }>): string[] {
+  const named = rows.filter(({ record }) => (record.item || record.measures).trim() !== '');
+  if (!named.length) return [];
+  const list = named
+    .slice(0, 5)
+    .map(({ table, record }) => `表${table.no}第${record.row}行“${stripSpace(record.item || record.measures).slice(0, 20)}”`)
+    .join('、');
+  return [`${named.length} 行表格未能对应到正文中的任务（${list}${named.length > 5 ? ' 等' : ''}），这些行的责任单位和时限未导入，请核对`];
+}
+
 function emptyPlan(file: string, notes: string[]): ParsedPlan {
   return { file, title: null, issuer: null, issueDate: null, docNumber: null, period: null, tasks: [], notes };
 }
@@ -121,14 +133,14 @@ export function parsePlan(input: PlanParseInput): ParsedPlan {
       at: d.node.paraIndex,
     }));
     const tables = tablesOf(outline);
-    const linked = mergeTables(draftSlots, tables, meta.multiPart);
+    const { linked, unmatched } = mergeTables(draftSlots, tables, meta.multiPart);
     const taskNodes = new Set<OutlineNode>();
     for (const d of drafts) for (let n: OutlineNode | null = d.node; n; n = n.parent) taskNodes.add(n);
     const paraIndex = (t: { para: unknown }) => paras.indexOf(t.para as (typeof paras)[number]);
     const partTitle = (part: number) => (meta.multiPart ? (outline.parts[part]?.title ?? null) : null);
     const inTasks = (n: OutlineNode) => taskNodes.has(n) || inTaskSection(n, outline);
     let slots = placeTableTasks(draftSlots, { tables, linked, inTasks, paraIndex, partTitle, docYear });
-    const notes: string[] = [...readNotes];
+    const notes: string[] = [...readNotes, ...unmatchedNotes(unmatched)];
     if (!slots.length) {
       slots = tasksFromTables(tables, docYear, paraIndex);
       notes.push(slots.length ? '正文未找到编号任务，任务取自表格' : '未找到编号的任务（如“一、”“（一）”“1.”）');

@@ -116,18 +116,28 @@ export function mergeRecord(slot: Pick<TaskSlot, 'task' | 'scopeYear'>, record: 
  * Joins every row of every responsibility table to a task of the same part; rows matching no task are skipped.
  * Returns the tables that had at least one row joined (the others may list tasks of their own).
  */
-export function mergeTables(slots: TaskSlot[], tables: DocTable[], multiPart: boolean): Set<DocTable> {
+export function mergeTables(
+  slots: TaskSlot[],
+  tables: DocTable[],
+  multiPart: boolean,
+): { linked: Set<DocTable>; unmatched: Array<{ table: DocTable; record: TableRecord }> } {
   const linked = new Set<DocTable>();
-  if (!tables.length || !slots.length) return linked;
+  const unmatched: Array<{ table: DocTable; record: TableRecord }> = [];
+  if (!tables.length || !slots.length) return { linked, unmatched };
   const keyed = slots.map(slotKeys);
   for (const table of tables) {
     const candidates = multiPart ? keyed.filter((k) => k.slot.part === table.part) : keyed;
+    const missed: TableRecord[] = [];
     for (const record of tableRecords(table.rows, table.mergedDown)) {
       const slot = findSlot(record, candidates.length ? candidates : keyed);
-      if (!slot) continue;
+      if (!slot) {
+        missed.push(record);
+        continue;
+      }
       mergeRecord(slot, record, table.no);
       linked.add(table);
     }
+    if (linked.has(table)) unmatched.push(...missed.map((record) => ({ table, record })));
   }
-  return linked;
+  return { linked, unmatched };
 }
