@@ -54,6 +54,7 @@ export * from './plan/plan.contract.ts';
 export * from './plan/plan.settings.ts';
 export * from './plan/plan-dates.rules.ts';
 export * from './plan/plan-filing.rules.ts';
+export * from './plan/plan-limits.rules.ts';
 export * from './plan/plan-paragraphs.rules.ts';
 export * from './plan/plan-parse.rules.ts';
 export * from './plan/plan-predicates.rules.ts';

@@ -34,6 +34,9 @@ async function chooseInSelect(page: Page, select: ReturnType<Page['getByTestId']
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
+/** A plan whose tasks sit only in a Word table (issue 13; built by server/test/fixtures/plans/make-plan-table-docx.ts). */
+const tablePlan = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'plan-table.docx'));
+
 describe('action plans in a real browser', () => {
   let planId = 0;
 
@@ -189,6 +192,38 @@ describe('action plans in a real browser', () => {
     const boardFile = await downloaded(board);
     expect(boardFile.name).toMatch(/五色图\.xlsx$/);
     expectZip(boardFile.bytes);
+    await context.close();
+  });
+  it('shows the tasks of a table plan beside their rows in the document', async () => {
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await signIn(page, 'anweiban', DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await page.goto(`${baseUrl()}/plans/import`);
+    await page.getByText('点击选择或将方案文件拖到此处').waitFor();
+    await page.getByTestId('plan-upload').setInputFiles({
+      name: 'plan-table.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: tablePlan,
+    });
+    await page.waitForURL(/\/plans\/\d+\/review$/);
+    await page.getByTestId('plan-review-page').waitFor();
+    await expect(page.getByTestId('plan-tree-task').count()).resolves.toBe(5);
+    // Each task read from a row is labelled in the document at that row, and in the tree.
+    const doc = page.getByTestId('plan-doc');
+    await expect(doc.getByTestId('plan-doc-row').allTextContents()).resolves.toEqual([
+      '表1·第3行',
+      '表1·第4行',
+      '表1·第5行',
+      '表1·第6行',
+      '表1·第7行',
+    ]);
+    await page.getByTestId('plan-tree').getByText('仓储行业消防安全整治').first().click();
+    await page.getByTestId('plan-task-editor').waitFor();
+    const selected = doc.locator('.is-selected');
+    await selected.waitFor();
+    await expect(selected.textContent()).resolves.toMatch(/^表1·第4行\s*仓储行业消防安全整治/u);
+    await screenshot(page, 'plan-review-table-rows');
     await context.close();
   });
 });

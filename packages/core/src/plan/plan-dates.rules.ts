@@ -134,17 +134,18 @@ export function extractDeadlines(text: string, scopeYear: number | null): PlanDa
 }
 
 /** In a 完成时限 column or clause a bare month or year is a deadline too (2024年6月 → 06-30, 2024年 → 12-31). */
+const TIME_LIMIT_RULES: Rule[] = [
+  ...DEADLINE_RULES,
+  [new RegExp(`(?:(\\d{4})年)?${MONTH}月(\\d{1,2})[日号]`, 'gu'), (m) => ({ year: yearOf(m[1]), month: monthOf(m[2]), day: Number(m[3]) })],
+  [new RegExp(`(\\d{4})年${MONTH}月(?![\\d日号底末份])`, 'gu'), (m) => ({ year: yearOf(m[1]), month: monthOf(m[2]), day: 'end' })],
+  [/(\d{4})年(?![\d底末上下第起内度初中份月全])/gu, (m) => ({ year: yearOf(m[1]), month: 12, day: 'end' })],
+  // 全年 / 2024年全年: the whole year's work is due at its end (长期坚持 and 每季度 name no date).
+  [/(?:(\d{4})年)?全年/gu, (m) => ({ year: yearOf(m[1]), month: 12, day: 'end' })],
+];
+
+/** In a 完成时限 column or clause a bare month or year is a deadline too (2024年6月 → 06-30, 2024年 → 12-31). */
 export function extractTimeLimit(text: string, scopeYear: number | null): PlanDateRef[] {
-  const rules: Rule[] = [
-    ...DEADLINE_RULES,
-    [
-      new RegExp(`(?:(\\d{4})年)?${MONTH}月(\\d{1,2})[日号]`, 'gu'),
-      (m) => ({ year: yearOf(m[1]), month: monthOf(m[2]), day: Number(m[3]) }),
-    ],
-    [new RegExp(`(\\d{4})年${MONTH}月(?![\\d日号底末份])`, 'gu'), (m) => ({ year: yearOf(m[1]), month: monthOf(m[2]), day: 'end' })],
-    [/(\d{4})年(?![\d底末上下第起内度初中份月])/gu, (m) => ({ year: yearOf(m[1]), month: 12, day: 'end' })],
-  ];
-  return resolve(collect(text, rules), text, scopeYear);
+  return resolve(collect(text, TIME_LIMIT_RULES), text, scopeYear);
 }
 
 const START_RULES: Rule[] = [

@@ -1,15 +1,19 @@
 // Plan document → task ledger (FORMAT: plan-gold/FORMAT.md). Pure: no I/O, never throws.
 import type { ParsedPlan, PlanInheritableField, PlanParseInput, PlanTask } from './plan.contract.ts';
+import { splitRunOn } from './plan-breaks.rules.ts';
 import { extractDeadlines, extractMilestones, extractRecurrence, extractStarts, extractTimeLimit } from './plan-dates.rules.ts';
 import { collectGoals } from './plan-goals.rules.ts';
+import { PLAN_LIMITS } from './plan-limits.rules.ts';
 import { extractMeta } from './plan-meta.rules.ts';
 import type { OutlineNode } from './plan-outline.rules.ts';
 import { buildOutline } from './plan-outline.rules.ts';
 import { normaliseParagraphs, textToParagraphs } from './plan-paragraphs.rules.ts';
-import { mergeTables, type TaskSlot, tasksFromTables } from './plan-table-merge.rules.ts';
+import type { TableRecord } from './plan-table.rules.ts';
+import { mergeTables, type TaskSlot, tablesOf } from './plan-table-merge.rules.ts';
+import { placeTableTasks, tasksFromTables } from './plan-table-tasks.rules.ts';
 import { extractTargets } from './plan-targets.rules.ts';
-import { collectTasks, type DraftTask } from './plan-tasks.rules.ts';
-import { uniqueBy } from './plan-text.rules.ts';
+import { collectTasks, type DraftTask, inTaskSection } from './plan-tasks.rules.ts';
+import { stripSpace, uniqueBy } from './plan-text.rules.ts';
 import { annotationsOf, timeLimitClauses, unitsOf } from './plan-units.rules.ts';
 
 /** The file's base name, whichever separator the path uses. */
@@ -81,7 +85,19 @@ function ordered(t: PlanTask): PlanTask {
     milestones: t.milestones,
     targets: t.targets,
     ...(t.inherited?.length ? { inherited: t.inherited } : {}),
+    ...(t.source ? { source: t.source } : {}),
   };
+}
+
+/** Rows of a 分工表 that name no task of the body: the clerk should know their units and dates were not taken. */
+function unmatchedNotes(rows: Array<{ table: { no: number }; record: TableRecord }>): string[] {
+  const named = rows.filter(({ record }) => (record.item || record.measures).trim() !== '');
+  if (!named.length) return [];
+  const list = named
+    .slice(0, 5)
+    .map(({ table, record }) => `表${table.no}第${record.row}行“${stripSpace(record.item || record.measures).slice(0, 20)}”`)
+    .join('、');
+  return [`${named.length} 行表格未能对应到正文中的任务（${list}${named.length > 5 ? ' 等' : ''}），这些行的责任单位和时限未导入，请核对`];
 }
 
 function emptyPlan(file: string, notes: string[]): ParsedPlan {
@@ -96,23 +112,40 @@ function emptyPlan(file: string, notes: string[]): ParsedPlan {
 export function parsePlan(input: PlanParseInput): ParsedPlan {
   const file = planFileBaseName(input?.fileName);
   try {
-    const raw = Array.isArray(input.paragraphs) && input.paragraphs.length ? input.paragraphs : textToParagraphs(String(input.text ?? ''));
-    const paras = normaliseParagraphs(raw);
-    if (!paras.length) return emptyPlan(file, ['文档没有文字内容']);
+    const readNotes: string[] = [];
+    let text = String(input.text ?? '');
+    if (text.length > PLAN_LIMITS.textChars) {
+      readNotes.push(`文档超过 ${PLAN_LIMITS.textChars} 字，其后的内容未解析`);
+      text = text.slice(0, PLAN_LIMITS.textChars);
+    }
+    const raw = Array.isArray(input.paragraphs) && input.paragraphs.length ? input.paragraphs : textToParagraphs(text);
+    const paras = splitRunOn(normaliseParagraphs(raw, readNotes), readNotes);
+    if (!paras.length) return emptyPlan(file, [...readNotes, '文档没有文字内容']);
     const outline = buildOutline(paras);
     const meta = extractMeta(paras, outline);
     const docYear = meta.period && meta.period.start === meta.period.end ? meta.period.start : null;
     const drafts = collectTasks(outline, { multiPart: meta.multiPart, docYear });
-    const slots: TaskSlot[] = drafts.map((d) => ({ task: buildTask(d), part: d.node.part, scopeYear: d.scopeYear }));
-    mergeTables(slots, outline, meta.multiPart);
-    let tasks = slots.map((s) => s.task);
-    const notes: string[] = [];
-    if (!tasks.length) {
-      tasks = tasksFromTables(outline, docYear);
-      notes.push(tasks.length ? '正文未找到编号任务，任务取自表格' : '未找到编号的任务（如“一、”“（一）”“1.”）');
-    }
+    const draftSlots: TaskSlot[] = drafts.map((d) => ({
+      task: buildTask(d),
+      part: d.node.part,
+      scopeYear: d.scopeYear,
+      node: d.node,
+      at: d.node.paraIndex,
+    }));
+    const tables = tablesOf(outline);
+    const { linked, unmatched } = mergeTables(draftSlots, tables, meta.multiPart);
     const taskNodes = new Set<OutlineNode>();
     for (const d of drafts) for (let n: OutlineNode | null = d.node; n; n = n.parent) taskNodes.add(n);
+    const paraIndex = (t: { para: unknown }) => paras.indexOf(t.para as (typeof paras)[number]);
+    const partTitle = (part: number) => (meta.multiPart ? (outline.parts[part]?.title ?? null) : null);
+    const inTasks = (n: OutlineNode) => taskNodes.has(n) || inTaskSection(n, outline);
+    let slots = placeTableTasks(draftSlots, { tables, linked, inTasks, paraIndex, partTitle, docYear });
+    const notes: string[] = [...readNotes, ...unmatchedNotes(unmatched)];
+    if (!slots.length) {
+      slots = tasksFromTables(tables, docYear, paraIndex);
+      notes.push(slots.length ? '正文未找到编号任务，任务取自表格' : '未找到编号的任务（如“一、”“（一）”“1.”）');
+    }
+    const tasks = slots.map((s) => s.task);
     const goals = collectGoals(outline, { multiPart: meta.multiPart, docYear, taskNodes });
     return {
       file,

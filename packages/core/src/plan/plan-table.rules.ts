@@ -5,17 +5,21 @@ export type ColumnRole = 'index' | 'group' | 'item' | 'measures' | 'people' | 'l
 
 const ROLE_HEADERS: Array<[ColumnRole, RegExp]> = [
   ['index', /^(序号|编号)$/u],
-  ['group', /^(一级指标|重点任务|主要任务|任务类别|行动名称|重点工作|类别|行动)$/u],
-  ['item', /^(二级指标|任务名称|具体任务|工作任务|任务内容|重点事项|工作事项|任务)$/u],
+  ['group', /^(一级指标|重点任务|主要任务|任务类别|行动名称|重点工作|类别|行动|项目|领域|重点领域|工作类别)$/u],
+  ['item', /^(二级指标|任务名称|具体任务|工作任务|任务内容|重点事项|工作事项|任务|任务事项|工作名称|重点工作任务)$/u],
   ['measures', /(工作措施|具体措施|主要措施|工作内容|措施|具体内容|工作要求)/u],
   ['leaders', /(责任领导|分管领导|包保领导|牵头领导)/u],
   ['people', /^(责任人|具体责任人|联系人)$/u],
-  ['lead', /(牵头单位|责任单位|牵头部门|责任部门|主责单位)/u],
-  ['co', /(配合单位|协同单位|参与单位|配合部门|协办单位)/u],
-  ['deadline', /(完成时限|完成时间|时间节点|时限|完成期限)/u],
+  ['lead', /(牵头单位|责任单位|牵头部门|责任部门|主责单位|责任主体)|^牵头$/u],
+  ['co', /(配合单位|协同单位|参与单位|配合部门|协办单位)|^配合$/u],
+  ['deadline', /(完成时限|完成时间|时间节点|时限|完成期限|时间要求|进度安排|时间安排|办结时间)/u],
 ];
 
 export interface TableRecord {
+  /** The row in the table, 1-based, header rows counted: where the review screen points. */
+  row: number;
+  /** The 序号 cell as printed ('' without a 序号 column). */
+  index: string;
   group: string;
   item: string;
   measures: string;
@@ -86,34 +90,68 @@ export function splitNames(cell: string): string[] {
  * Data rows → records. A blank 序号/一级指标 continues the group above; in a group a blank people or leaders cell is a
  * vertically merged cell and repeats the value above.
  */
-export function tableRecords(rows: string[][]): TableRecord[] {
+export function tableRecords(rows: string[][], mergedDown?: boolean[][]): TableRecord[] {
   const head = columnRoles(rows);
   if (!head) return [];
   const { roles, headerRows } = head;
+  mergedCategoryColumn(roles, rows.slice(headerRows));
   const cell = (row: string[], role: ColumnRole) => {
     const i = roles.indexOf(role);
     return i >= 0 ? (row[i] ?? '').trim() : '';
   };
+  // A cell the reader saw merged down from the row above repeats that row's value, in any column.
+  const merged = (r: number, role: ColumnRole) => {
+    const i = roles.indexOf(role);
+    return i >= 0 && mergedDown?.[headerRows + r]?.[i] === true;
+  };
   const out: TableRecord[] = [];
   let prev: TableRecord | null = null;
-  for (const row of rows.slice(headerRows)) {
+  for (const [r, row] of rows.slice(headerRows).entries()) {
     if (row.every((c) => c.trim() === '')) continue;
     const newGroup = cell(row, 'index') !== '' || cell(row, 'group') !== '' || prev === null;
     const people = splitNames(cell(row, 'people'));
     const leaders = splitNames(cell(row, 'leaders'));
+    // A blank category cell continues a cell merged down (序号 may still be per row); in the same category a blank
+    // unit, date or people cell is merged too.
+    const group = cell(row, 'group') || (prev?.group ?? '');
+    const inGroup = prev !== null && (!newGroup || (group !== '' && group === prev.group));
+    const same = (role: ColumnRole) => inGroup || merged(r, role);
     const record: TableRecord = {
-      group: cell(row, 'group') || (newGroup ? '' : (prev?.group ?? '')),
+      row: headerRows + r + 1,
+      index: cell(row, 'index'),
+      group,
       item: cell(row, 'item'),
       measures: cell(row, 'measures'),
-      people: people.length || newGroup ? people : (prev?.people ?? []),
-      leaders: leaders.length || newGroup ? leaders : (prev?.leaders ?? []),
-      lead: cell(row, 'lead') || (newGroup ? '' : (prev?.lead ?? '')),
-      co: cell(row, 'co') || (newGroup ? '' : (prev?.co ?? '')),
-      deadline: cell(row, 'deadline'),
+      people: people.length || !same('people') ? people : (prev?.people ?? []),
+      leaders: leaders.length || !same('leaders') ? leaders : (prev?.leaders ?? []),
+      lead: cell(row, 'lead') || (same('lead') ? (prev?.lead ?? '') : ''),
+      co: cell(row, 'co') || (same('co') ? (prev?.co ?? '') : ''),
+      deadline: cell(row, 'deadline') || (same('deadline') ? (prev?.deadline ?? '') : ''),
     };
     if (record.item === '' && record.measures === '') continue;
     out.push(record);
     prev = record;
   }
   return out;
+}
+
+/**
+ * A lone 重点任务 column beside a 措施 column, left blank under a filled cell, is a category merged down its rows (each
+ * row a task of its own), not the task's name.
+ */
+function mergedCategoryColumn(roles: Array<ColumnRole | null>, data: string[][]): void {
+  const at = roles.indexOf('item');
+  if (at < 0 || roles.includes('group') || !roles.includes('measures')) return;
+  const m = roles.indexOf('measures');
+  const filled = data.filter((r) => (r[m] ?? '').trim() !== '');
+  if (filled.length >= 2 && filled.slice(1).some((r) => (r[at] ?? '').trim() === '') && (filled[0]?.[at] ?? '').trim() !== '') {
+    roles[at] = 'group';
+  }
+}
+
+/** A table that lists tasks (a 任务 or 措施 column and a unit or deadline column), not a roster or a figures table. */
+export function isTaskTable(rows: string[][]): boolean {
+  const roles = columnRoles(rows)?.roles ?? [];
+  const what = roles.includes('item') || roles.includes('measures');
+  return what && (roles.includes('lead') || roles.includes('co') || roles.includes('deadline'));
 }

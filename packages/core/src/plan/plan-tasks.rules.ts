@@ -115,13 +115,30 @@ function taskSections(outline: Outline): { sections: OutlineNode[]; selfTasks: b
   return { sections: rest.length ? rest : roots, selfTasks: true };
 }
 
+/** Requirements, safeguards and principles state how to work, not work to do (issue 13). */
+const REQUIREMENTS = /^(工作要求|原则要求|有关要求|相关要求|具体要求|保障措施|组织保障|工作保障|基本原则|工作原则)/u;
+
+/** A numbered item under a 工作要求/保障措施/原则要求 heading inside a task section (（五）工作要求 1. 2. …). */
+function underRequirements(node: OutlineNode, section: OutlineNode): boolean {
+  for (let n = node.parent; n && n !== section; n = n.parent) if (REQUIREMENTS.test(words(n))) return true;
+  return false;
+}
+
+/** A node inside a 任务/行动 section (not under its 工作要求), in the plan rather than an annex: a task table there lists tasks. */
+export function inTaskSection(node: OutlineNode, outline: Outline): boolean {
+  let root = node;
+  while (root.parent) root = root.parent;
+  if (outline.parts[root.part]?.annex) return false;
+  return isTaskSection(words(root)) && !REQUIREMENTS.test(words(node)) && !underRequirements(node, root);
+}
+
 export function collectTasks(outline: Outline, opts: { multiPart: boolean; docYear: number | null }): DraftTask[] {
   const drafts: DraftTask[] = [];
   const { sections, selfTasks } = taskSections(outline);
   for (const section of sections) {
     const partTitle = opts.multiPart ? (outline.parts[section.part]?.title ?? null) : null;
     for (const node of walk([section])) {
-      if ((node === section && !selfTasks) || node.children.length > 0) continue;
+      if ((node === section && !selfTasks) || node.children.length > 0 || underRequirements(node, section)) continue;
       const labels: string[] = [];
       for (let a = node.parent; a; a = a.parent) labels.unshift(headingLabel(a));
       if (partTitle) labels.unshift(partTitle);

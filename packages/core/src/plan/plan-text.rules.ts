@@ -60,14 +60,18 @@ export interface Piece {
 
 /** Splits at any of `separators` that stand outside brackets and quotes; separators are dropped. */
 export function splitOutside(s: string, separators: string): Piece[] {
-  const mask = nestingMask(s);
   const pieces: Piece[] = [];
   let start = 0;
+  let depth = 0;
+  // One pass, the same nesting as nestingMask without building the mask (this runs for every clause of a plan).
   for (let i = 0; i < s.length; i++) {
-    if (!mask[i] && separators.includes(s[i] as string)) {
+    const ch = s[i] as string;
+    if (ALL_OPEN.has(ch)) depth++;
+    else if (depth === 0 && separators.includes(ch)) {
       pieces.push({ text: s.slice(start, i), start });
       start = i + 1;
     }
+    if (depth > 0 && ALL_CLOSE.has(ch)) depth--;
   }
   pieces.push({ text: s.slice(start), start });
   return pieces.filter((p) => p.text !== '');
@@ -75,8 +79,13 @@ export function splitOutside(s: string, separators: string): Piece[] {
 
 /** Index of the first separator outside brackets and quotes, or -1. */
 export function indexOutside(s: string, separators: string, from = 0): number {
-  const mask = nestingMask(s);
-  for (let i = from; i < s.length; i++) if (!mask[i] && separators.includes(s[i] as string)) return i;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (ALL_OPEN.has(ch)) depth++;
+    else if (depth === 0 && i >= from && separators.includes(ch)) return i;
+    if (depth > 0 && ALL_CLOSE.has(ch)) depth--;
+  }
   return -1;
 }
 

@@ -20,7 +20,7 @@
  * GET /plans/{id}/wall-table.xlsx (挂图作战表) and GET /plans/{id}/bulletin.docx?quarter=2026Q3 (季通报) [plan.read].
  */
 import { z } from 'zod';
-import { planDateRef, planMilestone, planTarget } from './plan.contract.ts';
+import { planDateRef, planMilestone, planTarget, planTaskSource } from './plan.contract.ts';
 import { planRankingSettings, planTrackingSettings } from './plan.settings.ts';
 
 const isoDate = z.iso.date({ error: '应为日期，如 2026-06-30' });
@@ -186,6 +186,8 @@ export const planDraftNode = z.object({
   recurrence: z.array(z.string()),
   milestones: z.array(planMilestone),
   targets: z.array(planTarget),
+  /** The table row the task was read from (表 n, 第 m 行), for the review screen to show it beside the row. */
+  source: planTaskSource.nullable().optional(),
   /** Already completed when the plan was imported (marked during review), with the clerk's note. */
   completedOn: z.string().nullable(),
   completedNote: z.string(),

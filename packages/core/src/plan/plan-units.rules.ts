@@ -150,6 +150,26 @@ function splitList(chunk: string): { named: string[]; collective: string[] } {
   return { named, collective };
 }
 
+/** A role in brackets after a unit: `镇应急办（牵头）`, `镇派出所（配合）`. */
+const ROLE_MARK = /[（(](牵头|主责|牵头单位|牵头负责|配合|配合单位|协办)[）)]/u;
+
+/**
+ * A list whose units carry their role in brackets (`责任单位：镇应急办（牵头）、镇派出所、镇市场监管所`, a common
+ * layout of 分工表 cells): marked 牵头 units lead, the rest share; in a 配合 list every unit shares.
+ */
+function markedUnits(list: string, coList: boolean): Units {
+  const lead: string[] = [];
+  const co: string[] = [];
+  for (const piece of splitOutside(list, '、，,；;')) {
+    const role = ROLE_MARK.exec(piece.text)?.[1] ?? null;
+    const { named, collective } = splitList(piece.text.replace(ROLE_MARK, ''));
+    if (role && /^(牵头|主责)/u.test(role) && !coList) lead.push(...named);
+    else co.push(...named);
+    co.push(...collective);
+  }
+  return { leadUnits: lead, coUnits: co };
+}
+
 /**
  * One annotation's content → units. With 牵头 the units before it lead and all after share; without, named units
  * lead and collective phrases share. A 完成时限 clause is skipped (its date is read as a deadline).
@@ -161,6 +181,13 @@ export function parseAnnotation(content: string): Units {
   for (const clause of splitOutside(stripSpace(content).replace(LABEL_BREAK, '；'), '；;。')) {
     let text = clause.text;
     if (TIME_LABEL.test(text) || PERSON_LABEL.test(text)) continue;
+    if (ROLE_MARK.test(text)) {
+      const marked = markedUnits(text.replace(LABEL, ''), CO_LABEL.test(text));
+      lead.push(...marked.leadUnits);
+      co.push(...marked.coUnits);
+      leadSeen ||= marked.leadUnits.length > 0;
+      continue;
+    }
     const coLabel = CO_LABEL.test(text);
     const leadLabel = LEAD_LABEL.test(text);
     text = text.replace(LABEL, '');

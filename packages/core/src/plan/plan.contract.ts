@@ -7,6 +7,8 @@ export const planParagraph = z.object({
   headingLevel: z.number().int().min(1).max(9).optional(),
   /** Rows of cells; a merged cell repeats nothing: its continuation cells are ''. */
   table: z.array(z.array(z.string())).optional(),
+  /** Same shape as `table`: true where a cell continues the one above (a vertical merge, 合并单元格), from .docx. */
+  mergedDown: z.array(z.array(z.boolean())).optional(),
 });
 export type PlanParagraph = z.infer<typeof planParagraph>;
 
@@ -44,6 +46,10 @@ export type PlanTarget = z.infer<typeof planTarget>;
 export const planInheritableField = z.enum(['leadUnits', 'coUnits', 'deadlines']);
 export type PlanInheritableField = z.infer<typeof planInheritableField>;
 
+/** Where a task's row sits: the document's n-th table (1-based) and the row in it (1-based, header rows counted). */
+export const planTaskSource = z.object({ table: z.number().int().min(1), row: z.number().int().min(1) });
+export type PlanTaskSource = z.infer<typeof planTaskSource>;
+
 export const planTask = z.object({
   /** Ancestor headings from the top part down, then the task's own ordinal. */
   path: z.array(z.string()),
@@ -60,6 +66,8 @@ export const planTask = z.object({
   milestones: z.array(planMilestone),
   targets: z.array(planTarget),
   inherited: z.array(planInheritableField).optional(),
+  /** The table row the task (or its units and dates) comes from: a task table, a 分工表 row joined to the task. */
+  source: planTaskSource.optional(),
 });
 export type PlanTask = z.infer<typeof planTask>;
 

@@ -1,5 +1,5 @@
 // .docx → paragraphs with the structure the plan parser uses: heading levels, bold, automatic numbering, tables.
-import type { PlanParagraph } from '@anzhi/core';
+import { PLAN_LIMITS, type PlanParagraph } from '@anzhi/core';
 import { strFromU8, unzipSync } from 'fflate';
 import { type Numbering, readNumbering } from './plan-docx-numbering.ts';
 import { child, elements, parseXml, path, type XmlElement } from './plan-xml.ts';
@@ -131,35 +131,56 @@ function cellText(tc: XmlElement, ctx: Context): string {
     .trim();
 }
 
-/** Rows of cells; a cell spanning columns is followed by '' cells, a vertically merged continuation cell is ''. */
-function table(tbl: XmlElement, ctx: Context): string[][] {
-  return elements(tbl, 'w:tr').map((tr) => {
+/**
+ * Rows of cells; a cell spanning columns is followed by '' cells, a vertically merged continuation cell is '' and
+ * marked in `mergedDown`. Rows and cells are capped (PLAN_DOCX_LIMITS): a hostile table cannot make the parser work
+ * through millions of cells.
+ */
+function table(tbl: XmlElement, ctx: Context): PlanParagraph {
+  const rows: string[][] = [];
+  const mergedDown: boolean[][] = [];
+  for (const tr of elements(tbl, 'w:tr')) {
+    if (rows.length >= PLAN_LIMITS.tableRows) throw new DocxLimitError(`表格超过 ${PLAN_LIMITS.tableRows} 行`);
     const row: string[] = [];
+    const down: boolean[] = [];
     const before = Number(val(path(tr, 'w:trPr', 'w:gridBefore')) ?? 0);
-    for (let i = 0; i < before; i++) row.push('');
+    for (let i = 0; i < Math.min(before, PLAN_LIMITS.rowCells); i++) {
+      row.push('');
+      down.push(false);
+    }
     for (const tc of elements(tr, 'w:tc')) {
       const tcPr = child(tc, 'w:tcPr');
       const merge = path(tcPr, 'w:vMerge');
       const continued = merge !== undefined && val(merge) !== 'restart';
-      row.push(continued ? '' : cellText(tc, ctx));
-      const span = Number(val(path(tcPr, 'w:gridSpan')) ?? 1);
-      for (let i = 1; i < span; i++) row.push('');
+      row.push(continued ? '' : cellText(tc, ctx).slice(0, PLAN_LIMITS.cellChars));
+      down.push(continued);
+      const span = Math.min(Number(val(path(tcPr, 'w:gridSpan')) ?? 1), PLAN_LIMITS.rowCells);
+      for (let i = 1; i < span; i++) {
+        row.push('');
+        down.push(continued);
+      }
+      if (row.length > PLAN_LIMITS.rowCells) throw new DocxLimitError(`表格一行超过 ${PLAN_LIMITS.rowCells} 个单元格`);
     }
-    return row;
-  });
+    rows.push(row);
+    mergedDown.push(down);
+  }
+  return { text: '', table: rows, ...(mergedDown.some((r) => r.includes(true)) ? { mergedDown } : {}) };
 }
 
 function blocks(container: XmlElement, ctx: Context): PlanParagraph[] {
   const out: PlanParagraph[] = [];
   for (const c of elements(container)) {
     if (c.name === 'w:p') out.push(paragraph(c, ctx));
-    else if (c.name === 'w:tbl') out.push({ text: '', table: table(c, ctx) });
+    else if (c.name === 'w:tbl') out.push(table(c, ctx));
     else if (['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:smartTag'].includes(c.name)) out.push(...blocks(c, ctx));
   }
   return out;
 }
 
 export class DocxReadError extends Error {}
+
+/** The document goes past a cap of the plan parser (rows, cells): refused with a Chinese message, never parsed. */
+export class DocxLimitError extends Error {}
 
 /** The .docx parts the reader needs; throws DocxReadError when the archive holds no Word document. */
 export function readDocxParagraphs(buffer: Uint8Array): PlanParagraph[] {
@@ -178,6 +199,6 @@ export function readDocxParagraphs(buffer: Uint8Array): PlanParagraph[] {
     if (!body) throw new DocxReadError('no w:body');
     return blocks(body, ctx).filter((p) => p.table || p.text.trim() !== '');
   } catch (e) {
-    throw e instanceof DocxReadError ? e : new DocxReadError((e as Error).message);
+    throw e instanceof DocxReadError || e instanceof DocxLimitError ? e : new DocxReadError((e as Error).message);
   }
 }

@@ -83,9 +83,13 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
     const unled = problems.length ? null : unledTasksProblem(tasks);
     if (unled) problems.push(unled);
     const office = officeUnitOf(ctx.units);
-    const warnings = tasks
-      .filter((t) => !t.leadUnitIds.length && !t.coUnitIds.length && !t.leadVillages && !t.coVillages)
-      .map((t) => `${t.ordinal}${t.title.slice(0, 24)}：没有可跟踪的责任单位，调度时无人填报`);
+    const warnings = [
+      // What the parser could not read comes first: the clerk checks those parts of the document by hand.
+      ...plan.parseNotes.map((n) => `原文解析：${n}`),
+      ...tasks
+        .filter((t) => !t.leadUnitIds.length && !t.coUnitIds.length && !t.leadVillages && !t.coVillages)
+        .map((t) => `${t.ordinal}${t.title.slice(0, 24)}：没有可跟踪的责任单位，调度时无人填报`),
+    ];
     return {
       plan: toPlanMeta(plan, await planSettingsFor(ex, plan)),
       rawText: plan.rawText,
@@ -112,6 +116,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
         periodEnd: parsed.period?.end ?? null,
         sourceFileName: input.fileName,
         rawText,
+        parseNotes: parsed.notes ?? [],
         settings: {},
         createdBy: actor.userId,
         createdAt: now,

@@ -96,6 +96,7 @@ export function taskColumns(task: PlanTask, mappings: ReadonlyMap<string, Mappin
     recurrence: task.recurrence,
     milestones: task.milestones,
     targets: task.targets,
+    source: task.source ?? null,
   } satisfies Partial<typeof planTasks.$inferInsert>;
 }
 

@@ -3,7 +3,7 @@ import { type ParsedPlan, type PlanParagraph, parsePlan } from '@anzhi/core';
 import { AppError, errors } from '../../lib/errors.ts';
 import { looksLikeZip } from '../../lib/xlsx-workbook.ts';
 import { measureZip, NotZipError, type ZipBudget } from '../../lib/zip-budget.ts';
-import { DocxReadError, readDocxParagraphs } from './plan-docx.reader.ts';
+import { DocxLimitError, DocxReadError, readDocxParagraphs } from './plan-docx.reader.ts';
 
 export const PLAN_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -31,6 +31,8 @@ export const planErrors = {
   notDocx: () => errors.badRequest('plan.not_docx', `压缩包中没有 Word 文档内容，不是有效的 .docx 文件。${OTHER_FORMAT}`),
   badDocx: () =>
     errors.badRequest('plan.docx_unreadable', 'Word 文档已损坏或格式异常，无法读取。请在 Word/WPS 中打开后重新保存为 .docx 再上传'),
+  tooComplex: (what: string) =>
+    errors.badRequest('plan.docx_too_complex', `Word 文档${what}，超出解析上限。请删去与方案无关的大表格，或把附表另存为单独文件后再上传`),
   binary: () => errors.badRequest('plan.unknown_format', `无法识别的文件格式，不是 Word 文档或文本文件。${OTHER_FORMAT}`),
   noText: () => errors.badRequest('plan.no_text', '文件中没有文字内容（可能是扫描件或只有图片）'),
   noStructure: () =>
@@ -96,6 +98,7 @@ export async function readPlanSource(buffer: Uint8Array): Promise<PlanSource> {
     try {
       return { kind: 'docx', paragraphs: readDocxParagraphs(buffer) };
     } catch (e) {
+      if (e instanceof DocxLimitError) throw planErrors.tooComplex(e.message);
       if (e instanceof DocxReadError && /document\.xml|zip/u.test(e.message)) throw planErrors.notDocx();
       throw planErrors.badDocx();
     }
@@ -135,6 +138,9 @@ export async function readPlanInput(input: PlanInput): Promise<{ parsed: ParsedP
   const rawText =
     source.kind === 'text'
       ? source.text
-      : source.paragraphs.map((p) => (p.table ? p.table.map((row) => row.join('\t')).join('\n') : p.text)).join('\n');
+      : // One line per table row (a cell's own line breaks become spaces), so the review screen can point at a row.
+        source.paragraphs
+          .map((p) => (p.table ? p.table.map((row) => row.map((c) => c.replace(/\s*\n\s*/gu, ' ')).join('\t')).join('\n') : p.text))
+          .join('\n');
   return { parsed, rawText };
 }

@@ -164,6 +164,7 @@ export function createPlanReimport(deps: PlanServiceDeps & { drafts: PlanDraftSe
         periodEnd: parsed.period?.end ?? plan.periodEnd,
         sourceFileName: input.fileName,
         rawText,
+        parseNotes: parsed.notes ?? [],
         updatedAt: now,
       });
       if (!updated) throw planErrorsOf.stale();

@@ -37,6 +37,22 @@ describe('anzhi plan parse', () => {
     expect(r.stdout).toContain('三、2024年重点工作任务 › （一）重大事故隐患排查治理提质增效（3项） › 1．摸清重大事故隐患底数 › （1）');
   });
 
+  it('returns the tasks of a table plan (.docx, tasks only in a Word table) with units and deadlines', () => {
+    const docx = path.join(import.meta.dirname, '../../../test/fixtures/plans/plan-table.docx');
+    const r = runCli(['plan', 'parse', docx, '--json'], { ANZHI_DATA_DIR: dataDir });
+    expect(r.status).toBe(0);
+    const plan = parsedPlan.parse(JSON.parse(r.stdout));
+    expect(plan.tasks).toHaveLength(5);
+    expect(plan.tasks[0]).toMatchObject({
+      title: '密集场所消防安全隐患排查',
+      leadUnits: ['镇消防站'],
+      coUnits: ['镇派出所', '镇市场监管所'],
+      deadlines: [{ raw: '2024年5月底前', date: '2024-05-31' }],
+      source: { table: 1, row: 3 },
+    });
+    expect(plan.tasks.every((t) => t.leadUnits.length > 0)).toBe(true);
+  });
+
   it('refuses a scanned PDF with a Chinese message and exit status 1', () => {
     const pdf = path.join(tmp, 'scan.docx');
     fs.writeFileSync(pdf, Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));

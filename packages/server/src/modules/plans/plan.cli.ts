@@ -13,6 +13,7 @@ function taskLine(t: PlanTask): string {
   if (t.leadUnits.length) parts.push(`牵头：${t.leadUnits.join('、')}`);
   if (t.coUnits.length) parts.push(`配合：${t.coUnits.join('、')}`);
   if (t.deadlines.length) parts.push(`时限：${t.deadlines.map((d) => d.date).join('、')}`);
+  if (t.source) parts.push(`见表${t.source.table}第${t.source.row}行`);
   return parts.join('  ');
 }
 

@@ -60,6 +60,7 @@ export function toDraftNode(t: PlanTaskRow): PlanDraftNode {
     recurrence: t.recurrence,
     milestones: t.milestones,
     targets: t.targets,
+    source: t.source ?? null,
     completedOn: t.completedOn,
     completedNote: t.completedNote,
   };

@@ -8,6 +8,7 @@ import type {
   PlanSettings,
   PlanStatus,
   PlanTarget,
+  PlanTaskSource,
 } from '@anzhi/core';
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from '../units/unit.table.ts';
@@ -30,6 +31,8 @@ export const plans = pgTable(
     sourceFileName: text('source_file_name'),
     /** The document's text, shown beside the tree on the review screen. */
     rawText: text('raw_text').notNull().default(''),
+    /** What the parser could not read or had to guess (a run-on copy split, a table whose cells ran together). */
+    parseNotes: text('parse_notes').array().notNull().default([]),
     /**
      * The values set on this plan only (report day, reminder days, 五色图 scoring); the rest follows the township's
      * settings (settings store) — core's planSettingsOf lays these over them.
@@ -88,6 +91,8 @@ export const planTasks = pgTable(
     recurrence: text('recurrence').array().notNull().default([]),
     milestones: jsonb('milestones').$type<PlanMilestone[]>().notNull().default([]),
     targets: jsonb('targets').$type<PlanTarget[]>().notNull().default([]),
+    /** The table row the task was read from (a task table, or the 分工表 row that gave its units and dates). */
+    source: jsonb('source').$type<PlanTaskSource>(),
     /** Already completed when the plan was imported (the clerk's note of it): done, never overdue, owes no reports. */
     completedOn: date('completed_on', { mode: 'string' }),
     completedNote: text('completed_note').notNull().default(''),

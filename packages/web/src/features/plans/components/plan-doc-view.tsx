@@ -8,6 +8,8 @@ interface PlanDocViewProps {
   selectedId: number | null;
   /** Nodes whose runs are tasks (the rest are headings of sections). */
   taskIds: ReadonlySet<number>;
+  /** Tasks read from a table row, with the row's label (表1·第3行): shown beside the row. */
+  rowLabels?: ReadonlyMap<number, string>;
   onSelect: (nodeId: number) => void;
 }
 
@@ -15,7 +17,7 @@ interface PlanDocViewProps {
  * The document as imported, cut into the runs the tree's nodes own. A click on a run selects its node; selecting a
  * node scrolls its run to the top and highlights it.
  */
-export const PlanDocView = memo(function PlanDocView({ raw, segments, selectedId, taskIds, onSelect }: PlanDocViewProps) {
+export const PlanDocView = memo(function PlanDocView({ raw, segments, selectedId, taskIds, rowLabels, onSelect }: PlanDocViewProps) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -45,6 +47,7 @@ export const PlanDocView = memo(function PlanDocView({ raw, segments, selectedId
           );
         }
         const id = s.nodeId;
+        const row = rowLabels?.get(id);
         const cls = ['plan-doc-seg', taskIds.has(id) ? 'is-task' : 'is-group', id === selectedId ? 'is-selected' : '']
           .filter(Boolean)
           .join(' ');
@@ -52,6 +55,11 @@ export const PlanDocView = memo(function PlanDocView({ raw, segments, selectedId
           // biome-ignore lint/a11y/useKeyWithClickEvents: the tree beside offers the same selection by keyboard
           // biome-ignore lint/a11y/noStaticElementInteractions: a run of text, not a control
           <span key={`n-${id}-${s.start}`} data-node={id} className={cls} onClick={() => onSelect(id)}>
+            {row ? (
+              <span className="plan-doc-row" data-testid="plan-doc-row" title="这项任务取自原文表格的这一行">
+                {row}
+              </span>
+            ) : null}
             {text}
           </span>
         );

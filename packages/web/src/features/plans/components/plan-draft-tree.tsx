@@ -1,4 +1,4 @@
-import { CalendarOutlined, EnvironmentOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EnvironmentOutlined, SyncOutlined, TableOutlined, WarningOutlined } from '@ant-design/icons';
 import type { PlanDraftNode, PlanTaskEdit, PlanUnitMapping } from '@anzhi/core';
 import { Empty, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
@@ -6,6 +6,7 @@ import { useUnitOptions } from '../../../lib/units-query.ts';
 import { targetText } from '../plan-labels.ts';
 import type { TreeNode } from '../plan-tree.ts';
 import { PlanTaskEditor } from './plan-task-editor.tsx';
+import { rowLabel } from './plan-text-locate.ts';
 
 interface PlanDraftTreeProps {
   tree: Array<TreeNode<PlanDraftNode>>;
@@ -69,9 +70,16 @@ function UnitTags({ n, unitName, mappings }: { n: PlanDraftNode; unitName: UnitN
 }
 
 function TaskFacts({ n }: { n: PlanDraftNode }) {
-  if (!n.deadlines.length && !n.recurrence.length && !n.targets.length && !n.milestones.length) return null;
+  if (!n.deadlines.length && !n.recurrence.length && !n.targets.length && !n.milestones.length && !n.source) return null;
   return (
     <Flex gap={4} wrap className="plan-node-tags">
+      {n.source ? (
+        <Tooltip title="取自原文表格的这一行，原文中已标出">
+          <Tag icon={<TableOutlined />} data-testid="plan-task-row">
+            {rowLabel(n.source)}
+          </Tag>
+        </Tooltip>
+      ) : null}
       {n.deadlines.map((d) => (
         <Tooltip key={`d-${d.date}-${d.raw}`} title={`原文：${d.raw}`}>
           <Tag icon={<CalendarOutlined />} color="volcano">

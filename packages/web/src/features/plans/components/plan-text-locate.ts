@@ -5,6 +5,8 @@ export interface LocatableNode {
   ordinal: string;
   title: string;
   text: string;
+  /** A task read from a table row: its run starts at the row's line. */
+  source?: { table: number; row: number } | null;
 }
 
 /** A run of the document owned by one node (from its start to the next node's start), or by none (the preamble). */
@@ -77,7 +79,8 @@ export function locateNodes(raw: string, nodes: readonly LocatableNode[]): Map<n
       if (found >= 0) break;
     }
     if (found < 0) continue;
-    starts.set(node.id, lineStart(raw, index[found] as number));
+    const at = index[found] as number;
+    starts.set(node.id, node.source ? raw.lastIndexOf('\n', at - 1) + 1 : lineStart(raw, at));
     cursor = found + 1;
   }
   return starts;
@@ -94,4 +97,9 @@ export function docSegments(raw: string, starts: ReadonlyMap<number, number>): D
     if (end > start) segments.push({ start, end, nodeId });
   });
   return segments;
+}
+
+/** 表1·第3行: where a table-sourced task sits in the document (header rows counted, as the table is printed). */
+export function rowLabel(source: { table: number; row: number }): string {
+  return `表${source.table}·第${source.row}行`;
 }

@@ -9,7 +9,7 @@ import { PlanDraftTree } from '../components/plan-draft-tree.tsx';
 import { PlanMappingTable } from '../components/plan-mapping-table.tsx';
 import { PlanMetaForm } from '../components/plan-meta-form.tsx';
 import { PlanReviewHeader } from '../components/plan-review-header.tsx';
-import { docSegments, locateNodes } from '../components/plan-text-locate.ts';
+import { docSegments, locateNodes, rowLabel } from '../components/plan-text-locate.ts';
 import { useDraftSave } from '../components/use-draft-save.ts';
 import { buildTree, flatten } from '../plan-tree.ts';
 import '../plans.css';
@@ -35,6 +35,10 @@ function PlanReview({ draft }: { draft: PlanDraft }) {
   const segments = useMemo(() => docSegments(draft.rawText, starts), [draft.rawText, starts]);
   const located = useMemo(() => new Set(starts.keys()), [starts]);
   const taskIds = useMemo(() => new Set(draft.nodes.filter((n) => n.kind === 'task').map((n) => n.id)), [draft.nodes]);
+  const rowLabels = useMemo(
+    () => new Map(draft.nodes.flatMap((n) => (n.kind === 'task' && n.source ? [[n.id, rowLabel(n.source)] as const] : []))),
+    [draft.nodes],
+  );
 
   const tasks = draft.nodes.filter((n) => n.kind === 'task');
   const withDeadline = tasks.filter((n) => n.deadlines.length).length;
@@ -63,7 +67,14 @@ function PlanReview({ draft }: { draft: PlanDraft }) {
         {tab === 'tasks' ? (
           <Col xs={24} lg={10}>
             <Card size="small" title="方案原文" className="plan-doc-card">
-              <PlanDocView raw={draft.rawText} segments={segments} selectedId={selectedId} taskIds={taskIds} onSelect={selectFromDoc} />
+              <PlanDocView
+                raw={draft.rawText}
+                segments={segments}
+                selectedId={selectedId}
+                taskIds={taskIds}
+                rowLabels={rowLabels}
+                onSelect={selectFromDoc}
+              />
             </Card>
           </Col>
         ) : null}
