@@ -143,6 +143,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'>): Promise<EmbeddedDatabase> {
   if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-db-'));
+  socketDirs.add(socketDir);
   const tcp = (opts.embeddedTransport ?? (process.platform === 'win32' ? 'tcp' : 'unix')) === 'tcp';
   // A copy of its own (a Buffer may be a view of a shared pool), moved to the thread rather than cloned again.
   const template = opts.pgliteTemplate ? new Uint8Array(opts.pgliteTemplate) : undefined;
@@ -178,7 +179,7 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
     });
   } catch (e) {
     await worker.terminate();
-    fs.rmSync(socketDir, { recursive: true, force: true });
+    removeSocketDir(socketDir);
     throw e;
   }
   worker.on('message', (m: WorkerReply) => {
@@ -190,7 +191,7 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', (code) => {
       threadEnded = true;
-      fs.rmSync(socketDir, { recursive: true, force: true });
+      removeSocketDir(socketDir);
       if (!closing) {
         lost ??= new Error(`内嵌数据库线程意外退出（退出码 ${code}）`);
         opts.onLost?.(lost);
@@ -237,6 +238,16 @@ export async function openEmbeddedDatabase(opts: Omit<OpenOptions, 'databaseUrl'
 }
 
 const CLOSE_TIMEOUT_MS = 30_000;
+
+/** Socket folders of databases still open: a process that exits without closing them leaves none behind. */
+const socketDirs = new Set<string>();
+function removeSocketDir(dir: string) {
+  socketDirs.delete(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+process.once('exit', () => {
+  for (const dir of socketDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** Only names the socket file (`.s.PGSQL.<port>`), as PostgreSQL does: nothing listens on a TCP port. */
 const SOCKET_PORT = 5432;
