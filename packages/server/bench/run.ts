@@ -1,6 +1,7 @@
 // `npm run bench -- [--only PREFIX] [--json FILE]`: benchmarks on PGlite, and on PostgreSQL when DATABASE_URL is set.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import * as web from '../../web/bench/phone.bench.ts';
 import * as enterprise from './enterprise.bench.ts';
 import { type BenchContext, freshDatabase, type Result } from './harness.ts';
 import * as hazard from './hazard.bench.ts';
@@ -15,6 +16,9 @@ const suites: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'enterprise.list': enterprise.list,
   'plan.parse': plan.parse,
   'hazard.ledger': hazard.ledger,
+  // The browser bench starts its own server on the embedded database (as `npm start` does): run once, not per kind.
+  'web.login_js': (ctx) => (ctx.kind === 'pglite' ? web.loginJs(ctx) : Promise.resolve()),
+  'web.phone_first_dashboard': (ctx) => (ctx.kind === 'pglite' ? web.phoneFirstDashboard(ctx) : Promise.resolve()),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } }, allowPositionals: true });
@@ -35,5 +39,6 @@ for (const kind of kinds) {
     await fn(ctx);
   }
 }
+await web.stopPlatform();
 if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
 process.exit(0);

@@ -30,7 +30,7 @@ function isReason(value: string | null): value is LoginReason {
  * what a phone downloads before it can sign in. It validates with core's `loginBody`, the schema the server uses,
  * fetched while the user types.
  */
-export function LoginPage() {
+export function LoginPage({ onSubmitted }: { onSubmitted?: () => void }) {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const session = useSession();
@@ -67,6 +67,8 @@ export function LoginPage() {
         passwordRef.current?.focus();
       },
     });
+    // After the sign-in request has gone out, so it does not queue behind what onSubmitted downloads.
+    if (onSubmitted) setTimeout(onSubmitted, 0);
   };
 
   const edit = (field: Field, value: string) => {
