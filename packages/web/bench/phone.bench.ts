@@ -62,8 +62,9 @@ let platform: Promise<Platform> | undefined;
 function startPlatform(): Promise<Platform> {
   platform ??= (async () => {
     if (!executablePath) throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH');
-    // Measure the sources as they are now, not whatever dist/ an earlier build left.
-    execFileSync('npm', ['run', 'build', '-w', '@anzhi/web'], { cwd: root, stdio: 'pipe' });
+    // Measure the sources as they are now, not whatever dist/ an earlier build left (ANZHI_BENCH_WEB_BUILD=0 measures
+    // dist/ as it is, e.g. an earlier release's build copied there).
+    if (process.env.ANZHI_BENCH_WEB_BUILD !== '0') execFileSync('npm', ['run', 'build', '-w', '@anzhi/web'], { cwd: root, stdio: 'pipe' });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-web-bench-'));
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
