@@ -1,6 +1,7 @@
 import './common/zod-locale.ts';
 
 export * from './api/api-endpoints.ts';
+export * from './api/endpoint-path.ts';
 export * from './audit/audit.contract.ts';
 export * from './audit/audit.rules.ts';
 export * from './auth/auth.contract.ts';

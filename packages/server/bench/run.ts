@@ -4,6 +4,7 @@
 // ("none": suites that need no database). `--json FILE` writes the same object to FILE.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import * as web from '../../web/bench/phone.bench.ts';
 import * as enterprise from './enterprise.bench.ts';
 import { type BenchContext, freshDatabase, type Result } from './harness.ts';
 import * as hazard from './hazard.bench.ts';
@@ -24,7 +25,11 @@ const suites: Record<string, Suite> = {
 };
 
 /** Suites that need no database (web bundle, pure core rules): run once, recorded under "none". */
-const noDatabaseSuites: Record<string, (record: BenchContext['record']) => Promise<void>> = {};
+const noDatabaseSuites: Record<string, (record: BenchContext['record']) => Promise<void>> = {
+  // The browser bench builds the web app and starts its own server (embedded database, demo data, as `npm start`).
+  'web.login_js': (record) => web.loginJs({ record }),
+  'web.phone_first_dashboard': (record) => web.phoneFirstDashboard({ record }),
+};
 
 /** `--json` may stand alone (stdout) or take a file; parseArgs wants a value, so a bare one becomes "-". */
 function normalizedArgs(argv: string[]): string[] {
@@ -54,6 +59,7 @@ for (const kind of kinds) {
     await fn({ kind, fresh: () => freshDatabase(kind, process.env.DATABASE_URL), record: recorder(kind) });
   }
 }
+await web.stopPlatform();
 
 if (values.json) {
   const grouped: Partial<Record<Result['db'], Record<string, number>>> = {};

@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerErrorHandler } from '../src/plugins/error-handler.ts';
 import { registerWebStatic } from '../src/plugins/web-static.ts';
 
 describe('the built web app is sent compressed, hashed assets cached for good', () => {
@@ -21,6 +22,7 @@ describe('the built web app is sent compressed, hashed assets cached for good', 
     fs.writeFileSync(`${asset}.gz`, zlib.gzipSync(script));
     app = Fastify();
     expect(await registerWebStatic(app, dir)).toBe(true);
+    registerErrorHandler(app, { spa: true });
     await app.ready();
   });
   afterAll(async () => {
@@ -52,5 +54,16 @@ describe('the built web app is sent compressed, hashed assets cached for good', 
     expect(index.statusCode).toBe(200);
     expect(index.headers['cache-control']).toBe('no-cache');
     expect((await app.inject({ url: '/assets/app-Ab12Cd.js.br' })).statusCode).toBe(404);
+  });
+
+  it('sends index.html for client-side routes, but a 404 for a hashed asset that does not exist', async () => {
+    const route = await app.inject({ url: '/admin/users' });
+    expect(route.statusCode).toBe(200);
+    expect(route.headers['content-type']).toMatch(/text\/html/);
+    expect(route.headers['cache-control']).toBe('no-cache');
+    const gone = await app.inject({ url: '/assets/page-Old123.js' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.headers['content-type']).toMatch(/json/);
+    expect(gone.headers['cache-control']).toBeUndefined();
   });
 });

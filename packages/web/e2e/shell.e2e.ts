@@ -41,6 +41,30 @@ describe('the platform shell in a real browser', () => {
     await page.close();
   });
 
+  it('sends a visitor to a login page drawn without antd, which names the missing fields and comes back to the page asked for', async () => {
+    const page = await browser.newPage(phone);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${baseUrl()}/hazards`);
+    await page.waitForURL(/\/login\?redirect=%2Fhazards/);
+    await page.getByTestId('login-username').waitFor();
+    // antd draws with CSS-in-JS: no antd component on the page means no antd style elements either.
+    await expect(page.locator('[class*="ant-"], style[data-css-hash], style[data-rc-order]').count()).resolves.toBe(0);
+    // Only what index.html names: no lazy route chunk (antd, the layout, the hazard ledger) before signing in.
+    const html = await (await page.request.get(`${baseUrl()}/login`)).text();
+    for (const script of scripts) expect(html).toContain(script);
+    await page.getByTestId('login-submit').click();
+    await page.getByText('请输入用户名').waitFor();
+    await page.getByText('请输入密码').waitFor();
+    await page.getByTestId('login-username').fill('anweiban');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/hazards$/);
+    await page.close();
+  });
+
   it('answers a wrong password without saying whether the account exists, and locks the account after 5 failures', async () => {
     const page = await browser.newPage(desktop);
     // The same words for an unknown name and a wrong password: the page does not tell who has an account.

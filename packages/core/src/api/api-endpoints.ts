@@ -102,6 +102,7 @@ import {
   settingsView,
 } from '../settings/settings.contract.ts';
 import { todoList, todoListQuery } from '../todo/todo.contract.ts';
+import type { Method } from './endpoint-path.ts';
 
 /**
  * What one JSON endpoint takes and returns. `multipart` endpoints take a FormData body (a file) and, for the plan
@@ -113,8 +114,6 @@ export interface EndpointSpec {
   multipart?: true;
   response: z.ZodType;
 }
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * The JSON API as the web client sees it: "METHOD /path/{param}" (under /api/v1) → the core schemas of its query,
@@ -227,14 +226,3 @@ export type ApiBody<K extends ApiKey> = ApiEndpoints[K] extends { body: infer B 
 type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | ParamNames<Rest> : never;
 /** `{ id: 3 }` for "GET /hazards/{id}". */
 export type ApiParams<K extends ApiKey> = { [N in ParamNames<K>]: string | number };
-
-/** Fills `{name}` placeholders of an endpoint path, URI-encoding each value. */
-export function endpointPath(key: ApiKey, params: Record<string, string | number> = {}): { method: Method; path: string } {
-  const [method, template] = key.split(' ') as [Method, string];
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`路径参数 ${name} 缺失：${key}`);
-    return encodeURIComponent(String(value));
-  });
-  return { method, path };
-}

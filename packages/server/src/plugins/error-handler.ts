@@ -49,8 +49,11 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
   });
 
   app.setNotFoundHandler((request, reply) => {
-    // Client-side routes of the web app (reload on /admin/users) get its index page.
-    if (opts.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Client-side routes of the web app (reload on /admin/users) get its index page. A missing hashed asset (a page
+    // open across a release asks for a chunk that is gone) is a 404: as index.html it would reach the browser as a
+    // script of type text/html instead of the web app's "page files were updated, reload" notice.
+    const isAsset = request.url.startsWith('/assets/');
+    if (opts.spa && request.method === 'GET' && !request.url.startsWith('/api/') && !isAsset) return reply.sendFile('index.html');
     reply
       .status(404)
       .send({ code: 'not_found', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, requestId: request.id });

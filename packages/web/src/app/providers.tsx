@@ -1,4 +1,3 @@
-import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -15,12 +14,14 @@ const theme: ThemeConfig = {
   },
 };
 
-export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+/**
+ * Ant Design's theme, Chinese locale and message/modal context. Only the pages after sign-in load it (see
+ * `antd-shell.tsx`): the login page is plain HTML, so a phone does not download antd before it can sign in.
+ */
+export function AntdProviders({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp className="app-root">
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </AntApp>
+      <AntApp className="app-root">{children}</AntApp>
     </ConfigProvider>
   );
 }

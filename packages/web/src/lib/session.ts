@@ -15,13 +15,27 @@ export async function fetchSession(): Promise<CurrentUser | null> {
   }
 }
 
+const sessionQuery = {
+  queryKey: sessionQueryKey,
+  queryFn: fetchSession,
+  staleTime: 60_000,
+  retry: (count: number, error: unknown) => !(error instanceof ApiError && error.status > 0) && count < 2,
+};
+
 export function useSession() {
-  return useQuery({
-    queryKey: sessionQueryKey,
-    queryFn: fetchSession,
-    staleTime: 60_000,
-    retry: (count, error) => !(error instanceof ApiError && error.status > 0) && count < 2,
-  });
+  return useQuery(sessionQuery);
+}
+
+/**
+ * Before the router starts: a visitor without a session is sent to the login page at once. The router loads every
+ * lazy route of a URL before it renders any (the session guard included), so on a phone opening / cold the guard's
+ * redirect would otherwise wait for antd, the layout and the dashboard. Failures are left to the guard, which
+ * shows them with a retry.
+ */
+export async function sendVisitorToLogin(queryClient: QueryClient, location: Location): Promise<void> {
+  if (location.pathname === '/login') return;
+  const user = await queryClient.fetchQuery(sessionQuery).catch(() => undefined);
+  if (user === null) window.history.replaceState(null, '', loginPath(`${location.pathname}${location.search}`));
 }
 
 /** For pages behind the session guard, where the user is always known. */
