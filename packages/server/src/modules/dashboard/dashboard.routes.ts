@@ -5,22 +5,27 @@ import type { Db } from '../../db/client.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { countHazards } from '../hazards/hazard-stats.repo.ts';
+import { countHazardsTogether } from '../hazards/hazard-stats.repo.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { userRepo } from '../users/user.repo.ts';
 
+/** The five numbers in one statement; each is answered by the cube or an index (ADR 0018). */
 async function hazardNumbers(db: Db, scope: DataScope, today: string) {
   const monthStart = `${today.slice(0, 8)}01`;
-  const count = (f: HazardFilter) => countHazards(db, scope, f, today);
-  const [open, openMajor, overdue, foundThisMonth, closedThisMonth] = await Promise.all([
-    count({ open: true }),
-    count({ open: true, grade: 'major' }),
-    count({ overdue: true }),
-    count({ foundFrom: monthStart }),
-    count({ status: clearedHazardStatuses, closedFrom: monthStart }),
-  ]);
-  return { open, openMajor, overdue, foundThisMonth, closedThisMonth, monthStart };
+  const counts = await countHazardsTogether(
+    db,
+    scope,
+    {
+      open: { open: true },
+      openMajor: { open: true, grade: 'major' },
+      overdue: { overdue: true },
+      foundThisMonth: { foundFrom: monthStart },
+      closedThisMonth: { status: clearedHazardStatuses, closedFrom: monthStart },
+    } satisfies Record<string, HazardFilter>,
+    today,
+  );
+  return { ...counts, monthStart };
 }
 
 export async function registerDashboardModule(app: FastifyInstance, deps: { db: Db; audit: AuditService; clock: Clock }) {
