@@ -113,7 +113,8 @@ describe('core textBigrams is anzhi_text_bigrams', () => {
       sql`SELECT anzhi_text_bigrams(${text}) AS sql,
         ARRAY(SELECT lower(g) FROM unnest(${textArray(textBigrams(text))}) g) AS core`,
     );
-    expect([...new Set(row?.core)].sort()).toEqual([...(row?.sql ?? [])].sort());
+    // The SQL function may repeat a pair (the index's array_to_tsvector keeps each once): compare the sets.
+    expect([...new Set(row?.core)].sort()).toEqual([...new Set(row?.sql)].sort());
   });
 
   it('plans one character as a scan, two as an exact lookup', () => {

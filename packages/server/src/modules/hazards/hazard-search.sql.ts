@@ -3,8 +3,8 @@ import { and, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { likeContains } from '../../lib/scope-sql.ts';
 import { hazards } from './hazard.table.ts';
 
-/** The bigram set of a hazard's searched fields: the expression of the GIN index hazards_search_grams_idx. */
-export const hazardGrams = sql`anzhi_text_bigrams(${hazards.code}, ${hazards.title}, ${hazards.description})`;
+/** A hazard's searched bigrams as lexemes: the expression of the GIN index hazards_search_grams_idx (migration 0022). */
+export const hazardGrams = sql`array_to_tsvector(anzhi_text_bigrams(${hazards.code}, ${hazards.title}, ${hazards.description}))`;
 
 /** Today's meaning of the ledger's `q`, kept as the recheck and as the reference the tests compare with. */
 export function hazardTextLike(term: string): SQL {
@@ -12,18 +12,20 @@ export function hazardTextLike(term: string): SQL {
   return or(ilike(hazards.code, like), ilike(hazards.title, like), ilike(hazards.description, like)) as SQL;
 }
 
+/** `'g1' & 'g2' …` in tsquery syntax: each lexeme quoted (quote doubled, backslash escaped), so any character is literal. */
+function allOf(grams: string[]): string {
+  return grams.map((g) => `'${g.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
+}
+
 /**
- * The ledger's text filter (ADR 0018), built from core's plan: rows holding every bigram of the term (GIN lookup),
+ * The ledger's text filter (ADR 0018), built from core's plan: rows holding every bigram of the term (a GIN lookup),
  * rechecked with the pattern unless the term is one bigram; one character falls back to the pattern alone. The
- * bigrams are lower-cased by the database, with the lower() that folds the rows and ILIKE, so the three agree.
+ * query is lower-cased by the database, with the lower() that folds the rows and ILIKE (character by character, and
+ * the quoting characters have no case), so the three agree.
  */
 export function hazardTextSearch(term: string): SQL {
   const plan = ledgerSearchPlan(term);
   if (plan.kind === 'scan') return hazardTextLike(term);
-  const grams = sql.join(
-    plan.grams.map((g) => sql`lower(${g})`),
-    sql`, `,
-  );
-  const held = sql`${hazardGrams} @> ARRAY[${grams}]::text[]`;
+  const held = sql`${hazardGrams} @@ lower(${allOf(plan.grams)})::tsquery`;
   return plan.exact ? held : (and(held, hazardTextLike(term)) as SQL);
 }

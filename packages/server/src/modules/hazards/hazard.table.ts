@@ -84,7 +84,7 @@ export const hazards = pgTable(
       .where(sql.raw(`status IN ${literalList(clearedHazardStatuses)}`)),
     // Ledger text search: every bigram of code, title and description (anzhi_text_bigrams, migration 0022, the SQL
     // twin of core's textBigrams), so a term's rows are an index lookup (ADR 0018). Nothing is stored in the row.
-    index('hazards_search_grams_idx').using('gin', sql`anzhi_text_bigrams(${t.code}, ${t.title}, ${t.description})`),
+    index('hazards_search_grams_idx').using('gin', sql`array_to_tsvector(anzhi_text_bigrams(${t.code}, ${t.title}, ${t.description}))`),
     // Every open hazard is on a clock (core's hazardClockProblem): one without a deadline is never due or escalated.
     check('hazards_open_has_deadline', sql.raw(`deadline IS NOT NULL OR status NOT IN ${literalList(openHazardStatuses)}`)),
   ],
