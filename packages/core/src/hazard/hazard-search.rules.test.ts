@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerSearchPlan, textBigrams } from './hazard-search.rules.ts';
+import { isCaseless, ledgerSearchPlan, textBigrams } from './hazard-search.rules.ts';
 
 describe('textBigrams', () => {
   it('gives every pair of consecutive characters once, in order', () => {
@@ -39,5 +39,15 @@ describe('ledgerSearchPlan', () => {
   it('rechecks longer terms: their bigrams may sit apart in the text', () => {
     expect(ledgerSearchPlan('配电箱')).toEqual({ kind: 'grams', grams: ['配电', '电箱'], exact: false });
     expect(ledgerSearchPlan('aaa')).toEqual({ kind: 'grams', grams: ['aa'], exact: false });
+  });
+});
+
+describe('isCaseless', () => {
+  it('holds for Chinese, digits and punctuation', () => {
+    expect(isCaseless('消防通道 2026-%_')).toBe(true);
+  });
+
+  it('fails for any letter with a case, full-width and Greek included', () => {
+    for (const t of ['a', 'YH', 'ａ', 'Ａ', 'σ', 'ß']) expect(isCaseless(`消防${t}`), t).toBe(false);
   });
 });

@@ -31,3 +31,11 @@ export function ledgerSearchPlan(term: string): LedgerSearchPlan {
   if (length < 2) return { kind: 'scan' };
   return { kind: 'grams', grams: textBigrams(term), exact: length === 2 };
 }
+
+/**
+ * A term with no character that has a case (Chinese, digits, punctuation): folding case changes nothing it can match,
+ * so a case-sensitive pattern finds the same rows as a case-insensitive one, without lower-casing every row checked.
+ */
+export function isCaseless(term: string): boolean {
+  return term.toLowerCase() === term && term.toUpperCase() === term;
+}

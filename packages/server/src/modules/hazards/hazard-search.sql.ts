@@ -1,4 +1,4 @@
-import { ledgerSearchPlan } from '@anzhi/core';
+import { isCaseless, ledgerSearchPlan } from '@anzhi/core';
 import { and, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { likeContains } from '../../lib/scope-sql.ts';
 import { hazards } from './hazard.table.ts';
@@ -17,6 +17,13 @@ function allOf(grams: string[]): string {
   return grams.map((g) => `'${g.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
 }
 
+/** The same rows as hazardTextLike; a caseless term (Chinese) skips lower-casing the fields of every row checked. */
+function textMatch(term: string): SQL {
+  if (!isCaseless(term)) return hazardTextLike(term);
+  const like = likeContains(term);
+  return sql`(${hazards.title} LIKE ${like} OR ${hazards.description} LIKE ${like} OR ${hazards.code} LIKE ${like})`;
+}
+
 /**
  * The ledger's text filter (ADR 0018), built from core's plan: rows holding every bigram of the term (a GIN lookup),
  * rechecked with the pattern unless the term is one bigram; one character falls back to the pattern alone. The
@@ -25,7 +32,7 @@ function allOf(grams: string[]): string {
  */
 export function hazardTextSearch(term: string): SQL {
   const plan = ledgerSearchPlan(term);
-  if (plan.kind === 'scan') return hazardTextLike(term);
+  if (plan.kind === 'scan') return textMatch(term);
   const held = sql`${hazardGrams} @@ lower(${allOf(plan.grams)})::tsquery`;
-  return plan.exact ? held : (and(held, hazardTextLike(term)) as SQL);
+  return plan.exact ? held : (and(held, textMatch(term)) as SQL);
 }
