@@ -14,6 +14,53 @@ const HAZARDS = 1_000_000;
 const TODAY = chinaToday(new Date());
 const scope = { kind: 'regions' as const, regionCodes: ['339901100000'] };
 
+/**
+ * What hazards are about, for titles and descriptions a text search can tell apart: each two-character word of the
+ * search bench (消防, 配电, 粉尘, 叉车) sits in one to three of these titles and places, as in a real ledger.
+ */
+const benchTitles = [
+  '消防通道堵塞',
+  '灭火器压力不足',
+  '配电箱未接地',
+  '电气线路私拉乱接',
+  '粉尘清扫不及时',
+  '安全出口上锁',
+  '应急照明损坏',
+  '有限空间作业未审批',
+  '危险化学品储存混放',
+  '特种作业人员无证上岗',
+  '叉车未定期检验',
+  '安全警示标志缺失',
+  '平台防护栏杆缺失',
+  '室内消火栓被遮挡',
+  '配电房未设挡鼠板',
+  '除尘器未设泄爆装置',
+  '员工未佩戴劳动防护用品',
+  '气瓶未固定',
+  '燃气管道老化',
+  '疏散指示标志损坏',
+  '砂轮机防护罩缺失',
+  '冲床光电保护失效',
+  '仓库物品堆放超高',
+  '消防设施未定期维保',
+];
+const benchPlaces = [
+  '一号车间',
+  '二号车间',
+  '成品仓库',
+  '原料仓库',
+  '食堂',
+  '宿舍楼',
+  '办公楼',
+  '锅炉房',
+  '危化品库',
+  '涂装车间',
+  '喷漆房',
+  '空压机房',
+  '厂区道路',
+];
+const sqlTexts = (list: string[]) => sql.raw(`ARRAY[${list.map((t) => `'${t}'`).join(', ')}]`);
+
 /** A million hazards over three years for the 100,000 enterprises: 90 % closed, the rest in every open state. */
 export async function millionHazards(database: Database) {
   const [{ office, maxId, base }] = await database.rows<{ office: number; maxId: number; base: number }>(
@@ -27,7 +74,10 @@ export async function millionHazards(database: Database) {
       (ARRAY['selfCheck','selfCheck','inspection','inspection','enforcement','expert','publicReport','iot'])[1 + g % 8],
       CASE WHEN (g / 100) % 20 = 0 THEN 'major' ELSE 'general' END,
       (ARRAY['thing','behaviour','management','environment'])[1 + g % 4],
-      s.status, '基准隐患' || g, '基准隐患描述：现场检查发现的问题 ' || g, s.found_on, ${office},
+      s.status, (${sqlTexts(benchTitles)})[1 + g % ${benchTitles.length}],
+      '现场检查发现' || (${sqlTexts(benchPlaces)})[1 + g % ${benchPlaces.length}]
+        || (${sqlTexts(benchTitles)})[1 + (g / 7) % ${benchTitles.length}] || '，责令限期整改（' || g || '）',
+      s.found_on, ${office},
       s.found_on + (15 + g % 60), CASE WHEN s.status IN ('closed', 'dismissed') THEN s.found_on + g % 40 END,
       now(), now()
     FROM generate_series(1, ${HAZARDS}) g
@@ -42,7 +92,7 @@ export async function millionHazards(database: Database) {
 }
 
 /** Captures the SQL text and parameters the repo functions send, to run the very same statements with plain pg. */
-async function captureSql(url: string, run: (db: unknown) => Promise<unknown>) {
+export async function captureSql(url: string, run: (db: unknown) => Promise<unknown>) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const captured: { text: string; params: unknown[] }[] = [];
