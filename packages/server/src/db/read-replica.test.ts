@@ -1,8 +1,9 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, seedOrg, startTestApp, type TestApp } from '../../test/factories.ts';
 import { freshDatabase } from '../../test/test-db.ts';
 import type { Database } from './client.ts';
-import { openReadDb, type ReadDb } from './read-replica.ts';
+import { isReplicaFailure, openReadDb, type ReadDb } from './read-replica.ts';
 
 /**
  * The replica routing of ADR 0017. A real streaming replica is the cluster test's; here the "replica" is a second
@@ -55,7 +56,7 @@ describe.skipIf(!onPostgres)('on PostgreSQL with DATABASE_REPLICA_URL', () => {
     try {
       await seedOrg(t.database);
       expect(t.services.readDb.status()).toMatchObject({ state: 'in-use', lagSeconds: 0, error: null });
-      expect(t.services.readDb.current()).toBe(t.services.readDb.replica?.db);
+      expect(t.services.readDb.current()).not.toBe(t.database.db);
       // The session is the primary's; the counts come from the replica, which has no regions.
       expect((await summary(t)).regionCount).toBe(0);
       expect(await health(t)).toMatchObject({
@@ -94,6 +95,57 @@ describe.skipIf(!onPostgres)('on PostgreSQL with DATABASE_REPLICA_URL', () => {
       // The driver's message (addresses) goes to the log, not to anonymous callers.
       expect(JSON.stringify(h)).not.toContain('127.0.0.1');
     } finally {
+      await t.close();
+    }
+  });
+
+  it('sends a read the replica fails to the primary at once, and keeps reads there until a check finds it back', {
+    timeout: 90_000,
+  }, async () => {
+    // The replica is reached through a TCP relay the test can cut, as a killed replica server cuts its connections.
+    const target = new URL(replica.url as string);
+    const sockets = new Set<net.Socket>();
+    const relay = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+        s.on('close', () => sockets.delete(s));
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const via = new URL(target);
+    via.hostname = '127.0.0.1';
+    via.port = String((relay.address() as net.AddressInfo).port);
+    const changes: string[] = [];
+    const t = await startTestApp(
+      undefined,
+      {},
+      {
+        readDb: (primary) =>
+          openReadDb({
+            primary,
+            replicaUrl: via.toString(),
+            maxLagSeconds: 30,
+            checkEveryMs: 600_000,
+            onChange: (next, previous) => changes.push(`${previous.state}→${next.state}`),
+          }),
+      },
+    );
+    try {
+      await seedOrg(t.database);
+      expect((await summary(t)).regionCount).toBe(0);
+      relay.close();
+      for (const s of sockets) s.destroy();
+      // The pooled connections to the replica are dead now: the read still answers, from the primary.
+      expect((await summary(t)).regionCount).toBe(leaderRegions);
+      expect(t.services.readDb.status()).toMatchObject({ state: 'unreachable', lagSeconds: null });
+      expect(t.services.readDb.current()).toBe(t.database.db);
+      expect((await summary(t)).regionCount).toBe(leaderRegions);
+      expect(changes.at(-1)).toBe('in-use→unreachable');
+    } finally {
+      relay.close();
       await t.close();
     }
   });
@@ -143,5 +195,28 @@ describe.skipIf(!onPostgres)('on PostgreSQL with DATABASE_REPLICA_URL', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('what counts as the replica failing', () => {
+  it('is a lost or refused connection, a shutdown, or a conflict with recovery — never an error in the query', () => {
+    const err = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+    for (const e of [
+      err('ECONNREFUSED'),
+      err('ECONNRESET'),
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      err('57P01', 'terminating connection due to administrator command'),
+      err('08006'),
+      err('40001', 'canceling statement due to conflict with recovery'),
+      Object.assign(new Error('Failed query: select 1'), { cause: err('ECONNREFUSED') }),
+    ])
+      expect(isReplicaFailure(e), String(e)).toBe(true);
+    for (const e of [
+      err('42P01', 'relation "x" does not exist'),
+      err('22P02', 'invalid input syntax'),
+      err('57014', 'canceling statement due to statement timeout'),
+    ])
+      expect(isReplicaFailure(e), String(e)).toBe(false);
   });
 });

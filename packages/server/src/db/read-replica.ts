@@ -1,4 +1,7 @@
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import { type Database, type Db, openDatabase, sql } from './client.ts';
+import * as schema from './schema.ts';
 
 /**
  * Where statistics, exports and the dashboard read (ADR 0017): a streaming replica while it answers and is no further
@@ -54,6 +57,63 @@ export async function replicaLagSeconds(replica: Database): Promise<number> {
     END AS lag`);
   // Nothing replayed yet (a replica just made): unknown, so treated as too far behind.
   return row?.lag == null ? Number.POSITIVE_INFINITY : Math.max(0, Number(row.lag));
+}
+
+const NODE_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND']);
+
+/**
+ * Whether a read failed because of the replica rather than the query: no connection (refused, reset, timed out,
+ * dropped), the server shutting down or starting up (SQLSTATE class 08, 57P01–57P03), or a statement cancelled by
+ * a conflict with recovery (40001 on a standby). Such a read is safe to run again on the primary.
+ */
+export function isReplicaFailure(e: unknown): boolean {
+  for (let err = e as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 4; depth++) {
+    const code = typeof err.code === 'string' ? err.code : '';
+    if (NODE_CONNECTION_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '40001'].includes(code)) return true;
+    const message = typeof err.message === 'string' ? err.message : '';
+    if (/Connection terminated|timeout exceeded when trying to connect|connection error|not queryable/i.test(message)) return true;
+    err = err.cause as typeof err;
+  }
+  return false;
+}
+
+/**
+ * What drizzle queries when reads go to the replica: the replica's pool, except that a read the replica fails (see
+ * `isReplicaFailure`) is reported and sent to the primary at once, so a replica that dies mid-run costs its readers
+ * nothing but the failed attempt. The name must contain "Pool": drizzle then takes a client for a transaction.
+ */
+class ReplicaFailoverPool {
+  constructor(
+    private readonly replica: pg.Pool,
+    private readonly primary: pg.Pool,
+    private readonly failed: (e: unknown) => void,
+  ) {}
+
+  async query(...args: unknown[]): Promise<unknown> {
+    const run = (pool: pg.Pool) => (pool.query as (...a: unknown[]) => Promise<unknown>).apply(pool, args);
+    try {
+      return await run(this.replica);
+    } catch (e) {
+      if (!isReplicaFailure(e)) throw e;
+      this.failed(e);
+      return run(this.primary);
+    }
+  }
+
+  async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.replica.connect();
+    } catch (e) {
+      if (!isReplicaFailure(e)) throw e;
+      this.failed(e);
+      return this.primary.connect();
+    }
+  }
+}
+
+/** The pg pool under a PostgreSQL handle (drizzle keeps it as `$client`). */
+function poolOf(db: Db): pg.Pool {
+  return (db as unknown as { $client: pg.Pool }).$client;
 }
 
 /** Reads always from the primary: the embedded database, or PostgreSQL without DATABASE_REPLICA_URL. */
@@ -132,6 +192,17 @@ export async function openReadDb(opts: ReadDbOptions): Promise<ReadDb> {
     return next;
   }
 
+  /** A read failed on the replica: reads go to the primary until the next check finds it answering again. */
+  function markDown(e: unknown) {
+    if (status.state !== 'in-use') return;
+    const previous = status;
+    status = { ...status, state: 'unreachable', lagSeconds: null, checkedAt: new Date(now()), error: messageOf(e) };
+    opts.onChange?.(status, previous);
+  }
+  const failover = drizzlePg(new ReplicaFailoverPool(poolOf(replica.db), poolOf(primary.db), markDown) as unknown as pg.Pool, {
+    schema,
+  }) as unknown as Db;
+
   function refresh(): Promise<ReplicaStatus> {
     checking ??= check().finally(() => {
       checking = null;
@@ -142,7 +213,7 @@ export async function openReadDb(opts: ReadDbOptions): Promise<ReadDb> {
   function current(): Db {
     const checkedAt = status.checkedAt?.getTime() ?? 0;
     if (now() - checkedAt >= checkEveryMs) void refresh();
-    return status.state === 'in-use' ? replica.db : primary.db;
+    return status.state === 'in-use' ? failover : primary.db;
   }
 
   // Every property of the handle is looked up on the chosen database at the time of use, so a service holds one

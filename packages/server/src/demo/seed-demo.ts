@@ -4,6 +4,7 @@ import { systemActor } from '../lib/actor.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password-hash.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
+import { auditedTransaction } from '../modules/audit/audited-transaction.ts';
 import { runHazardSweep } from '../modules/hazards/hazard-sweep.ts';
 import { runPlanSweep } from '../modules/plans/plan-sweep.ts';
 import { regionRepo } from '../modules/regions/region.repo.ts';
@@ -93,7 +94,7 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
   const audit = createAuditService({ db: database.db, clock });
   const passwordHashes = new Map<string, string>();
   for (const a of demoAccounts) passwordHashes.set(a.password, passwordHashes.get(a.password) ?? (await hashPassword(a.password)));
-  await database.db.transaction(async (tx) => {
+  await auditedTransaction(database.db, async (tx) => {
     const now = clock.now();
     await regionRepo.insert(tx, { ...county, level: 'county', parentCode: null, createdAt: now });
     await regionRepo.insert(tx, { ...demoTownship, level: 'township', parentCode: county.code, createdAt: now });

@@ -8,6 +8,7 @@ import { codes, countRows, login, seedOrg, startTestApp, type TestApp } from '..
 import { emptyDatabase } from '../../test/test-db.ts';
 import { type Database, openDatabase, runMigrations, schemaVersion } from '../db/client.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
+import { auditedTransaction } from '../modules/audit/audited-transaction.ts';
 import { unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { systemActor } from './actor.ts';
@@ -216,7 +217,7 @@ describe('restoring a backup', () => {
 
       // The chain goes on from the restored last hash.
       const audit = createAuditService({ db: target.db, clock: fixedClock(now) });
-      await target.db.transaction((tx) =>
+      await auditedTransaction(target.db, (tx) =>
         audit.record(tx, systemActor, { entityType: 'system', entityId: null, action: 'restore', after: { file: 'backup.jsonl.gz' } }),
       );
       const [maxEvent] = await target.rows<{ n: number }>(sql`SELECT max(id)::int AS n FROM audit_events`);

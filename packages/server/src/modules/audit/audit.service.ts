@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.ts';
 import { auditEvents } from './audit.table.ts';
 import { headChecks, type RecordedHead } from './audit-head.ts';
+import { holdsChainFirst } from './audited-transaction.ts';
 
 /** SM3 (GB/T 32905-2016), the national standard hash, from Node's OpenSSL. */
 export function sm3(text: string): string {
@@ -88,11 +89,15 @@ function chainedRow(actor: AuditActor, entry: AuditEntry, id: number, at: Date, 
   return { ...row, hash: hashOf(row) };
 }
 
+function requireChainFirst(ex: Executor): void {
+  if (!holdsChainFirst(ex)) throw new Error('audit events are recorded only inside auditedTransaction (the chain lock comes first)');
+}
+
 export function createAuditService(deps: { db: Db; clock: Clock }) {
   return {
     /** Appends one event. Call it with the transaction of the change it records. */
     async record(ex: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
-      await auditRepo.lockChain(ex);
+      requireChainFirst(ex);
       const prevHash = (await auditRepo.lastHash(ex)) ?? GENESIS_HASH;
       const row = chainedRow(actor, entry, await auditRepo.nextId(ex), deps.clock.now(), prevHash);
       await auditRepo.insert(ex, row);
@@ -105,7 +110,7 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
      */
     async recordMany(ex: Executor, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
       if (entries.length === 0) return;
-      await auditRepo.lockChain(ex);
+      requireChainFirst(ex);
       let prevHash = (await auditRepo.lastHash(ex)) ?? GENESIS_HASH;
       const ids = await nextIds(ex, entries.length);
       const at = deps.clock.now();

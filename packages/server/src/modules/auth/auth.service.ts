@@ -7,12 +7,15 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password-hash.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { type UserRow, userRepo } from '../users/user.repo.ts';
 import { sessionRepo } from './session.repo.ts';
 
 const TOUCH_EVERY_MS = 60_000;
+/** Waits before asking again when the account reads as locked (see `reserveCheck`): about 1.5 s in all. */
+const RESERVE_RETRY_MS = [100, 200, 400, 800];
 
 function tokenId(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
@@ -62,6 +65,21 @@ function formatTime(d: Date): string {
 export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, clock, audit } = deps;
 
+  /**
+   * Counts one password check under the row lock, or null when the account is locked. Checks still in flight count
+   * (that is what keeps a burst of parallel guesses at the limit), so several correct logins at once can find the
+   * account "locked" by their own reservations until the first of them succeeds and resets the count: before
+   * answering 423 the refused one waits for the checks in flight (a hash takes well under a second) and tries again.
+   */
+  async function reserveCheck(userId: number) {
+    for (const waitMs of [...RESERVE_RETRY_MS, null]) {
+      const attempt = await db.transaction((tx) => userRepo.countLoginAttempt(tx, userId, clock.now()));
+      if (attempt || waitMs === null) return attempt;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    return null;
+  }
+
   return {
     /** Checks the password and opens a session; returns the token for the cookie. */
     async login(username: string, password: string, ip: string | null, userAgent: string | null) {
@@ -70,7 +88,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const anonymous: AuditActor = { userId: null, name: username, roles: [], ip };
       if (!user) {
         await verifyPassword(await dummyHash(), password);
-        await db.transaction((tx) =>
+        await auditedTransaction(db, (tx) =>
           audit.record(tx, anonymous, {
             entityType: 'session',
             entityId: null,
@@ -83,12 +101,12 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const who: AuditActor = { userId: user.id, name: user.displayName, roles: user.roles, ip };
       // The attempt is counted (under a row lock) before the password is checked, so a burst of parallel guesses
       // cannot all read the same count: at most maxFailedAttempts passwords are ever checked before the lock.
-      const attempt = await db.transaction((tx) => userRepo.countLoginAttempt(tx, user.id, now));
-      if (!attempt) throw lockedError(user.lockedUntil);
+      const attempt = await reserveCheck(user.id);
+      if (!attempt) throw lockedError((await userRepo.findByUsername(db, username))?.lockedUntil ?? user.lockedUntil);
       const ok = await verifyPassword(user.passwordHash, password);
       if (!ok) {
         const lockedNow = isLocked(attempt, now);
-        await db.transaction((tx) =>
+        await auditedTransaction(db, (tx) =>
           audit.record(tx, who, {
             entityType: 'session',
             entityId: String(user.id),
@@ -102,7 +120,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       }
       if (user.disabled) throw errors.forbidden('该账号已停用，请联系管理员', 'auth.disabled');
       const token = crypto.randomBytes(32).toString('base64url');
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         await userRepo.update(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
         await sessionRepo.insert(tx, {
           id: tokenId(token),
@@ -133,7 +151,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async logout(actor: Actor, sessionId: string) {
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         await sessionRepo.delete(tx, sessionId);
         await audit.record(tx, auditActorOf(actor), { entityType: 'session', entityId: String(actor.userId), action: 'logout' });
       });
@@ -151,7 +169,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
         throw errors.badRequest('auth.same_password', '新密码：不能与原密码相同', [{ path: 'newPassword', message: '不能与原密码相同' }]);
       }
       const passwordHash = await hashPassword(newPassword);
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         const now = clock.now();
         await userRepo.update(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now });
         // Other sessions of this account end: whoever knew the old password is signed out.

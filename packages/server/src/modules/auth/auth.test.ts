@@ -82,6 +82,19 @@ describe('sign-in', () => {
     expect((await guess(PASSWORD)).statusCode).toBe(200);
   });
 
+  it('lets a burst of 12 correct sign-ins to one account through: checks in flight do not lock out the right password', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'village', password: PASSWORD } }),
+      ),
+    );
+    expect(burst.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+    const [user] = await t.database.rows<{ failed: number; locked: unknown }>(
+      sql`SELECT failed_login_count AS failed, locked_until AS locked FROM users WHERE username = 'village'`,
+    );
+    expect(user).toEqual({ failed: 0, locked: null });
+  });
+
   it('ends a session after 30 idle minutes', async () => {
     const s = await login(t.app, 'leader');
     t.clock.advance(29 * 60_000);

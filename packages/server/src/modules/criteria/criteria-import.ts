@@ -12,6 +12,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { offThread } from '../../lib/off-thread.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { criteriaRepo } from './criteria.repo.ts';
 import type { CatalogEntry, CriteriaLibrary } from './criteria-library.ts';
 import { setSummary } from './criteria-library.ts';
@@ -122,7 +123,7 @@ export function createCriteriaImporter(deps: ImporterDeps) {
   }
 
   async function save(actor: Actor, parsed: ParsedImport, overwrite: boolean): Promise<CriteriaImportReport> {
-    const result = await db.transaction(async (tx) => {
+    const result = await auditedTransaction(db, async (tx) => {
       const at = await criteriaRepo.lockForWrite(tx, clock.now());
       const lib = await deps.load(tx);
       const { report, plan } = preview(parsed, lib, false);

@@ -20,6 +20,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { criteriaRepo } from './criteria.repo.ts';
 import { createCriteriaImporter } from './criteria-import.ts';
@@ -67,7 +68,7 @@ export function createCriteriaService(deps: CriteriaDeps) {
 
   /** Marks a set retired (reason) or back in use (null), audited in the same transaction. */
   async function setRetired(actor: Actor, id: string, reason: string | null): Promise<CriteriaSetListItem> {
-    await db.transaction(async (tx) => {
+    await auditedTransaction(db, async (tx) => {
       const at = await criteriaRepo.lockForWrite(tx, clock.now());
       const entry = entryOf(await load(tx), id);
       if (reason !== null && entry.retired) throw errors.conflict('criteria.already_retired', `《${entry.set.title}》已停用`);

@@ -19,6 +19,7 @@ import { AppError, errors } from '../../lib/errors.ts';
 import { offThread } from '../../lib/off-thread.ts';
 import { ancestorCodes } from '../../lib/scope-sql.ts';
 import type { AuditEntry, AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { type UnitRow, unitRepo } from '../units/unit.repo.ts';
 import { auditedEnterprise } from './enterprise.presenter.ts';
@@ -285,7 +286,7 @@ export function createEnterpriseImportService(deps: { db: Db; clock: Clock; audi
       // queries run between its reads instead of waiting for the whole preview.
       if (opts.dryRun) return summary(await planAll(db, actor, sheet, errorList));
       try {
-        return await db.transaction(async (tx) => {
+        return await auditedTransaction(db, async (tx) => {
           const planned = await planAll(tx, actor, sheet, errorList);
           const result = summary(planned);
           const entries = await write(tx, planned, clock.now());

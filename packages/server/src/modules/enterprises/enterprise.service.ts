@@ -7,6 +7,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { type AppError, errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { auditedEnterprise, toEnterprise } from './enterprise.presenter.ts';
 import {
@@ -82,7 +83,7 @@ export function createEnterpriseService(deps: { db: Db; clock: Clock; audit: Aud
 
     async create(actor: Actor, body: CreateBody): Promise<Enterprise> {
       try {
-        return await db.transaction(async (tx) => {
+        return await auditedTransaction(db, async (tx) => {
           await checkLandlord(tx, actor, body.landlordId);
           const values = await resolveEnterpriseValues(tx, actor, body).catch(fieldError);
           const now = clock.now();
@@ -113,7 +114,7 @@ export function createEnterpriseService(deps: { db: Db; clock: Clock; audit: Aud
 
     async update(actor: Actor, id: number, body: UpdateBody): Promise<Enterprise> {
       try {
-        return await db.transaction(async (tx) => {
+        return await auditedTransaction(db, async (tx) => {
           const before = await load(tx, actor, id);
           if (before.version !== body.version) {
             throw errors.conflict('enterprise.stale', '该企业信息已被他人修改，请刷新后再保存', { currentVersion: before.version });

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { newStorageKey, type Storage } from '../../lib/storage.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { processPhoto } from './file.images.ts';
 import { type FileRow, fileRepo } from './file.repo.ts';
 import { sniffUpload, UNSUPPORTED_FILE_MESSAGE } from './file.sniff.ts';
@@ -105,7 +106,7 @@ export function createFileService(deps: { db: Db; clock: Clock; audit: AuditServ
       await throughStorage(() => storage.put(key, main));
       try {
         if (thumb && thumbKey) await throughStorage(() => storage.put(thumbKey, thumb));
-        return await db.transaction(async (tx) => {
+        return await auditedTransaction(db, async (tx) => {
           const row = await fileRepo.insert(tx, {
             key,
             thumbKey,

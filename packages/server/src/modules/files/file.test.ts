@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, multipart, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { files } from './file.table.ts';
 
 const dir = path.join(import.meta.dirname, '../../../test/fixtures/files');
@@ -181,7 +182,7 @@ describe('reading', () => {
 
   it('an attached file is for whoever may see its owner, as the owner type decides', async () => {
     const id = await uploadOk(inspector, 'screenshot.png');
-    await t.database.db.transaction((tx) => t.services.files.attachFiles(tx, actorOf(users.inspector), [id], NOTE, 1));
+    await auditedTransaction(t.database.db, (tx) => t.services.files.attachFiles(tx, actorOf(users.inspector), [id], NOTE, 1));
     expect((await office.get(`/api/v1/files/${id}`)).statusCode).toBe(200);
     expect((await office.get(`/api/v1/files/${id}/thumb`)).statusCode).toBe(200);
     // The uploader reads it only through the owner now, like everyone else.
@@ -199,7 +200,7 @@ describe('reading', () => {
 
 describe('attachFiles', () => {
   const attach = (user: { id: number; username: string }, ids: number[], ownerId: number, ownerType = NOTE) =>
-    t.database.db.transaction((tx) => t.services.files.attachFiles(tx, actorOf(user), ids, ownerType, ownerId));
+    auditedTransaction(t.database.db, (tx) => t.services.files.attachFiles(tx, actorOf(user), ids, ownerType, ownerId));
 
   async function refusal(promise: Promise<unknown>): Promise<AppError> {
     const e = await promise.then(

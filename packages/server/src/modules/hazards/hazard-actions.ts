@@ -2,6 +2,7 @@ import { type HazardAction, type HazardDetail, hazardActionRefusal, hazardVersio
 import type { Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { auditedHazard, hazardActorOf, hazardFacts } from './hazard.presenter.ts';
 import { type HazardListRow, hazardRepo } from './hazard.repo.ts';
 import type { HazardDeps } from './hazard.service.ts';
@@ -27,7 +28,7 @@ export function createHazardActions(
       foundOn: async () => (await deps.load(db, actor, id)).foundOn,
       checkCitations: (input) => deps.checkCitations(input),
     });
-    await db.transaction(async (tx) => {
+    await auditedTransaction(db, async (tx) => {
       await deps.load(tx, actor, id);
       const h = await hazardRepo.lock(tx, id);
       if (!h) throw errors.notFound('隐患', 'hazard.not_found');

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { textArray } from '../../lib/sql-array.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { activeEnterpriseCondition } from '../enterprises/enterprise.repo.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import type { HazardPorts } from './hazard.ports.ts';
@@ -38,7 +39,7 @@ export function createHazardChecks(
         item.flags.length ? sql`${enterprises.flags} && ${textArray(item.flags)}` : undefined,
       );
       if (!similar) return { created: 0 };
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const scope = scopeOn.enterprises(actor.scope);
         const rows = (await tx.execute(sql`
           INSERT INTO hazard_check_requests (source_hazard_id, criterion_code, enterprise_id, region_code, deadline, created_by, created_at)
@@ -108,7 +109,7 @@ export function createHazardChecks(
       }
       // Read outside the transaction: the embedded database has a single connection.
       const found = body.result === 'found' && body.hazardId ? await deps.hazards.load(actor, body.hazardId) : undefined;
-      return db.transaction(async (tx: Executor) => {
+      return auditedTransaction(db, async (tx: Executor) => {
         const [row] = await tx
           .select()
           .from(hazardCheckRequests)

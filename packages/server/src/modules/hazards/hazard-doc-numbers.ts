@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { documentSequences, hazardEscalations } from './hazard.table.ts';
 
 /**
@@ -16,7 +17,7 @@ export async function issueDocNumber(
   actor: Actor,
   input: { hazardId: number; step: EscalationStep; issuer: string; prefix: string; year: number },
 ): Promise<string> {
-  return deps.db.transaction(async (tx) => {
+  return auditedTransaction(deps.db, async (tx) => {
     const [row] = await tx
       .select()
       .from(hazardEscalations)

@@ -11,6 +11,7 @@ import type { Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { resolveSettings } from '../settings/settings.resolver.ts';
 import { hazardActorOf, hazardFacts } from './hazard.presenter.ts';
 import { type HazardListRow, type HazardRow, hazardRepo } from './hazard.repo.ts';
@@ -43,7 +44,7 @@ export function createHazardRemind(deps: HazardDeps & { load(ex: Executor, actor
   }
 
   async function remind(actor: Actor, id: number): Promise<HazardRemindResult> {
-    return db.transaction(async (tx) => {
+    return auditedTransaction(db, async (tx) => {
       await deps.load(tx, actor, id);
       const h = await hazardRepo.lock(tx, id);
       if (!h) throw errors.notFound('隐患', 'hazard.not_found');

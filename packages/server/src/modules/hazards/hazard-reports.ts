@@ -14,6 +14,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { resolveSettings } from '../settings/settings.resolver.ts';
 import { userRepo } from '../users/user.repo.ts';
@@ -125,7 +126,7 @@ export function createHazardReports(deps: {
       if (!endedReportPeriods(today, config, 1).includes(period))
         throw errors.badRequest('hazard.invalid_field', `报告期 ${period} 尚未结束或已过久`);
       const figs = await figures(db, e.id, period);
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const [row] = await tx
           .insert(hazardReports)
           .values({

@@ -26,6 +26,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { regions } from '../regions/region.table.ts';
 import { loadSettingsBook, resolveSettings } from '../settings/settings.resolver.ts';
@@ -136,7 +137,7 @@ export function createHazardService(deps: HazardDeps) {
           { path: 'criteriaCodes', message: check.errors.join('；') },
         ]);
     }
-    const id = await db.transaction(async (tx) => {
+    const id = await auditedTransaction(db, async (tx) => {
       const e = await enterpriseRepo.findById(tx, body.enterpriseId, actor.scope);
       if (!e) {
         throw errors.badRequest('hazard.invalid_field', `企业（编号 ${body.enterpriseId}）不存在或不在您的范围内`, [

@@ -4,6 +4,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { type JobRow, jobRepo } from './job.repo.ts';
 
 function toItem(r: JobRow): JobItem {
@@ -33,7 +34,7 @@ export function createJobService(deps: { db: Db; clock: Clock; audit: AuditServi
 
     /** A dead job back in the queue, due now, with its attempts counted afresh; audited. */
     async retry(actor: Actor, id: number): Promise<JobItem> {
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const row = await jobRepo.requeueDead(tx, id, clock.now());
         if (!row) {
           const existing = await jobRepo.get(tx, id);

@@ -18,6 +18,7 @@ import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { planErrorsOf } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo, planScope } from './plan.repo.ts';
@@ -140,7 +141,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
     if (body.period > periodOf(today())) throw planErrorsOf.invalid('period', '不能填报以后月份的进展');
     const a = await assigneeOf(db, actor, body);
     const untouched: PlanDispatchSaved['untouched'] = [];
-    await db.transaction(async (tx) => {
+    await auditedTransaction(db, async (tx) => {
       const ids = body.reports.map((r) => r.taskId);
       const found = new Map((await planRepo.tasksWithPlans(tx, ids, planScope(actor.scope, { drafts: false }))).map((x) => [x.task.id, x]));
       const own = await planReportRepo.ofAssignee(tx, a.key, ids, body.period);

@@ -14,6 +14,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { auditedPlan, planErrorsOf, toDraftNode, toPlanMeta } from './plan.presenter.ts';
 import { type PlanRow, planRepo, planScope } from './plan.repo.ts';
 import { applyDraftPatch } from './plan-draft-patch.ts';
@@ -98,7 +99,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
 
   async function importPlan(actor: Actor, input: PlanInput, requestedRegion?: string): Promise<PlanDraft> {
     const { parsed, rawText } = await readPlanInputOffThread(input);
-    const id = await db.transaction(async (tx) => {
+    const id = await auditedTransaction(db, async (tx) => {
       const regionCode = await townshipOf(tx, actor, requestedRegion);
       const now = clock.now();
       const plan = await planRepo.insert(tx, {
@@ -135,7 +136,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
   }
 
   async function patchDraft(actor: Actor, id: number, body: PlanDraftPatch): Promise<PlanDraft> {
-    await db.transaction(async (tx) => {
+    await auditedTransaction(db, async (tx) => {
       const plan = await load(tx, actor, id, true);
       checkVersion(plan, body.version);
       const summary = await applyDraftPatch(tx, plan, body, clock.now());
@@ -153,7 +154,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
   }
 
   async function publish(actor: Actor, id: number, version: number): Promise<PlanSummary> {
-    await db.transaction(async (tx) => {
+    await auditedTransaction(db, async (tx) => {
       const plan = await load(tx, actor, id, true);
       checkVersion(plan, version);
       if (plan.status === 'published') throw planErrorsOf.alreadyPublished();
@@ -183,7 +184,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
   }
 
   async function remove(actor: Actor, id: number, version: number): Promise<void> {
-    await db.transaction(async (tx) => {
+    await auditedTransaction(db, async (tx) => {
       const plan = await load(tx, actor, id, true);
       checkVersion(plan, version);
       if (plan.status !== 'draft') throw planErrorsOf.notDraft();
@@ -193,7 +194,7 @@ export function createPlanDraftService(deps: PlanServiceDeps) {
   }
 
   async function updateSettings(actor: Actor, id: number, body: PlanSettingsPatch): Promise<PlanSummary> {
-    await db.transaction(async (tx) => {
+    await auditedTransaction(db, async (tx) => {
       const plan = await load(tx, actor, id, true);
       checkVersion(plan, body.version);
       // The plan keeps only what is set on it; the rest follows the township's settings (settings store).

@@ -12,6 +12,7 @@ import {
 } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { auditedPlan, planErrorsOf, toPlanMeta } from './plan.presenter.ts';
 import { type PlanRow, type PlanTaskRow, planRepo } from './plan.repo.ts';
 import type { PlanDraftService, PlanServiceDeps } from './plan-draft.service.ts';
@@ -147,7 +148,7 @@ export function createPlanReimport(deps: PlanServiceDeps & { drafts: PlanDraftSe
     }
     if (opts.version === undefined) throw planErrorsOf.invalid('version', '应用重新导入时请带上版本号（version）');
     const version = opts.version;
-    const diff = await db.transaction(async (tx) => {
+    const diff = await auditedTransaction(db, async (tx) => {
       const plan = await drafts.internals.load(tx, actor, id, true);
       drafts.internals.checkVersion(plan, version);
       const rows = await planRepo.tasks(tx, id);

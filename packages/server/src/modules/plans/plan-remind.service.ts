@@ -2,6 +2,7 @@
 import { periodOf } from '@anzhi/core';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { chinaToday } from '../../lib/clock.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { planRepo } from './plan.repo.ts';
 import type { PlanServiceDeps } from './plan-draft.service.ts';
 import { listDueDispatchCards } from './plan-due.ts';
@@ -20,7 +21,7 @@ export function createPlanRemind(deps: PlanServiceDeps & { tracking: PlanTrackin
     const period = periodOf(today);
     const tasks = await planRepo.tasks(db, plan.id);
     const unitIds = [...new Set(tasks.flatMap((t) => [...t.leadUnitIds, ...t.coUnitIds]))];
-    return db.transaction(async (tx) => {
+    return auditedTransaction(db, async (tx) => {
       const cards = await listDueDispatchCards(tx, actor.scope, { unitIds, asOf: today, planId: plan.id });
       const byUnit = new Map<number, typeof cards>();
       for (const c of cards) byUnit.set(c.unitId, [...(byUnit.get(c.unitId) ?? []), c]);

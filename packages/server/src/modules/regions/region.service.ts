@@ -5,6 +5,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { type RegionRow, regionRepo } from './region.repo.ts';
 
 export function toRegion(r: RegionRow): Region {
@@ -19,7 +20,7 @@ export function createRegionService(deps: { db: Db; clock: Clock; audit: AuditSe
     },
 
     async create(actor: Actor, body: z.infer<typeof regionCreateBody>): Promise<Region> {
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         if (await regionRepo.findByCode(tx, body.code)) {
           throw errors.conflict('region.code_taken', `区划代码：${body.code} 已存在`, [{ path: 'code', message: '已存在' }]);
         }
@@ -47,7 +48,7 @@ export function createRegionService(deps: { db: Db; clock: Clock; audit: AuditSe
     },
 
     async update(actor: Actor, code: string, body: z.infer<typeof regionUpdateBody>): Promise<Region> {
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const before = await regionRepo.findByCode(tx, code);
         if (!before) throw errors.notFound('行政区划', 'region.not_found');
         const row = await regionRepo.update(tx, code, {

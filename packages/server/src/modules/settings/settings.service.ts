@@ -15,6 +15,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { type SettingsRow, type SettingsRowWithUser, settingsRepo } from './settings.repo.ts';
 
 const jsonSchemas = new Map<SettingsKey, Record<string, unknown>>();
@@ -94,7 +95,7 @@ export function createSettingsService(deps: { db: Db; clock: Clock; audit: Audit
         throw errors.badRequest('settings.invalid', parsed.issues.map((i) => i.message).join('；'), parsed.issues);
       }
       const township = await townshipFor(actor, regionCode);
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const before = await settingsRepo.findForUpdate(tx, township.code, key);
         if ((before?.version ?? 0) !== body.version) throw staleVersion();
         const at = clock.now();
@@ -116,7 +117,7 @@ export function createSettingsService(deps: { db: Db; clock: Clock; audit: Audit
     /** Back to the default (the row stays with value null, so versions keep counting). */
     async reset(actor: Actor, key: SettingsKey, regionCode: string | undefined, version: number) {
       const township = await townshipFor(actor, regionCode);
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const before = await settingsRepo.findForUpdate(tx, township.code, key);
         if ((before?.version ?? 0) !== version) throw staleVersion();
         if (!before || before.value == null) return viewOf(key, before);

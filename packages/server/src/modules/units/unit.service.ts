@@ -5,6 +5,7 @@ import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { type UnitFilter, type UnitRow, unitRepo } from './unit.repo.ts';
 
@@ -67,7 +68,7 @@ export function createUnitService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async create(actor: Actor, body: CreateBody): Promise<Unit> {
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         await checkRegions(tx, actor, body.regionCode, body.supervisedRegionCodes);
         await checkNameFree(tx, body.regionCode, body.name);
         const now = clock.now();
@@ -89,7 +90,7 @@ export function createUnitService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async update(actor: Actor, id: number, body: UpdateBody): Promise<Unit> {
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const before = await unitRepo.findById(tx, id, actor.scope);
         if (!before) throw errors.notFound('成员单位', 'unit.not_found');
         // Seeing a county unit does not make a township office its manager.

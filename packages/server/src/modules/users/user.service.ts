@@ -15,6 +15,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password-hash.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { sessionRepo } from '../auth/session.repo.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
@@ -94,7 +95,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     async create(actor: Actor, body: CreateBody): Promise<User> {
       checkPassword(body.initialPassword, body.username, 'initialPassword', '初始密码');
       const passwordHash = await hashPassword(body.initialPassword);
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         await checkAssignable(tx, actor, body.roles, body.regionCodes, body.unitId ?? null, body.enterpriseId ?? null);
         if (await userRepo.findByUsername(tx, body.username)) {
           throw errors.conflict('user.username_taken', `用户名“${body.username}”已被使用`, [
@@ -123,7 +124,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async update(actor: Actor, id: number, body: UpdateBody): Promise<User> {
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const before = await loadInScope(tx, actor, id);
         if (
           id === actor.userId &&
@@ -176,7 +177,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
       const target = await loadInScope(db, actor, id);
       checkPassword(newPassword, target.username, 'newPassword', '新密码');
       const passwordHash = await hashPassword(newPassword);
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         checkScope(actor, target.roles, target.regionCodes, target.enterpriseId);
         await userRepo.update(tx, id, {
           passwordHash,
@@ -191,7 +192,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async unlock(actor: Actor, id: number): Promise<void> {
-      await db.transaction(async (tx) => {
+      await auditedTransaction(db, async (tx) => {
         const target = await loadInScope(tx, actor, id);
         checkScope(actor, target.roles, target.regionCodes, target.enterpriseId);
         await userRepo.update(tx, id, { failedLoginCount: 0, lockedUntil: null, updatedAt: clock.now() });
