@@ -62,7 +62,7 @@ const benchPlaces = [
 const sqlTexts = (list: string[]) => sql.raw(`ARRAY[${list.map((t) => `'${t}'`).join(', ')}]`);
 
 /** A million hazards over three years for the 100,000 enterprises: 90 % closed, the rest in every open state. */
-export async function millionHazards(database: Database) {
+export async function millionHazards(database: Database, count = HAZARDS) {
   const [{ office, maxId, base }] = await database.rows<{ office: number; maxId: number; base: number }>(
     sql`SELECT (SELECT id FROM users WHERE username = 'anweiban') AS office, (SELECT max(id) FROM enterprises) AS "maxId",
       (SELECT coalesce(max(id), 0) FROM hazards) AS base`,
@@ -80,14 +80,14 @@ export async function millionHazards(database: Database) {
       s.found_on, ${office},
       s.found_on + (15 + g % 60), CASE WHEN s.status IN ('closed', 'dismissed') THEN s.found_on + g % 40 END,
       now(), now()
-    FROM generate_series(1, ${HAZARDS}) g
+    FROM generate_series(1, ${count}) g
     JOIN enterprises e ON e.id = 1 + g % ${Number(maxId)}
     CROSS JOIN LATERAL (SELECT
       CASE WHEN g % 100 < 90 THEN 'closed' WHEN g % 100 < 92 THEN 'dismissed' WHEN g % 100 < 97 THEN 'rectifying'
            WHEN g % 100 < 98 THEN 'rectified' WHEN g % 100 < 99 THEN 'found' ELSE 'confirmed' END AS status,
       -- Registered roughly as found: the date grows with the id, a few days back-dated now and then.
-      date '2024-01-01' + greatest(0, (g::bigint * 1065 / ${HAZARDS})::int - g % 4) AS found_on) s`);
-  await database.rows(sql`SELECT setval(pg_get_serial_sequence('hazards', 'id'), ${Number(base) + HAZARDS})`);
+      date '2024-01-01' + greatest(0, (g::bigint * 1065 / ${count})::int - g % 4) AS found_on) s`);
+  await database.rows(sql`SELECT setval(pg_get_serial_sequence('hazards', 'id'), ${Number(base) + count})`);
   await database.rows(sql`VACUUM ANALYZE hazards`);
 }
 
