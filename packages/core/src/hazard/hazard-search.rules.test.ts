@@ -40,6 +40,12 @@ describe('ledgerSearchPlan', () => {
     expect(ledgerSearchPlan('配电箱')).toEqual({ kind: 'grams', grams: ['配电', '电箱'], exact: false });
     expect(ledgerSearchPlan('aaa')).toEqual({ kind: 'grams', grams: ['aa'], exact: false });
   });
+
+  it('looks up bigrams that cover every character, not every pair', () => {
+    expect(ledgerSearchPlan('消防通道')).toMatchObject({ grams: ['消防', '通道'] });
+    expect(ledgerSearchPlan('消防通道堵')).toMatchObject({ grams: ['消防', '通道', '道堵'] });
+    expect(ledgerSearchPlan('YH-B-12345')).toMatchObject({ grams: ['YH', '-B', '-1', '23', '45'] });
+  });
 });
 
 describe('isCaseless', () => {

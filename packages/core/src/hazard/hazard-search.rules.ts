@@ -20,16 +20,28 @@ export function textBigrams(text: string): string[] {
 /**
  * How the ledger looks a term up:
  * - `scan`: one character has no bigram, so only the pattern match can answer (it reads every row in scope);
- * - `grams`: the rows holding every bigram of the term are the candidates. `exact` when the term is exactly one
+ * - `grams`: the rows holding bigrams that cover the term are the candidates. `exact` when the term is exactly one
  *   bigram (two characters): holding it is the same as containing the term, so no pattern recheck is needed; longer
  *   terms are rechecked with the pattern, since the bigrams may sit apart (消防…防通 is not 消防通).
  */
 export type LedgerSearchPlan = { kind: 'scan' } | { kind: 'grams'; grams: string[]; exact: boolean };
 
 export function ledgerSearchPlan(term: string): LedgerSearchPlan {
-  const length = Array.from(term).length;
-  if (length < 2) return { kind: 'scan' };
-  return { kind: 'grams', grams: textBigrams(term), exact: length === 2 };
+  const chars = Array.from(term);
+  if (chars.length < 2) return { kind: 'scan' };
+  return { kind: 'grams', grams: coveringBigrams(chars), exact: chars.length === 2 };
+}
+
+/**
+ * Bigrams that cover every character of a term — the 1st, 3rd, 5th … pair and the last (消防通道 → 消防, 通道): the
+ * rows holding them are as good as candidates as the rows holding all pairs (the pattern rechecks either way), and
+ * the planner, which multiplies the pairs' frequencies as if independent, underestimates a common phrase less.
+ */
+function coveringBigrams(chars: string[]): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i += 2) out.add(`${chars[i]}${chars[i + 1]}`);
+  if (chars.length % 2 === 1) out.add(`${chars[chars.length - 2]}${chars[chars.length - 1]}`);
+  return [...out];
 }
 
 /**
