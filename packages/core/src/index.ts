@@ -9,6 +9,8 @@ export * from './common/common.contract.ts';
 export * from './common/labels.ts';
 export * from './common/zod-locale.ts';
 export * from './dashboard/dashboard.contract.ts';
+export * from './enforcement/draw.contract.ts';
+export * from './enforcement/draw.rules.ts';
 export * from './enterprise/credit-code.rules.ts';
 export * from './enterprise/enterprise.contract.ts';
 export * from './enterprise/enterprise.dict.ts';

@@ -1,4 +1,7 @@
-// `npm run bench -- [--only PREFIX] [--json FILE]`: benchmarks on PGlite, and on PostgreSQL when DATABASE_URL is set.
+// `npm run bench -- [--only PREFIX] [--json [FILE]]`: benchmarks on PGlite, and on PostgreSQL when DATABASE_URL is set.
+// `--json` alone prints every result as one JSON object on the last line of stdout, grouped by database:
+// {"pglite": {"server.startup.ms": 900, …}, "postgres": {"hazard.stats.p50_ratio_vs_sql": 1.1, …}, "none": {…}}
+// ("none": suites that need no database). `--json FILE` writes the same object to FILE.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as enterprise from './enterprise.bench.ts';
@@ -8,7 +11,10 @@ import * as plan from './plan.bench.ts';
 import * as platform from './platform.bench.ts';
 import * as search from './search.bench.ts';
 
-const suites: Record<string, (ctx: BenchContext) => Promise<void>> = {
+type Suite = (ctx: BenchContext) => Promise<void>;
+
+/** Suites run once per database kind. */
+const suites: Record<string, Suite> = {
   'server.startup': platform.startup,
   'auth.login': platform.login,
   'db.blocking': platform.blocking,
@@ -21,23 +27,43 @@ const suites: Record<string, (ctx: BenchContext) => Promise<void>> = {
   dashboard: search.dashboard,
 };
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } }, allowPositionals: true });
+/** Suites that need no database (web bundle, pure core rules): run once, recorded under "none". */
+const noDatabaseSuites: Record<string, (record: BenchContext['record']) => Promise<void>> = {};
+
+/** `--json` may stand alone (stdout) or take a file; parseArgs wants a value, so a bare one becomes "-". */
+function normalizedArgs(argv: string[]): string[] {
+  return argv.map((a, i) => (a === '--json' && (argv[i + 1] === undefined || argv[i + 1]?.startsWith('--')) ? '--json=-' : a));
+}
+
+const { values } = parseArgs({
+  args: normalizedArgs(process.argv.slice(2)),
+  options: { only: { type: 'string' }, json: { type: 'string' } },
+  allowPositionals: true,
+});
 const kinds: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 const results: Result[] = [];
+const selected = (name: string) => !values.only || name.startsWith(values.only);
 
+const recorder =
+  (db: Result['db']): BenchContext['record'] =>
+  (n, value, unit) => {
+    results.push({ name: n, value, unit, db });
+    console.log(`${db.padEnd(8)} ${n.padEnd(48)} ${String(value).padStart(10)} ${unit}`);
+  };
+
+for (const [name, fn] of Object.entries(noDatabaseSuites)) if (selected(name)) await fn(recorder('none'));
 for (const kind of kinds) {
   for (const [name, fn] of Object.entries(suites)) {
-    if (values.only && !name.startsWith(values.only)) continue;
-    const ctx: BenchContext = {
-      kind,
-      fresh: () => freshDatabase(kind, process.env.DATABASE_URL),
-      record: (n, value, unit) => {
-        results.push({ name: n, value, unit, db: kind });
-        console.log(`${kind.padEnd(8)} ${n.padEnd(40)} ${String(value).padStart(10)} ${unit}`);
-      },
-    };
-    await fn(ctx);
+    if (!selected(name)) continue;
+    await fn({ kind, fresh: () => freshDatabase(kind, process.env.DATABASE_URL), record: recorder(kind) });
   }
 }
-if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
+
+if (values.json) {
+  const grouped: Partial<Record<Result['db'], Record<string, number>>> = {};
+  for (const r of results) grouped[r.db] = { ...grouped[r.db], [r.name]: r.value };
+  const line = JSON.stringify(grouped);
+  if (values.json === '-') console.log(line);
+  else fs.writeFileSync(values.json, `${line}\n`);
+}
 process.exit(0);

@@ -21,6 +21,7 @@ import { readRecordedHead } from './modules/audit/audit-head.ts';
 import { filesUsage, isFilesMigrate, NO_S3_MESSAGE, runFilesMigrate } from './modules/files/file.cli.ts';
 import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
 import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
+import { pruneDoneJobs } from './modules/jobs/job-queue.ts';
 import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
 import { planSweepSummary, runPlanSweepCommand, withPlanCounts } from './modules/plans/plan-sweep.cli.ts';
 import { runPlanSweep } from './modules/plans/plan-sweep.ts';
@@ -90,6 +91,12 @@ async function serve(demo: boolean) {
         },
       },
       { name: 'outbound notifications', everyMs: 15_000, exclusive: false, run: () => services.notifications.deliverPending() },
+      // Delivered outbound jobs past their retention (ADR 0016); once a day across processes.
+      {
+        name: 'prune delivered jobs',
+        everyMs: 86_400_000,
+        run: async () => ({ pruned: await pruneDoneJobs(database.db, systemClock.now()) }),
+      },
       // The chain's head in the log, outside the database: `anzhi audit verify --expect` takes it as a JSON file.
       {
         name: 'audit chain head',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { jobIsExhausted, jobRetryBaseMs, jobRetryCapMs, jobRetryDelayMs, jobRetryStepMs } from './job.rules.ts';
+import {
+  jobDoneRetentionDays,
+  jobIsExhausted,
+  jobPruneBefore,
+  jobRetryBaseMs,
+  jobRetryCapMs,
+  jobRetryDelayMs,
+  jobRetryStepMs,
+} from './job.rules.ts';
 
 describe('job retry back-off (exponential with equal jitter)', () => {
   it('doubles the step per failed attempt up to the cap', () => {
@@ -29,5 +37,12 @@ describe('job retry back-off (exponential with equal jitter)', () => {
     expect(jobIsExhausted(4, 5)).toBe(false);
     expect(jobIsExhausted(5, 5)).toBe(true);
     expect(jobIsExhausted(6, 5)).toBe(true);
+  });
+});
+
+describe('retention of delivered jobs', () => {
+  it('prunes what finished more than 90 days ago (ADR 0016: the notice stays, its transport row goes)', () => {
+    expect(jobDoneRetentionDays).toBe(90);
+    expect(jobPruneBefore(new Date('2026-12-06T00:00:00Z')).toISOString()).toBe('2026-09-07T00:00:00.000Z');
   });
 });

@@ -24,3 +24,14 @@ export function jobRetryStepMs(attempt: number): number {
 export function jobIsExhausted(attempt: number, maxAttempts: number): boolean {
   return attempt >= maxAttempts;
 }
+
+/**
+ * Delivered jobs are kept this long, then pruned: the notice itself stays in `notifications` (the record of what
+ * was said to whom), the job row is only its transport. Dead jobs are never pruned — they wait for an administrator.
+ */
+export const jobDoneRetentionDays = 90;
+
+/** The finish time before which a delivered job is pruned, on `now`. */
+export function jobPruneBefore(now: Date): Date {
+  return new Date(now.getTime() - jobDoneRetentionDays * 86_400_000);
+}

@@ -1,6 +1,8 @@
 import { type DataScope, type HazardFilter, type HazardGroupBy, regionLevelOf } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { regions } from '../regions/region.table.ts';
+import { units } from '../units/unit.table.ts';
 import { hazardRepo, hazardWhere } from './hazard.repo.ts';
 import { hazards } from './hazard.table.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
@@ -66,16 +68,37 @@ export function cubeAnswers(scope: DataScope, filter: HazardFilter, groupBy?: Ha
 
 const cube = sql`hazard_counts AS hazards`;
 
+/**
+ * The name a group key stands for (a region's, a unit's), looked up in the statement that counts the groups: one round
+ * trip instead of counting, then asking for the names. Other groupings are labelled from core's dictionaries.
+ */
+export function groupName(groupBy: HazardGroupBy): SQL | undefined {
+  if (groupBy === 'region') return sql`(SELECT ${regions.name} FROM ${regions} WHERE ${regions.code} = g.key)`;
+  if (groupBy === 'unit') return sql`(SELECT ${units.name} FROM ${units} WHERE ${units.id} = nullif(g.key, '')::int)`;
+  return undefined;
+}
+
+export interface HazardGroup {
+  key: string;
+  count: number;
+  /** From groupName, when asked for: null when the key names nothing (no unit, a region not in the registry). */
+  name?: string | null;
+}
+
 export const hazardStatsRepo = {
-  async groups(ex: Executor, where: SQL | undefined, key: SQL, fromCube = false): Promise<{ key: string; count: number }[]> {
+  async groups(ex: Executor, where: SQL | undefined, key: SQL, fromCube = false, name?: SQL): Promise<HazardGroup[]> {
+    const counted = fromCube
+      ? sql`SELECT ${key} AS key, sum(n)::int AS count FROM ${cube} ${where ? sql`WHERE ${where}` : sql``}
+          GROUP BY 1 HAVING sum(n) > 0`
+      : sql`SELECT ${key} AS key, count(*)::int AS count FROM ${hazards} ${where ? sql`WHERE ${where}` : sql``} GROUP BY 1`;
     const result = (await ex.execute(
-      fromCube
-        ? sql`SELECT ${key} AS key, sum(n)::int AS count FROM ${cube} ${where ? sql`WHERE ${where}` : sql``}
-            GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1`
-        : sql`SELECT ${key} AS key, count(*)::int AS count FROM ${hazards} ${where ? sql`WHERE ${where}` : sql``}
-            GROUP BY 1 ORDER BY 2 DESC, 1`,
-    )) as unknown as { rows: { key: string; count: number }[] };
-    return result.rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
+      name ? sql`SELECT g.key, g.count, ${name} AS name FROM (${counted}) g ORDER BY 2 DESC, 1` : sql`${counted} ORDER BY 2 DESC, 1`,
+    )) as unknown as { rows: { key: string; count: number; name?: string | null }[] };
+    return result.rows.map((r) => ({
+      key: String(r.key),
+      count: Number(r.count),
+      ...(name ? { name: r.name == null ? null : String(r.name) } : {}),
+    }));
   },
 
   async cubeCount(ex: Executor, where: SQL | undefined): Promise<number> {

@@ -8,10 +8,10 @@ import {
   type SupervisionLevel,
 } from '@anzhi/core';
 import type { Actor } from '../../lib/actor.ts';
-import type { HazardListRow, HazardRow } from './hazard.repo.ts';
+import type { HazardRow, HazardSummaryRow } from './hazard.repo.ts';
 
 /** `time` is the hazard's township's hazardTime settings (settings resolver): due soon is shown as the sweep reminds. */
-export function toHazardSummary(h: HazardListRow, today: string, time: HazardTimeConfig): HazardSummary {
+export function toHazardSummary(h: HazardSummaryRow, today: string, time: HazardTimeConfig): HazardSummary {
   const due = hazardDueAsOf({ grade: h.grade, status: h.status, deadline: h.deadline }, today, time);
   return {
     id: h.id,

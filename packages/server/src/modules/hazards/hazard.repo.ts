@@ -92,21 +92,63 @@ function withNames(ex: Executor) {
     .leftJoin(units, eq(units.id, hazards.supervisingUnitId));
 }
 
+/** What a ledger row shows (toHazardSummary): a third of the columns, none of the long texts or JSON records. */
+const summaryColumns = {
+  id: hazards.id,
+  code: hazards.code,
+  title: hazards.title,
+  grade: hazards.grade,
+  status: hazards.status,
+  channel: hazards.channel,
+  category: hazards.category,
+  enterpriseId: hazards.enterpriseId,
+  regionCode: hazards.regionCode,
+  supervisingUnitId: hazards.supervisingUnitId,
+  foundOn: hazards.foundOn,
+  deadline: hazards.deadline,
+  closedOn: hazards.closedOn,
+  supervisionLevel: hazards.supervisionLevel,
+  escalationStep: hazards.escalationStep,
+  version: hazards.version,
+  enterpriseName: enterprises.name,
+  regionName: regions.name,
+  supervisingUnitName: units.name,
+};
+
+export type HazardSummaryRow = Pick<HazardListRow, keyof typeof summaryColumns>;
+
+type PageOptions = { cursor?: { foundOn: string; id: number }; offset: number; limit: number };
+
+/** Newest first, after the keyset cursor when there is one (then no offset). */
+const afterCursor = (opts: PageOptions) =>
+  opts.cursor ? sql`(${hazards.foundOn}, ${hazards.id}) < (${opts.cursor.foundOn}::date, ${opts.cursor.id}::int)` : undefined;
+
 const flatten = (
   rows: Array<{ h: HazardRow; enterpriseName: string | null; regionName: string | null; supervisingUnitName: string | null }>,
 ) => rows.map(({ h, ...names }): HazardListRow => ({ ...h, ...names }));
 
 export const hazardRepo = {
-  async page(ex: Executor, where: SQL | undefined, opts: { cursor?: { foundOn: string; id: number }; offset: number; limit: number }) {
-    const after = opts.cursor
-      ? sql`(${hazards.foundOn}, ${hazards.id}) < (${opts.cursor.foundOn}::date, ${opts.cursor.id}::int)`
-      : undefined;
+  async page(ex: Executor, where: SQL | undefined, opts: PageOptions) {
     const rows = await withNames(ex)
-      .where(and(where, after))
+      .where(and(where, afterCursor(opts)))
       .orderBy(desc(hazards.foundOn), desc(hazards.id))
       .limit(opts.limit)
       .offset(opts.cursor ? 0 : opts.offset);
     return flatten(rows);
+  },
+
+  /** The ledger page: the same rows and order as page(), only the columns a summary shows. */
+  async summaryPage(ex: Executor, where: SQL | undefined, opts: PageOptions): Promise<HazardSummaryRow[]> {
+    return ex
+      .select(summaryColumns)
+      .from(hazards)
+      .leftJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+      .leftJoin(regions, eq(regions.code, hazards.regionCode))
+      .leftJoin(units, eq(units.id, hazards.supervisingUnitId))
+      .where(and(where, afterCursor(opts)))
+      .orderBy(desc(hazards.foundOn), desc(hazards.id))
+      .limit(opts.limit)
+      .offset(opts.cursor ? 0 : opts.offset);
   },
 
   async count(ex: Executor, where: SQL | undefined): Promise<number> {

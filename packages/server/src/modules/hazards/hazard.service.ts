@@ -37,7 +37,7 @@ import { decodeCursor, encodeCursor, hazardRepo, hazardWhere } from './hazard.re
 import { createHazardActions } from './hazard-actions.ts';
 import { hazardNotices } from './hazard-notices.ts';
 import { createHazardRemind } from './hazard-remind.ts';
-import { cubeAnswers, groupKey, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
+import { cubeAnswers, groupKey, groupName, hazardStatsRepo, statsRoot } from './hazard-stats.repo.ts';
 
 export type HazardDeps = {
   db: Db;
@@ -46,6 +46,20 @@ export type HazardDeps = {
   clock: Clock;
   audit: AuditService;
 } & HazardPorts;
+
+/** A label for every group key: core's dictionary for fixed keys, the looked-up name, else the key (or 未分类 for none). */
+export function groupLabels(groupBy: HazardGroupBy, keys: string[], named: Map<string, string>): Map<string, string> {
+  const fixed: Partial<Record<HazardGroupBy, Record<string, string>>> = {
+    status: hazardStatusLabels,
+    grade: hazardGradeLabels,
+    channel: hazardChannelLabels,
+    domain: supervisionDomainLabels,
+  };
+  const dict = fixed[groupBy];
+  const map = new Map<string, string>();
+  for (const k of keys) map.set(k, dict ? (dict[k] ?? (k || '未分类')) : (named.get(k) ?? (k || '未分类')));
+  return map;
+}
 
 export function hazardCode(id: number, foundOn: string): string {
   return `YH-${foundOn.slice(0, 4)}-${String(id).padStart(6, '0')}`;
@@ -221,13 +235,14 @@ export function createHazardService(deps: HazardDeps) {
     const cursor = rawCursor ? decodeCursor(rawCursor) : undefined;
     if (cursor === null) throw errors.badRequest('hazard.invalid_cursor', '翻页游标无效，请从第一页重新查询');
     const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
-    const [rows, total] = await Promise.all([
-      hazardRepo.page(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
+    // One round trip after the session lookup: the page, the total and the settings (for deadlines) are independent.
+    const [rows, total, settings] = await Promise.all([
+      hazardRepo.summaryPage(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
       cubeAnswers(actor.scope, filter) ? hazardStatsRepo.cubeCount(db, where) : hazardRepo.count(db, where),
+      loadSettingsBook(db),
     ]);
     const items = rows.slice(0, pageSize);
     const last = items[items.length - 1];
-    const settings = await loadSettingsBook(db);
     return {
       items: items.map((h) => toHazardSummary(h, today(), settings.forRegion(h.regionCode).hazardTime)),
       total,
@@ -235,29 +250,21 @@ export function createHazardService(deps: HazardDeps) {
     };
   }
 
+  /** Labels of the groups of dynamicZero: dictionaries, or region and unit names read after the counts. */
   async function labels(groupBy: HazardGroupBy, keys: string[]): Promise<Map<string, string>> {
-    const map = new Map<string, string>();
-    const fixed: Partial<Record<HazardGroupBy, Record<string, string>>> = {
-      status: hazardStatusLabels,
-      grade: hazardGradeLabels,
-      channel: hazardChannelLabels,
-      domain: supervisionDomainLabels,
-    };
-    const dict = fixed[groupBy];
-    if (dict) for (const k of keys) map.set(k, dict[k] ?? (k || '未分类'));
+    const named = new Map<string, string>();
     if (groupBy === 'region' && keys.length) {
       for (const r of await readDb.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, keys))) {
-        map.set(r.code, r.name);
+        named.set(r.code, r.name);
       }
     }
     if (groupBy === 'unit') {
       const ids = keys.filter(Boolean).map(Number);
       if (ids.length)
         for (const u of await readDb.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)))
-          map.set(String(u.id), u.name);
+          named.set(String(u.id), u.name);
     }
-    for (const k of keys) if (!map.has(k)) map.set(k, k ? k : '未分类');
-    return map;
+    return groupLabels(groupBy, keys, named);
   }
 
   /** "By industry" means by 行业领域 unless the caller asks for 国民经济门类. */
@@ -269,7 +276,9 @@ export function createHazardService(deps: HazardDeps) {
     const groupBy = industryKey(asked, industryScheme);
     const where = hazardWhere(actor.scope, filter, today(), hazardActorOf(actor));
     const fromCube = cubeAnswers(actor.scope, filter, groupBy);
-    let groups = await hazardStatsRepo.groups(readDb, where, groupKey(groupBy, statsRoot(actor.scope, filter.regionCode)), fromCube);
+    const key = groupKey(groupBy, statsRoot(actor.scope, filter.regionCode));
+    // Region and unit names come in the same statement (groupName): one round trip after the session lookup.
+    let groups = await hazardStatsRepo.groups(readDb, where, key, fromCube, groupName(groupBy));
     if (groupBy === 'industry') {
       // Counted by division (大类) in SQL, reported by section (门类): ≤ 97 rows to fold.
       const folded = new Map<string, number>();
@@ -281,11 +290,15 @@ export function createHazardService(deps: HazardDeps) {
       const names = new Map(Object.entries(industrySectionNames));
       return { total: groups.reduce((a, g) => a + g.count, 0), groups: groups.map((g) => ({ ...g, label: names.get(g.key) ?? '未分类' })) };
     }
-    const names = await labels(
+    const names = groupLabels(
       groupBy,
       groups.map((g) => g.key),
+      new Map(groups.flatMap((g) => (g.name == null ? [] : [[g.key, g.name] as const]))),
     );
-    return { total: groups.reduce((a, g) => a + g.count, 0), groups: groups.map((g) => ({ ...g, label: names.get(g.key) as string })) };
+    return {
+      total: groups.reduce((a, g) => a + g.count, 0),
+      groups: groups.map((g) => ({ key: g.key, count: g.count, label: names.get(g.key) as string })),
+    };
   }
 
   async function dynamicZero(

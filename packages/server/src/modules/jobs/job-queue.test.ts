@@ -7,7 +7,7 @@ import { fixedClock } from '../../lib/clock.ts';
 import { enqueueOutboundSql, outboundJob } from '../notifications/notification-jobs.ts';
 import { jobRepo } from './job.repo.ts';
 import { jobs } from './job.table.ts';
-import { createJobWorker, defaultLeaseMs, enqueueJobs, type JobHandler, queueCheck, queueHealth } from './job-queue.ts';
+import { createJobWorker, defaultLeaseMs, enqueueJobs, type JobHandler, pruneDoneJobs, queueCheck, queueHealth } from './job-queue.ts';
 
 let database: Database;
 const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
@@ -209,5 +209,31 @@ describe('the sweeps’ set-based enqueue', () => {
         .sort((a, b) => key(a).localeCompare(key(b))),
     ).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
     expect(rows.every((r) => r.state === 'queued' && r.maxAttempts === 5)).toBe(true);
+  });
+});
+
+describe('pruning', () => {
+  it('deletes delivered jobs finished more than 90 days ago, in batches; keeps recent, pending and dead ones', async () => {
+    // A day after the other tests' jobs finished: theirs are recent, only these are old.
+    const day = 86_400_000;
+    const now = new Date(clock.now().getTime() + day);
+    const row = (state: 'done' | 'dead' | 'queued', finishedDaysAgo: number | null, n: number) => ({
+      queue,
+      payload: { n },
+      state,
+      runAt: now,
+      maxAttempts: 5,
+      createdAt: new Date(now.getTime() - 200 * day),
+      finishedAt: finishedDaysAgo === null ? null : new Date(now.getTime() - finishedDaysAgo * day),
+    });
+    await jobRepo.insert(database.db, [
+      ...Array.from({ length: 7 }, (_, i) => row('done', 91 + i, i)),
+      row('done', 89, 100),
+      row('dead', 180, 101),
+      row('queued', null, 102),
+    ]);
+    expect(await pruneDoneJobs(database.db, now, 3)).toBe(7);
+    expect((await rowsOf(queue)).map((r) => (r.payload as { n: number }).n)).toEqual([100, 101, 102]);
+    expect(await pruneDoneJobs(database.db, now, 3)).toBe(0);
   });
 });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { type HealthCheckResult, jobDefaultMaxAttempts, jobIsExhausted, jobRetryDelayMs, type QueueHealth } from '@anzhi/core';
+import {
+  type HealthCheckResult,
+  jobDefaultMaxAttempts,
+  jobIsExhausted,
+  jobPruneBefore,
+  jobRetryDelayMs,
+  type QueueHealth,
+} from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { type JobRow, jobRepo } from './job.repo.ts';
@@ -32,6 +39,20 @@ export async function enqueueJobs(ex: Executor, items: readonly JobInput[], now:
     })),
   );
   return ids.length;
+}
+
+/**
+ * Deletes the delivered jobs past their retention (`jobDoneRetentionDays`), in batches so no statement holds many
+ * rows; dead and pending jobs stay. Returns how many went.
+ */
+export async function pruneDoneJobs(db: Db, now: Date, batch = 5_000): Promise<number> {
+  const before = jobPruneBefore(now);
+  let total = 0;
+  for (;;) {
+    const n = await jobRepo.pruneDone(db, before, batch);
+    total += n;
+    if (n < batch) return total;
+  }
 }
 
 /** What a handler may say about a job it finished without sending anything (e.g. the recipient has no address). */

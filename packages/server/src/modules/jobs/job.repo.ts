@@ -22,6 +22,18 @@ export const jobRepo = {
     return inserted.map((r) => r.id);
   },
 
+  /** Deletes up to `limit` delivered jobs finished before `before`, oldest first; returns how many. */
+  async pruneDone(ex: Executor, before: Date, limit: number): Promise<number> {
+    const ids = ex
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(is('done'), lt(jobs.finishedAt, before)))
+      .orderBy(jobs.id)
+      .limit(limit);
+    const rows = await ex.delete(jobs).where(inArray(jobs.id, ids)).returning({ id: jobs.id });
+    return rows.length;
+  },
+
   /**
    * Jobs whose lease ran out on their last attempt go to the dead-letter list instead of being taken again.
    * Returns how many.
