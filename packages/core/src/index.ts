@@ -42,6 +42,7 @@ export * from './hazard/hazard-action.contract.ts';
 export * from './hazard/hazard-document.rules.ts';
 export * from './hazard/hazard-followup.contract.ts';
 export * from './hazard/hazard-predicates.rules.ts';
+export * from './hazard/hazard-search.rules.ts';
 export * from './hazard/hazard-time.rules.ts';
 export * from './hazard/hazard-todo.rules.ts';
 export * from './job/job.contract.ts';

@@ -15,8 +15,55 @@ import { type BenchContext, datasetHash, fromTemplate, percentile, time } from '
 const HAZARDS = 1_000_000;
 const config = loadConfig({ LOG_LEVEL: 'silent', ANZHI_LOGIN_RATE_PER_MINUTE: '100000', ANZHI_DATA_DIR: '/tmp/anzhi-bench-unused' });
 
+/**
+ * What hazards are about, for titles and descriptions a text search can tell apart: each two-character word of the
+ * search bench (消防, 配电, 粉尘, 叉车) sits in one to three of these titles, as in a real ledger.
+ */
+const benchTitles = [
+  '消防通道堵塞',
+  '灭火器压力不足',
+  '配电箱未接地',
+  '电气线路私拉乱接',
+  '粉尘清扫不及时',
+  '安全出口上锁',
+  '应急照明损坏',
+  '有限空间作业未审批',
+  '危险化学品储存混放',
+  '特种作业人员无证上岗',
+  '叉车未定期检验',
+  '安全警示标志缺失',
+  '平台防护栏杆缺失',
+  '室内消火栓被遮挡',
+  '配电房未设挡鼠板',
+  '除尘器未设泄爆装置',
+  '员工未佩戴劳动防护用品',
+  '气瓶未固定',
+  '燃气管道老化',
+  '疏散指示标志损坏',
+  '砂轮机防护罩缺失',
+  '冲床光电保护失效',
+  '仓库物品堆放超高',
+  '消防设施未定期维保',
+];
+const benchPlaces = [
+  '一号车间',
+  '二号车间',
+  '成品仓库',
+  '原料仓库',
+  '食堂',
+  '宿舍楼',
+  '办公楼',
+  '锅炉房',
+  '危化品库',
+  '涂装车间',
+  '喷漆房',
+  '空压机房',
+  '厂区道路',
+];
+const sqlTexts = (list: string[]) => sql.raw(`ARRAY[${list.map((t) => `'${t}'`).join(', ')}]`);
+
 /** A million hazards over three years for the 100,000 enterprises: 90 % closed, the rest in every open state. */
-export async function millionHazards(database: Database) {
+export async function millionHazards(database: Database, count = HAZARDS) {
   const [{ office, maxId, base }] = await database.rows<{ office: number; maxId: number; base: number }>(
     sql`SELECT (SELECT id FROM users WHERE username = 'anweiban') AS office, (SELECT max(id) FROM enterprises) AS "maxId",
       (SELECT coalesce(max(id), 0) FROM hazards) AS base`,
@@ -28,17 +75,20 @@ export async function millionHazards(database: Database) {
       (ARRAY['selfCheck','selfCheck','inspection','inspection','enforcement','expert','publicReport','iot'])[1 + g % 8],
       CASE WHEN (g / 100) % 20 = 0 THEN 'major' ELSE 'general' END,
       (ARRAY['thing','behaviour','management','environment'])[1 + g % 4],
-      s.status, '基准隐患' || g, '基准隐患描述：现场检查发现的问题 ' || g, s.found_on, ${office},
+      s.status, (${sqlTexts(benchTitles)})[1 + g % ${benchTitles.length}],
+      '现场检查发现' || (${sqlTexts(benchPlaces)})[1 + g % ${benchPlaces.length}]
+        || (${sqlTexts(benchTitles)})[1 + (g / 7) % ${benchTitles.length}] || '，责令限期整改（' || g || '）',
+      s.found_on, ${office},
       s.found_on + (15 + g % 60), CASE WHEN s.status IN ('closed', 'dismissed') THEN s.found_on + g % 40 END,
       now(), now()
-    FROM generate_series(1, ${HAZARDS}) g
+    FROM generate_series(1, ${count}) g
     JOIN enterprises e ON e.id = 1 + g % ${Number(maxId)}
     CROSS JOIN LATERAL (SELECT
       CASE WHEN g % 100 < 90 THEN 'closed' WHEN g % 100 < 92 THEN 'dismissed' WHEN g % 100 < 97 THEN 'rectifying'
            WHEN g % 100 < 98 THEN 'rectified' WHEN g % 100 < 99 THEN 'found' ELSE 'confirmed' END AS status,
       -- Registered roughly as found: the date grows with the id, a few days back-dated now and then.
-      date '2024-01-01' + greatest(0, (g::bigint * 1065 / ${HAZARDS})::int - g % 4) AS found_on) s`);
-  await database.rows(sql`SELECT setval(pg_get_serial_sequence('hazards', 'id'), ${Number(base) + HAZARDS})`);
+      date '2024-01-01' + greatest(0, (g::bigint * 1065 / ${count})::int - g % 4) AS found_on) s`);
+  await database.rows(sql`SELECT setval(pg_get_serial_sequence('hazards', 'id'), ${Number(base) + count})`);
   await database.rows(sql`VACUUM ANALYZE hazards`);
 }
 
@@ -104,7 +154,7 @@ function median(xs: number[]): number {
   return Number((s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2).toFixed(2));
 }
 
-interface Case {
+export interface Case {
   label: string;
   path: string;
 }
@@ -114,7 +164,7 @@ interface Case {
  * serialisation) and the statements it sent, replayed the same way on a pg.Pool of the server's size (10), the session
  * lookup included on both sides. Samples alternate between the two so that load from elsewhere hits both alike.
  */
-async function compare(
+export async function compare(
   ctx: BenchContext,
   prefix: string,
   cases: Case[],
@@ -164,29 +214,39 @@ async function compare(
   ctx.record(`${prefix}.max_round_trips`, Math.max(...perCase.map((p) => p.trips.length)), 'n');
 }
 
-/** Bump when the generated data changes in a way the function sources below do not show. */
-const GENERATOR_VERSION = '1';
+/** Bump when the generated data changes in a way the function sources below do not show. 2: titles to search. */
+const GENERATOR_VERSION = '2';
 
 /** The demo township, 100,000 enterprises and 1,000,000 hazards: built once, then copied from a template database. */
-async function millionDataset(url: string) {
+export async function millionDataset(url: string, count = HAZARDS) {
   const demo = path.resolve(import.meta.dirname, '../src/demo');
   const demoSources = fs
     .readdirSync(demo, { recursive: true, encoding: 'utf8' })
     .filter((f) => fs.statSync(path.join(demo, f)).isFile())
     .sort()
     .map((f) => f + fs.readFileSync(path.join(demo, f), 'utf8'));
-  const hash = datasetHash(GENERATOR_VERSION, hundredThousand.toString(), millionHazards.toString(), ...demoSources);
-  return fromTemplate(url, '1m', hash, async (database) => {
+  const hash = datasetHash(GENERATOR_VERSION, String(count), hundredThousand.toString(), millionHazards.toString(), ...demoSources);
+  return fromTemplate(url, count === HAZARDS ? '1m' : `h${count}`, hash, async (database) => {
     await seedDemo(database, systemClock);
     await hundredThousand(database);
     const started = performance.now();
-    await millionHazards(database);
-    console.log(`  1,000,000 hazards generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await millionHazards(database, count);
+    console.log(`  ${count.toLocaleString('en')} hazards generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 }
 
 const qs = (q: Record<string, unknown>) =>
   new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)])).toString();
+
+/** The app over a bench dataset (migrated to now), signed in as the demo office (anweiban, the township). */
+export async function benchApp(database: Database) {
+  await runMigrations(database);
+  const app = await buildApp({ config, database, clock: systemClock, logger: false });
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'anweiban', password: DEMO_PASSWORD } });
+  if (login.statusCode !== 200) throw new Error(`login failed ${login.body}`);
+  const cookie = String(login.headers['set-cookie']).split(';')[0] as string;
+  return { app, call: (path: string) => app.inject({ method: 'GET', url: path, headers: { cookie } }) };
+}
 
 /** Ledger and statistics on 1,000,000 hazards (PostgreSQL): API vs the same SQL; keyset page 5,000; the sweep. */
 export async function ledger(ctx: BenchContext) {
@@ -196,12 +256,7 @@ export async function ledger(ctx: BenchContext) {
   }
   const [copyMs, database] = await time(() => millionDataset(process.env.DATABASE_URL as string));
   console.log(`  dataset ${database.built ? 'built and ' : ''}copied from its template in ${(copyMs / 1000).toFixed(1)} s`);
-  await runMigrations(database);
-  const app = await buildApp({ config, database, clock: systemClock, logger: false });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'anweiban', password: DEMO_PASSWORD } });
-  if (login.statusCode !== 200) throw new Error(`login failed ${login.body}`);
-  const cookie = String(login.headers['set-cookie']).split(';')[0] as string;
-  const call = (path: string) => app.inject({ method: 'GET', url: path, headers: { cookie } });
+  const { app, call } = await benchApp(database);
   const village = '339901100202';
   const [{ unit, ent }] = await database.rows<{ unit: number; ent: number }>(
     sql`SELECT (SELECT id FROM units ORDER BY id LIMIT 1) AS unit, (SELECT max(id) - 5 FROM enterprises) AS ent`,

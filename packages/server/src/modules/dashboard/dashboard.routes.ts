@@ -5,22 +5,27 @@ import type { Db } from '../../db/client.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { countHazards } from '../hazards/hazard-stats.repo.ts';
+import { countHazardsTogether } from '../hazards/hazard-stats.repo.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { unitRepo } from '../units/unit.repo.ts';
 import { userRepo } from '../users/user.repo.ts';
 
+/** The five numbers in one statement; each is answered by the cube or an index (ADR 0020). */
 async function hazardNumbers(db: Db, scope: DataScope, today: string) {
   const monthStart = `${today.slice(0, 8)}01`;
-  const count = (f: HazardFilter) => countHazards(db, scope, f, today);
-  const [open, openMajor, overdue, foundThisMonth, closedThisMonth] = await Promise.all([
-    count({ open: true }),
-    count({ open: true, grade: 'major' }),
-    count({ overdue: true }),
-    count({ foundFrom: monthStart }),
-    count({ status: clearedHazardStatuses, closedFrom: monthStart }),
-  ]);
-  return { open, openMajor, overdue, foundThisMonth, closedThisMonth, monthStart };
+  const counts = await countHazardsTogether(
+    db,
+    scope,
+    {
+      open: { open: true },
+      openMajor: { open: true, grade: 'major' },
+      overdue: { overdue: true },
+      foundThisMonth: { foundFrom: monthStart },
+      closedThisMonth: { status: clearedHazardStatuses, closedFrom: monthStart },
+    } satisfies Record<string, HazardFilter>,
+    today,
+  );
+  return { ...counts, monthStart };
 }
 
 export async function registerDashboardModule(app: FastifyInstance, deps: { db: Db; audit: AuditService; clock: Clock }) {
@@ -33,15 +38,21 @@ export async function registerDashboardModule(app: FastifyInstance, deps: { db: 
     },
     async (request) => {
       const actor = requireActor(request);
-      const levels = await regionRepo.countByLevel(deps.db, actor.scope);
-      const regionCount = Object.values(levels).reduce((a, b) => a + b, 0);
+      // Independent reads: in parallel on a pool (six round trips one after another cost more than any one of them).
+      const [levels, unitCount, userCount, recentEvents, hazards] = await Promise.all([
+        regionRepo.countByLevel(deps.db, actor.scope),
+        unitRepo.count(deps.db, actor.scope),
+        can(actor.roles, 'user.read') ? userRepo.count(deps.db, actor.scope) : null,
+        can(actor.roles, 'audit.read') ? deps.audit.list({}, 1, 10).then((r) => r.items) : [],
+        can(actor.roles, 'hazard.read') ? hazardNumbers(deps.db, actor.scope, chinaToday(deps.clock.now())) : null,
+      ]);
       return {
-        regionCount,
+        regionCount: Object.values(levels).reduce((a, b) => a + b, 0),
         villageCount: levels.village ?? 0,
-        unitCount: await unitRepo.count(deps.db, actor.scope),
-        userCount: can(actor.roles, 'user.read') ? await userRepo.count(deps.db, actor.scope) : null,
-        recentEvents: can(actor.roles, 'audit.read') ? (await deps.audit.list({}, 1, 10)).items : [],
-        hazards: can(actor.roles, 'hazard.read') ? await hazardNumbers(deps.db, actor.scope, chinaToday(deps.clock.now())) : null,
+        unitCount,
+        userCount,
+        recentEvents,
+        hazards,
       };
     },
   );

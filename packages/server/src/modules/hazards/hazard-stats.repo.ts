@@ -154,3 +154,28 @@ export async function countHazards(ex: Executor, scope: DataScope, filter: Hazar
   const where = hazardWhere(scope, filter, today);
   return cubeAnswers(scope, filter) ? hazardStatsRepo.cubeCount(ex, where) : hazardRepo.count(ex, where);
 }
+
+/**
+ * Several ledger totals in one statement (one round trip; PGlite runs one statement at a time anyway), each from the
+ * cube when it can answer exactly, else counted in the table — the same choice and WHERE as countHazards.
+ */
+export async function countHazardsTogether<K extends string>(
+  ex: Executor,
+  scope: DataScope,
+  filters: Record<K, HazardFilter>,
+  today: string,
+): Promise<Record<K, number>> {
+  const keys = Object.keys(filters) as K[];
+  const columns = keys.map((k, i) => {
+    const filter = filters[k];
+    const where = hazardWhere(scope, filter, today);
+    const tail = where ? sql` WHERE ${where}` : sql``;
+    const total = cubeAnswers(scope, filter)
+      ? sql`(SELECT coalesce(sum(n), 0) FROM ${cube}${tail})`
+      : sql`(SELECT count(*) FROM ${hazards}${tail})`;
+    return sql`${total}::int AS ${sql.identifier(`n${i}`)}`;
+  });
+  const result = (await ex.execute(sql`SELECT ${sql.join(columns, sql`, `)}`)) as unknown as { rows: Record<string, unknown>[] };
+  const row = result.rows[0] ?? {};
+  return Object.fromEntries(keys.map((k, i) => [k, Number(row[`n${i}`] ?? 0)])) as Record<K, number>;
+}

@@ -1,8 +1,7 @@
 import { type DataScope, type HazardActor, type HazardFilter, industrySections } from '@anzhi/core';
-import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
-import { likeContains } from '../../lib/scope-sql.ts';
 import { textArray } from '../../lib/sql-array.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { regions } from '../regions/region.table.ts';
@@ -10,6 +9,7 @@ import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 import { hazardEscalations, hazardEvents, hazards } from './hazard.table.ts';
 import { awaitingActorSql, hazardSql } from './hazard-predicates.sql.ts';
+import { hazardTextSearch } from './hazard-search.sql.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
 export type HazardListRow = HazardRow & {
@@ -27,10 +27,7 @@ export type HazardCaller = Pick<HazardActor, 'userId' | 'office' | 'unitId' | 'e
  */
 export function hazardWhere(scope: DataScope, f: HazardFilter, today: string, me?: HazardCaller): SQL | undefined {
   const c: (SQL | undefined)[] = [scopeOn.hazards(scope)];
-  if (f.q) {
-    const like = likeContains(f.q);
-    c.push(or(ilike(hazards.code, like), ilike(hazards.title, like), ilike(hazards.description, like)));
-  }
+  if (f.q) c.push(hazardTextSearch(f.q));
   if (f.status?.length) c.push(sql`${hazards.status} = ANY(${textArray(f.status)})`);
   // Written as IN lists (not NOT IN) so the status-led index serves them.
   if (f.open === true) c.push(hazardSql.isOpen());

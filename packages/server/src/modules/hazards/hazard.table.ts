@@ -1,6 +1,7 @@
 import type { HazardChannel, HazardGrade, HazardStatus } from '@anzhi/core';
 import {
   awaitingActionStatuses,
+  clearedHazardStatuses,
   type HazardEvaluation,
   type HazardPendingExtension,
   type HazardPlanRecord,
@@ -76,6 +77,14 @@ export const hazards = pgTable(
     index('hazards_open_deadline_idx')
       .on(t.deadline, t.regionCode.op('text_pattern_ops'))
       .where(sql.raw(`status IN ${literalList(awaitingActionStatuses)}`)),
+    // 本月销号 on the dashboard and closedFrom/closedTo in the ledger: the cleared hazards (core's set) by the day they
+    // ended, read from the index alone (ADR 0020).
+    index('hazards_cleared_closed_idx')
+      .on(t.closedOn, t.regionCode.op('text_pattern_ops'))
+      .where(sql.raw(`status IN ${literalList(clearedHazardStatuses)}`)),
+    // Ledger text search: every bigram of code, title and description (anzhi_text_bigrams, migration 0023, the SQL
+    // twin of core's textBigrams), so a term's rows are an index lookup (ADR 0020). Nothing is stored in the row.
+    index('hazards_search_grams_idx').using('gin', sql`array_to_tsvector(anzhi_text_bigrams(${t.code}, ${t.title}, ${t.description}))`),
     // Every open hazard is on a clock (core's hazardClockProblem): one without a deadline is never due or escalated.
     check('hazards_open_has_deadline', sql.raw(`deadline IS NOT NULL OR status NOT IN ${literalList(openHazardStatuses)}`)),
   ],
