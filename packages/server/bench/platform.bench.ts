@@ -103,7 +103,7 @@ export async function login(ctx: BenchContext) {
 }
 
 /**
- * What a long query does to everyone else (ADR 0020, superseding 0003). Over real HTTP from another thread (its own
+ * What a long query does to everyone else (ADR 0021, superseding 0003). Over real HTTP from another thread (its own
  * event loop, so the clients do not steal the server's): /api/health p50/p95/p99 alone and while ~600k-row
  * aggregates run back to back on the database, then the throughput of an authenticated list read with 1, 10 and 50
  * clients. Latency counts from when a probe was due, so waiting for a blocked event loop counts. The acceptance key

@@ -11,7 +11,7 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
-// One driver (node-postgres) for both databases (ADR 0020); code above this file never knows which database it has.
+// One driver (node-postgres) for both databases (ADR 0021); code above this file never knows which database it has.
 // biome-ignore lint/suspicious/noExplicitAny: the query-result HKT differs per driver
 export type Db = PgDatabase<any, Schema>;
 // biome-ignore lint/suspicious/noExplicitAny: as above
@@ -68,7 +68,7 @@ export interface OpenOptions {
   embeddedTransport?: 'unix' | 'tcp';
 }
 
-/** The embedded database, served from its own thread (ADR 0020): what the pool is for PostgreSQL, plus its thread. */
+/** The embedded database, served from its own thread (ADR 0021): what the pool is for PostgreSQL, plus its thread. */
 export interface EmbeddedDatabase extends Database {
   kind: 'pglite';
   /** The whole data folder as a tarball (PGlite's `dumpDataDir`), e.g. a migrated template for tests. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { openEmbeddedDatabase, sql } from './client.ts';
 
-// The embedded database itself (ADR 0020): its own thread behind a socket, one connection, a clean close. The
+// The embedded database itself (ADR 0021): its own thread behind a socket, one connection, a clean close. The
 // PostgreSQL pass of the suite has no PGlite template and nothing of this to test.
 const embedded = process.env.ANZHI_TEST_DB !== 'postgres';
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-embedded-test-'));

@@ -6,7 +6,7 @@ import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 /**
  * Opens the configured database: PostgreSQL when DATABASE_URL is set, else the embedded one, locked to this process.
  * If the embedded database's thread dies, this process ends with code 1: nothing works without it, and the
- * supervisor (or systemd) starts a fresh process, which reopens the folder (ADR 0020).
+ * supervisor (or systemd) starts a fresh process, which reopens the folder (ADR 0021).
  */
 export async function openConfiguredDatabase(
   config: Config,

@@ -1,4 +1,4 @@
-// The embedded database's thread (ADR 0020). Plain JavaScript so that Node starts it without tsx: it only needs
+// The embedded database's thread (ADR 0021). Plain JavaScript so that Node starts it without tsx: it only needs
 // PGlite and its socket server. It opens PGlite (a data folder, or memory filled from a dump), serves the PostgreSQL
 // wire protocol on a unix socket (or a loopback port), and answers three messages from the main thread: `dump` (the data folder as a
 // tarball, for test templates), `close` (stop serving, close PGlite, then end) and nothing else. PGlite runs each

@@ -10,7 +10,7 @@ import { type Storage, storageHealth } from '../../lib/storage.ts';
 export const EMBEDDED_STALL_MS = 30_000;
 
 /**
- * The database's own check. PostgreSQL: `SELECT 1` on the pool. The embedded database has one connection (ADR 0020):
+ * The database's own check. PostgreSQL: `SELECT 1` on the pool. The embedded database has one connection (ADR 0021):
  * while a query runs there, a probe would wait behind it, so /api/health does not send one; it reports the database
  * busy (ok) with what is queued, or degraded once nothing has finished for EMBEDDED_STALL_MS. Its thread being gone
  * fails the probe (and ends the process, see db/open.ts). A database that does not answer fails the request, as before.
