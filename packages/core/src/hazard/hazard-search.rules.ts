@@ -51,3 +51,10 @@ function coveringBigrams(chars: string[]): string[] {
 export function isCaseless(term: string): boolean {
   return term.toLowerCase() === term && term.toUpperCase() === term;
 }
+
+/**
+ * A text search counts its matches up to this many and then says "more than": the first page is the same, but an
+ * exact total of a word found in a tenth of a million hazards reads most of the table (ADR 0020). A clerk searching
+ * text is looking for records, and narrows by filters when there are this many; exact counts live in 统计分析.
+ */
+export const ledgerSearchTotalCap = 10_000;

@@ -140,7 +140,13 @@ export const hazardSummary = z.object({
 });
 export type HazardSummary = z.infer<typeof hazardSummary>;
 
-export const hazardPage = z.object({ items: z.array(hazardSummary), total: z.number().int(), nextCursor: z.string().nullable() });
+export const hazardPage = z.object({
+  items: z.array(hazardSummary),
+  total: z.number().int(),
+  /** True when a text search matched more than `ledgerSearchTotalCap` rows: `total` is then the cap, not the count. */
+  totalCapped: z.boolean(),
+  nextCursor: z.string().nullable(),
+});
 
 export const hazardEvent = z.object({
   id: z.number(),

@@ -122,3 +122,14 @@ describe('core textBigrams is anzhi_text_bigrams', () => {
     expect(ledgerSearchPlan('消防')).toMatchObject({ exact: true });
   });
 });
+
+describe('a text search total that stops at a cap (ledgerSearchTotalCap, ADR 0020)', () => {
+  it('counts up to the limit and no further; below it, exactly', async () => {
+    const where = (q: string) => hazardWhere(all, hazardFilter.parse({ q }), today);
+    const exact = await hazardRepo.count(database.db, where('消防'));
+    expect(exact).toBeGreaterThan(100);
+    expect(await hazardRepo.countUpTo(database.db, where('消防'), 101)).toBe(101);
+    expect(await hazardRepo.countUpTo(database.db, where('消防'), exact + 1)).toBe(exact);
+    expect(await hazardRepo.countUpTo(database.db, where('瓦斯'), 101)).toBe(0);
+  });
+});

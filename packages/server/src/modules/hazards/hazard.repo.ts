@@ -151,6 +151,13 @@ export const hazardRepo = {
       .offset(opts.cursor ? 0 : opts.offset);
   },
 
+  /** The number of rows, but no more than `limit`: the scan stops there (a text search's total, `ledgerSearchTotalCap`). */
+  async countUpTo(ex: Executor, where: SQL | undefined, limit: number): Promise<number> {
+    const found = ex.select({ one: sql`1` }).from(hazards).where(where).limit(limit).as('found');
+    const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(found);
+    return Number(row?.n ?? 0);
+  },
+
   async count(ex: Executor, where: SQL | undefined): Promise<number> {
     const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where);
     return Number(row?.n ?? 0);

@@ -18,6 +18,7 @@ import {
   industryDivisions,
   industrySectionNames,
   initialHazardStatus,
+  ledgerSearchTotalCap,
   supervisionDomainLabels,
 } from '@anzhi/core';
 import { inArray } from 'drizzle-orm';
@@ -238,14 +239,19 @@ export function createHazardService(deps: HazardDeps) {
     // One round trip after the session lookup: the page, the total and the settings (for deadlines) are independent.
     const [rows, total, settings] = await Promise.all([
       hazardRepo.summaryPage(db, where, { cursor, offset: (page - 1) * pageSize, limit: pageSize + 1 }),
-      cubeAnswers(actor.scope, filter) ? hazardStatsRepo.cubeCount(db, where) : hazardRepo.count(db, where),
+      cubeAnswers(actor.scope, filter)
+        ? hazardStatsRepo.cubeCount(db, where)
+        : filter.q?.trim()
+          ? hazardRepo.countUpTo(db, where, ledgerSearchTotalCap + 1)
+          : hazardRepo.count(db, where),
       loadSettingsBook(db),
     ]);
     const items = rows.slice(0, pageSize);
     const last = items[items.length - 1];
     return {
       items: items.map((h) => toHazardSummary(h, today(), settings.forRegion(h.regionCode).hazardTime)),
-      total,
+      total: Math.min(total, ledgerSearchTotalCap),
+      totalCapped: total > ledgerSearchTotalCap,
       nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null,
     };
   }

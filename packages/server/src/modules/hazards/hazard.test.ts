@@ -358,6 +358,12 @@ describe('ledger and statistics', () => {
   it('pages by cursor the same as by page number, and the stats groups add up to the list total', async () => {
     const all = (await office.get('/api/v1/hazards?pageSize=200')).json();
     expect(all.total).toBeGreaterThanOrEqual(5);
+    expect(all.totalCapped).toBe(false);
+    // A text search's total is exact below the cap: the rows it lists, counted.
+    const term = (all.items[0] as { title: string }).title.slice(0, 2);
+    const found = (await office.get(`/api/v1/hazards?pageSize=200&q=${encodeURIComponent(term)}`)).json();
+    expect(found).toMatchObject({ totalCapped: false, total: found.items.length });
+    expect(found.total).toBeGreaterThan(0);
     const first = (await office.get('/api/v1/hazards?pageSize=2')).json();
     const second = (await office.get(`/api/v1/hazards?pageSize=2&cursor=${first.nextCursor}`)).json();
     const byPage = (await office.get('/api/v1/hazards?pageSize=2&page=2')).json();

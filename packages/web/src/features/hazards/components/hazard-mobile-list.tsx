@@ -7,6 +7,8 @@ import { DeadlineText, EscalationTag, GradeTag, HazardStatusTag, SupervisionTag 
 interface HazardMobileListProps {
   items: HazardSummary[];
   total: number | undefined;
+  /** The search matched more than `total` rows (a text search's count stops at a cap). */
+  totalCapped?: boolean;
   loading: boolean;
   hasMore: boolean;
   loadingMore: boolean;
@@ -44,7 +46,7 @@ function HazardCard({ h }: { h: HazardSummary }) {
 }
 
 /** On a phone: one card per hazard, the whole card a tap target, and 加载更多 at the bottom instead of page numbers. */
-export function HazardMobileList({ items, total, loading, hasMore, loadingMore, onLoadMore, empty }: HazardMobileListProps) {
+export function HazardMobileList({ items, total, totalCapped, loading, hasMore, loadingMore, onLoadMore, empty }: HazardMobileListProps) {
   if (loading && !items.length) {
     return (
       <Card>
@@ -55,7 +57,7 @@ export function HazardMobileList({ items, total, loading, hasMore, loadingMore, 
   if (!items.length) return <Card>{empty}</Card>;
   return (
     <Flex vertical gap={8} data-testid="hazard-table" className="hazard-mobile-list">
-      {total !== undefined ? <div className="muted">共 {total} 条</div> : null}
+      {total !== undefined ? <div className="muted">{totalCapped ? `超过 ${total} 条` : `共 ${total} 条`}</div> : null}
       {items.map((h) => (
         <HazardCard key={h.id} h={h} />
       ))}

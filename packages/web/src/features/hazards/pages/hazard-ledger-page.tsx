@@ -69,6 +69,7 @@ export function HazardLedgerPage() {
         <HazardMobileList
           items={feedItems}
           total={feed.data?.pages[0]?.total}
+          totalCapped={feed.data?.pages[0]?.totalCapped}
           loading={feed.isPending}
           hasMore={feed.hasNextPage}
           loadingMore={feed.isFetchingNextPage}
@@ -91,7 +92,7 @@ export function HazardLedgerPage() {
               pageSize: list.pageSize,
               total: table.data?.total ?? 0,
               showSizeChanger: true,
-              showTotal: (total) => `共 ${total} 条`,
+              showTotal: (total) => (table.data?.totalCapped ? `超过 ${total} 条，可加筛选条件缩小范围` : `共 ${total} 条`),
               onChange: list.setPage,
             }}
             locale={{ emptyText: table.isPending ? ' ' : empty }}
