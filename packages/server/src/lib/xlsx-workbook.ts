@@ -1,6 +1,7 @@
 import type { RawCell, SheetRow } from '@anzhi/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AppError } from './errors.ts';
+import { loadExcelJS } from './exceljs.ts';
 import { measureZip, NotZipError, type ZipBudget } from './zip-budget.ts';
 
 /** An .xlsx (or .docx) is a ZIP archive: its first bytes are "PK\x03\x04". The name and the declared type are not trusted. */
@@ -19,7 +20,8 @@ export async function loadVisibleSheets(buffer: Buffer, budget: ZipBudget, notXl
   } catch (e) {
     throw e instanceof NotZipError ? notXlsx() : e;
   }
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -1,9 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { type ColumnField, columnValue, creditCodeCheckChar, type ExportSource, enterpriseColumns, scopeCoversRegion } from '@anzhi/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import { regionRepo } from '../regions/region.repo.ts';
 import { type EnterpriseFilter, enterpriseWhere } from './enterprise.repo.ts';
 import { enterpriseIoRepo } from './enterprise-io.repo.ts';
@@ -39,7 +40,8 @@ export function createEnterpriseExport(deps: { db: Db; clock: Clock }) {
       // The first page is read before answering, so a failing query is still a proper error response.
       let batch = await enterpriseIoRepo.exportBatch(db, where, 0, BATCH);
       const stream = new PassThrough();
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+      const Excel = await loadExcelJS();
+      const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
       wb.creator = '安治 AnZhi';
       const ws = wb.addWorksheet('企业台账', { views: [{ state: 'frozen', ySplit: 1 }] });
       ws.columns = sheetColumns();
@@ -64,7 +66,8 @@ export function createEnterpriseExport(deps: { db: Db; clock: Clock }) {
       const regions = (await regionRepo.list(db, actor.scope)).filter(
         (r) => r.level === 'village' && scopeCoversRegion(actor.scope, r.code),
       );
-      const wb = new ExcelJS.Workbook();
+      const Excel = await loadExcelJS();
+      const wb = new Excel.Workbook();
       wb.creator = '安治 AnZhi';
       const ws = wb.addWorksheet('企业台账', { views: [{ state: 'frozen', ySplit: 1 }] });
       ws.columns = sheetColumns();

@@ -10,7 +10,8 @@ import {
   majorReportItems,
   supervisionLevelLabels,
 } from '@anzhi/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 
 /** One ledger row: the summary and the texts the workbook prints. */
 export type LedgerRow = HazardSummary & {
@@ -46,7 +47,8 @@ const columns: Array<[header: string, width: number, value: (h: LedgerRow) => st
 
 /** Streams the ledger into an .xlsx: rows arrive in batches, so a large export never sits in memory whole. */
 export async function hazardLedgerXlsx(title: string, batches: AsyncIterable<LedgerRow[]>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('隐患台账', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.mergeCells(1, 1, 1, columns.length + 1);
   const head = ws.getCell(1, 1);

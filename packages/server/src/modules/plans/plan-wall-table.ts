@@ -8,7 +8,8 @@ import {
   planReportStatusLabels,
   planTaskStatusLabels,
 } from '@anzhi/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import type { PlanTaskRow } from './plan.repo.ts';
 import type { Ledger } from './plan-ledger.ts';
 import { assigneeName, collapsed } from './plan-progress.ts';
@@ -63,7 +64,8 @@ export function wallRows(ledger: Ledger, statuses: Map<number, PlanTaskStatus>):
 }
 
 export async function wallTableXlsx(title: string, rows: readonly WallRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('挂图作战', {
     views: [{ state: 'frozen', ySplit: 3 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
