@@ -345,5 +345,10 @@ try {
   summary = { ok: false, error: String(err?.message ?? err).split('\n')[0] };
 }
 cleanup();
+// The bench report (`npm run bench -- --json`) carries the last run's numbers under "cluster".
+fs.writeFileSync(
+  path.join(import.meta.dirname, '../../bench-results-cluster.json'),
+  `${JSON.stringify({ ranAt: new Date().toISOString(), ...summary })}\n`,
+);
 console.log(JSON.stringify(summary));
 process.exit(summary.ok ? 0 : 1);

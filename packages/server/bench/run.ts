@@ -3,6 +3,7 @@
 // {"pglite": {"server.startup.ms": 900, …}, "postgres": {"hazard.stats.p50_ratio_vs_sql": 1.1, …}, "none": {…}}
 // ("none": suites that need no database). `--json FILE` writes the same object to FILE.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as web from '../../web/bench/phone.bench.ts';
 import * as enterprise from './enterprise.bench.ts';
@@ -68,8 +69,18 @@ await web.stopPlatform();
 if (values.json) {
   const grouped: Partial<Record<Result['db'], Record<string, number>>> = {};
   for (const r of results) grouped[r.db] = { ...grouped[r.db], [r.name]: r.value };
+  // The last `npm run cluster-test` (issue 11's load-and-fault run), as it left its summary: its numbers and when.
+  const cluster = path.resolve(import.meta.dirname, '../../../bench-results-cluster.json');
+  if (fs.existsSync(cluster)) (grouped as Record<string, unknown>).cluster = clusterNumbers(JSON.parse(fs.readFileSync(cluster, 'utf8')));
   const line = JSON.stringify(grouped);
   if (values.json === '-') console.log(line);
   else fs.writeFileSync(values.json, `${line}\n`);
 }
 process.exit(0);
+
+function clusterNumbers(summary: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(summary))
+    if (typeof v === 'number' || typeof v === 'boolean' || k === 'ranAt') out[`cluster.${k}`] = v;
+  return out;
+}
