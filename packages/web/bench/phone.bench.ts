@@ -3,13 +3,12 @@
 // `web.login_js` and `web.phone_first_dashboard`). It builds the web app, starts the real platform the way
 // `npm start` does (embedded database, demo data, precompressed assets) and drives Debian's Chromium through
 // playwright-core. It records numbers and asserts nothing about them.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { chromiumPath, launchChromium, startDemoServer } from '../e2e/demo-platform.ts';
 
 /** The part of the server bench's context these suites use (packages/server/bench/harness.ts). */
 export interface WebBenchContext {
@@ -48,8 +47,6 @@ export const cpuSlowdown = 4;
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-
 interface Platform {
   base: string;
   browser: Browser;
@@ -61,54 +58,18 @@ let platform: Promise<Platform> | undefined;
 /** One build, one server and one browser for both suites; stopped when the bench process exits. */
 function startPlatform(): Promise<Platform> {
   platform ??= (async () => {
-    if (!executablePath) throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH');
+    if (!chromiumPath) throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH');
     // Measure the sources as they are now, not whatever dist/ an earlier build left (ANZHI_BENCH_WEB_BUILD=0 measures
     // dist/ as it is, e.g. an earlier release's build copied there).
     if (process.env.ANZHI_BENCH_WEB_BUILD !== '0') execFileSync('npm', ['run', 'build', '-w', '@anzhi/web'], { cwd: root, stdio: 'pipe' });
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-web-bench-'));
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ANZHI_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ANZHI_LOGIN_RATE_PER_MINUTE: '10000',
-    };
-    delete env.DATABASE_URL;
-    const server: ChildProcess = spawn(process.execPath, [path.join(root, 'packages/server/bin/anzhi.mjs'), 'serve', '--demo'], {
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const cleanUp = () => {
-      server.kill('SIGTERM');
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    };
-    process.once('exit', cleanUp);
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base, server);
-    const browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    const server = await startDemoServer({ prefix: 'anzhi-web-bench-' });
+    const browser = await launchChromium();
     return {
-      base,
+      base: server.base,
       browser,
       async stop() {
         await browser.close();
-        process.removeListener('exit', cleanUp);
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGTERM');
-        await exited;
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        await server.stop();
       },
     };
   })();
@@ -263,29 +224,4 @@ function kb(bytes: number): number {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round(sorted[Math.floor(sorted.length / 2)] as number);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess) {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not start within 120 s');
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }

@@ -1,27 +1,10 @@
 import fs from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+import { launchChromium } from './demo-platform.ts';
 
 /** Debian's Chromium, headless, with no background networking (this machine has no internet). */
-export async function launch(): Promise<Browser> {
-  if (!executablePath) throw new Error('Chromium not found: apt-get install chromium (.ci/run does)');
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
-}
+export const launch = launchChromium;
 
 export const baseUrl = () => inject('baseUrl');
 
