@@ -18,6 +18,7 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { registerCriteriaModule } from './modules/criteria/criteria.routes.ts';
 import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
+import { createEnforcementServices, registerEnforcementModules } from './modules/enforcement/enforcement.module.ts';
 import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
 import { createEnterpriseService } from './modules/enterprises/enterprise.service.ts';
 import { registerEnterpriseFileModule } from './modules/enterprises/enterprise-file.routes.ts';
@@ -99,6 +100,14 @@ export function createServices(
   };
   const hazardModule = createHazardServices({ ...ctx, readDb: readDb.db, notifications, files: base.files, criteria: base.criteria });
   const planModule = createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files });
+  const enforcementModule = createEnforcementServices({
+    ...ctx,
+    readDb: readDb.db,
+    notifications,
+    files: base.files,
+    criteria: base.criteria,
+    hazards: hazardModule,
+  });
   // The 待办 centre asks each module that owns to-dos (a new module adds its provider here).
   const todos = createTodoService({
     providers: [createHazardTodoProvider(ctx), createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch })],
@@ -109,7 +118,7 @@ export function createServices(
     checks: hazardModule.checks,
     reports: hazardModule.reports,
   });
-  return { ...base, hazardModule, planModule, todos, enterpriseFile };
+  return { ...base, hazardModule, planModule, enforcementModule, todos, enterpriseFile };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -170,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerNotificationModule(app, { notifications: services.notifications });
   await registerHazardModules(app, { services: services.hazardModule, db: database.db });
   await registerPlanModules(app, { services: services.planModule });
+  await registerEnforcementModules(app, { services: services.enforcementModule, db: database.db });
   await registerSettingsModule(app, { settings: services.settings });
   await registerTodoModule(app, { todos: services.todos });
   await registerJobModule(app, { jobs: services.jobs });

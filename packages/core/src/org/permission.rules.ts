@@ -38,6 +38,12 @@ const grants = {
   // Township settings (ladder days, report periods, 五色图 …): the township office sets its own; leaders may look.
   'settings.read': ['admin', 'office', 'leader'],
   'settings.write': ['admin', 'office'],
+  // Enforcement (执法检查): the enforcing units keep their 名录库, plans and draws; inspectors do the checks on site;
+  // an enterprise reads its own checks. The public reads published draws without an account.
+  'enforcement.read': ['admin', 'office', 'unit', 'inspector', 'leader', 'enterprise'],
+  'enforcement.manage': ['admin', 'office', 'unit'],
+  'enforcement.inspect': ['admin', 'office', 'unit', 'inspector'],
+  'enforcement.penalize': ['admin', 'office', 'unit'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { enforcementSettings } from '../enforcement/enforcement.settings.ts';
 import { hazardReportSettings, hazardTimeSettings, supervisionSettings } from '../hazard/hazard.settings.ts';
 import { planRankingSettings, planTrackingSettings } from '../plan/plan.settings.ts';
 import { resolveFragment, type SettingsFragment } from './settings.rules.ts';
@@ -10,6 +11,7 @@ export const settingsRegistry = {
   supervision: supervisionSettings,
   planTracking: planTrackingSettings,
   planRanking: planRankingSettings,
+  enforcement: enforcementSettings,
 } as const;
 
 export type SettingsKey = keyof typeof settingsRegistry;

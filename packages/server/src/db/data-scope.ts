@@ -1,6 +1,17 @@
 import type { DataScope } from '@anzhi/core';
 import { type AnyColumn, and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { regionArrayInScope, regionInScope } from '../lib/scope-sql.ts';
+import {
+  enforcementChecks,
+  enforcementDraws,
+  enforcementInspectors,
+  enforcementOrders,
+  enforcementPenalties,
+  enforcementPlanItems,
+  enforcementPlans,
+  enforcementQuizzes,
+  enforcementTargets,
+} from '../modules/enforcement/enforcement.table.ts';
 import { enterprises } from '../modules/enterprises/enterprise.table.ts';
 import { hazardCheckRequests, hazardReports, hazards } from '../modules/hazards/hazard.table.ts';
 import { plans } from '../modules/plans/plan.table.ts';
@@ -93,6 +104,42 @@ function planScope(scope: DataScope): SQL | undefined {
   return regionInScope(plans.regionCode, scope, { ancestors: true });
 }
 
+/**
+ * Enforcement rows (checks, targets, orders, penalties): their enterprise's region; a member unit only its own
+ * unit's (the enforcing unit) in its regions; an enterprise its own. `enterpriseId` absent (plans, draws): enterprises
+ * see none.
+ */
+function enforcementScope(cols: { unitId: AnyColumn; regionCode: AnyColumn; enterpriseId?: AnyColumn }) {
+  return (scope: DataScope): SQL | undefined => {
+    switch (scope.kind) {
+      case 'all':
+        return undefined;
+      case 'regions':
+        return regionInScope(cols.regionCode, scope);
+      case 'unit':
+        return and(eq(cols.unitId, scope.unitId), regionInScope(cols.regionCode, scope));
+      case 'enterprise':
+        return cols.enterpriseId ? eq(cols.enterpriseId, scope.enterpriseId) : sql`false`;
+      default:
+        return sql`false`;
+    }
+  };
+}
+
+/** 执法人员名录库: a unit its own; wider scopes the inspectors of the units they see; enterprises none. */
+function inspectorScope(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'unit':
+      return eq(enforcementInspectors.unitId, scope.unitId);
+    case 'regions':
+      return sql`${enforcementInspectors.unitId} IN (SELECT ${units.id} FROM ${units} WHERE ${regionInScope(units.regionCode, scope, { ancestors: true })})`;
+    default:
+      return sql`false`;
+  }
+}
+
 /** The scope condition of each scoped table, by the table's SQL name. */
 export const scopeOn = {
   enterprises: enterpriseScope,
@@ -107,6 +154,27 @@ export const scopeOn = {
   plans: planScope,
   /** A township's settings: read and changed by those whose regions cover it. */
   settings: (scope: DataScope) => regionInScope(settings.regionCode, scope),
+  enforcement_inspectors: inspectorScope,
+  enforcement_targets: enforcementScope(enforcementTargets),
+  enforcement_plans: enforcementScope({ unitId: enforcementPlans.unitId, regionCode: enforcementPlans.regionCode }),
+  enforcement_draws: enforcementScope({ unitId: enforcementDraws.unitId, regionCode: enforcementDraws.regionCode }),
+  enforcement_checks: enforcementScope(enforcementChecks),
+  /** A plan's lines: seen with their plan. */
+  enforcement_plan_items: (scope: DataScope) => {
+    const plan = enforcementScope({ unitId: enforcementPlans.unitId, regionCode: enforcementPlans.regionCode })(scope);
+    return plan === undefined
+      ? undefined
+      : sql`${enforcementPlanItems.planId} IN (SELECT ${enforcementPlans.id} FROM ${enforcementPlans} WHERE ${plan})`;
+  },
+  /** 逢查必考 records: seen with their check. */
+  enforcement_quizzes: (scope: DataScope) => {
+    const check = enforcementScope(enforcementChecks)(scope);
+    return check === undefined
+      ? undefined
+      : sql`${enforcementQuizzes.checkId} IN (SELECT ${enforcementChecks.id} FROM ${enforcementChecks} WHERE ${check})`;
+  },
+  enforcement_orders: enforcementScope(enforcementOrders),
+  enforcement_penalties: enforcementScope(enforcementPenalties),
 } as const satisfies Record<string, (scope: DataScope) => SQL | undefined>;
 
 /**
@@ -118,6 +186,10 @@ export const unscopedTables: Record<string, string> = {
   audit_events: 'read only with audit.read (the system administrator, scope all)',
   sessions: 'the signed-in user’s own',
   criteria_sets: 'the shared criteria library, the same for everyone',
+  enforcement_plan_amendments: 'read through their plan (scopeOn.enforcement_plans)',
+  enforcement_check_items: 'read through their check (scopeOn.enforcement_checks)',
+  enforcement_check_amendments: 'read through their check (scopeOn.enforcement_checks)',
+  enforcement_documents: 'issued and read through their record (a scoped check, order or penalty case)',
   document_sequences: 'the 发文字号 counters of issuing offices, written and read only when a letter is issued through its scoped hazard',
   files: 'reached through their owner (files/file-owners.ts asks the owning module, which applies its scope)',
   hazard_alerts: 'sweep bookkeeping, never listed to users',

@@ -1,6 +1,21 @@
 export { auditAnchor, auditEvents } from '../modules/audit/audit.table.ts';
 export { sessions } from '../modules/auth/session.table.ts';
 export { criteriaSets } from '../modules/criteria/criteria.table.ts';
+export {
+  enforcementCheckAmendments,
+  enforcementCheckItems,
+  enforcementChecks,
+  enforcementDocuments,
+  enforcementDraws,
+  enforcementInspectors,
+  enforcementOrders,
+  enforcementPenalties,
+  enforcementPlanAmendments,
+  enforcementPlanItems,
+  enforcementPlans,
+  enforcementQuizzes,
+  enforcementTargets,
+} from '../modules/enforcement/enforcement.table.ts';
 export { enterprises } from '../modules/enterprises/enterprise.table.ts';
 export { files } from '../modules/files/file.table.ts';
 export {

@@ -11,6 +11,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
@@ -103,6 +104,18 @@ const menu: Array<MenuEntry | MenuGroup> = [
     ],
   },
   {
+    key: 'enforcement',
+    label: '执法检查',
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      // 名录库 and 双随机 draws
+      // the yearly plan
+      // on-site checks
+      // 执法三部曲: orders, documents, penalty cases
+      // statistics
+    ],
+  },
+  {
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
@@ -185,6 +198,7 @@ export function openMenuKeys(pathname: string): string[] {
   if (pathname.startsWith('/enterprises')) return ['enterprises'];
   if (pathname.startsWith('/hazards')) return ['hazards'];
   if (pathname.startsWith('/plans')) return ['plans'];
+  if (pathname.startsWith('/enforcement')) return ['enforcement'];
   if (pathname.startsWith('/admin/criteria')) return ['admin', 'hazards'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
 import { dashboardSummaryQuery } from '../features/dashboard/api.ts';
+import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/enforcement-routes.tsx';
 import { BootSpin } from './boot-spin.tsx';
 import { RootErrorBoundary, RouteErrorBoundary } from './root-error-boundary.tsx';
 import type { RouteHandle } from './route-handle.ts';
@@ -38,6 +39,8 @@ export function createAppRouter(queryClient: QueryClient) {
           // Outside the shell's providers (the shell itself may be what failed to load).
           ErrorBoundary: RootErrorBoundary,
           children: [
+            // Pages anyone may open without an account (the published 双随机 draws), inside antd but not the session guard.
+            ...enforcementPublicRoutes,
             {
               lazy: () => loadRequireSession().then((m) => ({ Component: m.RequireSession })),
               children: [
@@ -219,6 +222,11 @@ export function createAppRouter(queryClient: QueryClient) {
                           ],
                         },
                       ],
+                    },
+                    {
+                      path: 'enforcement',
+                      handle: h({ crumb: '执法检查', linkable: false, permission: 'enforcement.read' }),
+                      children: enforcementRoutes,
                     },
                     {
                       path: 'admin',

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { CriteriaService } from '../criteria/criteria.service.ts';
+import type { FileService } from '../files/file.service.ts';
+import type { HazardServices } from '../hazards/hazard.module.ts';
+import type { NotificationService } from '../notifications/notification.service.ts';
+
+export interface EnforcementDeps {
+  db: Db;
+  /** Statistics read here (ADR 0017). */
+  readDb: Db;
+  clock: Clock;
+  audit: AuditService;
+  notifications: NotificationService;
+  files: FileService;
+  criteria: CriteriaService;
+  hazards: HazardServices;
+}
+
+/**
+ * 执法检查 (issue 14), one service per part: the 名录库 and draws, the yearly plan, the on-site check, the 执法三部曲
+ * (orders, documents, penalty cases) and the statistics.
+ */
+export function createEnforcementServices(deps: EnforcementDeps) {
+  void deps;
+  return {
+    // 名录库 and 双随机 draws
+    // the yearly plan
+    // on-site checks
+    // 执法三部曲: orders, documents, penalty cases
+    // statistics
+  };
+}
+
+export type EnforcementServices = ReturnType<typeof createEnforcementServices>;
+
+export async function registerEnforcementModules(app: FastifyInstance, deps: { services: EnforcementServices; db: Db }) {
+  void app;
+  void deps;
+  // 名录库 and 双随机 draws
+  // the yearly plan
+  // on-site checks
+  // 执法三部曲: orders, documents, penalty cases
+  // statistics
+}
