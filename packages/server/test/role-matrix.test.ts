@@ -15,7 +15,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { can, type Permission, type Role, resolveSettingsValues, roles } from '@anzhi/core';
+import { can, type Role, resolveSettingsValues, roles } from '@anzhi/core';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hazardCheckRequests } from '../src/modules/hazards/hazard.table.ts';
@@ -33,26 +33,11 @@ import {
   startTestApp,
   type TestApp,
 } from './factories.ts';
-
-type Access = Permission | 'authenticated' | 'public';
-interface Expectation {
-  access: Access;
-  outside: 'notFound' | 'hidden' | 'shared';
-  body?: unknown;
-  /** A query string; `{outside}` stands for the out-of-scope record's id of the route's collection. */
-  query?: string;
-  /** Roles for which the out-of-scope id does not apply, and why. */
-  except?: { roles: Role[]; why: string };
-  /** The request ends the caller's session (sign in again afterwards). */
-  endsSession?: boolean;
-}
-
-const read = (access: Access): Expectation => ({ access, outside: 'notFound' });
-const list = (access: Access): Expectation => ({ access, outside: 'hidden' });
-const shared = (access: Access, body?: unknown): Expectation => ({ access, outside: 'shared', body });
-const write = (access: Access, body?: unknown): Expectation => ({ access, outside: 'notFound', body });
+import { enforcementMatrixParts } from './role-matrix-enforcement.ts';
+import { type Expectation, list, read, shared, write } from './role-matrix-kit.ts';
 
 const expected: Record<string, Expectation> = {
+  ...Object.assign({}, ...enforcementMatrixParts.map((p) => p.expected)),
   'GET /api/health': shared('public'),
   'POST /api/v1/auth/login': shared('public'),
   'POST /api/v1/auth/logout': { ...shared('authenticated'), endsSession: true },
@@ -245,6 +230,11 @@ beforeAll(async () => {
     'criteria-sets': 'gb35181-2025',
     settings: codes.otherTown,
   });
+  for (const part of enforcementMatrixParts) {
+    const ids = await part.setup({ database: db, org, outside, sibling, inside, marks: { OUTSIDE, SIBLING }, now });
+    Object.assign(outsideIds, ids.outsideIds);
+    Object.assign(siblingIds, ids.siblingIds);
+  }
   Object.assign(siblingIds, {
     enterprises: String(sibling.id),
     hazards: String(siblingHazard.id),

@@ -206,6 +206,16 @@ export const apiEndpoints = {
 
   'GET /jobs': { query: jobListQuery, response: jobPage },
   'POST /jobs/{id}/retry': { response: jobItem },
+
+  // 执法检查 — 名录库 and 双随机 draws
+
+  // 执法检查 — the yearly plan
+
+  // 执法检查 — on-site checks
+
+  // 执法检查 — 执法三部曲: orders, documents, penalty cases
+
+  // 执法检查 — statistics
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;
