@@ -135,6 +135,15 @@ export function createHazardService(deps: HazardDeps) {
   }
 
   async function create(actor: Actor, body: HazardCreate): Promise<HazardDetail> {
+    const id = await auditedTransaction(db, (tx) => createInTx(tx, actor, body));
+    return detail(db, actor, id);
+  }
+
+  /**
+   * Registers a hazard inside the caller's transaction (validation, insert, events, audit, notices) and returns its id:
+   * the one way to create a hazard, used by `create` and by modules whose own record becomes a hazard (执法检查).
+   */
+  async function createInTx(tx: Executor, actor: Actor, body: HazardCreate): Promise<number> {
     const foundOn = body.foundOn ?? today();
     if (foundOn > today())
       throw errors.badRequest('hazard.invalid_field', '发现日期不能晚于今天', [{ path: 'foundOn', message: '晚于今天' }]);
@@ -152,83 +161,80 @@ export function createHazardService(deps: HazardDeps) {
           { path: 'criteriaCodes', message: check.errors.join('；') },
         ]);
     }
-    const id = await auditedTransaction(db, async (tx) => {
-      const e = await enterpriseRepo.findById(tx, body.enterpriseId, actor.scope);
-      if (!e) {
-        throw errors.badRequest('hazard.invalid_field', `企业（编号 ${body.enterpriseId}）不存在或不在您的范围内`, [
-          { path: 'enterpriseId', message: '不存在' },
-        ]);
-      }
-      const status = initialHazardStatus(body.grade, body.fixedOnSpot);
-      // A major hazard is on the clock from the day it is found: 认定 and the plan are due by then.
-      const deadline = body.fixedOnSpot
-        ? null
-        : (body.deadline ??
-          (body.grade === 'major' ? defaultMajorDeadline(foundOn, (await resolveSettings(tx, e.regionCode)).hazardTime) : null));
-      const hazardId = await hazardRepo.nextId(tx);
-      const now = clock.now();
-      const row = await hazardRepo.insert(tx, {
-        id: hazardId,
-        code: hazardCode(hazardId, foundOn),
-        enterpriseId: e.id,
-        regionCode: e.regionCode,
-        industryCode: e.industryCode,
-        domains: e.domains,
-        supervisingUnitId: e.supervisingUnitId,
-        channel: body.channel,
-        grade: body.grade,
-        category: body.category,
-        status,
-        title: body.title,
-        description: body.description,
-        location: body.location ?? null,
-        cause: body.cause ?? null,
-        harm: body.harm ?? null,
-        difficulty: body.difficulty ?? null,
-        criteriaCodes: body.criteriaCodes,
-        foundOn,
-        foundBy: actor.userId,
-        finderUnitId: actor.unitId,
-        deadline,
-        closedOn: body.fixedOnSpot ? foundOn : null,
-        checkerId: body.fixedOnSpot ? actor.userId : null,
-        accepterId: body.fixedOnSpot ? actor.userId : null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const photos = [...body.photos, ...body.afterPhotos];
-      if (photos.length) await deps.attachFiles(tx, actor, photos, 'hazard', row.id);
+    const e = await enterpriseRepo.findById(tx, body.enterpriseId, actor.scope);
+    if (!e) {
+      throw errors.badRequest('hazard.invalid_field', `企业（编号 ${body.enterpriseId}）不存在或不在您的范围内`, [
+        { path: 'enterpriseId', message: '不存在' },
+      ]);
+    }
+    const status = initialHazardStatus(body.grade, body.fixedOnSpot);
+    // A major hazard is on the clock from the day it is found: 认定 and the plan are due by then.
+    const deadline = body.fixedOnSpot
+      ? null
+      : (body.deadline ??
+        (body.grade === 'major' ? defaultMajorDeadline(foundOn, (await resolveSettings(tx, e.regionCode)).hazardTime) : null));
+    const hazardId = await hazardRepo.nextId(tx);
+    const now = clock.now();
+    const row = await hazardRepo.insert(tx, {
+      id: hazardId,
+      code: hazardCode(hazardId, foundOn),
+      enterpriseId: e.id,
+      regionCode: e.regionCode,
+      industryCode: e.industryCode,
+      domains: e.domains,
+      supervisingUnitId: e.supervisingUnitId,
+      channel: body.channel,
+      grade: body.grade,
+      category: body.category,
+      status,
+      title: body.title,
+      description: body.description,
+      location: body.location ?? null,
+      cause: body.cause ?? null,
+      harm: body.harm ?? null,
+      difficulty: body.difficulty ?? null,
+      criteriaCodes: body.criteriaCodes,
+      foundOn,
+      foundBy: actor.userId,
+      finderUnitId: actor.unitId,
+      deadline,
+      closedOn: body.fixedOnSpot ? foundOn : null,
+      checkerId: body.fixedOnSpot ? actor.userId : null,
+      accepterId: body.fixedOnSpot ? actor.userId : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const photos = [...body.photos, ...body.afterPhotos];
+    if (photos.length) await deps.attachFiles(tx, actor, photos, 'hazard', row.id);
+    await hazardRepo.addEvent(tx, {
+      hazardId: row.id,
+      action: 'create',
+      fromStatus: null,
+      toStatus: body.fixedOnSpot ? 'rectifying' : status,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      at: now,
+      note: body.description,
+      data: { channel: body.channel, grade: body.grade, deadline, criteriaCodes: body.criteriaCodes },
+      fileIds: body.photos,
+    });
+    if (body.fixedOnSpot) {
       await hazardRepo.addEvent(tx, {
         hazardId: row.id,
-        action: 'create',
-        fromStatus: null,
-        toStatus: body.fixedOnSpot ? 'rectifying' : status,
+        action: 'fixOnSpot',
+        fromStatus: 'rectifying',
+        toStatus: 'closed',
         actorId: actor.userId,
         actorName: actor.displayName,
         at: now,
-        note: body.description,
-        data: { channel: body.channel, grade: body.grade, deadline, criteriaCodes: body.criteriaCodes },
-        fileIds: body.photos,
+        note: '立行立改，现场整改完毕',
+        data: {},
+        fileIds: body.afterPhotos,
       });
-      if (body.fixedOnSpot) {
-        await hazardRepo.addEvent(tx, {
-          hazardId: row.id,
-          action: 'fixOnSpot',
-          fromStatus: 'rectifying',
-          toStatus: 'closed',
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          at: now,
-          note: '立行立改，现场整改完毕',
-          data: {},
-          fileIds: body.afterPhotos,
-        });
-      }
-      await audit.record(tx, auditActorOf(actor), { entityType: 'hazard', entityId: row.id, action: 'create', after: auditedHazard(row) });
-      await notices.afterCreate(tx, row, e.name);
-      return row.id;
-    });
-    return detail(db, actor, id);
+    }
+    await audit.record(tx, auditActorOf(actor), { entityType: 'hazard', entityId: row.id, action: 'create', after: auditedHazard(row) });
+    await notices.afterCreate(tx, row, e.name);
+    return row.id;
   }
 
   async function list(actor: Actor, query: HazardListQuery) {
@@ -345,6 +351,7 @@ export function createHazardService(deps: HazardDeps) {
 
   return {
     create,
+    createInTx,
     list,
     get: (actor: Actor, id: number) => detail(db, actor, id),
     stats,
