@@ -10,6 +10,8 @@ export * from './common/common.contract.ts';
 export * from './common/labels.ts';
 export * from './common/zod-locale.ts';
 export * from './dashboard/dashboard.contract.ts';
+export * from './enforcement/check.contract.ts';
+export * from './enforcement/check.rules.ts';
 export * from './enforcement/draw.contract.ts';
 export * from './enforcement/draw.rules.ts';
 export * from './enforcement/enforcement.dict.ts';
