@@ -4,6 +4,7 @@ export { criteriaSets } from '../modules/criteria/criteria.table.ts';
 export {
   enforcementCheckAmendments,
   enforcementCheckItems,
+  enforcementChecklists,
   enforcementChecks,
   enforcementDocuments,
   enforcementDraws,

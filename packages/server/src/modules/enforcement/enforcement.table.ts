@@ -398,3 +398,14 @@ export const enforcementPenalties = pgTable(
     index('enforcement_penalties_enterprise_idx').on(t.enterpriseId, t.decidedOn),
   ],
 );
+
+/** A unit's own checklist items (自定检查项), added after the mandatory criteria of a check; edited by the unit. */
+export const enforcementChecklists = pgTable('enforcement_checklists', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  items: text('items').array().notNull().default([]),
+  version: integer('version').notNull().default(1),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: updated(),
+});
