@@ -4,6 +4,23 @@ import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contrac
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
+  checkAmendmentBody,
+  checkCreateBody,
+  checkDetail,
+  checkListQuery,
+  checklistBody,
+  checklistView,
+  checkPage,
+  checkQuizView,
+  checkRecordBody,
+  checkSignBody,
+  quizBody,
+  quizQuestionList,
+  quizQuestionQuery,
+  quizStats,
+  quizStatsQuery,
+} from '../enforcement/check.contract.ts';
+import {
   enterprise,
   enterpriseCreateBody,
   enterpriseImportQuery,
@@ -212,6 +229,18 @@ export const apiEndpoints = {
   // 执法检查 — the yearly plan
 
   // 执法检查 — on-site checks
+  'GET /enforcement-checks': { query: checkListQuery, response: checkPage },
+  'POST /enforcement-checks': { body: checkCreateBody, response: checkDetail },
+  'GET /enforcement-checks/quiz-stats': { query: quizStatsQuery, response: quizStats },
+  'GET /enforcement-checks/{id}': { response: checkDetail },
+  'POST /enforcement-checks/{id}/start': { response: checkDetail },
+  'PUT /enforcement-checks/{id}/items': { body: checkRecordBody, response: checkDetail },
+  'POST /enforcement-checks/{id}/sign': { body: checkSignBody, response: checkDetail },
+  'POST /enforcement-checks/{id}/amendments': { body: checkAmendmentBody, response: checkDetail },
+  'GET /enforcement-checks/{id}/quiz-questions': { query: quizQuestionQuery, response: quizQuestionList },
+  'POST /enforcement-checks/{id}/quizzes': { body: quizBody, response: checkQuizView },
+  'GET /enforcement-checklists/{id}': { response: checklistView },
+  'PUT /enforcement-checklists/{id}': { body: checklistBody, response: checklistView },
 
   // 执法检查 — 执法三部曲: orders, documents, penalty cases
 

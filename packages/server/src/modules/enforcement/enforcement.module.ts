@@ -6,6 +6,11 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { checkRepo } from './check.repo.ts';
+import { registerCheckRoutes } from './check.routes.ts';
+import { checkFileOwner, createCheckService } from './check.service.ts';
+import { createCheckQuizService } from './check-quiz.service.ts';
+import { createCheckSignService } from './check-sign.service.ts';
 
 export interface EnforcementDeps {
   db: Db;
@@ -24,11 +29,19 @@ export interface EnforcementDeps {
  * (orders, documents, penalty cases) and the statistics.
  */
 export function createEnforcementServices(deps: EnforcementDeps) {
-  void deps;
+  // on-site checks
+  const checks = createCheckService(deps);
+  deps.files.owners.register(
+    checkFileOwner,
+    async (ex, actor, ownerId) => (await checkRepo.findById(ex, ownerId, actor.scope)) !== undefined,
+  );
   return {
     // 名录库 and 双随机 draws
     // the yearly plan
     // on-site checks
+    checks,
+    checkSigning: createCheckSignService({ ...deps, checks }),
+    checkQuiz: createCheckQuizService({ ...deps, checks }),
     // 执法三部曲: orders, documents, penalty cases
     // statistics
   };
@@ -37,11 +50,10 @@ export function createEnforcementServices(deps: EnforcementDeps) {
 export type EnforcementServices = ReturnType<typeof createEnforcementServices>;
 
 export async function registerEnforcementModules(app: FastifyInstance, deps: { services: EnforcementServices; db: Db }) {
-  void app;
-  void deps;
   // 名录库 and 双随机 draws
   // the yearly plan
   // on-site checks
+  await registerCheckRoutes(app, { checks: deps.services.checks, signing: deps.services.checkSigning, quiz: deps.services.checkQuiz });
   // 执法三部曲: orders, documents, penalty cases
   // statistics
 }
