@@ -1,4 +1,4 @@
-import { drawQuizQuestions, type QuizBody, quizBank, scoreQuiz } from '@anzhi/core';
+import { type CriteriaSet, drawQuizQuestions, type QuizBody, quizBank, scoreQuiz } from '@anzhi/core';
 import type { Db } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -20,8 +20,8 @@ export function createCheckQuizService(deps: {
 }) {
   const { db, clock, audit, checks } = deps;
 
-  async function bankOf(enterpriseTags: { domains: string[]; flags: string[] }) {
-    return quizBank(enterpriseTags, await deps.criteria.library(), checks.today());
+  async function bankOf(enterpriseTags: { domains: string[]; flags: string[] }, sets?: readonly CriteriaSet[]) {
+    return quizBank(enterpriseTags, sets ?? (await deps.criteria.library()), checks.today());
   }
 
   /** N questions for this check: the same ones every time it is asked (seeded by the check's number). */
@@ -33,6 +33,8 @@ export function createCheckQuizService(deps: {
   }
 
   async function record(actor: Actor, id: number, body: QuizBody) {
+    // Read before the transaction: the library reads through the pool (PGlite has one connection).
+    const library = await deps.criteria.library();
     return auditedTransaction(db, async (tx) => {
       const check = await checks.loadForRecord(tx, actor, id);
       if (check.status !== 'inProgress')
@@ -40,7 +42,7 @@ export function createCheckQuizService(deps: {
           'enforcement_check.invalid_status',
           check.status === 'signed' ? '检查记录已签字，不能再添加考试记录' : '请先开始检查',
         );
-      const scored = scoreQuiz(await bankOf(await checkRepo.named(tx, check)), body.answers);
+      const scored = scoreQuiz(await bankOf(await checkRepo.named(tx, check), library), body.answers);
       if (!scored.ok)
         throw errors.badRequest('enforcement_quiz.invalid_answer', scored.issues.map((i) => i.message).join('；'), scored.issues);
       const row = await checkRepo.insertQuiz(tx, {

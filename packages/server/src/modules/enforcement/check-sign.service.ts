@@ -12,6 +12,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { auditedTransaction } from '../audit/audited-transaction.ts';
+import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import { type CheckItemRow, type CheckRow, checkRepo } from './check.repo.ts';
@@ -55,6 +56,7 @@ export function createCheckSignService(deps: {
   audit: AuditService;
   files: FileService;
   hazards: HazardServices;
+  criteria: CriteriaService;
   checks: CheckService;
 }) {
   const { db, clock, audit, files, checks } = deps;
@@ -101,6 +103,8 @@ export function createCheckSignService(deps: {
       (await checkRepo.items(db, id)).map((r) => r.item),
     );
     const fileIds = await signatureFiles(actor, body);
+    // Read before the transaction: the library reads through the pool (PGlite has one connection).
+    const library = await deps.criteria.library();
     await auditedTransaction(db, async (tx) => {
       const check = await checks.loadForRecord(tx, actor, id);
       checks.requireStatus(check, 'inProgress', '签字');
@@ -131,20 +135,25 @@ export function createCheckSignService(deps: {
       const named = await checkRepo.named(tx, check);
       for (const item of items) {
         if (item.result !== 'fail' || item.hazardId) continue;
-        const hazardId = await deps.hazards.hazards.createInTx(tx, actor, {
-          enterpriseId: check.enterpriseId,
-          channel: 'enforcement',
-          grade: item.major ? 'major' : 'general',
-          category: 'thing',
-          title: titleOf(item.text),
-          description: `执法检查 ${check.code}（${named.unitName}）第 ${item.seq} 项不符合：${item.text}${item.note ? `。${item.note}` : ''}`,
-          location: check.place,
-          photos: [],
-          deadline: item.fixedOnSpot ? null : item.deadline,
-          fixedOnSpot: item.fixedOnSpot,
-          afterPhotos: [],
-          criteriaCodes: item.criterionCode ? [item.criterionCode] : [],
-        });
+        const hazardId = await deps.hazards.hazards.createInTx(
+          tx,
+          actor,
+          {
+            enterpriseId: check.enterpriseId,
+            channel: 'enforcement',
+            grade: item.major ? 'major' : 'general',
+            category: 'thing',
+            title: titleOf(item.text),
+            description: `执法检查 ${check.code}（${named.unitName}）第 ${item.seq} 项不符合：${item.text}${item.note ? `。${item.note}` : ''}`,
+            location: check.place,
+            photos: [],
+            deadline: item.fixedOnSpot ? null : item.deadline,
+            fixedOnSpot: item.fixedOnSpot,
+            afterPhotos: [],
+            criteriaCodes: item.criterionCode ? [item.criterionCode] : [],
+          },
+          { library },
+        );
         await checkRepo.updateItem(tx, item.id, { hazardId });
       }
       await audit.record(tx, auditActorOf(actor), {

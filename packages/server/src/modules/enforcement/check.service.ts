@@ -244,12 +244,14 @@ export function createCheckService(deps: CheckDeps) {
 
   /** 开始检查: the checklist is built from the criteria of the enterprise's industry as they are today, plus the unit's own. */
   async function start(actor: Actor, id: number): Promise<CheckDetail> {
+    // Read before the transaction: the library reads through the pool (PGlite has one connection).
+    const library = await deps.criteria.library();
     await auditedTransaction(db, async (tx) => {
       const check = await loadForRecord(tx, actor, id);
       requireStatus(check, 'planned', '开始');
       const named = await checkRepo.named(tx, check);
       const own = (await checkRepo.checklist(tx, check.unitId))?.items ?? [];
-      const lines = buildChecklist({ domains: named.domains, flags: named.flags }, await deps.criteria.library(), today(), own);
+      const lines = buildChecklist({ domains: named.domains, flags: named.flags }, library, today(), own);
       await checkRepo.insertItems(
         tx,
         lines.map((l) => ({

@@ -1,6 +1,8 @@
 import {
   availableHazardActions,
+  type CriteriaSet,
   can,
+  checkGradingCitations,
   citeCriteria,
   defaultMajorDeadline,
   escalationStepLabels,
@@ -135,15 +137,18 @@ export function createHazardService(deps: HazardDeps) {
   }
 
   async function create(actor: Actor, body: HazardCreate): Promise<HazardDetail> {
-    const id = await auditedTransaction(db, (tx) => createInTx(tx, actor, body));
+    // Read before the transaction: the library reads through the pool (PGlite has one connection).
+    const library = body.criteriaCodes.length ? await deps.criteriaLibrary() : [];
+    const id = await auditedTransaction(db, (tx) => createInTx(tx, actor, body, { library }));
     return detail(db, actor, id);
   }
 
   /**
    * Registers a hazard inside the caller's transaction (validation, insert, events, audit, notices) and returns its id:
    * the one way to create a hazard, used by `create` and by modules whose own record becomes a hazard (执法检查).
+   * `library` is the criteria library read before the transaction was opened (citations are checked against it).
    */
-  async function createInTx(tx: Executor, actor: Actor, body: HazardCreate): Promise<number> {
+  async function createInTx(tx: Executor, actor: Actor, body: HazardCreate, opts: { library: readonly CriteriaSet[] }): Promise<number> {
     const foundOn = body.foundOn ?? today();
     if (foundOn > today())
       throw errors.badRequest('hazard.invalid_field', '发现日期不能晚于今天', [{ path: 'foundOn', message: '晚于今天' }]);
@@ -155,7 +160,7 @@ export function createHazardService(deps: HazardDeps) {
       throw errors.badRequest('hazard.invalid_field', '企业只能登记自查自报的隐患', [{ path: 'channel', message: '应为企业自查自报' }]);
     }
     if (body.criteriaCodes.length) {
-      const check = await deps.checkCitations({ grade: body.grade, citations: body.criteriaCodes, foundOn });
+      const check = checkGradingCitations({ grade: body.grade, citations: body.criteriaCodes, foundOn, sets: opts.library });
       if (!check.ok)
         throw errors.badRequest('hazard.invalid_citation', check.errors.join('；'), [
           { path: 'criteriaCodes', message: check.errors.join('；') },
