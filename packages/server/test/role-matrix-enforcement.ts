@@ -1,6 +1,7 @@
 import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
+import { checksMatrixPart } from './role-matrix-enforcement-checks.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
 export interface MatrixContext {
@@ -30,6 +31,7 @@ export const enforcementMatrixParts: MatrixPart[] = [
   // 名录库 and 双随机 draws
   // the yearly plan
   // on-site checks
+  checksMatrixPart,
   // 执法三部曲: orders, documents, penalty cases
   // statistics
 ];
