@@ -9,6 +9,7 @@ import {
   ControlOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FlagOutlined,
   FormOutlined,
   SafetyCertificateOutlined,
@@ -111,6 +112,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // 名录库 and 双随机 draws
       // the yearly plan
       // on-site checks
+      { path: '/enforcement/checks', label: '现场检查', icon: <FileSearchOutlined />, permission: 'enforcement.read' },
       // 执法三部曲: orders, documents, penalty cases
       // statistics
     ],

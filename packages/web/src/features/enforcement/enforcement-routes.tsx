@@ -8,6 +8,18 @@ export const enforcementRoutes: RouteObject[] = [
   // 名录库 and 双随机 draws
   // the yearly plan
   // on-site checks
+  {
+    path: 'checks',
+    handle: { crumb: '现场检查' },
+    children: [
+      { index: true, lazy: () => import('./checks/check-list-page.tsx').then((m) => ({ Component: m.CheckListPage })) },
+      {
+        path: ':id',
+        handle: { crumb: '检查记录' },
+        lazy: () => import('./checks/check-page.tsx').then((m) => ({ Component: m.CheckPage })),
+      },
+    ],
+  },
   // 执法三部曲: orders, documents, penalty cases
   // statistics
 ];

@@ -32,11 +32,13 @@ export function useCheckMutations(id: number) {
   return {
     start: useMutation({ mutationFn: () => call('POST /enforcement-checks/{id}/start', { params: { id } }), onSuccess: done }),
     record: useMutation({
-      mutationFn: (body: ApiBody<'PUT /enforcement-checks/{id}/items'>) => call('PUT /enforcement-checks/{id}/items', { params: { id }, body }),
+      mutationFn: (body: ApiBody<'PUT /enforcement-checks/{id}/items'>) =>
+        call('PUT /enforcement-checks/{id}/items', { params: { id }, body }),
       onSuccess: done,
     }),
     sign: useMutation({
-      mutationFn: (body: ApiBody<'POST /enforcement-checks/{id}/sign'>) => call('POST /enforcement-checks/{id}/sign', { params: { id }, body }),
+      mutationFn: (body: ApiBody<'POST /enforcement-checks/{id}/sign'>) =>
+        call('POST /enforcement-checks/{id}/sign', { params: { id }, body }),
       onSuccess: (data) => {
         done(data);
         // Failed items became hazards.
@@ -49,7 +51,8 @@ export function useCheckMutations(id: number) {
       onSuccess: done,
     }),
     quiz: useMutation({
-      mutationFn: (body: ApiBody<'POST /enforcement-checks/{id}/quizzes'>) => call('POST /enforcement-checks/{id}/quizzes', { params: { id }, body }),
+      mutationFn: (body: ApiBody<'POST /enforcement-checks/{id}/quizzes'>) =>
+        call('POST /enforcement-checks/{id}/quizzes', { params: { id }, body }),
       onSuccess: () => qc.invalidateQueries({ queryKey: [...checksKey, 'detail', id] }),
     }),
   };
