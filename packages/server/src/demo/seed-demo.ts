@@ -12,6 +12,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
 import { seedDemoPlan } from './demo-plans.ts';
@@ -178,6 +179,16 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
       officeUserId: id('anweiban'),
       officeName: demoAccounts.find((a) => a.username === 'anweiban')?.displayName ?? '安委办',
       unitUsers,
+    });
+    // 执法检查 part C (on-site checks): the 应急办 demo inspectors (陈检查 linked to jiancha) and a check today on qiye's enterprise.
+    const emergencyUnitId = unitIds.get('应急办') as number;
+    const demoInspectorIds = await ensureDemoInspectors(tx, { emergencyUnitId, jianchaUserId: id('jiancha'), now });
+    await seedDemoCheckForEnterprise(tx, {
+      emergencyUnitId,
+      enterpriseId: boundId,
+      inspectorIds: demoInspectorIds,
+      officeUserId: id('anweiban'),
+      now,
     });
     await audit.record(tx, systemActor, {
       entityType: 'system',

@@ -16,6 +16,7 @@ import {
   type TestApp,
   uploadFile,
 } from '../../../test/factories.ts';
+import { completeDemoChecks } from '../../demo/demo-enforcement-checks.ts';
 import type { EnterpriseRow } from '../enterprises/enterprise.repo.ts';
 import { hazards } from '../hazards/hazard.table.ts';
 import { enforcementInspectors } from './enforcement.table.ts';
@@ -303,5 +304,21 @@ describe('scope', () => {
     const mine = (await inspector.get('/api/v1/enforcement-checks?mine=true&month=2026-03')).json();
     expect(mine.total).toBeGreaterThan(0);
     expect((await inspector.get('/api/v1/enforcement-checks?mine=true&month=2026-04')).json().total).toBe(0);
+  });
+});
+
+describe('demo data', () => {
+  it('completeDemoChecks signs a planned check, its failed items major hazards of channel 执法检查', async () => {
+    const id = await newCheck();
+    const made = await t.database.db.transaction((tx) =>
+      completeDemoChecks(tx, { checkIds: [id], actorUserId: org.users.office.id, actorUnitId: null, now: t.clock.now() }),
+    );
+    expect(made).toBe(2);
+    const detail = (await office.get(`/api/v1/enforcement-checks/${id}`)).json();
+    expect(detail.status).toBe('signed');
+    const failed = detail.items.filter((i: { result: string }) => i.result === 'fail');
+    expect(failed).toHaveLength(2);
+    const h = (await office.get(`/api/v1/hazards/${failed[0].hazardId}`)).json();
+    expect([h.channel, h.grade]).toEqual(['enforcement', 'major']);
   });
 });
