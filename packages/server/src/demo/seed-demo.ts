@@ -181,7 +181,7 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
       unitUsers,
     });
     // 执法检查 part C (on-site checks): the 应急办 demo inspectors (陈检查 linked to jiancha) and a check today on qiye's enterprise.
-    const emergencyUnitId = unitIds.get('应急办') as number;
+    const emergencyUnitId = unitIds.get('示例镇应急管理办公室') as number;
     const demoInspectorIds = await ensureDemoInspectors(tx, { emergencyUnitId, jianchaUserId: id('jiancha'), now });
     await seedDemoCheckForEnterprise(tx, {
       emergencyUnitId,
