@@ -99,7 +99,7 @@ export async function completeDemoChecks(
   let made = 0;
   for (const id of opts.checkIds) {
     const [check] = await tx.select().from(enforcementChecks).where(eq(enforcementChecks.id, id));
-    if (!check || check.status !== 'planned') continue;
+    if (check?.status !== 'planned') continue;
     const [e] = await tx.select().from(enterprises).where(eq(enterprises.id, check.enterpriseId));
     if (!e) continue;
     const lines = buildChecklist({ domains: e.domains, flags: e.flags }, shippedCriteriaSets, today, []);
