@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enforcementSettings } from './enforcement.settings.ts';
 import {
+  type EnforcementPlanTarget,
   keyReasons,
-  type PlanTarget,
   planCapacity,
   planItemProblem,
   planLoadProblems,
@@ -11,7 +11,7 @@ import {
 } from './enforcement-plan.rules.ts';
 
 const settings = enforcementSettings.defaults;
-const target = (id: number, over: Partial<PlanTarget> = {}): PlanTarget => ({
+const target = (id: number, over: Partial<EnforcementPlanTarget> = {}): EnforcementPlanTarget => ({
   enterpriseId: id,
   name: `企业${id}`,
   regionCode: '330100001001',
@@ -32,7 +32,7 @@ function lcg(seed: number) {
     return s / 2 ** 32;
   };
 }
-function randomTargets(n: number, rnd: () => number): PlanTarget[] {
+function randomTargets(n: number, rnd: () => number): EnforcementPlanTarget[] {
   const levels = [null, 'major', 'high', 'medium', 'low'] as const;
   return Array.from({ length: n }, (_, k) =>
     target(k + 1, {

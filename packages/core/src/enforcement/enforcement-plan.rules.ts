@@ -24,7 +24,7 @@ export const keyTargetFlags = [
 /** 年法定工作日 (about 250 days: 365 − weekends − 11 public holidays), for the 总法定工作日 line of the plan. */
 export const LEGAL_WORKDAYS_PER_YEAR = 250;
 
-export interface PlanTarget {
+export interface EnforcementPlanTarget {
   enterpriseId: number;
   name: string;
   regionCode: string;
@@ -79,7 +79,7 @@ export interface PlanProposal {
 
 export interface ProposeYearlyPlanInput {
   year: number;
-  targets: readonly PlanTarget[];
+  targets: readonly EnforcementPlanTarget[];
   capacity: PlanCapacityInput;
   settings: PlanFrequencySettings;
   /** Hex seed of the general sample; default derived from the year. */
@@ -105,7 +105,7 @@ export function planCapacity(capacity: PlanCapacityInput): { capacityChecks: num
 }
 
 /** Why a target is 重点 (empty: 一般). */
-export function keyReasons(t: PlanTarget): string[] {
+export function keyReasons(t: EnforcementPlanTarget): string[] {
   const reasons: string[] = [];
   if (t.openMajorHazards > 0) reasons.push('有未销号的重大事故隐患');
   if (t.majorHazardSource || t.flags.includes('majorHazardSource')) reasons.push('重大危险源');
@@ -117,7 +117,7 @@ export function keyReasons(t: PlanTarget): string[] {
 }
 
 /** Priority of a key target (higher first): open major hazard > major hazard source > red > orange > flags > report. */
-function priorityOf(t: PlanTarget): number[] {
+function priorityOf(t: EnforcementPlanTarget): number[] {
   return [
     t.openMajorHazards > 0 ? 1 : 0,
     t.majorHazardSource || t.flags.includes('majorHazardSource') ? 1 : 0,
@@ -128,7 +128,7 @@ function priorityOf(t: PlanTarget): number[] {
   ];
 }
 
-function byPriority(a: { p: number[]; t: PlanTarget }, b: { p: number[]; t: PlanTarget }): number {
+function byPriority(a: { p: number[]; t: EnforcementPlanTarget }, b: { p: number[]; t: EnforcementPlanTarget }): number {
   for (let i = 0; i < a.p.length; i++) if (a.p[i] !== b.p[i]) return (b.p[i] as number) - (a.p[i] as number);
   return a.t.enterpriseId - b.t.enterpriseId;
 }
@@ -177,8 +177,8 @@ export function proposeYearlyPlan(input: ProposeYearlyPlanInput): PlanProposal {
   const months = planMonths(input.capacity.months);
   const { capacityChecks, monthlyCapacity } = planCapacity(input.capacity);
   const seed = (input.seed ?? defaultPlanSeed(String(input.year))).toLowerCase();
-  const key: Array<{ t: PlanTarget; p: number[]; reasons: string[]; freq: number }> = [];
-  const general: PlanTarget[] = [];
+  const key: Array<{ t: EnforcementPlanTarget; p: number[]; reasons: string[]; freq: number }> = [];
+  const general: EnforcementPlanTarget[] = [];
   for (const t of input.targets) {
     const reasons = keyReasons(t);
     if (!reasons.length) {
