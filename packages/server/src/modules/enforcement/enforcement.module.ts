@@ -6,6 +6,8 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { registerEnforcementPlanRoutes } from './enforcement-plan.routes.ts';
+import { createEnforcementPlanService } from './enforcement-plan.service.ts';
 
 export interface EnforcementDeps {
   db: Db;
@@ -28,6 +30,7 @@ export function createEnforcementServices(deps: EnforcementDeps) {
   return {
     // 名录库 and 双随机 draws
     // the yearly plan
+    plans: createEnforcementPlanService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
     // on-site checks
     // 执法三部曲: orders, documents, penalty cases
     // statistics
@@ -41,6 +44,7 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   void deps;
   // 名录库 and 双随机 draws
   // the yearly plan
+  registerEnforcementPlanRoutes(app, deps.services.plans);
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
