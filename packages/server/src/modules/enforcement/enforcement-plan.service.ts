@@ -1,5 +1,4 @@
 import {
-  defaultPlanSeed,
   doneCheckStatuses,
   type EnforcementPlanAmendmentBody,
   type EnforcementPlanCapacityInput,
@@ -13,7 +12,6 @@ import {
   type PlanCapacityInput,
   planCapacity,
   planMonths,
-  proposeYearlyPlan,
   scopeCoversRegion,
 } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
@@ -27,21 +25,12 @@ import { resolveSettings } from '../settings/settings.resolver.ts';
 import { insertPlannedChecks } from './enforcement-check.repo.ts';
 import { type EnforcementPlanRow, enforcementPlanRepo as repo } from './enforcement-plan.repo.ts';
 import { applyPlanItemChanges } from './enforcement-plan-changes.ts';
-import { deriveTargetsFromRegistry } from './enforcement-target.repo.ts';
+import { proposePlanInto, type StoredProposal } from './enforcement-plan-propose.ts';
 
 export interface EnforcementPlanDeps {
   db: Db;
   clock: Clock;
   audit: AuditService;
-}
-
-/** What a plan stores of its proposal (plan.proposal). */
-export interface StoredProposal {
-  seed: string;
-  generalPool: number;
-  generalRatio: number;
-  leftOut: Array<{ enterpriseId: number; reason: string }>;
-  reduced: Array<{ enterpriseId: number; from: number; to: number }>;
 }
 
 const notFound = () => errors.notFound('年度监督检查计划', 'enforcement_plan.not_found');
@@ -105,50 +94,6 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
     return { capacity, settings };
   }
 
-  /** Proposes from the unit's 名录库 into the plan (its items replaced); returns what the plan stores of it. */
-  async function proposeInto(
-    tx: Executor,
-    plan: { id: number; unitId: number; year: number },
-    capacity: Required<PlanCapacityInput>,
-    settings: { keyFrequency: Record<string, number>; generalRatio: number },
-  ) {
-    const now = clock.now();
-    if (!(await repo.hasTargets(tx, plan.unitId))) await deriveTargetsFromRegistry(tx, plan.unitId, now);
-    const since = chinaToday(new Date(now.getTime() - 365 * 86_400_000));
-    const targets = await repo.planTargets(tx, plan.unitId, since);
-    const seed = defaultPlanSeed(`${plan.unitId}|${plan.year}`);
-    const p = proposeYearlyPlan({
-      year: plan.year,
-      targets,
-      capacity,
-      settings: settings as Parameters<typeof proposeYearlyPlan>[0]['settings'],
-      seed,
-    });
-    const region = new Map(targets.map((t) => [t.enterpriseId, t.regionCode]));
-    await repo.deleteItems(tx, plan.id);
-    await repo.insertItems(
-      tx,
-      p.items.map((i) => ({
-        planId: plan.id,
-        enterpriseId: i.enterpriseId,
-        regionCode: region.get(i.enterpriseId) as string,
-        kind: i.kind,
-        reasons: i.reasons,
-        checksPerYear: i.checksPerYear,
-        months: i.months,
-        createdAt: now,
-      })),
-    );
-    const stored: StoredProposal = {
-      seed: p.seed,
-      generalPool: p.generalPool,
-      generalRatio: settings.generalRatio,
-      leftOut: p.leftOut,
-      reduced: p.reduced,
-    };
-    return { stored, proposal: p };
-  }
-
   async function propose(actor: Actor, body: EnforcementPlanCreate): Promise<EnforcementPlanDetail> {
     const id = await auditedTransaction(db, async (tx) => {
       const unit = await unitFor(tx, actor, body.unitId);
@@ -172,8 +117,7 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      const { stored, proposal } = await proposeInto(tx, plan, capacity, settings);
-      await repo.setProposal(tx, plan.id, { ...stored });
+      const { proposal } = await proposePlanInto(tx, plan, capacity, settings, clock.now());
       await audit.record(tx, auditActorOf(actor), {
         entityType: 'enforcementPlan',
         entityId: plan.id,
@@ -286,7 +230,7 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
       if (over) {
         const unit = { id: plan.unitId, regionCode: plan.regionCode };
         const { capacity, settings } = await capacityFor(tx, unit, plan.year, over, capacityOfPlan(plan));
-        const { stored, proposal } = await proposeInto(tx, plan, capacity, settings);
+        const { stored, proposal } = await proposePlanInto(tx, plan, capacity, settings, clock.now());
         values = { ...values, capacity, proposal: { ...stored } };
         after = { capacity, plannedChecks: proposal.plannedChecks, capacityChecks: proposal.capacityChecks, reproposed: true };
         if (hasItemChanges) after.items = await applyPlanItemChanges(tx, { ...plan, capacity }, changes, clock.now());
