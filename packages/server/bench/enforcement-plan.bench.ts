@@ -84,16 +84,14 @@ export async function planFiveThousand(ctx: BenchContext) {
       '压测隐患', '压测', DATE '2025-09-01', DATE '2026-03-01',
       CASE WHEN g % 3 = 0 THEN NULL ELSE DATE '2025-10-01' END
     FROM generate_series(1, 2000) g JOIN ${enterprises} e ON e.id = (g * 7 % ${TARGETS}) + 1`);
-  await db
-    .insert(enforcementInspectors)
-    .values(
-      Array.from({ length: 20 }, (_, k) => ({
-        unitId: unit.id,
-        name: `执法员${k}`,
-        certificateNo: `B${k}`,
-        certificateValidUntil: '2030-12-31',
-      })),
-    );
+  await db.insert(enforcementInspectors).values(
+    Array.from({ length: 20 }, (_, k) => ({
+      unitId: unit.id,
+      name: `执法员${k}`,
+      certificateNo: `B${k}`,
+      certificateValidUntil: '2030-12-31',
+    })),
+  );
 
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-bench-files-'));
   const services = createServices({ database, clock: fixedClock(now), storage: createDiskStorage(filesDir) });
