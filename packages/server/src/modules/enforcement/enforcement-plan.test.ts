@@ -80,12 +80,12 @@ describe('the yearly enforcement plan (年度监督检查计划)', () => {
     // 2 inspectors with a valid 执法证 (the expired one is not counted) × 8 days × 10 months ÷ 2 person-days.
     expect(plan.capacity).toMatchObject({ inspectors: 2, months: 10, capacityChecks: 80, planMonths: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
     expect(plan.status).toBe('draft');
-    const byName = Object.fromEntries(plan.items.map((i) => [i.enterpriseName, i]));
-    expect(byName['红色重大危险源厂']).toMatchObject({ kind: 'key', checksPerYear: 4, reasons: ['重大危险源', '红色（重大风险）'] });
-    expect(byName['有重大隐患厂']).toMatchObject({ kind: 'key', checksPerYear: 1, reasons: ['有未销号的重大事故隐患'] });
-    expect(byName['粉尘厂']?.reasons).toEqual(['涉爆粉尘']);
-    expect(byName['被举报厂']?.reasons).toEqual(['近 12 个月发生事故或举报属实']);
-    expect(byName['旧举报厂']?.kind ?? 'general').toBe('general');
+    const byName = new Map(plan.items.map((i) => [i.enterpriseName, i]));
+    expect(byName.get('红色重大危险源厂')).toMatchObject({ kind: 'key', checksPerYear: 4, reasons: ['重大危险源', '红色（重大风险）'] });
+    expect(byName.get('有重大隐患厂')).toMatchObject({ kind: 'key', checksPerYear: 1, reasons: ['有未销号的重大事故隐患'] });
+    expect(byName.get('粉尘厂')?.reasons).toEqual(['涉爆粉尘']);
+    expect(byName.get('被举报厂')?.reasons).toEqual(['近 12 个月发生事故或举报属实']);
+    expect(byName.get('旧举报厂')?.kind ?? 'general').toBe('general');
     expect(plan.keyTargets).toBe(4);
     expect(plan.generalPool).toBe(21);
     expect(plan.generalTargets).toBe(2); // ceil(5% × 21)
