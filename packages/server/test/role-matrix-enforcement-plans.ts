@@ -8,6 +8,7 @@ export const enforcementPlansMatrix: MatrixPart = {
   expected: {
     'GET /api/v1/enforcement-plans': list('enforcement.read'),
     'POST /api/v1/enforcement-plans': shared('enforcement.manage'),
+    'GET /api/v1/enforcement-plans/defaults': { ...shared('enforcement.manage'), query: 'unitId=1&year=2026' },
     'GET /api/v1/enforcement-plans/{id}': read('enforcement.read'),
     'PATCH /api/v1/enforcement-plans/{id}': write('enforcement.manage', { version: 1, remove: [1] }),
     'POST /api/v1/enforcement-plans/{id}/approve': write('enforcement.manage', { version: 1 }),

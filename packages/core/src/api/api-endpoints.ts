@@ -6,6 +6,8 @@ import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
   enforcementPlanAmendmentBody,
   enforcementPlanCreate,
+  enforcementPlanDefaults,
+  enforcementPlanDefaultsQuery,
   enforcementPlanDetail,
   enforcementPlanListQuery,
   enforcementPlanMonth,
@@ -225,6 +227,7 @@ export const apiEndpoints = {
   // 执法检查 — the yearly plan
   'GET /enforcement-plans': { query: enforcementPlanListQuery, response: enforcementPlanPage },
   'POST /enforcement-plans': { body: enforcementPlanCreate, response: enforcementPlanDetail },
+  'GET /enforcement-plans/defaults': { query: enforcementPlanDefaultsQuery, response: enforcementPlanDefaults },
   'GET /enforcement-plans/{id}': { response: enforcementPlanDetail },
   'PATCH /enforcement-plans/{id}': { body: enforcementPlanPatch, response: enforcementPlanDetail },
   'POST /enforcement-plans/{id}/approve': { body: enforcementPlanVersionBody, response: enforcementPlanDetail },

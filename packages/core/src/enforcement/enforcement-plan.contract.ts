@@ -23,6 +23,18 @@ export const enforcementPlanCreate = z.object({
 });
 export type EnforcementPlanCreate = z.infer<typeof enforcementPlanCreate>;
 
+export const enforcementPlanDefaultsQuery = z.object({
+  unitId: z.coerce.number({ error: '请选择执法单位' }).int().positive('请选择执法单位'),
+  year: z.coerce.number({ error: '请填写年度' }).int().min(2000, '年份应在 2000–2100 之间').max(2100, '年份应在 2000–2100 之间'),
+});
+/** The capacity a proposal starts from when the form leaves a field empty. */
+export const enforcementPlanDefaults = z.object({
+  inspectors: z.number(),
+  inspectionDaysPerMonth: z.number(),
+  personDaysPerCheck: z.number(),
+  months: z.number(),
+});
+
 export const enforcementPlanListQuery = pageQuery.extend({
   unitId: z.coerce.number().int().positive().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),

@@ -2,6 +2,8 @@
 import {
   enforcementPlanAmendmentBody,
   enforcementPlanCreate,
+  enforcementPlanDefaults,
+  enforcementPlanDefaultsQuery,
   enforcementPlanDetail,
   enforcementPlanListQuery,
   enforcementPlanMonth,
@@ -51,6 +53,19 @@ export function registerEnforcementPlanRoutes(app: FastifyInstance, plans: Enfor
       },
     },
     async (request, reply) => reply.status(201).send(await plans.propose(requireActor(request), request.body)),
+  );
+  r.get(
+    `${base}/defaults`,
+    {
+      config: { access: 'enforcement.manage' },
+      schema: {
+        tags,
+        summary: '生成计划建议的默认检查能力（本镇设置、本单位执法证有效的在职执法人员数、计划期月数）',
+        querystring: enforcementPlanDefaultsQuery,
+        response: { 200: enforcementPlanDefaults },
+      },
+    },
+    async (request) => plans.defaults(requireActor(request), request.query.unitId, request.query.year),
   );
   r.get(
     `${base}/:id`,

@@ -70,6 +70,8 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
     year: number,
     over: EnforcementPlanCapacityInput | undefined,
     base?: Required<PlanCapacityInput>,
+    /** For the form's defaults: no inspectors yet is an answer (0), not an error. */
+    allowNoInspectors = false,
   ) {
     const today = chinaToday(clock.now());
     const thisYear = Number(today.slice(0, 4));
@@ -79,7 +81,7 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
       ]);
     const settings = (await resolveSettings(ex, unit.regionCode)).enforcement;
     const inspectors = over?.inspectors ?? base?.inspectors ?? (await repo.activeInspectors(ex, unit.id, today));
-    if (!inspectors)
+    if (!inspectors && !allowNoInspectors)
       throw errors.badRequest(
         'enforcement_plan.no_inspectors',
         '该单位执法人员名录库中没有执法证有效的在职执法人员，请先录入，或填写执法人员数',
@@ -381,8 +383,15 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
     });
   }
 
+  /** What an empty capacity field of the 生成计划建议 form stands for: the township's settings, the unit's inspectors. */
+  async function defaults(actor: Actor, unitId: number, year: number) {
+    const unit = await unitFor(db, actor, unitId);
+    return (await capacityFor(db, unit, year, undefined, undefined, true)).capacity;
+  }
+
   return {
     propose,
+    defaults,
     list,
     get: async (actor: Actor, id: number) => detail(db, await load(db, actor, id)),
     patch,

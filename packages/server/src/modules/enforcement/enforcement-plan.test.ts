@@ -72,6 +72,17 @@ describe('the yearly enforcement plan (年度监督检查计划)', () => {
   });
   afterAll(() => t.close());
 
+  it('gives the form its default capacity: settings, inspectors with a valid 执法证, the months left', async () => {
+    const res = await office.get(`${url}/defaults?unitId=${org.units.emergency.id}&year=2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ inspectors: 2, inspectionDaysPerMonth: 8, personDaysPerCheck: 2, months: 10 });
+    expect((await office.get(`${url}/defaults?unitId=${org.units.market.id}&year=2027`)).json()).toMatchObject({
+      inspectors: 0,
+      months: 12,
+    });
+    expect((await office.get(`${url}/defaults?unitId=${org.units.otherEmergency.id}&year=2026`)).statusCode).toBe(404);
+  });
+
   it('proposes from the 名录库 (derived first): 重点 with reasons at their frequency, 一般 sampled, within capacity', async () => {
     const res = await office.post(url, { unitId: org.units.emergency.id, year: 2026 });
     expect(res.statusCode, res.body).toBe(201);

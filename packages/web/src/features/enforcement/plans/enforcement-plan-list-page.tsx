@@ -10,7 +10,7 @@ import { UnitSelect } from '../../../components/unit-select.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCan } from '../../../lib/session.ts';
 import { useListParams } from '../../../lib/use-list-params.ts';
-import { type EnforcementPlanFilters, useEnforcementPlans, useProposePlan } from './plan-api.ts';
+import { type EnforcementPlanFilters, useEnforcementPlanDefaults, useEnforcementPlans, useProposePlan } from './plan-api.ts';
 
 const filterKeys = ['unitId', 'year', 'status'] as const;
 const thisYear = () => new Date().getFullYear();
@@ -44,6 +44,19 @@ function ProposeModal({ open, onClose }: { open: boolean; onClose: () => void })
   const propose = useProposePlan();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const unitId = Form.useWatch('unitId', form);
+  const year = Form.useWatch('year', form);
+  const defaults = useEnforcementPlanDefaults(unitId, year);
+  // Prefill from the township's settings and the unit's 执法人员名录库 when the unit or year changes.
+  useEffect(() => {
+    const d = defaults.data;
+    if (d)
+      form.setFieldsValue({
+        inspectors: d.inspectors || undefined,
+        inspectionDaysPerMonth: d.inspectionDaysPerMonth,
+        personDaysPerCheck: d.personDaysPerCheck,
+      });
+  }, [form, defaults.data]);
   const submit = async (v: ProposeValues) => {
     try {
       const plan = await propose.mutateAsync({
@@ -69,6 +82,14 @@ function ProposeModal({ open, onClose }: { open: boolean; onClose: () => void })
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ year: thisYear() }} onFinish={submit}>
+        {defaults.data ? (
+          <p className="muted" data-testid="plan-defaults">
+            {defaults.data.inspectors
+              ? `名录库执法证有效的在职执法人员 ${defaults.data.inspectors} 人`
+              : '名录库中暂无执法证有效的执法人员，请填写人数'}
+            ；计划期 {defaults.data.months} 个月
+          </p>
+        ) : null}
         <Form.Item name="unitId" label="执法单位" rules={[{ required: true, message: '请选择执法单位' }]}>
           <UnitSelect />
         </Form.Item>

@@ -26,6 +26,15 @@ export function useEnforcementPlan(id: number) {
   });
 }
 
+/** The capacity an empty form field stands for (settings, the unit's inspectors with a valid 执法证). */
+export function useEnforcementPlanDefaults(unitId: number | undefined, year: number | undefined) {
+  return useQuery({
+    queryKey: [...enforcementPlansKey, 'defaults', unitId, year],
+    queryFn: ({ signal }) => call('GET /enforcement-plans/defaults', { query: { unitId, year }, signal }),
+    enabled: !!unitId && !!year,
+  });
+}
+
 export function useEnforcementPlanMonth(id: number, month: number | null) {
   return useQuery({
     queryKey: [...enforcementPlansKey, 'month', id, month],
