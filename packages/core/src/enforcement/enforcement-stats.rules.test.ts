@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../hazard/hazard-time.rules.ts';
 import { enforcementSettings } from './enforcement.settings.ts';
 import { enforcementStatsQuery } from './enforcement-stats.contract.ts';
-import {
-  closureFlag,
-  countsForClosure,
-  daysBetween,
-  filedPenaltyStatuses,
-  percent,
-  ratio,
-  unitSignals,
-} from './enforcement-stats.rules.ts';
+import { closureFlag, countsForClosure, filedPenaltyStatuses, percent, ratio, unitSignals } from './enforcement-stats.rules.ts';
 
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const D = '2026-01-10';

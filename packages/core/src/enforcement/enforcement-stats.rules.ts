@@ -1,3 +1,4 @@
+import { daysBetween } from '../hazard/hazard-time.rules.ts';
 import { imposedPenaltyStatuses, type PenaltyStatus, penaltyStatuses } from './enforcement.dict.ts';
 import type { EnforcementConfig } from './enforcement.settings.ts';
 
@@ -31,12 +32,6 @@ export interface ClosureFlag {
   windowDays: ClosureWindowDays;
   /** The decisions that filled it, oldest first; the last one is the day the enterprise became liable to closure. */
   dates: string[];
-}
-
-const DAY = 86_400_000;
-/** Whole days from a to b (ISO dates). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
 }
 
 /**
