@@ -1,5 +1,5 @@
 import { daysBetween } from '../hazard/hazard-time.rules.ts';
-import { imposedPenaltyStatuses, type PenaltyStatus, penaltyStatuses } from './enforcement.dict.ts';
+import { checkStatuses, imposedPenaltyStatuses, type PenaltyStatus, penaltyStatuses } from './enforcement.dict.ts';
 import type { EnforcementConfig } from './enforcement.settings.ts';
 
 /**
@@ -51,6 +51,9 @@ export function closureFlag(penaltyDates: readonly string[], today: string): Clo
   }
   return null;
 }
+
+/** Checks made for a period and still meant to happen or done: every check but a cancelled one. */
+export const scheduledCheckStatuses = checkStatuses.filter((s) => s !== 'cancelled');
 
 /** Cases counted as 立案 (filed) for the 立案率: every case but one withdrawn (撤销). */
 export const filedPenaltyStatuses = penaltyStatuses.filter((s) => s !== 'withdrawn') as readonly PenaltyStatus[];

@@ -6,6 +6,9 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// statistics
+import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
+import { createEnforcementStatsService } from './enforcement-stats.service.ts';
 
 export interface EnforcementDeps {
   db: Db;
@@ -31,6 +34,7 @@ export function createEnforcementServices(deps: EnforcementDeps) {
     // on-site checks
     // 执法三部曲: orders, documents, penalty cases
     // statistics
+    stats: createEnforcementStatsService({ readDb: deps.readDb, clock: deps.clock }),
   };
 }
 
@@ -44,4 +48,5 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  registerEnforcementStatsRoutes(app, deps.services.stats);
 }
