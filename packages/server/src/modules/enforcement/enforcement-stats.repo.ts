@@ -95,17 +95,20 @@ export interface ClosureRow {
   dates: string[];
 }
 
-/** A case filed (not withdrawn) on this check, one of its orders, or a hazard one of its items became. */
-const caseOnCheck = (majorOnly: boolean) => sql`EXISTS (
-  SELECT 1 FROM ${penalties} p
-  WHERE p.status IN (${sql.join(
+/**
+ * A case filed (not withdrawn) on this check, on its order, or on a hazard one of its items became: three EXISTS (each
+ * on an index of enforcement_penalties) rather than one OR, which PostgreSQL can only answer by scanning the cases.
+ */
+const caseOnCheck = (majorOnly: boolean) => {
+  const filed = sql`p.status IN (${sql.join(
     filedPenaltyStatuses.map((s) => sql`${s}`),
     sql`, `,
-  )})
-    ${majorOnly ? sql`AND p.major_hazard` : sql``}
-    AND (p.check_id = ${checks.id}
-      OR p.order_id IN (SELECT o.id FROM ${orders} o WHERE o.check_id = ${checks.id})
-      OR p.hazard_id IN (SELECT i2.hazard_id FROM ${items} i2 WHERE i2.check_id = ${checks.id} AND i2.hazard_id IS NOT NULL)))`;
+  )})${majorOnly ? sql` AND p.major_hazard` : sql``}`;
+  return sql`(EXISTS (SELECT 1 FROM ${penalties} p WHERE p.check_id = ${checks.id} AND ${filed})
+    OR EXISTS (SELECT 1 FROM ${orders} o JOIN ${penalties} p ON p.order_id = o.id WHERE o.check_id = ${checks.id} AND ${filed})
+    OR EXISTS (SELECT 1 FROM ${items} i2 JOIN ${penalties} p ON p.hazard_id = i2.hazard_id
+      WHERE i2.check_id = ${checks.id} AND i2.hazard_id IS NOT NULL AND ${filed}))`;
+};
 
 const inSet = (col: SQL, set: readonly string[]) =>
   sql`${col} IN (${sql.join(
@@ -210,8 +213,8 @@ export const enforcementStatsRepo = {
       WHERE ${and(
         sql`${orders.recheckedOn} BETWEEN ${w.from}::date AND ${w.to}::date`,
         sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${orders.recheckResults}) r WHERE r->>'result' = ${NOT_FIXED})`,
-        sql`NOT EXISTS (SELECT 1 FROM ${penalties} p WHERE ${inSet(sql`p.status`, filedPenaltyStatuses)}
-          AND (p.order_id = ${orders.id} OR p.check_id = ${orders.checkId}))`,
+        sql`NOT EXISTS (SELECT 1 FROM ${penalties} p WHERE p.order_id = ${orders.id} AND ${inSet(sql`p.status`, filedPenaltyStatuses)})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${penalties} p WHERE p.check_id = ${orders.checkId} AND ${inSet(sql`p.status`, filedPenaltyStatuses)})`,
         filtered(w, scopeOn.enforcement_orders(w.scope), orders),
       )}
       GROUP BY 1`;
