@@ -16,6 +16,7 @@ export const statsMatrixPart: MatrixPart = {
   expected: {
     'GET /api/v1/enforcement-stats': { ...list('enforcement.read'), except: statsExcept },
     'GET /api/v1/enforcement-stats/closure-flags': { ...list('enforcement.read'), except: statsExcept },
+    'GET /api/v1/enforcement-stats/export': { ...list('enforcement.read'), except: statsExcept },
   },
   async setup({ database, org, outside, sibling }) {
     const ex = database.db;

@@ -2,9 +2,12 @@ import { closureFlagList, enforcementStats, enforcementStatsQuery } from '@anzhi
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../plugins/auth.ts';
+import { attachment } from '../enterprises/enterprise-export.ts';
 import type { EnforcementStatsService } from './enforcement-stats.service.ts';
+import { enforcementStatsXlsx } from './enforcement-stats-xlsx.ts';
 
 const tags = ['执法检查'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerEnforcementStatsRoutes(app: FastifyInstance, stats: EnforcementStatsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,5 +38,24 @@ export function registerEnforcementStatsRoutes(app: FastifyInstance, stats: Enfo
       },
     },
     async (request) => stats.closureFlags(requireActor(request), request.query),
+  );
+  r.get(
+    '/api/v1/enforcement-stats/export',
+    {
+      config: { access: 'enforcement.read' },
+      schema: {
+        tags,
+        summary: '导出执法统计（.xlsx：各执法单位的年度数字与约谈提示，按月计划/安排/完成；筛选同统计）',
+        querystring: enforcementStatsQuery,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const data = await stats.stats(requireActor(request), request.query);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`${data.year}年执法检查统计.xlsx`, `enforcement-stats-${data.year}.xlsx`))
+        .send(await enforcementStatsXlsx(data));
+    },
   );
 }

@@ -10,6 +10,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../../../test/factories.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 
 interface Num {
   value: number | null;
@@ -217,6 +218,26 @@ describe('执法统计 GET /api/v1/enforcement-stats (issue 14 "Statistics and s
     // Only A (东村): its check in March; B's (西村) April check and D's cases drop out.
     expect(values(em?.figures as Figures)).toMatchObject({ planned: 2, done: 1, penaltyCases: 1, penaltyAmount: 3000 });
     expect(village.closureFlags).toEqual([]);
+  });
+
+  it('exports the unit table as .xlsx with the same numbers', async () => {
+    const res = await (await loginAs(t.app, 'office')).get('/api/v1/enforcement-stats/export?year=2026');
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-disposition']).toContain('enforcement-stats-2026.xlsx');
+    const Excel = await loadExcelJS();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('执法统计');
+    const rows = (ws?.getSheetValues() ?? []).slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    expect(rows[0]?.[0]).toBe('2026年执法检查统计（截至2026-06-15）');
+    expect(rows[1]?.slice(0, 5)).toEqual(['执法单位', '计划检查', '已安排', '已完成', '完成率']);
+    const em = rows.find((r) => r[0] === '示例镇应急管理办公室');
+    expect(em?.slice(1, 5)).toEqual([3, 3, 2, '66.7%']);
+    expect(em?.[13]).toBe('100%');
+    const market = rows.find((r) => r[0] === '示例镇市场监管所');
+    expect(String(market?.[16])).toContain('零处罚');
+    expect(rows.at(-1)?.[0]).toBe('合计');
+    expect(wb.getWorksheet('按月计划与完成')?.getRow(3).getCell(4).value).toBeDefined();
   });
 
   it('refuses the enterprise account (statistics are for supervisors) and a bad query, in Chinese', async () => {
