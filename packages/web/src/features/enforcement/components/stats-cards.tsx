@@ -73,11 +73,7 @@ export function StatsCards({ f }: { f: EnforcementFigures }) {
         <Figure
           title="行政处罚"
           testId="stat-penalties"
-          main={
-            <>
-              <StatLink n={f.penaltyCases} suffix=" 件" />
-            </>
-          }
+          main={<StatLink n={f.penaltyCases} suffix=" 件" />}
           sub={
             <>
               罚款 <StatLink n={f.penaltyAmount} suffix=" 元" />
