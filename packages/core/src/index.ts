@@ -16,6 +16,8 @@ export * from './enforcement/enforcement.dict.ts';
 export * from './enforcement/enforcement.settings.ts';
 export * from './enforcement/enforcement-plan.contract.ts';
 export * from './enforcement/enforcement-plan.rules.ts';
+export * from './enforcement/enforcement-stats.contract.ts';
+export * from './enforcement/enforcement-stats.rules.ts';
 export * from './enterprise/credit-code.rules.ts';
 export * from './enterprise/enterprise.contract.ts';
 export * from './enterprise/enterprise.dict.ts';

@@ -1,7 +1,10 @@
 import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
+// the yearly plan
 import { enforcementPlansMatrix } from './role-matrix-enforcement-plans.ts';
+// statistics
+import { statsMatrixPart } from './role-matrix-enforcement-stats.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
 export interface MatrixContext {
@@ -34,4 +37,5 @@ export const enforcementMatrixParts: MatrixPart[] = [
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  statsMatrixPart,
 ];

@@ -18,6 +18,7 @@ import {
   enforcementPlanScheduleResult,
   enforcementPlanVersionBody,
 } from '../enforcement/enforcement-plan.contract.ts';
+import { closureFlagList, enforcementStats, enforcementStatsQuery } from '../enforcement/enforcement-stats.contract.ts';
 import {
   enterprise,
   enterpriseCreateBody,
@@ -240,6 +241,8 @@ export const apiEndpoints = {
   // 执法检查 — 执法三部曲: orders, documents, penalty cases
 
   // 执法检查 — statistics
+  'GET /enforcement-stats': { query: enforcementStatsQuery, response: enforcementStats },
+  'GET /enforcement-stats/closure-flags': { query: enforcementStatsQuery, response: closureFlagList },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

@@ -114,6 +114,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // on-site checks
       // 执法三部曲: orders, documents, penalty cases
       // statistics
+      { path: '/enforcement/stats', label: '执法统计', icon: <BarChartOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
     ],
   },
   {

@@ -6,8 +6,12 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// the yearly plan
 import { registerEnforcementPlanRoutes } from './enforcement-plan.routes.ts';
 import { createEnforcementPlanService } from './enforcement-plan.service.ts';
+// statistics
+import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
+import { createEnforcementStatsService } from './enforcement-stats.service.ts';
 
 export interface EnforcementDeps {
   db: Db;
@@ -34,6 +38,7 @@ export function createEnforcementServices(deps: EnforcementDeps) {
     // on-site checks
     // 执法三部曲: orders, documents, penalty cases
     // statistics
+    stats: createEnforcementStatsService({ readDb: deps.readDb, clock: deps.clock }),
   };
 }
 
@@ -48,4 +53,5 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  registerEnforcementStatsRoutes(app, deps.services.stats);
 }

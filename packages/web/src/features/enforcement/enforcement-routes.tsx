@@ -25,6 +25,11 @@ export const enforcementRoutes: RouteObject[] = [
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  {
+    path: 'stats',
+    handle: { crumb: '执法统计' },
+    lazy: () => import('./pages/enforcement-stats-page.tsx').then((m) => ({ Component: m.EnforcementStatsPage })),
+  },
 ];
 
 /** Pages without login (outside the antd shell's session guard): the published draws. */
