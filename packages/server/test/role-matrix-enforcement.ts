@@ -2,6 +2,10 @@ import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
 import { checksMatrixPart } from './role-matrix-enforcement-checks.ts';
+// the yearly plan
+import { enforcementPlansMatrix } from './role-matrix-enforcement-plans.ts';
+// statistics
+import { statsMatrixPart } from './role-matrix-enforcement-stats.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
 export interface MatrixContext {
@@ -30,8 +34,10 @@ export interface MatrixPart {
 export const enforcementMatrixParts: MatrixPart[] = [
   // 名录库 and 双随机 draws
   // the yearly plan
+  enforcementPlansMatrix,
   // on-site checks
   checksMatrixPart,
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  statsMatrixPart,
 ];

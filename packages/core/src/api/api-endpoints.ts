@@ -21,6 +21,22 @@ import {
   quizStatsQuery,
 } from '../enforcement/check.contract.ts';
 import {
+  enforcementPlanAmendmentBody,
+  enforcementPlanCreate,
+  enforcementPlanDefaults,
+  enforcementPlanDefaultsQuery,
+  enforcementPlanDetail,
+  enforcementPlanListQuery,
+  enforcementPlanMonth,
+  enforcementPlanMonthQuery,
+  enforcementPlanPage,
+  enforcementPlanPatch,
+  enforcementPlanScheduleBody,
+  enforcementPlanScheduleResult,
+  enforcementPlanVersionBody,
+} from '../enforcement/enforcement-plan.contract.ts';
+import { closureFlagList, enforcementStats, enforcementStatsQuery } from '../enforcement/enforcement-stats.contract.ts';
+import {
   enterprise,
   enterpriseCreateBody,
   enterpriseImportQuery,
@@ -227,6 +243,15 @@ export const apiEndpoints = {
   // 执法检查 — 名录库 and 双随机 draws
 
   // 执法检查 — the yearly plan
+  'GET /enforcement-plans': { query: enforcementPlanListQuery, response: enforcementPlanPage },
+  'POST /enforcement-plans': { body: enforcementPlanCreate, response: enforcementPlanDetail },
+  'GET /enforcement-plans/defaults': { query: enforcementPlanDefaultsQuery, response: enforcementPlanDefaults },
+  'GET /enforcement-plans/{id}': { response: enforcementPlanDetail },
+  'PATCH /enforcement-plans/{id}': { body: enforcementPlanPatch, response: enforcementPlanDetail },
+  'POST /enforcement-plans/{id}/approve': { body: enforcementPlanVersionBody, response: enforcementPlanDetail },
+  'POST /enforcement-plans/{id}/amendments': { body: enforcementPlanAmendmentBody, response: enforcementPlanDetail },
+  'GET /enforcement-plans/{id}/month': { query: enforcementPlanMonthQuery, response: enforcementPlanMonth },
+  'POST /enforcement-plans/{id}/schedule': { body: enforcementPlanScheduleBody, response: enforcementPlanScheduleResult },
 
   // 执法检查 — on-site checks
   'GET /enforcement-checks': { query: checkListQuery, response: checkPage },
@@ -245,6 +270,8 @@ export const apiEndpoints = {
   // 执法检查 — 执法三部曲: orders, documents, penalty cases
 
   // 执法检查 — statistics
+  'GET /enforcement-stats': { query: enforcementStatsQuery, response: enforcementStats },
+  'GET /enforcement-stats/closure-flags': { query: enforcementStatsQuery, response: closureFlagList },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

@@ -111,10 +111,12 @@ const menu: Array<MenuEntry | MenuGroup> = [
     children: [
       // 名录库 and 双随机 draws
       // the yearly plan
+      { path: '/enforcement/plans', label: '年度计划', icon: <CalendarOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
       // on-site checks
       { path: '/enforcement/checks', label: '现场检查', icon: <FileSearchOutlined />, permission: 'enforcement.read' },
       // 执法三部曲: orders, documents, penalty cases
       // statistics
+      { path: '/enforcement/stats', label: '执法统计', icon: <BarChartOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
     ],
   },
   {

@@ -11,6 +11,12 @@ import { registerCheckRoutes } from './check.routes.ts';
 import { checkFileOwner, createCheckService } from './check.service.ts';
 import { createCheckQuizService } from './check-quiz.service.ts';
 import { createCheckSignService } from './check-sign.service.ts';
+// the yearly plan
+import { registerEnforcementPlanRoutes } from './enforcement-plan.routes.ts';
+import { createEnforcementPlanService } from './enforcement-plan.service.ts';
+// statistics
+import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
+import { createEnforcementStatsService } from './enforcement-stats.service.ts';
 
 export interface EnforcementDeps {
   db: Db;
@@ -38,12 +44,14 @@ export function createEnforcementServices(deps: EnforcementDeps) {
   return {
     // 名录库 and 双随机 draws
     // the yearly plan
+    plans: createEnforcementPlanService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
     // on-site checks
     checks,
     checkSigning: createCheckSignService({ ...deps, checks }),
     checkQuiz: createCheckQuizService({ ...deps, checks }),
     // 执法三部曲: orders, documents, penalty cases
     // statistics
+    stats: createEnforcementStatsService({ readDb: deps.readDb, clock: deps.clock }),
   };
 }
 
@@ -52,8 +60,10 @@ export type EnforcementServices = ReturnType<typeof createEnforcementServices>;
 export async function registerEnforcementModules(app: FastifyInstance, deps: { services: EnforcementServices; db: Db }) {
   // 名录库 and 双随机 draws
   // the yearly plan
+  registerEnforcementPlanRoutes(app, deps.services.plans);
   // on-site checks
   await registerCheckRoutes(app, { checks: deps.services.checks, signing: deps.services.checkSigning, quiz: deps.services.checkQuiz });
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  registerEnforcementStatsRoutes(app, deps.services.stats);
 }
