@@ -3,6 +3,19 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+// 执法三部曲
+import {
+  orderCreateBody,
+  orderListQuery,
+  orderPage,
+  orderView,
+  penaltyCreateBody,
+  penaltyListQuery,
+  penaltyPage,
+  penaltyPatchBody,
+  penaltyView,
+  recheckBody,
+} from '../enforcement/enforcement-triad.contract.ts';
 import {
   enterprise,
   enterpriseCreateBody,
@@ -214,6 +227,14 @@ export const apiEndpoints = {
   // 执法检查 — on-site checks
 
   // 执法检查 — 执法三部曲: orders, documents, penalty cases
+  'GET /enforcement-orders': { query: orderListQuery, response: orderPage },
+  'POST /enforcement-orders': { body: orderCreateBody, response: orderView },
+  'GET /enforcement-orders/{id}': { response: orderView },
+  'POST /enforcement-orders/{id}/recheck': { body: recheckBody, response: orderView },
+  'GET /penalties': { query: penaltyListQuery, response: penaltyPage },
+  'POST /penalties': { body: penaltyCreateBody, response: penaltyView },
+  'GET /penalties/{id}': { response: penaltyView },
+  'PATCH /penalties/{id}': { body: penaltyPatchBody, response: penaltyView },
 
   // 执法检查 — statistics
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;

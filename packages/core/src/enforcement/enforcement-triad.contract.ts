@@ -89,6 +89,8 @@ const amount = z
 
 export const penaltyCreateBody = z.object({
   enterpriseId: id,
+  /** The deciding unit: the check's or order's, else the caller's own; an office names it. */
+  unitId: id.nullish(),
   checkId: id.nullish(),
   orderId: id.nullish(),
   hazardId: id.nullish(),

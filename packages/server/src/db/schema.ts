@@ -8,6 +8,7 @@ export {
   enforcementDocuments,
   enforcementDraws,
   enforcementInspectors,
+  enforcementOrderAlerts,
   enforcementOrders,
   enforcementPenalties,
   enforcementPlanAmendments,

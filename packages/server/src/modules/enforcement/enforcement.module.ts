@@ -6,6 +6,10 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { createEnforcementOrders } from './enforcement-orders.service.ts';
+import { createEnforcementPenalties } from './enforcement-penalties.service.ts';
+import { registerEnforcementTriadRoutes } from './enforcement-triad.routes.ts';
+import { createEnforcementDocuments } from './enforcement-triad-documents.service.ts';
 
 export interface EnforcementDeps {
   db: Db;
@@ -30,6 +34,9 @@ export function createEnforcementServices(deps: EnforcementDeps) {
     // the yearly plan
     // on-site checks
     // 执法三部曲: orders, documents, penalty cases
+    orders: createEnforcementOrders(deps),
+    penalties: createEnforcementPenalties(deps),
+    documents: createEnforcementDocuments(deps),
     // statistics
   };
 }
@@ -43,5 +50,6 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   // the yearly plan
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
+  await registerEnforcementTriadRoutes(app, deps.services);
   // statistics
 }
