@@ -18,6 +18,8 @@ import { configuredStorage } from './lib/storage-configured.ts';
 import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { readRecordedHead } from './modules/audit/audit-head.ts';
+import { enforcementSweepSummary, runEnforcementSweepCommand } from './modules/enforcement/enforcement-sweep.cli.ts';
+import { runEnforcementSweep } from './modules/enforcement/enforcement-sweep.ts';
 import { filesUsage, isFilesMigrate, NO_S3_MESSAGE, runFilesMigrate } from './modules/files/file.cli.ts';
 import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
 import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
@@ -87,7 +89,10 @@ async function serve(demo: boolean) {
         run: async () => {
           const channels = services.notifications.outboundChannelKeys;
           const hazards = await runHazardSweep(database.db, systemClock.now(), { channels });
-          return withPlanCounts(hazards, await runPlanSweep(database.db, systemClock.now(), { channels }));
+          const counts = withPlanCounts(hazards, await runPlanSweep(database.db, systemClock.now(), { channels }));
+          // 执法三部曲: 复查 reminders and overdue marks (issue 14).
+          await runEnforcementSweep(database.db, systemClock.now(), { channels });
+          return counts;
         },
       },
       { name: 'outbound notifications', everyMs: 15_000, exclusive: false, run: () => services.notifications.deliverPending() },
@@ -213,15 +218,19 @@ async function main(argv: string[]) {
     }
     case 'sweep': {
       const now = parseSweepNow(values.now, systemClock.now());
-      const [result, plans] = await withDatabase(async (db) => {
+      const [result, plans, enforcement] = await withDatabase(async (db) => {
         await prepareDatabase(db);
-        return [await runSweepCommand(db, now, loadConfig()), await runPlanSweepCommand(db, now, loadConfig())] as const;
+        return [
+          await runSweepCommand(db, now, loadConfig()),
+          await runPlanSweepCommand(db, now, loadConfig()),
+          await runEnforcementSweepCommand(db, now, loadConfig()),
+        ] as const;
       });
       const all = withPlanCounts(result, plans);
       console.log(
         values.json
           ? JSON.stringify({ created: all.created, skipped: all.skipped })
-          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}`,
+          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}\n${enforcementSweepSummary(enforcement)}`,
       );
       return;
     }
