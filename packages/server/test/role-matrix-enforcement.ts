@@ -1,6 +1,7 @@
 import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
+import { triadMatrixPart } from './role-matrix-enforcement-triad.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
 export interface MatrixContext {
@@ -31,5 +32,6 @@ export const enforcementMatrixParts: MatrixPart[] = [
   // the yearly plan
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
+  triadMatrixPart,
   // statistics
 ];
