@@ -112,6 +112,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // the yearly plan
       // on-site checks
       // 执法三部曲: orders, documents, penalty cases
+      { path: '/enforcement/orders', label: '整改指令', icon: <FileDoneOutlined />, permission: 'enforcement.read' },
+      { path: '/enforcement/penalties', label: '处罚案件', icon: <AuditOutlined />, permission: 'enforcement.read' },
       // statistics
     ],
   },

@@ -9,6 +9,30 @@ export const enforcementRoutes: RouteObject[] = [
   // the yearly plan
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
+  {
+    path: 'orders',
+    handle: { crumb: '整改指令' },
+    children: [
+      { index: true, lazy: () => import('./pages/order-list-page.tsx').then((m) => ({ Component: m.OrderListPage })) },
+      {
+        path: ':id',
+        handle: { crumb: '详情' },
+        lazy: () => import('./pages/order-detail-page.tsx').then((m) => ({ Component: m.OrderDetailPage })),
+      },
+    ],
+  },
+  {
+    path: 'penalties',
+    handle: { crumb: '处罚案件' },
+    children: [
+      { index: true, lazy: () => import('./pages/penalty-list-page.tsx').then((m) => ({ Component: m.PenaltyListPage })) },
+      {
+        path: ':id',
+        handle: { crumb: '详情' },
+        lazy: () => import('./pages/penalty-detail-page.tsx').then((m) => ({ Component: m.PenaltyDetailPage })),
+      },
+    ],
+  },
   // statistics
 ];
 
