@@ -11,8 +11,8 @@ export type EnforcementDocumentRow = typeof enforcementDocuments.$inferSelect;
 /**
  * The number of a document about one record, allocated once: a second call (a second download, a retry) returns the
  * kept row. A new number bumps the unit's yearly sequence of that kind in document_sequences (issuer
- * `enforcement:<unitId>:<kind>`) in one statement; two first calls at once queue on the sequence row, and the unique
- * (kind, entity) index turns a lost race into the winner's number. The caller audits, in the same transaction.
+ * `enforcement:<unitId>:<kind>`) in one statement. Two first calls for one record queue on a transaction advisory lock
+ * (so no number is skipped); the unique (kind, entity) index backs it. The caller audits, in the same transaction.
  */
 export async function allocateEnforcementDoc(
   tx: Tx,
@@ -26,6 +26,8 @@ export async function allocateEnforcementDoc(
     actorId: number | null;
   },
 ): Promise<{ row: EnforcementDocumentRow; created: boolean }> {
+  // Two first downloads of one record queue here, so the loser reads the winner's number and no sequence number is lost.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`enforcement-doc:${input.kind}:${input.entityType}:${input.entityId}`}))`);
   const existing = await findEnforcementDoc(tx, input.kind, input.entityType, input.entityId);
   if (existing) return { row: existing, created: false };
   const [unit] = await tx.select({ name: units.name, shortName: units.shortName }).from(units).where(eq(units.id, input.unitId));

@@ -236,6 +236,29 @@ describe('执法三部曲: orders, 复查, penalty cases and documents', () => {
     expect(await countRows(t.database, 'enforcement_documents', sql`entity_type = 'check' AND entity_id = ${c.id}`)).toBe(1);
   });
 
+  it('two first downloads of one record at once get one number, and the sequence moves by one', async () => {
+    const { check: c } = await check();
+    const seq = async () =>
+      Number(
+        (
+          await t.database.rows<{ last: number }>(
+            sql`SELECT last FROM document_sequences WHERE issuer = ${`enforcement:${org.units.market.id}:checkRecord`} AND year = 2026`,
+          )
+        )[0]?.last ?? 0,
+      );
+    const before = await seq();
+    const [a, b] = await Promise.all([
+      unit.request({ method: 'GET', url: `/api/v1/enforcement-checks/${c.id}/record.docx` }),
+      office.request({ method: 'GET', url: `/api/v1/enforcement-checks/${c.id}/record.docx` }),
+    ]);
+    expect(a.statusCode).toBe(200);
+    expect(a.headers['x-document-number']).toBe(b.headers['x-document-number']);
+    expect(await seq()).toBe(before + 1);
+    expect(
+      await countRows(t.database, 'audit_events', sql`entity_type = 'enforcementDocument' AND after->>'entityId' = ${String(c.id)}`),
+    ).toBe(1);
+  });
+
   it('numbers per unit and kind: two units count independently, and a new year starts again at 1', async () => {
     const other = await makeEnterprise(t.database, { regionCode: codes.village1, supervisingUnitId: org.units.emergency.id });
     const emIns = [
