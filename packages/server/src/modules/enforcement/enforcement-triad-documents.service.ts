@@ -97,11 +97,16 @@ export function createEnforcementDocuments(deps: {
     };
   }
 
-  /** A signature's image when the file can be read as PNG (the signature pad's format); else the 签字 line stays. */
-  async function signatureImage(actor: Actor, fileId: number): Promise<Buffer | null> {
+  /**
+   * A signature's image when the caller may read the file (uploads are stored as JPEG, PDFs are not images); a file
+   * that cannot be read leaves the 签字 line with the signer's name.
+   */
+  async function signatureImage(actor: Actor, fileId: number): Promise<SignatureImage['image']> {
     try {
       const f = await deps.files.read(actor, fileId, 'file');
-      return f.mime === 'image/png' ? Buffer.from(f.bytes) : null;
+      if (f.mime === 'image/jpeg') return { type: 'jpg', data: Buffer.from(f.bytes) };
+      if (f.mime === 'image/png') return { type: 'png', data: Buffer.from(f.bytes) };
+      return null;
     } catch {
       return null;
     }
@@ -159,7 +164,7 @@ export function createEnforcementDocuments(deps: {
         sigs.push({
           label: s.role === 'inspector' ? '检查人员' : '被检查单位负责人',
           name: s.name,
-          png: await signatureImage(actor, s.fileId),
+          image: await signatureImage(actor, s.fileId),
           at: s.at,
         });
       const buffer = await checkRecordDocx({

@@ -70,7 +70,7 @@ const header = (unitName: string, title: string, number: string) => [
 export interface SignatureImage {
   label: string;
   name: string;
-  png: Buffer | null;
+  image: { type: 'png' | 'jpg'; data: Buffer } | null;
   at: string | null;
 }
 
@@ -98,10 +98,10 @@ export interface CheckRecordDoc {
 
 function signatureParas(sigs: SignatureImage[], fallbackLabels: string[]) {
   const out: Paragraph[] = [];
-  const labels = sigs.length ? sigs : fallbackLabels.map((label) => ({ label, name: '', png: null, at: null }));
+  const labels: SignatureImage[] = sigs.length ? sigs : fallbackLabels.map((label) => ({ label, name: '', image: null, at: null }));
   for (const s of labels) {
     const children: Array<TextRun | ImageRun> = [new TextRun({ text: `${s.label}（签字）：`, size: 28, font: FONT })];
-    if (s.png) children.push(new ImageRun({ type: 'png', data: s.png, transformation: { width: 150, height: 60 } }));
+    if (s.image) children.push(new ImageRun({ type: s.image.type, data: s.image.data, transformation: { width: 150, height: 60 } }));
     else children.push(new TextRun({ text: s.name ? `${s.name}（电子签名）` : '____________________', size: 28, font: FONT }));
     if (s.at) children.push(new TextRun({ text: `    ${cnDateTime(new Date(s.at))}`, size: 24, font: FONT }));
     out.push(new Paragraph({ spacing: { after: 120, line: 460 }, children }));

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { recheckState, recheckStates } from '@anzhi/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
@@ -14,9 +16,10 @@ import {
   seedOrg,
   startTestApp,
   type TestApp,
+  uploadFile,
 } from '../../../test/factories.ts';
 import { units } from '../units/unit.table.ts';
-import { enforcementOrders } from './enforcement.table.ts';
+import { enforcementChecks, enforcementOrders } from './enforcement.table.ts';
 import { recheckStateSql } from './enforcement-triad.repo.ts';
 
 /** The text of a .docx as Word stores it (word/document.xml), tags stripped. */
@@ -234,6 +237,29 @@ describe('执法三部曲: orders, 复查, penalty cases and documents', () => {
     const r2 = await office.request({ method: 'GET', url: `/api/v1/enforcement-checks/${c.id}/record.docx` });
     expect(decodeURIComponent(String(r2.headers['x-document-number']))).toBe(n1);
     expect(await countRows(t.database, 'enforcement_documents', sql`entity_type = 'check' AND entity_id = ${c.id}`)).toBe(1);
+  });
+
+  it('the 现场检查记录 embeds the signature images it can read, and keeps a 签字 line for the others', async () => {
+    const { check: c } = await check({ items: [{ result: 'pass' }] });
+    const png = fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/files/screenshot.png'));
+    const fileId = await uploadFile(unit, png, 'sign.png', 'image/png');
+    const at = '2026-03-01T02:00:00.000Z';
+    await t.database.db
+      .update(enforcementChecks)
+      .set({
+        signatures: [
+          { role: 'inspector', name: '孙执法', inspectorId: inspectors[0] ?? null, fileId, recordHash: 'a'.repeat(64), at },
+          { role: 'enterprise', name: '王负责人', inspectorId: null, fileId: 999_999, recordHash: 'a'.repeat(64), at },
+        ],
+      })
+      .where(eq(enforcementChecks.id, c.id));
+    const res = await unit.request({ method: 'GET', url: `/api/v1/enforcement-checks/${c.id}/record.docx` });
+    expect(res.statusCode).toBe(200);
+    const zip = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Object.keys(zip).filter((k) => k.startsWith('word/media/')).length).toBe(1);
+    const text = docxText(res.rawPayload);
+    expect(text).toContain('王负责人（电子签名）');
+    expect(text).toContain('未发现问题');
   });
 
   it('two first downloads of one record at once get one number, and the sequence moves by one', async () => {
