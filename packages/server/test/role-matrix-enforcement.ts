@@ -1,6 +1,9 @@
 import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
+// statistics
+import { statsMatrixPart } from './role-matrix-enforcement-stats.ts';
+// 执法三部曲
 import { triadMatrixPart } from './role-matrix-enforcement-triad.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
@@ -34,4 +37,5 @@ export const enforcementMatrixParts: MatrixPart[] = [
   // 执法三部曲: orders, documents, penalty cases
   triadMatrixPart,
   // statistics
+  statsMatrixPart,
 ];

@@ -3,6 +3,7 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+import { closureFlagList, enforcementStats, enforcementStatsQuery } from '../enforcement/enforcement-stats.contract.ts';
 // 执法三部曲
 import {
   orderCreateBody,
@@ -237,6 +238,8 @@ export const apiEndpoints = {
   'PATCH /penalties/{id}': { body: penaltyPatchBody, response: penaltyView },
 
   // 执法检查 — statistics
+  'GET /enforcement-stats': { query: enforcementStatsQuery, response: enforcementStats },
+  'GET /enforcement-stats/closure-flags': { query: enforcementStatsQuery, response: closureFlagList },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

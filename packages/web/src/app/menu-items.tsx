@@ -115,6 +115,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       { path: '/enforcement/orders', label: '整改指令', icon: <FileDoneOutlined />, permission: 'enforcement.read' },
       { path: '/enforcement/penalties', label: '处罚案件', icon: <AuditOutlined />, permission: 'enforcement.read' },
       // statistics
+      { path: '/enforcement/stats', label: '执法统计', icon: <BarChartOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
     ],
   },
   {

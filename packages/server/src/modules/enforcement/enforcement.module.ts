@@ -6,8 +6,12 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// 执法三部曲: orders, documents, penalty cases
 import { createEnforcementOrders } from './enforcement-orders.service.ts';
 import { createEnforcementPenalties } from './enforcement-penalties.service.ts';
+// statistics
+import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
+import { createEnforcementStatsService } from './enforcement-stats.service.ts';
 import { registerEnforcementTriadRoutes } from './enforcement-triad.routes.ts';
 import { createEnforcementDocuments } from './enforcement-triad-documents.service.ts';
 
@@ -38,6 +42,7 @@ export function createEnforcementServices(deps: EnforcementDeps) {
     penalties: createEnforcementPenalties(deps),
     documents: createEnforcementDocuments(deps),
     // statistics
+    stats: createEnforcementStatsService({ readDb: deps.readDb, clock: deps.clock }),
   };
 }
 
@@ -52,4 +57,5 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   // 执法三部曲: orders, documents, penalty cases
   await registerEnforcementTriadRoutes(app, deps.services);
   // statistics
+  registerEnforcementStatsRoutes(app, deps.services.stats);
 }

@@ -34,6 +34,11 @@ export const enforcementRoutes: RouteObject[] = [
     ],
   },
   // statistics
+  {
+    path: 'stats',
+    handle: { crumb: '执法统计' },
+    lazy: () => import('./pages/enforcement-stats-page.tsx').then((m) => ({ Component: m.EnforcementStatsPage })),
+  },
 ];
 
 /** Pages without login (outside the antd shell's session guard): the published draws. */
