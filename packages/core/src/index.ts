@@ -14,6 +14,8 @@ export * from './enforcement/draw.contract.ts';
 export * from './enforcement/draw.rules.ts';
 export * from './enforcement/enforcement.dict.ts';
 export * from './enforcement/enforcement.settings.ts';
+export * from './enforcement/enforcement-plan.contract.ts';
+export * from './enforcement/enforcement-plan.rules.ts';
 export * from './enforcement/enforcement-stats.contract.ts';
 export * from './enforcement/enforcement-stats.rules.ts';
 export * from './enforcement/enforcement-triad.contract.ts';

@@ -1,6 +1,8 @@
 import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
+// the yearly plan
+import { enforcementPlansMatrix } from './role-matrix-enforcement-plans.ts';
 // statistics
 import { statsMatrixPart } from './role-matrix-enforcement-stats.ts';
 // 执法三部曲
@@ -33,6 +35,7 @@ export interface MatrixPart {
 export const enforcementMatrixParts: MatrixPart[] = [
   // 名录库 and 双随机 draws
   // the yearly plan
+  enforcementPlansMatrix,
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   triadMatrixPart,

@@ -3,6 +3,21 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+import {
+  enforcementPlanAmendmentBody,
+  enforcementPlanCreate,
+  enforcementPlanDefaults,
+  enforcementPlanDefaultsQuery,
+  enforcementPlanDetail,
+  enforcementPlanListQuery,
+  enforcementPlanMonth,
+  enforcementPlanMonthQuery,
+  enforcementPlanPage,
+  enforcementPlanPatch,
+  enforcementPlanScheduleBody,
+  enforcementPlanScheduleResult,
+  enforcementPlanVersionBody,
+} from '../enforcement/enforcement-plan.contract.ts';
 import { closureFlagList, enforcementStats, enforcementStatsQuery } from '../enforcement/enforcement-stats.contract.ts';
 // 执法三部曲
 import {
@@ -224,6 +239,15 @@ export const apiEndpoints = {
   // 执法检查 — 名录库 and 双随机 draws
 
   // 执法检查 — the yearly plan
+  'GET /enforcement-plans': { query: enforcementPlanListQuery, response: enforcementPlanPage },
+  'POST /enforcement-plans': { body: enforcementPlanCreate, response: enforcementPlanDetail },
+  'GET /enforcement-plans/defaults': { query: enforcementPlanDefaultsQuery, response: enforcementPlanDefaults },
+  'GET /enforcement-plans/{id}': { response: enforcementPlanDetail },
+  'PATCH /enforcement-plans/{id}': { body: enforcementPlanPatch, response: enforcementPlanDetail },
+  'POST /enforcement-plans/{id}/approve': { body: enforcementPlanVersionBody, response: enforcementPlanDetail },
+  'POST /enforcement-plans/{id}/amendments': { body: enforcementPlanAmendmentBody, response: enforcementPlanDetail },
+  'GET /enforcement-plans/{id}/month': { query: enforcementPlanMonthQuery, response: enforcementPlanMonth },
+  'POST /enforcement-plans/{id}/schedule': { body: enforcementPlanScheduleBody, response: enforcementPlanScheduleResult },
 
   // 执法检查 — on-site checks
 

@@ -110,6 +110,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
     children: [
       // 名录库 and 双随机 draws
       // the yearly plan
+      { path: '/enforcement/plans', label: '年度计划', icon: <CalendarOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
       // on-site checks
       // 执法三部曲: orders, documents, penalty cases
       { path: '/enforcement/orders', label: '整改指令', icon: <FileDoneOutlined />, permission: 'enforcement.read' },

@@ -9,6 +9,9 @@ import type { NotificationService } from '../notifications/notification.service.
 // 执法三部曲: orders, documents, penalty cases
 import { createEnforcementOrders } from './enforcement-orders.service.ts';
 import { createEnforcementPenalties } from './enforcement-penalties.service.ts';
+// the yearly plan
+import { registerEnforcementPlanRoutes } from './enforcement-plan.routes.ts';
+import { createEnforcementPlanService } from './enforcement-plan.service.ts';
 // statistics
 import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
 import { createEnforcementStatsService } from './enforcement-stats.service.ts';
@@ -36,6 +39,7 @@ export function createEnforcementServices(deps: EnforcementDeps) {
   return {
     // 名录库 and 双随机 draws
     // the yearly plan
+    plans: createEnforcementPlanService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
     // on-site checks
     // 执法三部曲: orders, documents, penalty cases
     orders: createEnforcementOrders(deps),
@@ -53,6 +57,7 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   void deps;
   // 名录库 and 双随机 draws
   // the yearly plan
+  registerEnforcementPlanRoutes(app, deps.services.plans);
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   await registerEnforcementTriadRoutes(app, deps.services);

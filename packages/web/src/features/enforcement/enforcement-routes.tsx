@@ -7,6 +7,21 @@ import type { RouteObject } from 'react-router';
 export const enforcementRoutes: RouteObject[] = [
   // 名录库 and 双随机 draws
   // the yearly plan
+  {
+    path: 'plans',
+    handle: { crumb: '年度计划' },
+    children: [
+      {
+        index: true,
+        lazy: () => import('./plans/enforcement-plan-list-page.tsx').then((m) => ({ Component: m.EnforcementPlanListPage })),
+      },
+      {
+        path: ':id',
+        handle: { crumb: '计划详情' },
+        lazy: () => import('./plans/enforcement-plan-detail-page.tsx').then((m) => ({ Component: m.EnforcementPlanDetailPage })),
+      },
+    ],
+  },
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   {
