@@ -1,6 +1,7 @@
 import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
+import { drawsMatrixPart } from './role-matrix-enforcement-draws.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
 export interface MatrixContext {
@@ -28,6 +29,7 @@ export interface MatrixPart {
 
 export const enforcementMatrixParts: MatrixPart[] = [
   // 名录库 and 双随机 draws
+  drawsMatrixPart,
   // the yearly plan
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
