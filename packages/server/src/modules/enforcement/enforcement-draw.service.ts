@@ -59,6 +59,43 @@ function listItem(r: DrawSummaryRow): DrawListItem {
 }
 
 /**
+ * The frozen snapshot a draw commits to: the unit's drawable targets (a target's id is its enterprise's id), its active
+ * inspectors, the recent pairs within the recusal window counted back from the day of the checks, the recusal days.
+ */
+export async function drawSnapshot(ex: Executor, unit: { id: number; regionCode: string }, body: Pick<DrawCreateBody, 'scheduledOn' | 'targetCount' | 'inspectorsPerCheck'>): Promise<DrawInputs> {
+  const { recusalDays } = (await resolveSettings(ex, unit.regionCode)).enforcement;
+  const targets = await targetListRepo.drawable(ex, unit.id);
+  const inspectors = (await inspectorRepo.activeOfUnit(ex, unit.id)).map((i) => ({
+    id: i.id,
+    name: i.name,
+    certificateNo: i.certificateNo,
+    certificateValidUntil: i.certificateValidUntil,
+    homeRegionCode: i.homeRegionCode,
+  }));
+  const recentChecks: DrawInputs['recentChecks'] = [];
+  if (recusalDays > 0) {
+    const targetIds = new Set(targets.map((t) => t.id));
+    const inspectorIds = new Set(inspectors.map((i) => i.id));
+    const from = minusDays(body.scheduledOn, recusalDays - 1);
+    for (const c of await drawRepo.recentChecks(ex, unit.id, from, drawRecusalCheckStatuses)) {
+      if (!targetIds.has(c.enterpriseId)) continue;
+      for (const inspectorId of c.inspectorIds)
+        if (inspectorIds.has(inspectorId)) recentChecks.push({ inspectorId, targetId: c.enterpriseId, on: c.on });
+    }
+    recentChecks.sort((a, b) => a.on.localeCompare(b.on) || a.targetId - b.targetId || a.inspectorId - b.inspectorId);
+  }
+  return {
+    drawnOn: body.scheduledOn,
+    targetCount: body.targetCount,
+    inspectorsPerCheck: body.inspectorsPerCheck,
+    recusalDays,
+    targets,
+    inspectors,
+    recentChecks,
+  };
+}
+
+/**
  * 双随机 draws by commit–reveal (ADR 0022). Committing freezes the inputs — the unit's 检查对象名录库 (not excluded,
  * not closed; a target's id is its enterprise's id), its active inspectors, the recent check pairs within the recusal
  * window, the recusal days — and records a fresh seed whose hash is shown at once; the seed itself is returned
@@ -68,40 +105,6 @@ function listItem(r: DrawSummaryRow): DrawListItem {
 export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const { db, clock, audit } = deps;
   const today = () => chinaToday(clock.now());
-
-  /** The frozen snapshot a draw commits to. */
-  async function snapshot(ex: Executor, unit: { id: number; regionCode: string }, body: DrawCreateBody): Promise<DrawInputs> {
-    const { recusalDays } = (await resolveSettings(ex, unit.regionCode)).enforcement;
-    const targets = await targetListRepo.drawable(ex, unit.id);
-    const inspectors = (await inspectorRepo.activeOfUnit(ex, unit.id)).map((i) => ({
-      id: i.id,
-      name: i.name,
-      certificateNo: i.certificateNo,
-      certificateValidUntil: i.certificateValidUntil,
-      homeRegionCode: i.homeRegionCode,
-    }));
-    const recentChecks: DrawInputs['recentChecks'] = [];
-    if (recusalDays > 0) {
-      const targetIds = new Set(targets.map((t) => t.id));
-      const inspectorIds = new Set(inspectors.map((i) => i.id));
-      const from = minusDays(body.scheduledOn, recusalDays - 1);
-      for (const c of await drawRepo.recentChecks(ex, unit.id, from, drawRecusalCheckStatuses)) {
-        if (!targetIds.has(c.enterpriseId)) continue;
-        for (const inspectorId of c.inspectorIds)
-          if (inspectorIds.has(inspectorId)) recentChecks.push({ inspectorId, targetId: c.enterpriseId, on: c.on });
-      }
-      recentChecks.sort((a, b) => a.on.localeCompare(b.on) || a.targetId - b.targetId || a.inspectorId - b.inspectorId);
-    }
-    return {
-      drawnOn: body.scheduledOn,
-      targetCount: body.targetCount,
-      inspectorsPerCheck: body.inspectorsPerCheck,
-      recusalDays,
-      targets,
-      inspectors,
-      recentChecks,
-    };
-  }
 
   async function detailOf(ex: Executor, row: DrawRow, unitName: string): Promise<DrawDetail> {
     const inputs = row.inputs as DrawInputs;
@@ -200,7 +203,7 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditServ
             .where(and(eq(enforcementPlans.id, body.planId), eq(enforcementPlans.unitId, unit.id), scopeOn.enforcement_plans(actor.scope)));
           if (!plan) throw errors.badRequest('draw.bad_plan', '年度计划不存在或不属于该单位', [{ path: 'planId', message: '计划不存在' }]);
         }
-        const parsed = drawInputs.safeParse(await snapshot(tx, unit, body));
+        const parsed = drawInputs.safeParse(await drawSnapshot(tx, unit, body));
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
           throw errors.badRequest('draw.bad_inputs', `无法抽取：${issues.map((i) => i.message).join('；')}`, issues);
