@@ -76,7 +76,11 @@ export async function seedDemoEnforcementDraws(
     );
     inspectors += roster.inspectors.length;
     targets += await deriveTargetsFromRegistry(tx, unitId, now);
-    const snapshot = await drawSnapshot(tx, { id: unitId, regionCode: demoTownship.code }, { scheduledOn, targetCount: 1, inspectorsPerCheck: 2 });
+    const snapshot = await drawSnapshot(
+      tx,
+      { id: unitId, regionCode: demoTownship.code },
+      { scheduledOn, targetCount: 1, inspectorsPerCheck: 2 },
+    );
     const inputs = drawInputs.parse({ ...snapshot, targetCount: Math.min(5, snapshot.targets.length) });
     const seed = crypto.randomBytes(32).toString('hex');
     const [draw] = await tx

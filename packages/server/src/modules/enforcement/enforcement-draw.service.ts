@@ -62,7 +62,11 @@ function listItem(r: DrawSummaryRow): DrawListItem {
  * The frozen snapshot a draw commits to: the unit's drawable targets (a target's id is its enterprise's id), its active
  * inspectors, the recent pairs within the recusal window counted back from the day of the checks, the recusal days.
  */
-export async function drawSnapshot(ex: Executor, unit: { id: number; regionCode: string }, body: Pick<DrawCreateBody, 'scheduledOn' | 'targetCount' | 'inspectorsPerCheck'>): Promise<DrawInputs> {
+export async function drawSnapshot(
+  ex: Executor,
+  unit: { id: number; regionCode: string },
+  body: Pick<DrawCreateBody, 'scheduledOn' | 'targetCount' | 'inspectorsPerCheck'>,
+): Promise<DrawInputs> {
   const { recusalDays } = (await resolveSettings(ex, unit.regionCode)).enforcement;
   const targets = await targetListRepo.drawable(ex, unit.id);
   const inspectors = (await inspectorRepo.activeOfUnit(ex, unit.id)).map((i) => ({

@@ -22,7 +22,10 @@ export function useSaveInspector() {
   return useMutation({
     mutationFn: (v: { id?: number; body: ApiBody<'POST /enforcement-inspectors'> | ApiBody<'PATCH /enforcement-inspectors/{id}'> }) =>
       v.id
-        ? call('PATCH /enforcement-inspectors/{id}', { params: { id: v.id }, body: v.body as ApiBody<'PATCH /enforcement-inspectors/{id}'> })
+        ? call('PATCH /enforcement-inspectors/{id}', {
+            params: { id: v.id },
+            body: v.body as ApiBody<'PATCH /enforcement-inspectors/{id}'>,
+          })
         : call('POST /enforcement-inspectors', { body: v.body as ApiBody<'POST /enforcement-inspectors'> }),
     onSuccess: () => qc.invalidateQueries({ queryKey: inspectorsKey }),
   });

@@ -1,4 +1,4 @@
-import { enterpriseFlagLabels, riskLevelLabels, type RiskLevel } from '@anzhi/core';
+import { enterpriseFlagLabels, type RiskLevel, riskLevelLabels } from '@anzhi/core';
 import { Tag } from 'antd';
 
 const riskColors: Record<RiskLevel, string> = { major: 'red', high: 'orange', medium: 'gold', low: 'blue' };

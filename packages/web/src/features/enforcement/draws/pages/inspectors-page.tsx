@@ -49,7 +49,9 @@ function InspectorDrawer({ editing, open, onClose }: { editing: InspectorItem | 
       field: v.field?.trim() || null,
     };
     try {
-      await save.mutateAsync(editing ? { id: editing.id, body: { version: editing.version, ...fields } } : { body: { unitId: v.unitId, ...fields } });
+      await save.mutateAsync(
+        editing ? { id: editing.id, body: { version: editing.version, ...fields } } : { body: { unitId: v.unitId, ...fields } },
+      );
       message.success(editing ? '已保存' : '已登记');
       onClose();
     } catch (e) {
@@ -115,7 +117,10 @@ export function InspectorsPage() {
   const [editing, setEditing] = useState<InspectorItem | null>(null);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  useEffect(() => form.setFieldsValue({ ...list.filters, unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined }), [form, list.filters]);
+  useEffect(
+    () => form.setFieldsValue({ ...list.filters, unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined }),
+    [form, list.filters],
+  );
   const columns: ColumnsType<InspectorItem> = [
     { title: '姓名', dataIndex: 'name' },
     { title: '执法单位', dataIndex: 'unitName' },
@@ -176,7 +181,14 @@ export function InspectorsPage() {
           form={form}
           layout="inline"
           className="search-form-body"
-          onFinish={(v) => list.setFilters({ unitId: v.unitId ? String(v.unitId) : undefined, validity: v.validity, q: v.q?.trim(), includeInactive: v.includeInactive })}
+          onFinish={(v) =>
+            list.setFilters({
+              unitId: v.unitId ? String(v.unitId) : undefined,
+              validity: v.validity,
+              q: v.q?.trim(),
+              includeInactive: v.includeInactive,
+            })
+          }
         >
           <Form.Item name="unitId" label="单位">
             <UnitSelect style={{ width: 200 }} placeholder="全部" />
@@ -215,7 +227,13 @@ export function InspectorsPage() {
             dataSource={q.data?.items ?? []}
             loading={q.isFetching}
             scroll={{ x: 800 }}
-            pagination={{ current: list.page, pageSize: list.pageSize, total: q.data?.total ?? 0, showTotal: (t) => `共 ${t} 人`, onChange: list.setPage }}
+            pagination={{
+              current: list.page,
+              pageSize: list.pageSize,
+              total: q.data?.total ?? 0,
+              showTotal: (t) => `共 ${t} 人`,
+              onChange: list.setPage,
+            }}
             locale={{ emptyText: '名录库中还没有执法人员' }}
           />
         )}

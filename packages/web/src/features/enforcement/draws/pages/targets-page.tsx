@@ -32,7 +32,13 @@ function DeriveButton({ unitId }: { unitId: number | null }) {
       >
         从企业台账生成
       </Button>
-      <Modal open={!!result} title="生成结果" onCancel={() => setResult(null)} onOk={() => setResult(null)} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal
+        open={!!result}
+        title="生成结果"
+        onCancel={() => setResult(null)}
+        onOk={() => setResult(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         {result ? (
           <>
             <p>
@@ -80,7 +86,12 @@ function ExclusionButton({ target }: { target: TargetItem }) {
             .catch((e) => message.error(errorMessage(e)))
         }
       >
-        <Input.TextArea rows={3} placeholder="原因（必填，如 已关闭、已迁出、停产整顿）" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea
+          rows={3}
+          placeholder="原因（必填，如 已关闭、已迁出、停产整顿）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </Modal>
     </>
   );
@@ -93,7 +104,10 @@ export function TargetsPage() {
   const canManage = useCan('enforcement.manage');
   const q = useTargets(list.filters, list.page, list.pageSize);
   const [form] = Form.useForm();
-  useEffect(() => form.setFieldsValue({ ...list.filters, unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined }), [form, list.filters]);
+  useEffect(
+    () => form.setFieldsValue({ ...list.filters, unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined }),
+    [form, list.filters],
+  );
   const unitId = list.filters.unitId ? Number(list.filters.unitId) : user.unitId;
   const columns: ColumnsType<TargetItem> = [
     { title: '企业', dataIndex: 'enterpriseName' },
@@ -117,7 +131,12 @@ export function TargetsPage() {
           layout="inline"
           className="search-form-body"
           onFinish={(v) =>
-            list.setFilters({ unitId: v.unitId ? String(v.unitId) : undefined, q: v.q?.trim(), regionCode: v.regionCode, excluded: v.excluded })
+            list.setFilters({
+              unitId: v.unitId ? String(v.unitId) : undefined,
+              q: v.q?.trim(),
+              regionCode: v.regionCode,
+              excluded: v.excluded,
+            })
           }
         >
           <Form.Item name="unitId" label="单位">
@@ -157,7 +176,13 @@ export function TargetsPage() {
             dataSource={q.data?.items ?? []}
             loading={q.isFetching}
             scroll={{ x: 900 }}
-            pagination={{ current: list.page, pageSize: list.pageSize, total: q.data?.total ?? 0, showTotal: (t) => `共 ${t} 个`, onChange: list.setPage }}
+            pagination={{
+              current: list.page,
+              pageSize: list.pageSize,
+              total: q.data?.total ?? 0,
+              showTotal: (t) => `共 ${t} 个`,
+              onChange: list.setPage,
+            }}
             locale={{ emptyText: canManage ? '名录库为空：选择单位后点击“从企业台账生成”' : '名录库为空' }}
           />
         )}
