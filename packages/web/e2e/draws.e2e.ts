@@ -34,8 +34,8 @@ describe('双随机 › the public draw page', () => {
     await page.goto(`${baseUrl()}/public/draws/${draw.id}`);
     await page.getByTestId('public-draw-page').waitFor();
     await page.getByText(draw.title).waitFor();
-    expect(await page.getByTestId('public-seed-hash').innerText()).toContain(draw.seedHash);
-    expect((await page.getByTestId('public-seed').innerText()).trim()).toMatch(/^[0-9a-f]{64}/);
+    expect(await page.getByTestId('public-seed-hash').textContent()).toContain(draw.seedHash);
+    expect(((await page.getByTestId('public-seed').textContent()) ?? '').trim()).toMatch(/^[0-9a-f]{64}/);
     expect(await page.getByTestId('draw-result').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     await page.getByRole('button', { name: '在本机重新计算验证' }).click();
     await page.getByText('验证通过').waitFor();
