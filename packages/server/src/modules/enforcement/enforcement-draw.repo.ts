@@ -75,9 +75,19 @@ export const drawRepo = {
     return r;
   },
 
-  async insert(ex: Executor, values: typeof enforcementDraws.$inferInsert): Promise<DrawRow> {
+  /** Returns the row as written without reading the snapshot back (10,000 targets are not worth a round trip). */
+  async insert(ex: Executor, values: typeof enforcementDraws.$inferInsert & Pick<DrawRow, 'committedAt' | 'createdAt'>): Promise<DrawRow> {
     const [r] = await ex.insert(enforcementDraws).values(values).returning({ id: enforcementDraws.id });
-    return (await drawRepo.find(ex, undefined, (r as { id: number }).id))?.row as DrawRow;
+    return {
+      inputs: null,
+      result: null,
+      planId: null,
+      committedBy: null,
+      drawnBy: null,
+      drawnAt: null,
+      ...values,
+      id: (r as { id: number }).id,
+    };
   },
 
   /** Marks a committed draw drawn; false when it was not committed any more (run twice at once). */

@@ -196,7 +196,7 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditServ
     },
 
     async commit(actor: Actor, body: DrawCreateBody): Promise<DrawDetail> {
-      const id = await auditedTransaction(db, async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const unit = await managedUnit(tx, actor, body.unitId);
         if (body.scheduledOn < today())
           throw errors.badRequest('draw.past_day', '检查日期不能早于今天', [{ path: 'scheduledOn', message: '检查日期已过' }]);
@@ -247,13 +247,12 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditServ
             recentChecks: parsed.data.recentChecks.length,
           },
         });
-        return row.id;
+        return detailOf(tx, row, unit.name);
       });
-      return get(actor, id);
     },
 
     async run(actor: Actor, id: number): Promise<DrawDetail> {
-      await auditedTransaction(db, async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const found = await drawRepo.find(tx, scopeOn.enforcement_draws(actor.scope), id, { lock: true });
         if (!found) throw drawErrors.notFound();
         const draw = found.row;
@@ -291,8 +290,8 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditServ
             checkIds: checks.map((c) => c.id),
           },
         });
+        return detailOf(tx, { ...draw, status: 'drawn', result, drawnBy: actor.userId, drawnAt: now }, found.unitName);
       });
-      return get(actor, id);
     },
 
     /** The published record, for anyone: only a drawn draw (a committed one is not public yet: 404). */

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type DrawDetail, drawRecord, drawSeedHash, type PublicDraw, runDraw, verifyDraw } from '@anzhi/core';
+import { type DrawDetail, drawRecord, drawRecusalCheckStatuses, drawSeedHash, type PublicDraw, runDraw, verifyDraw } from '@anzhi/core';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/cli.ts';
@@ -214,10 +214,25 @@ describe('双随机 draws', () => {
   });
 
   it('an inspector does not return to a target checked within the recusal window; targets nobody may inspect are skipped with the reason', async () => {
-    const planned = await t.database.db.select().from(enforcementChecks);
+    // A cancelled check does not make anyone recuse (core drawRecusalCheckStatuses is what the SQL filters on).
+    const [cancelled] = await t.database.db
+      .insert(enforcementChecks)
+      .values({
+        code: 'JC-2026-CANCEL',
+        unitId: org.units.emergency.id,
+        enterpriseId: village1Targets[0] as number,
+        regionCode: codes.village1,
+        kind: 'adhoc',
+        status: 'cancelled',
+        scheduledOn: '2026-03-05',
+        inspectorIds: [ids.甲 as number, ids.乙 as number],
+      })
+      .returning();
+    const planned = (await t.database.db.select().from(enforcementChecks)).filter((c) => c.id !== cancelled?.id);
+    expect(drawRecusalCheckStatuses).not.toContain('cancelled');
     const pairs = new Set(planned.flatMap((c) => c.inspectorIds.map((i) => `${i}:${c.enterpriseId}`)));
     const all = await commit({ title: '全部对象', targetCount: 6 });
-    expect(all.recentChecks).toBeGreaterThan(0);
+    expect(all.recentChecks).toBe(planned.reduce((n, c) => n + c.inspectorIds.length, 0));
     const done = await run(all.id);
     for (const c of done.result?.checks ?? []) for (const i of c.inspectors) expect(pairs.has(`${i.id}:${c.targetId}`)).toBe(false);
     expect((done.result?.checks.length ?? 0) + (done.result?.skipped.length ?? 0)).toBe(6);
