@@ -2,7 +2,7 @@
 // seed, and 验证通过 after re-running the draw in the browser.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, phone, screenshot } from './browser.ts';
+import { baseUrl, desktop, launch, phone, screenshot, signIn } from './browser.ts';
 
 const DEMO_PASSWORD = 'Anzhi@2026';
 let browser: Browser;
@@ -48,6 +48,29 @@ describe('双随机 › the public draw page', () => {
     const page = await browser.newPage(phone);
     await page.goto(`${baseUrl()}/public/draws/999999`);
     await page.getByText('抽查不存在或尚未抽取').waitFor();
+    await page.close();
+  });
+
+  it('the township office finds the draws, the 名录库 (an expired certificate in red) and a draw with its seed hash and result', async () => {
+    const draw = await demoDraw();
+    const page = await browser.newPage(desktop);
+    await signIn(page, 'anweiban', DEMO_PASSWORD);
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByRole('menuitem', { name: '执法检查' }).click();
+    await page.getByRole('menuitem', { name: '执法人员名录库' }).click();
+    await page.getByTestId('inspectors-page').waitFor();
+    await page.getByText('孙立新').waitFor();
+    await page
+      .getByText(/已过期$/u)
+      .first()
+      .waitFor();
+    await page.getByRole('menuitem', { name: '双随机抽查' }).click();
+    await page.getByTestId('draws-page').waitFor();
+    await page.getByRole('link', { name: draw.title }).click();
+    await page.getByTestId('draw-detail-page').waitFor();
+    expect(await page.getByTestId('seed-hash').textContent()).toContain(draw.seedHash);
+    expect(await page.getByTestId('draw-result').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'draw-detail-desktop');
     await page.close();
   });
 });

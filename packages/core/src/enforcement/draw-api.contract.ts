@@ -92,5 +92,7 @@ export const publicDraw = drawRecord.extend({
   unitName: z.string(),
   committedAt: z.string(),
   drawnAt: z.string(),
+  /** Names of the villages the targets are in, for reading (the record itself keeps codes). */
+  regionNames: z.record(z.string(), z.string()),
 });
 export type PublicDraw = z.infer<typeof publicDraw>;

@@ -306,6 +306,12 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditServ
         unitName: found.unitName,
         committedAt: r.committedAt.toISOString(),
         drawnAt: r.drawnAt.toISOString(),
+        regionNames: Object.fromEntries(
+          await drawRepo.regionNames(
+            db,
+            (r.inputs as DrawInputs).targets.map((t) => t.regionCode),
+          ),
+        ),
         inputs: r.inputs as DrawInputs,
         seedHash: r.seedHash,
         seed: r.seed,

@@ -137,6 +137,7 @@ describe('双随机 draws', () => {
     expect(res.statusCode, res.body).toBe(200);
     published = res.json();
     expect(published).toMatchObject({ title: '2026年3月双随机抽查', unitName: '示例镇应急管理办公室', algorithm: 'anzhi-draw-v1' });
+    expect(published.regionNames).toEqual({ [codes.village1]: '东村', [codes.village2]: '西村' });
     expect(Object.keys(published.inputs.inspectors[0] ?? {}).sort()).toEqual([
       'certificateNo',
       'certificateValidUntil',

@@ -20,7 +20,7 @@ function resultOf(p: PublicDraw): NonNullable<DrawDetail['result']> {
         targetId: c.targetId,
         name: t?.name ?? String(c.targetId),
         regionCode: t?.regionCode ?? '',
-        regionName: null,
+        regionName: p.regionNames[t?.regionCode ?? ''] ?? null,
         inspectors: c.inspectorIds.map((id) => ({
           id,
           name: `${inspectors.get(id)?.name ?? id}（${inspectors.get(id)?.certificateNo ?? ''}）`,
