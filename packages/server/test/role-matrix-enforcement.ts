@@ -2,6 +2,10 @@ import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
 import { drawsMatrixPart } from './role-matrix-enforcement-draws.ts';
+// the yearly plan
+import { enforcementPlansMatrix } from './role-matrix-enforcement-plans.ts';
+// statistics
+import { statsMatrixPart } from './role-matrix-enforcement-stats.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
 export interface MatrixContext {
@@ -31,7 +35,9 @@ export const enforcementMatrixParts: MatrixPart[] = [
   // 名录库 and 双随机 draws
   drawsMatrixPart,
   // the yearly plan
+  enforcementPlansMatrix,
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  statsMatrixPart,
 ];

@@ -20,6 +20,22 @@ import {
   targetPage,
 } from '../enforcement/enforcement-directory.contract.ts';
 import {
+  enforcementPlanAmendmentBody,
+  enforcementPlanCreate,
+  enforcementPlanDefaults,
+  enforcementPlanDefaultsQuery,
+  enforcementPlanDetail,
+  enforcementPlanListQuery,
+  enforcementPlanMonth,
+  enforcementPlanMonthQuery,
+  enforcementPlanPage,
+  enforcementPlanPatch,
+  enforcementPlanScheduleBody,
+  enforcementPlanScheduleResult,
+  enforcementPlanVersionBody,
+} from '../enforcement/enforcement-plan.contract.ts';
+import { closureFlagList, enforcementStats, enforcementStatsQuery } from '../enforcement/enforcement-stats.contract.ts';
+import {
   enterprise,
   enterpriseCreateBody,
   enterpriseImportQuery,
@@ -241,12 +257,23 @@ export const apiEndpoints = {
   'GET /public/draws/{id}': { response: publicDraw },
 
   // 执法检查 — the yearly plan
+  'GET /enforcement-plans': { query: enforcementPlanListQuery, response: enforcementPlanPage },
+  'POST /enforcement-plans': { body: enforcementPlanCreate, response: enforcementPlanDetail },
+  'GET /enforcement-plans/defaults': { query: enforcementPlanDefaultsQuery, response: enforcementPlanDefaults },
+  'GET /enforcement-plans/{id}': { response: enforcementPlanDetail },
+  'PATCH /enforcement-plans/{id}': { body: enforcementPlanPatch, response: enforcementPlanDetail },
+  'POST /enforcement-plans/{id}/approve': { body: enforcementPlanVersionBody, response: enforcementPlanDetail },
+  'POST /enforcement-plans/{id}/amendments': { body: enforcementPlanAmendmentBody, response: enforcementPlanDetail },
+  'GET /enforcement-plans/{id}/month': { query: enforcementPlanMonthQuery, response: enforcementPlanMonth },
+  'POST /enforcement-plans/{id}/schedule': { body: enforcementPlanScheduleBody, response: enforcementPlanScheduleResult },
 
   // 执法检查 — on-site checks
 
   // 执法检查 — 执法三部曲: orders, documents, penalty cases
 
   // 执法检查 — statistics
+  'GET /enforcement-stats': { query: enforcementStatsQuery, response: enforcementStats },
+  'GET /enforcement-stats/closure-flags': { query: enforcementStatsQuery, response: closureFlagList },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

@@ -133,9 +133,11 @@ const menu: Array<MenuEntry | MenuGroup> = [
         notRole: 'enterprise',
       },
       // the yearly plan
+      { path: '/enforcement/plans', label: '年度计划', icon: <CalendarOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
       // on-site checks
       // 执法三部曲: orders, documents, penalty cases
       // statistics
+      { path: '/enforcement/stats', label: '执法统计', icon: <BarChartOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
     ],
   },
   {

@@ -11,6 +11,12 @@ import { registerDirectoryRoutes } from './enforcement-directory.routes.ts';
 import { registerDrawRoutes } from './enforcement-draw.routes.ts';
 import { createDrawService } from './enforcement-draw.service.ts';
 import { createInspectorService } from './enforcement-inspector.service.ts';
+// the yearly plan
+import { registerEnforcementPlanRoutes } from './enforcement-plan.routes.ts';
+import { createEnforcementPlanService } from './enforcement-plan.service.ts';
+// statistics
+import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
+import { createEnforcementStatsService } from './enforcement-stats.service.ts';
 import { createTargetService } from './enforcement-target.service.ts';
 
 export interface EnforcementDeps {
@@ -36,9 +42,11 @@ export function createEnforcementServices(deps: EnforcementDeps) {
     targets: createTargetService(deps),
     draws: createDrawService(deps),
     // the yearly plan
+    plans: createEnforcementPlanService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
     // on-site checks
     // 执法三部曲: orders, documents, penalty cases
     // statistics
+    stats: createEnforcementStatsService({ readDb: deps.readDb, clock: deps.clock }),
   };
 }
 
@@ -49,7 +57,9 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   await registerDirectoryRoutes(app, { inspectors: deps.services.inspectors, targets: deps.services.targets });
   await registerDrawRoutes(app, { draws: deps.services.draws });
   // the yearly plan
+  registerEnforcementPlanRoutes(app, deps.services.plans);
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  registerEnforcementStatsRoutes(app, deps.services.stats);
 }

@@ -396,5 +396,9 @@ export const enforcementPenalties = pgTable(
   (t) => [
     index('enforcement_penalties_unit_idx').on(t.unitId, t.decidedOn),
     index('enforcement_penalties_enterprise_idx').on(t.enterpriseId, t.decidedOn),
+    // The statistics ask whether a case was filed on a check, an order or a hazard (立案率, 只检查不处罚).
+    index('enforcement_penalties_check_idx').on(t.checkId),
+    index('enforcement_penalties_order_idx').on(t.orderId),
+    index('enforcement_penalties_hazard_idx').on(t.hazardId),
   ],
 );

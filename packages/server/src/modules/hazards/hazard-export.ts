@@ -10,7 +10,6 @@ import {
   majorReportItems,
   supervisionLevelLabels,
 } from '@anzhi/core';
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../lib/exceljs.ts';
 
 /** One ledger row: the summary and the texts the workbook prints. */

@@ -8,7 +8,6 @@ import {
   planReportStatusLabels,
   planTaskStatusLabels,
 } from '@anzhi/core';
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../lib/exceljs.ts';
 import type { PlanTaskRow } from './plan.repo.ts';
 import type { Ledger } from './plan-ledger.ts';

@@ -32,9 +32,29 @@ export const enforcementRoutes: RouteObject[] = [
     ],
   },
   // the yearly plan
+  {
+    path: 'plans',
+    handle: { crumb: '年度计划' },
+    children: [
+      {
+        index: true,
+        lazy: () => import('./plans/enforcement-plan-list-page.tsx').then((m) => ({ Component: m.EnforcementPlanListPage })),
+      },
+      {
+        path: ':id',
+        handle: { crumb: '计划详情' },
+        lazy: () => import('./plans/enforcement-plan-detail-page.tsx').then((m) => ({ Component: m.EnforcementPlanDetailPage })),
+      },
+    ],
+  },
   // on-site checks
   // 执法三部曲: orders, documents, penalty cases
   // statistics
+  {
+    path: 'stats',
+    handle: { crumb: '执法统计' },
+    lazy: () => import('./pages/enforcement-stats-page.tsx').then((m) => ({ Component: m.EnforcementStatsPage })),
+  },
 ];
 
 /** Pages without login (outside the antd shell's session guard): the published draws. */
