@@ -18,6 +18,7 @@ import { configuredStorage } from './lib/storage-configured.ts';
 import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { readRecordedHead } from './modules/audit/audit-head.ts';
+import { drawUsage, runDrawCommand } from './modules/enforcement/enforcement-draw.cli.ts';
 import { enforcementSweepSummary, runEnforcementSweepCommand } from './modules/enforcement/enforcement-sweep.cli.ts';
 import { runEnforcementSweep } from './modules/enforcement/enforcement-sweep.ts';
 import { filesUsage, isFilesMigrate, NO_S3_MESSAGE, runFilesMigrate } from './modules/files/file.cli.ts';
@@ -40,6 +41,7 @@ const usage = `用法: anzhi <命令>
   restore FILE           从备份恢复到空数据库（备份含上传文件时一并放回文件存储）
 ${sweepUsage}
 ${planUsage}
+${drawUsage}
 ${filesUsage}
 环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data) ANZHI_S3_URL ANZHI_S3_BUCKET ANZHI_S3_ACCESS_KEY ANZHI_S3_SECRET_KEY ANZHI_S3_REGION`;
 
@@ -236,6 +238,12 @@ async function main(argv: string[]) {
     }
     case 'plan': {
       const code = await runPlanCommand(positionals, { json: values.json === true });
+      if (code === null) break;
+      process.exitCode = code;
+      return;
+    }
+    case 'draw': {
+      const code = runDrawCommand(positionals);
       if (code === null) break;
       process.exitCode = code;
       return;

@@ -1,6 +1,7 @@
 import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
+import { drawsMatrixPart } from './role-matrix-enforcement-draws.ts';
 // the yearly plan
 import { enforcementPlansMatrix } from './role-matrix-enforcement-plans.ts';
 // statistics
@@ -34,6 +35,7 @@ export interface MatrixPart {
 
 export const enforcementMatrixParts: MatrixPart[] = [
   // 名录库 and 双随机 draws
+  drawsMatrixPart,
   // the yearly plan
   enforcementPlansMatrix,
   // on-site checks

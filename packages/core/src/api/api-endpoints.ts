@@ -3,6 +3,22 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+import { drawCreateBody, drawDetail, drawListQuery, drawPage, publicDraw } from '../enforcement/draw-api.contract.ts';
+import {
+  inspectorCreateBody,
+  inspectorDeactivateBody,
+  inspectorItem,
+  inspectorListQuery,
+  inspectorPage,
+  inspectorUpdateBody,
+  targetCreateBody,
+  targetDeriveBody,
+  targetDeriveResult,
+  targetExclusionBody,
+  targetItem,
+  targetListQuery,
+  targetPage,
+} from '../enforcement/enforcement-directory.contract.ts';
 import {
   enforcementPlanAmendmentBody,
   enforcementPlanCreate,
@@ -237,6 +253,21 @@ export const apiEndpoints = {
   'POST /jobs/{id}/retry': { response: jobItem },
 
   // 执法检查 — 名录库 and 双随机 draws
+  'GET /enforcement-inspectors': { query: inspectorListQuery, response: inspectorPage },
+  'POST /enforcement-inspectors': { body: inspectorCreateBody, response: inspectorItem },
+  'GET /enforcement-inspectors/{id}': { response: inspectorItem },
+  'PATCH /enforcement-inspectors/{id}': { body: inspectorUpdateBody, response: inspectorItem },
+  'POST /enforcement-inspectors/{id}/deactivate': { body: inspectorDeactivateBody, response: inspectorItem },
+  'GET /enforcement-targets': { query: targetListQuery, response: targetPage },
+  'POST /enforcement-targets': { body: targetCreateBody, response: targetItem },
+  'POST /enforcement-targets/derive': { body: targetDeriveBody, response: targetDeriveResult },
+  'GET /enforcement-targets/{id}': { response: targetItem },
+  'POST /enforcement-targets/{id}/exclusion': { body: targetExclusionBody, response: targetItem },
+  'GET /draws': { query: drawListQuery, response: drawPage },
+  'POST /draws': { body: drawCreateBody, response: drawDetail },
+  'GET /draws/{id}': { response: drawDetail },
+  'POST /draws/{id}/run': { response: drawDetail },
+  'GET /public/draws/{id}': { response: publicDraw },
 
   // 执法检查 — the yearly plan
   'GET /enforcement-plans': { query: enforcementPlanListQuery, response: enforcementPlanPage },

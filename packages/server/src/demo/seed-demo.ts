@@ -12,6 +12,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
 import { seedDemoPlan } from './demo-plans.ts';
@@ -192,6 +193,12 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         hazards: hazardCount + villageTodos,
         ...planCounts,
       },
+    });
+    // enforcement: 名录库 and draws (issue 14, part A) — the draws' planned checks are for the later parts to carry out.
+    await seedDemoEnforcementDraws(tx, {
+      now,
+      units: { emergency: unitIds.get('示例镇应急管理办公室') as number, lawEnforcement: unitIds.get('示例镇综合行政执法大队') as number },
+      officeUserId: id('anweiban'),
     });
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.

@@ -11,6 +11,8 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
+  IdcardOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -109,6 +111,27 @@ const menu: Array<MenuEntry | MenuGroup> = [
     icon: <SafetyCertificateOutlined />,
     children: [
       // 名录库 and 双随机 draws
+      {
+        path: '/enforcement/draws',
+        label: '双随机抽查',
+        icon: <NodeIndexOutlined />,
+        permission: 'enforcement.read',
+        notRole: 'enterprise',
+      },
+      {
+        path: '/enforcement/targets',
+        label: '检查对象名录库',
+        icon: <ShopOutlined />,
+        permission: 'enforcement.read',
+        notRole: 'enterprise',
+      },
+      {
+        path: '/enforcement/inspectors',
+        label: '执法人员名录库',
+        icon: <IdcardOutlined />,
+        permission: 'enforcement.read',
+        notRole: 'enterprise',
+      },
       // the yearly plan
       { path: '/enforcement/plans', label: '年度计划', icon: <CalendarOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
       // on-site checks

@@ -6,6 +6,11 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// 名录库 and 双随机 draws
+import { registerDirectoryRoutes } from './enforcement-directory.routes.ts';
+import { registerDrawRoutes } from './enforcement-draw.routes.ts';
+import { createDrawService } from './enforcement-draw.service.ts';
+import { createInspectorService } from './enforcement-inspector.service.ts';
 // 执法三部曲: orders, documents, penalty cases
 import { createEnforcementOrders } from './enforcement-orders.service.ts';
 import { createEnforcementPenalties } from './enforcement-penalties.service.ts';
@@ -15,6 +20,7 @@ import { createEnforcementPlanService } from './enforcement-plan.service.ts';
 // statistics
 import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
 import { createEnforcementStatsService } from './enforcement-stats.service.ts';
+import { createTargetService } from './enforcement-target.service.ts';
 import { registerEnforcementTriadRoutes } from './enforcement-triad.routes.ts';
 import { createEnforcementDocuments } from './enforcement-triad-documents.service.ts';
 
@@ -35,9 +41,11 @@ export interface EnforcementDeps {
  * (orders, documents, penalty cases) and the statistics.
  */
 export function createEnforcementServices(deps: EnforcementDeps) {
-  void deps;
   return {
     // 名录库 and 双随机 draws
+    inspectors: createInspectorService(deps),
+    targets: createTargetService(deps),
+    draws: createDrawService(deps),
     // the yearly plan
     plans: createEnforcementPlanService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
     // on-site checks
@@ -53,9 +61,9 @@ export function createEnforcementServices(deps: EnforcementDeps) {
 export type EnforcementServices = ReturnType<typeof createEnforcementServices>;
 
 export async function registerEnforcementModules(app: FastifyInstance, deps: { services: EnforcementServices; db: Db }) {
-  void app;
-  void deps;
   // 名录库 and 双随机 draws
+  await registerDirectoryRoutes(app, { inspectors: deps.services.inspectors, targets: deps.services.targets });
+  await registerDrawRoutes(app, { draws: deps.services.draws });
   // the yearly plan
   registerEnforcementPlanRoutes(app, deps.services.plans);
   // on-site checks
