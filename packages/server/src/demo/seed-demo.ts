@@ -13,6 +13,7 @@ import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
+import { seedDemoEnforcementPlans } from './demo-enforcement-plans.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
 import { seedDemoPlan } from './demo-plans.ts';
@@ -195,9 +196,15 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
       },
     });
     // enforcement: 名录库 and draws (issue 14, part A) — the draws' planned checks are for the later parts to carry out.
-    await seedDemoEnforcementDraws(tx, {
+    const enforcementUnits = {
+      emergency: unitIds.get('示例镇应急管理办公室') as number,
+      lawEnforcement: unitIds.get('示例镇综合行政执法大队') as number,
+    };
+    await seedDemoEnforcementDraws(tx, { now, units: enforcementUnits, officeUserId: id('anweiban') });
+    // enforcement: this year's approved yearly plans of both units (part B).
+    await seedDemoEnforcementPlans(tx, {
       now,
-      units: { emergency: unitIds.get('示例镇应急管理办公室') as number, lawEnforcement: unitIds.get('示例镇综合行政执法大队') as number },
+      unitIds: [enforcementUnits.emergency, enforcementUnits.lawEnforcement],
       officeUserId: id('anweiban'),
     });
   });
