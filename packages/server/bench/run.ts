@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as web from '../../web/bench/phone.bench.ts';
+import * as enforcement from './enforcement.bench.ts';
 import * as enforcementPlan from './enforcement-plan.bench.ts';
 import * as enterprise from './enterprise.bench.ts';
 import { type BenchContext, freshDatabase, type Result } from './harness.ts';
@@ -24,6 +25,7 @@ const suites: Record<string, Suite> = {
   'enterprise.import_10k': enterprise.importTenThousand,
   'enterprise.list': enterprise.list,
   'plan.parse': plan.parse,
+  'enforcement.draw_10k': enforcement.drawTenThousand,
   'enforcement.plan_5k': enforcementPlan.planFiveThousand,
   'hazard.ledger': hazard.ledger,
   // The dashboard numbers come with hazard.ledger_search (the same million hazards); `--only dashboard` measures them alone.

@@ -19,6 +19,7 @@ import { registerCriteriaModule } from './modules/criteria/criteria.routes.ts';
 import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
 import { createEnforcementServices, registerEnforcementModules } from './modules/enforcement/enforcement.module.ts';
+import { createEnforcementTodoProvider } from './modules/enforcement/enforcement-todos.ts';
 import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
 import { createEnterpriseService } from './modules/enterprises/enterprise.service.ts';
 import { registerEnterpriseFileModule } from './modules/enterprises/enterprise-file.routes.ts';
@@ -110,7 +111,11 @@ export function createServices(
   });
   // The 待办 centre asks each module that owns to-dos (a new module adds its provider here).
   const todos = createTodoService({
-    providers: [createHazardTodoProvider(ctx), createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch })],
+    providers: [
+      createHazardTodoProvider(ctx),
+      createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch }),
+      createEnforcementTodoProvider(ctx),
+    ],
   });
   const enterpriseFile = createEnterpriseFile({
     enterprises: base.enterprises,

@@ -18,6 +18,9 @@ import { configuredStorage } from './lib/storage-configured.ts';
 import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { readRecordedHead } from './modules/audit/audit-head.ts';
+import { drawUsage, runDrawCommand } from './modules/enforcement/enforcement-draw.cli.ts';
+import { enforcementSweepSummary, runEnforcementSweepCommand } from './modules/enforcement/enforcement-sweep.cli.ts';
+import { runEnforcementSweep } from './modules/enforcement/enforcement-sweep.ts';
 import { filesUsage, isFilesMigrate, NO_S3_MESSAGE, runFilesMigrate } from './modules/files/file.cli.ts';
 import { parseSweepNow, runSweepCommand, sweepSummary, sweepUsage } from './modules/hazards/hazard-sweep.cli.ts';
 import { runHazardSweep } from './modules/hazards/hazard-sweep.ts';
@@ -38,6 +41,7 @@ const usage = `用法: anzhi <命令>
   restore FILE           从备份恢复到空数据库（备份含上传文件时一并放回文件存储）
 ${sweepUsage}
 ${planUsage}
+${drawUsage}
 ${filesUsage}
 环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data) ANZHI_S3_URL ANZHI_S3_BUCKET ANZHI_S3_ACCESS_KEY ANZHI_S3_SECRET_KEY ANZHI_S3_REGION`;
 
@@ -87,7 +91,10 @@ async function serve(demo: boolean) {
         run: async () => {
           const channels = services.notifications.outboundChannelKeys;
           const hazards = await runHazardSweep(database.db, systemClock.now(), { channels });
-          return withPlanCounts(hazards, await runPlanSweep(database.db, systemClock.now(), { channels }));
+          const counts = withPlanCounts(hazards, await runPlanSweep(database.db, systemClock.now(), { channels }));
+          // 执法三部曲: 复查 reminders and overdue marks (issue 14).
+          await runEnforcementSweep(database.db, systemClock.now(), { channels });
+          return counts;
         },
       },
       { name: 'outbound notifications', everyMs: 15_000, exclusive: false, run: () => services.notifications.deliverPending() },
@@ -213,20 +220,30 @@ async function main(argv: string[]) {
     }
     case 'sweep': {
       const now = parseSweepNow(values.now, systemClock.now());
-      const [result, plans] = await withDatabase(async (db) => {
+      const [result, plans, enforcement] = await withDatabase(async (db) => {
         await prepareDatabase(db);
-        return [await runSweepCommand(db, now, loadConfig()), await runPlanSweepCommand(db, now, loadConfig())] as const;
+        return [
+          await runSweepCommand(db, now, loadConfig()),
+          await runPlanSweepCommand(db, now, loadConfig()),
+          await runEnforcementSweepCommand(db, now, loadConfig()),
+        ] as const;
       });
       const all = withPlanCounts(result, plans);
       console.log(
         values.json
           ? JSON.stringify({ created: all.created, skipped: all.skipped })
-          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}`,
+          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}\n${enforcementSweepSummary(enforcement)}`,
       );
       return;
     }
     case 'plan': {
       const code = await runPlanCommand(positionals, { json: values.json === true });
+      if (code === null) break;
+      process.exitCode = code;
+      return;
+    }
+    case 'draw': {
+      const code = runDrawCommand(positionals);
       if (code === null) break;
       process.exitCode = code;
       return;

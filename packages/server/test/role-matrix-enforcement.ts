@@ -2,10 +2,13 @@ import type { Database } from '../src/db/client.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import type { seedOrg } from './app.ts';
 import { checksMatrixPart } from './role-matrix-enforcement-checks.ts';
+import { drawsMatrixPart } from './role-matrix-enforcement-draws.ts';
 // the yearly plan
 import { enforcementPlansMatrix } from './role-matrix-enforcement-plans.ts';
 // statistics
 import { statsMatrixPart } from './role-matrix-enforcement-stats.ts';
+// 执法三部曲
+import { triadMatrixPart } from './role-matrix-enforcement-triad.ts';
 import type { Expectation } from './role-matrix-kit.ts';
 
 export interface MatrixContext {
@@ -33,11 +36,13 @@ export interface MatrixPart {
 
 export const enforcementMatrixParts: MatrixPart[] = [
   // 名录库 and 双随机 draws
+  drawsMatrixPart,
   // the yearly plan
   enforcementPlansMatrix,
   // on-site checks
   checksMatrixPart,
   // 执法三部曲: orders, documents, penalty cases
+  triadMatrixPart,
   // statistics
   statsMatrixPart,
 ];

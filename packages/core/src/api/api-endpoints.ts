@@ -20,6 +20,22 @@ import {
   quizStats,
   quizStatsQuery,
 } from '../enforcement/check.contract.ts';
+import { drawCreateBody, drawDetail, drawListQuery, drawPage, publicDraw } from '../enforcement/draw-api.contract.ts';
+import {
+  inspectorCreateBody,
+  inspectorDeactivateBody,
+  inspectorItem,
+  inspectorListQuery,
+  inspectorPage,
+  inspectorUpdateBody,
+  targetCreateBody,
+  targetDeriveBody,
+  targetDeriveResult,
+  targetExclusionBody,
+  targetItem,
+  targetListQuery,
+  targetPage,
+} from '../enforcement/enforcement-directory.contract.ts';
 import {
   enforcementPlanAmendmentBody,
   enforcementPlanCreate,
@@ -36,6 +52,19 @@ import {
   enforcementPlanVersionBody,
 } from '../enforcement/enforcement-plan.contract.ts';
 import { closureFlagList, enforcementStats, enforcementStatsQuery } from '../enforcement/enforcement-stats.contract.ts';
+// 执法三部曲
+import {
+  orderCreateBody,
+  orderListQuery,
+  orderPage,
+  orderView,
+  penaltyCreateBody,
+  penaltyListQuery,
+  penaltyPage,
+  penaltyPatchBody,
+  penaltyView,
+  recheckBody,
+} from '../enforcement/enforcement-triad.contract.ts';
 import {
   enterprise,
   enterpriseCreateBody,
@@ -241,6 +270,21 @@ export const apiEndpoints = {
   'POST /jobs/{id}/retry': { response: jobItem },
 
   // 执法检查 — 名录库 and 双随机 draws
+  'GET /enforcement-inspectors': { query: inspectorListQuery, response: inspectorPage },
+  'POST /enforcement-inspectors': { body: inspectorCreateBody, response: inspectorItem },
+  'GET /enforcement-inspectors/{id}': { response: inspectorItem },
+  'PATCH /enforcement-inspectors/{id}': { body: inspectorUpdateBody, response: inspectorItem },
+  'POST /enforcement-inspectors/{id}/deactivate': { body: inspectorDeactivateBody, response: inspectorItem },
+  'GET /enforcement-targets': { query: targetListQuery, response: targetPage },
+  'POST /enforcement-targets': { body: targetCreateBody, response: targetItem },
+  'POST /enforcement-targets/derive': { body: targetDeriveBody, response: targetDeriveResult },
+  'GET /enforcement-targets/{id}': { response: targetItem },
+  'POST /enforcement-targets/{id}/exclusion': { body: targetExclusionBody, response: targetItem },
+  'GET /draws': { query: drawListQuery, response: drawPage },
+  'POST /draws': { body: drawCreateBody, response: drawDetail },
+  'GET /draws/{id}': { response: drawDetail },
+  'POST /draws/{id}/run': { response: drawDetail },
+  'GET /public/draws/{id}': { response: publicDraw },
 
   // 执法检查 — the yearly plan
   'GET /enforcement-plans': { query: enforcementPlanListQuery, response: enforcementPlanPage },
@@ -268,6 +312,14 @@ export const apiEndpoints = {
   'PUT /enforcement-checklists/{id}': { body: checklistBody, response: checklistView },
 
   // 执法检查 — 执法三部曲: orders, documents, penalty cases
+  'GET /enforcement-orders': { query: orderListQuery, response: orderPage },
+  'POST /enforcement-orders': { body: orderCreateBody, response: orderView },
+  'GET /enforcement-orders/{id}': { response: orderView },
+  'POST /enforcement-orders/{id}/recheck': { body: recheckBody, response: orderView },
+  'GET /penalties': { query: penaltyListQuery, response: penaltyPage },
+  'POST /penalties': { body: penaltyCreateBody, response: penaltyView },
+  'GET /penalties/{id}': { response: penaltyView },
+  'PATCH /penalties/{id}': { body: penaltyPatchBody, response: penaltyView },
 
   // 执法检查 — statistics
   'GET /enforcement-stats': { query: enforcementStatsQuery, response: enforcementStats },

@@ -20,6 +20,8 @@ export const todoKinds = [
   'hazard.report',
   /** A 月调度 card of the caller's unit, due and not yet reported. */
   'plan.dispatch',
+  /** An order of the caller's unit whose 复查 is due or overdue (执法三部曲). */
+  'enforcement.recheck',
 ] as const;
 export type TodoKind = (typeof todoKinds)[number];
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -27,6 +29,7 @@ export const todoKindLabels: Record<TodoKind, string> = {
   'hazard.check': '举一反三排查',
   'hazard.report': '隐患排查报告签署',
   'plan.dispatch': '月调度报送',
+  'enforcement.recheck': '整改复查',
 };
 
 export const todoListQuery = z.object({

@@ -190,6 +190,7 @@ export const unscopedTables: Record<string, string> = {
   enforcement_check_items: 'read through their check (scopeOn.enforcement_checks)',
   enforcement_check_amendments: 'read through their check (scopeOn.enforcement_checks)',
   enforcement_checklists: "a unit's own checklist items, read and written through the unit (scopeOn.units; a unit account only its own)",
+  enforcement_order_alerts: 'sweep bookkeeping of 复查 reminders, never listed to users',
   enforcement_documents: 'issued and read through their record (a scoped check, order or penalty case)',
   document_sequences: 'the 发文字号 counters of issuing offices, written and read only when a letter is issued through its scoped hazard',
   files: 'reached through their owner (files/file-owners.ts asks the owning module, which applies its scope)',

@@ -9,6 +9,7 @@ export {
   enforcementDocuments,
   enforcementDraws,
   enforcementInspectors,
+  enforcementOrderAlerts,
   enforcementOrders,
   enforcementPenalties,
   enforcementPlanAmendments,

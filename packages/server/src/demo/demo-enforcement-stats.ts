@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { enforcementPenalties } from '../modules/enforcement/enforcement.table.ts';
+import { allocateEnforcementDoc } from '../modules/enforcement/enforcement-doc-numbers.ts';
 import { enterprises } from '../modules/enterprises/enterprise.table.ts';
 
 /**
@@ -14,7 +15,7 @@ import { enterprises } from '../modules/enterprises/enterprise.table.ts';
  * each) also keep the unit clear of 零处罚. Not wired into seed-demo.ts: the lead decides with part D's demo.
  */
 export async function seedEnforcementStatsDemo(
-  tx: Executor,
+  tx: Tx,
   opts: { unitId: number; enterpriseId: number; today: string; createdBy: number | null },
 ): Promise<number[]> {
   const [e] = await tx.select({ regionCode: enterprises.regionCode }).from(enterprises).where(eq(enterprises.id, opts.enterpriseId));
@@ -28,16 +29,28 @@ export async function seedEnforcementStatsDemo(
         enterpriseId: opts.enterpriseId,
         regionCode: e.regionCode,
         status: 'decided' as const,
-        legalBasis: ['aqscf-2021:102'],
+        legalBasis: ['aqsf-2021:102'],
         facts: `（示例）重大事故隐患未按期整改，第${k + 1}次处罚`,
         amount: 5000,
-        decisionNo: `示例应急罚〔${day(back).slice(0, 4)}〕${90 + k}号`,
         majorHazard: true,
         filedOn: day(back + 10),
         decidedOn: day(back),
         createdBy: opts.createdBy,
       })),
     )
-    .returning({ id: enforcementPenalties.id });
+    .returning({ id: enforcementPenalties.id, decidedOn: enforcementPenalties.decidedOn });
+  // 行政处罚决定书 numbers from the unit's yearly sequence, as a decision made through the API gets them.
+  for (const r of rows) {
+    const { row } = await allocateEnforcementDoc(tx, {
+      unitId: opts.unitId,
+      kind: 'penaltyDecision',
+      entityType: 'penalty',
+      entityId: r.id,
+      year: Number(String(r.decidedOn).slice(0, 4)),
+      now: new Date(`${opts.today}T02:00:00Z`),
+      actorId: opts.createdBy,
+    });
+    await tx.update(enforcementPenalties).set({ decisionNo: row.number }).where(eq(enforcementPenalties.id, r.id));
+  }
   return rows.map((r) => r.id);
 }

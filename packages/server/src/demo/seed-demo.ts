@@ -13,6 +13,8 @@ import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
 import { ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
+import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
+import { seedDemoEnforcementPlans } from './demo-enforcement-plans.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
 import { seedDemoPlan } from './demo-plans.ts';
@@ -203,6 +205,18 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         hazards: hazardCount + villageTodos,
         ...planCounts,
       },
+    });
+    // enforcement: 名录库 and draws (issue 14, part A) — the draws' planned checks are for the later parts to carry out.
+    const enforcementUnits = {
+      emergency: unitIds.get('示例镇应急管理办公室') as number,
+      lawEnforcement: unitIds.get('示例镇综合行政执法大队') as number,
+    };
+    await seedDemoEnforcementDraws(tx, { now, units: enforcementUnits, officeUserId: id('anweiban') });
+    // enforcement: this year's approved yearly plans of both units (part B).
+    await seedDemoEnforcementPlans(tx, {
+      now,
+      unitIds: [enforcementUnits.emergency, enforcementUnits.lawEnforcement],
+      officeUserId: id('anweiban'),
     });
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.

@@ -12,6 +12,8 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FormOutlined,
+  IdcardOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -110,11 +112,34 @@ const menu: Array<MenuEntry | MenuGroup> = [
     icon: <SafetyCertificateOutlined />,
     children: [
       // 名录库 and 双随机 draws
+      {
+        path: '/enforcement/draws',
+        label: '双随机抽查',
+        icon: <NodeIndexOutlined />,
+        permission: 'enforcement.read',
+        notRole: 'enterprise',
+      },
+      {
+        path: '/enforcement/targets',
+        label: '检查对象名录库',
+        icon: <ShopOutlined />,
+        permission: 'enforcement.read',
+        notRole: 'enterprise',
+      },
+      {
+        path: '/enforcement/inspectors',
+        label: '执法人员名录库',
+        icon: <IdcardOutlined />,
+        permission: 'enforcement.read',
+        notRole: 'enterprise',
+      },
       // the yearly plan
       { path: '/enforcement/plans', label: '年度计划', icon: <CalendarOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
       // on-site checks
       { path: '/enforcement/checks', label: '现场检查', icon: <FileSearchOutlined />, permission: 'enforcement.read' },
       // 执法三部曲: orders, documents, penalty cases
+      { path: '/enforcement/orders', label: '整改指令', icon: <FileDoneOutlined />, permission: 'enforcement.read' },
+      { path: '/enforcement/penalties', label: '处罚案件', icon: <AuditOutlined />, permission: 'enforcement.read' },
       // statistics
       { path: '/enforcement/stats', label: '执法统计', icon: <BarChartOutlined />, permission: 'enforcement.read', notRole: 'enterprise' },
     ],

@@ -33,7 +33,8 @@ export function useSession() {
  * shows them with a retry.
  */
 export async function sendVisitorToLogin(queryClient: QueryClient, location: Location): Promise<void> {
-  if (location.pathname === '/login') return;
+  // The published 双随机 draws (/public/…) are for anyone: no session asked, no detour through the login page.
+  if (location.pathname === '/login' || location.pathname.startsWith('/public/')) return;
   const user = await queryClient.fetchQuery(sessionQuery).catch(() => undefined);
   if (user === null) window.history.replaceState(null, '', loginPath(`${location.pathname}${location.search}`));
 }

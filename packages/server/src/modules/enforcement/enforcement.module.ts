@@ -11,12 +11,23 @@ import { registerCheckRoutes } from './check.routes.ts';
 import { checkFileOwner, createCheckService } from './check.service.ts';
 import { createCheckQuizService } from './check-quiz.service.ts';
 import { createCheckSignService } from './check-sign.service.ts';
+// 名录库 and 双随机 draws
+import { registerDirectoryRoutes } from './enforcement-directory.routes.ts';
+import { registerDrawRoutes } from './enforcement-draw.routes.ts';
+import { createDrawService } from './enforcement-draw.service.ts';
+import { createInspectorService } from './enforcement-inspector.service.ts';
+// 执法三部曲: orders, documents, penalty cases
+import { createEnforcementOrders } from './enforcement-orders.service.ts';
+import { createEnforcementPenalties } from './enforcement-penalties.service.ts';
 // the yearly plan
 import { registerEnforcementPlanRoutes } from './enforcement-plan.routes.ts';
 import { createEnforcementPlanService } from './enforcement-plan.service.ts';
 // statistics
 import { registerEnforcementStatsRoutes } from './enforcement-stats.routes.ts';
 import { createEnforcementStatsService } from './enforcement-stats.service.ts';
+import { createTargetService } from './enforcement-target.service.ts';
+import { registerEnforcementTriadRoutes } from './enforcement-triad.routes.ts';
+import { createEnforcementDocuments } from './enforcement-triad-documents.service.ts';
 
 export interface EnforcementDeps {
   db: Db;
@@ -43,6 +54,9 @@ export function createEnforcementServices(deps: EnforcementDeps) {
   );
   return {
     // 名录库 and 双随机 draws
+    inspectors: createInspectorService(deps),
+    targets: createTargetService(deps),
+    draws: createDrawService(deps),
     // the yearly plan
     plans: createEnforcementPlanService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
     // on-site checks
@@ -50,6 +64,9 @@ export function createEnforcementServices(deps: EnforcementDeps) {
     checkSigning: createCheckSignService({ ...deps, checks }),
     checkQuiz: createCheckQuizService({ ...deps, checks }),
     // 执法三部曲: orders, documents, penalty cases
+    orders: createEnforcementOrders(deps),
+    penalties: createEnforcementPenalties(deps),
+    documents: createEnforcementDocuments(deps),
     // statistics
     stats: createEnforcementStatsService({ readDb: deps.readDb, clock: deps.clock }),
   };
@@ -59,11 +76,14 @@ export type EnforcementServices = ReturnType<typeof createEnforcementServices>;
 
 export async function registerEnforcementModules(app: FastifyInstance, deps: { services: EnforcementServices; db: Db }) {
   // 名录库 and 双随机 draws
+  await registerDirectoryRoutes(app, { inspectors: deps.services.inspectors, targets: deps.services.targets });
+  await registerDrawRoutes(app, { draws: deps.services.draws });
   // the yearly plan
   registerEnforcementPlanRoutes(app, deps.services.plans);
   // on-site checks
   await registerCheckRoutes(app, { checks: deps.services.checks, signing: deps.services.checkSigning, quiz: deps.services.checkQuiz });
   // 执法三部曲: orders, documents, penalty cases
+  await registerEnforcementTriadRoutes(app, deps.services);
   // statistics
   registerEnforcementStatsRoutes(app, deps.services.stats);
 }

@@ -376,7 +376,7 @@ export const enforcementPenalties = pgTable(
     orderId: integer('order_id').references(() => enforcementOrders.id),
     hazardId: integer('hazard_id').references(() => hazards.id),
     status: text('status').$type<PenaltyStatus>().notNull(),
-    /** Articles from core's versioned 安全生产法 list (e.g. `aqscf-2021:102`). */
+    /** Articles from core's versioned 安全生产法 list (e.g. `aqsf-2021:102`). */
     legalBasis: text('legal_basis').array().notNull(),
     facts: text('facts').notNull(),
     amount: numeric('amount', { precision: 12, scale: 2, mode: 'number' }),
@@ -388,6 +388,8 @@ export const enforcementPenalties = pgTable(
     filedOn: date('filed_on', { mode: 'string' }).notNull(),
     decidedOn: date('decided_on', { mode: 'string' }),
     closedOn: date('closed_on', { mode: 'string' }),
+    /** Why the case was withdrawn (撤销立案). */
+    withdrawnReason: text('withdrawn_reason'),
     createdBy: integer('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: created(),
@@ -413,3 +415,18 @@ export const enforcementChecklists = pgTable('enforcement_checklists', {
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: updated(),
 });
+
+/** The sweep's 复查 reminders and overdue marks: one per order and kind, so a second run is a no-op. */
+export const enforcementOrderAlerts = pgTable(
+  'enforcement_order_alerts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => enforcementOrders.id),
+    kind: text('kind').$type<'recheckDue' | 'recheckOverdue'>().notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('enforcement_order_alerts_order_kind_uq').on(t.orderId, t.kind)],
+);

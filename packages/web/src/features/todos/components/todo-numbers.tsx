@@ -9,6 +9,7 @@ const numberOf: Record<TodoKind, { title: string; to: string }> = {
   'hazard.check': { title: '待反馈举一反三', to: '/hazards/checks' },
   'hazard.report': { title: '待签署季报年报', to: '/hazards/reports' },
   'plan.dispatch': { title: '待报送月调度', to: '/plans/dispatch' },
+  'enforcement.recheck': { title: '待整改复查', to: '/enforcement/orders?state=due' },
 };
 
 /** The caller's own counts: to-dos by kind and 我发起的 still open; each opens the list behind it. */
