@@ -25,6 +25,10 @@ export const orderListQuery = pageQuery.extend({
   unitId: queryId.optional(),
   enterpriseId: queryId.optional(),
   checkId: queryId.optional(),
+  /** 复查 found an item not fixed and no penalty case was filed (只检查不处罚). */
+  notFixed: flag.optional(),
+  /** The 复查's year, else the issue's. */
+  year: z.coerce.number().int().min(2000).max(2999).optional(),
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
@@ -123,6 +127,8 @@ export const penaltyListQuery = pageQuery.extend({
   majorHazard: flag.optional(),
   orderId: queryId.optional(),
   checkId: queryId.optional(),
+  /** Only cases with a decision (已作出决定、已执行、已结案). */
+  imposed: flag.optional(),
 });
 export type PenaltyListQuery = z.infer<typeof penaltyListQuery>;
 

@@ -110,6 +110,16 @@ const caseOnCheck = (majorOnly: boolean) => {
       WHERE i2.check_id = ${checks.id} AND i2.hazard_id IS NOT NULL AND ${filed}))`;
 };
 
+/**
+ * 只检查不处罚 evidence: an order whose 复查 found an item not fixed, with no penalty case filed on the order or its check.
+ * The statistics count these and the orders list filters by the same condition (`notFixed=true`).
+ */
+export function notFixedWithoutCase(): SQL {
+  return sql`(EXISTS (SELECT 1 FROM jsonb_array_elements(${orders.recheckResults}) r WHERE r->>'result' = ${NOT_FIXED})
+    AND NOT EXISTS (SELECT 1 FROM ${penalties} p WHERE p.order_id = ${orders.id} AND ${inSet(sql`p.status`, filedPenaltyStatuses)})
+    AND NOT EXISTS (SELECT 1 FROM ${penalties} p WHERE p.check_id = ${orders.checkId} AND ${inSet(sql`p.status`, filedPenaltyStatuses)}))`;
+}
+
 const inSet = (col: SQL, set: readonly string[]) =>
   sql`${col} IN (${sql.join(
     set.map((s) => sql`${s}`),
@@ -212,9 +222,7 @@ export const enforcementStatsRepo = {
       FROM ${orders}
       WHERE ${and(
         sql`${orders.recheckedOn} BETWEEN ${w.from}::date AND ${w.to}::date`,
-        sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${orders.recheckResults}) r WHERE r->>'result' = ${NOT_FIXED})`,
-        sql`NOT EXISTS (SELECT 1 FROM ${penalties} p WHERE p.order_id = ${orders.id} AND ${inSet(sql`p.status`, filedPenaltyStatuses)})`,
-        sql`NOT EXISTS (SELECT 1 FROM ${penalties} p WHERE p.check_id = ${orders.checkId} AND ${inSet(sql`p.status`, filedPenaltyStatuses)})`,
+        notFixedWithoutCase(),
         filtered(w, scopeOn.enforcement_orders(w.scope), orders),
       )}
       GROUP BY 1`;

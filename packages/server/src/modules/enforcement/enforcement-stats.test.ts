@@ -162,6 +162,17 @@ describe('执法统计 GET /api/v1/enforcement-stats (issue 14 "Statistics and s
     expect(market?.signals.map((x) => x.kind)).toEqual(['zeroPenalty', 'checkOnly']);
     expect(market?.signals[1]?.reason).toBe('1 次检查发现不符合项但本年无处罚；1 份整改指令复查未整改且未立案');
 
+    // A number opens the list it counts: the same query on the list's API gives the same total.
+    const totalOf = async (href: string | null | undefined, api: string) => {
+      const r = await s.get(`/api/v1/${api}?${String(href).split('?')[1]}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as { total: number }).total;
+    };
+    expect(await totalOf(em?.figures.penaltyCases?.href, 'penalties')).toBe(4);
+    expect(await totalOf(market?.figures.penaltyCases?.href, 'penalties')).toBe(0);
+    expect(await totalOf(market?.figures.unfixedOrdersWithoutCase?.href, 'enforcement-orders')).toBe(1);
+    expect(await totalOf(em?.figures.unfixedOrdersWithoutCase?.href, 'enforcement-orders')).toBe(0);
+
     expect(values(body.totals)).toMatchObject({ planned: 3, done: 3, penaltyCases: 4, penaltyAmount: 5500, hazardsFound: 2 });
     // 第一百一十三条: D under the one-year window; 邻镇's O is not in 示例镇's view.
     expect(body.closureFlags).toEqual([

@@ -1,5 +1,6 @@
 import {
   type DataScope,
+  imposedPenaltyStatuses,
   type OrderListQuery,
   type OrderView,
   openOrderStatuses,
@@ -21,6 +22,7 @@ import {
   enforcementOrders,
   enforcementPenalties,
 } from './enforcement.table.ts';
+import { notFixedWithoutCase } from './enforcement-stats.repo.ts';
 
 export type OrderRow = typeof enforcementOrders.$inferSelect;
 export type PenaltyRow = typeof enforcementPenalties.$inferSelect;
@@ -74,6 +76,11 @@ export const triadRepo = {
       q.unitId ? eq(enforcementOrders.unitId, q.unitId) : undefined,
       q.enterpriseId ? eq(enforcementOrders.enterpriseId, q.enterpriseId) : undefined,
       q.checkId ? eq(enforcementOrders.checkId, q.checkId) : undefined,
+      q.notFixed ? notFixedWithoutCase() : undefined,
+      // The year an order belongs to: its 复查's, else its issue's (the statistics count 复查 by their day).
+      q.year
+        ? sql`extract(year from coalesce(${enforcementOrders.recheckedOn}, ${enforcementOrders.issuedOn}))::int = ${q.year}`
+        : undefined,
     );
     const [rows, [total]] = await Promise.all([
       ex
@@ -186,6 +193,8 @@ export const triadRepo = {
       q.orderId ? eq(enforcementPenalties.orderId, q.orderId) : undefined,
       q.checkId ? eq(enforcementPenalties.checkId, q.checkId) : undefined,
       q.majorHazard === undefined ? undefined : eq(enforcementPenalties.majorHazard, q.majorHazard),
+      // 受到行政处罚: a decision was made (core's set, as the statistics and 第一百一十三条 count).
+      q.imposed ? inArray(enforcementPenalties.status, [...imposedPenaltyStatuses]) : undefined,
       // The year a case belongs to: its decision's, else its filing's.
       q.year
         ? sql`extract(year from coalesce(${enforcementPenalties.decidedOn}, ${enforcementPenalties.filedOn}))::int = ${q.year}`

@@ -1,5 +1,5 @@
 import { orderStatuses, orderStatusLabels, type RecheckState, recheckStateLabels } from '@anzhi/core';
-import { Card, Empty, Flex, List, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Empty, Flex, List, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageContainer } from '../../../components/page-container.tsx';
@@ -25,6 +25,8 @@ export function OrderListPage() {
     unitId: num(params.get('unitId')),
     enterpriseId: num(params.get('enterpriseId')),
     checkId: num(params.get('checkId')),
+    year: num(params.get('year')),
+    notFixed: params.get('notFixed') === 'true' ? true : undefined,
   };
   const orders = useOrders(filters, page, pageSize);
   const set = (key: string, value: string | number | undefined) => {
@@ -121,6 +123,16 @@ export function OrderListPage() {
           onChange={(v) => set('status', v)}
           options={orderStatuses.map((s) => ({ value: s, label: orderStatusLabels[s] }))}
         />
+        {filters.year ? (
+          <Tag closable onClose={() => set('year', undefined)}>
+            {filters.year} 年
+          </Tag>
+        ) : null}
+        {filters.notFixed ? (
+          <Tag color="orange" closable onClose={() => set('notFixed', undefined)}>
+            复查未整改、未立案
+          </Tag>
+        ) : null}
       </Flex>
       {body}
     </PageContainer>

@@ -32,6 +32,7 @@ export function PenaltyListPage() {
     orderId: num(params.get('orderId')),
     checkId: num(params.get('checkId')),
     majorHazard: major === 'true' ? true : major === 'false' ? false : undefined,
+    imposed: params.get('imposed') === 'true' ? true : undefined,
   };
   const cases = usePenalties(filters, page, pageSize);
   const set = (key: string, value: string | number | undefined) => {
@@ -151,6 +152,11 @@ export function PenaltyListPage() {
             { value: 'false', label: '不涉及' },
           ]}
         />
+        {filters.imposed ? (
+          <Tag color="blue" closable onClose={() => set('imposed', undefined)}>
+            已作出处罚决定
+          </Tag>
+        ) : null}
       </Flex>
       {body}
       <PenaltyFormModal open={creating} onClose={() => setCreating(false)} />
