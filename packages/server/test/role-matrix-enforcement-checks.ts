@@ -11,6 +11,7 @@ export const checksMatrixPart: MatrixPart = {
     'GET /api/v1/enforcement-checks/{id}': read('enforcement.read'),
     'POST /api/v1/enforcement-checks/{id}/start': write('enforcement.inspect'),
     'PUT /api/v1/enforcement-checks/{id}/items': write('enforcement.inspect', { version: 1, items: [] }),
+    'PUT /api/v1/enforcement-checks/{id}/inspectors': write('enforcement.manage', { version: 1, inspectorIds: [1, 2] }),
     'POST /api/v1/enforcement-checks/{id}/sign': write('enforcement.inspect', { version: 1, signatures: [] }),
     'POST /api/v1/enforcement-checks/{id}/amendments': write('enforcement.inspect', { reason: '越权更正', changes: { place: '越权地点' } }),
     'GET /api/v1/enforcement-checks/{id}/quiz-questions': read('enforcement.inspect'),

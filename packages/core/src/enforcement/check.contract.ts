@@ -126,6 +126,13 @@ export const checkCreateBody = z.object({
 });
 export type CheckCreateBody = z.infer<typeof checkCreateBody>;
 
+/** 指派执法人员 for a planned check (a check from the yearly plan has none until the unit assigns them). */
+export const checkTeamBody = z.object({
+  version: z.number().int().min(1),
+  inspectorIds: z.array(recordId).min(2, '执法检查不少于两名执法人员').max(10, '执法人员最多 10 名'),
+});
+export type CheckTeamBody = z.infer<typeof checkTeamBody>;
+
 export const checkItemInput = z.object({
   id: recordId,
   result: z.enum(checkItemResults).nullable(),

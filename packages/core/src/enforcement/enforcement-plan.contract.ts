@@ -180,4 +180,10 @@ export const enforcementPlanMonth = z.object({
 export type EnforcementPlanMonth = z.infer<typeof enforcementPlanMonth>;
 
 export const enforcementPlanScheduleBody = z.object({ month });
-export const enforcementPlanScheduleResult = z.object({ created: z.number(), skipped: z.number(), checkIds: z.array(z.number()) });
+export const enforcementPlanScheduleResult = z.object({
+  created: z.number(),
+  skipped: z.number(),
+  checkIds: z.array(z.number()),
+  /** Checks created without a team (no two inspectors may go): the unit assigns them by hand. */
+  unassigned: z.array(z.object({ enterpriseId: z.number(), reason: z.string() })),
+});

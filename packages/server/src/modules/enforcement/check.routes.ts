@@ -9,6 +9,7 @@ import {
   checkQuizView,
   checkRecordBody,
   checkSignBody,
+  checkTeamBody,
   idParam,
   quizBody,
   quizQuestionList,
@@ -22,16 +23,22 @@ import { requireActor } from '../../plugins/auth.ts';
 import type { CheckService } from './check.service.ts';
 import type { createCheckQuizService } from './check-quiz.service.ts';
 import type { createCheckSignService } from './check-sign.service.ts';
+import type { createCheckTeamService } from './check-team.ts';
 
 const tags = ['执法检查'];
 
 /** 现场检查 (五现场), 逢查必考 and the units' own checklist items. */
 export async function registerCheckRoutes(
   app: FastifyInstance,
-  deps: { checks: CheckService; signing: ReturnType<typeof createCheckSignService>; quiz: ReturnType<typeof createCheckQuizService> },
+  deps: {
+    checks: CheckService;
+    signing: ReturnType<typeof createCheckSignService>;
+    quiz: ReturnType<typeof createCheckQuizService>;
+    team: ReturnType<typeof createCheckTeamService>;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { checks, signing, quiz } = deps;
+  const { checks, signing, quiz, team } = deps;
   const base = '/api/v1/enforcement-checks';
 
   r.get(
@@ -93,6 +100,20 @@ export async function registerCheckRoutes(
       },
     },
     async (request) => checks.start(requireActor(request), request.params.id),
+  );
+  r.put(
+    `${base}/:id/inspectors`,
+    {
+      config: { access: 'enforcement.manage' },
+      schema: {
+        tags,
+        summary: '指派或更换执法人员（开始检查前；两名以上持有效执法证的本单位执法人员；带版本号）',
+        params: idParam,
+        body: checkTeamBody,
+        response: { 200: checkDetail },
+      },
+    },
+    async (request) => team.assign(requireActor(request), request.params.id, request.body),
   );
   r.put(
     `${base}/:id/items`,

@@ -21,6 +21,7 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
 import type { FileService } from '../files/file.service.ts';
 import { type CheckRow, checkRepo } from './check.repo.ts';
+import { validateTeam } from './check-team.ts';
 import { insertPlannedChecks } from './enforcement-check.repo.ts';
 
 export interface CheckDeps {
@@ -209,22 +210,7 @@ export function createCheckService(deps: CheckDeps) {
         throw errors.badRequest('enforcement_check.invalid_field', `企业（编号 ${body.enterpriseId}）不存在或不在您的范围内`, [
           { path: 'enterpriseId', message: '不存在' },
         ]);
-      const ids = [...new Set(body.inspectorIds)];
-      const found = new Map((await checkRepo.inspectors(tx, ids)).map((i) => [i.id, i]));
-      const problems = ids.flatMap((iid, k) => {
-        const i = found.get(iid);
-        if (!i || i.unitId !== unitId) return [{ path: `inspectorIds.${k}`, message: `执法人员（编号 ${iid}）不在本单位执法人员名录库中` }];
-        if (!i.active) return [{ path: `inspectorIds.${k}`, message: `${i.name}已停用` }];
-        if (i.certificateValidUntil < body.scheduledOn)
-          return [{ path: `inspectorIds.${k}`, message: `${i.name}的执法证（${i.certificateNo}）于 ${i.certificateValidUntil} 到期` }];
-        return [];
-      });
-      if (problems.length || ids.length < 2)
-        throw errors.badRequest(
-          'enforcement_check.too_few_inspectors',
-          `执法检查须有两名以上持有效执法证的本单位执法人员${problems.length ? `：${problems.map((p) => p.message).join('；')}` : ''}`,
-          problems.length ? problems : [{ path: 'inspectorIds', message: '不少于两名' }],
-        );
+      const ids = await validateTeam(tx, unitId, body.inspectorIds, body.scheduledOn);
       const [row] = await insertPlannedChecks(
         tx,
         [{ unitId, enterpriseId: e.id, kind: 'adhoc', scheduledOn: body.scheduledOn, inspectorIds: ids, createdBy: actor.userId }],

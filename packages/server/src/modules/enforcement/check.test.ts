@@ -20,6 +20,7 @@ import { completeDemoChecks } from '../../demo/demo-enforcement-checks.ts';
 import type { EnterpriseRow } from '../enterprises/enterprise.repo.ts';
 import { hazards } from '../hazards/hazard.table.ts';
 import { enforcementInspectors } from './enforcement.table.ts';
+import { insertPlannedChecks } from './enforcement-check.repo.ts';
 
 // Each check is built from ~100 criteria; on a loaded machine PGlite needs more than the default 30 s.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -109,6 +110,34 @@ describe('an ad-hoc check needs two inspectors of the unit with valid certificat
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().details[0].path).toBe('inspectorIds.1');
     expect(await countRows(t.database, 'enforcement_checks')).toBe(before);
+  });
+});
+
+describe('指派执法人员 for a planned check (a check from the yearly plan)', () => {
+  it('sets a valid team before the check starts, refuses a bad one in Chinese, and no change once started', async () => {
+    const [planned] = await insertPlannedChecks(
+      t.database.db,
+      [{ unitId: org.units.emergency.id, enterpriseId: ent.id, kind: 'key', scheduledOn: '2026-03-02', inspectorIds: [], createdBy: null }],
+      t.clock.now(),
+    );
+    const url = `/api/v1/enforcement-checks/${planned?.id}/inspectors`;
+    const expired = await put(office, url, { version: 1, inspectorIds: [inspectorIds[0], inspectorIds[2]] });
+    expect(expired.statusCode).toBe(400);
+    expect(expired.json().message).toContain('王过期的执法证（T-003）于 2026-01-31 到期');
+    const unitStaff = await loginAs(t.app, 'unit');
+    expect((await put(unitStaff, url, { version: 1, inspectorIds: inspectorIds.slice(0, 2) })).statusCode).toBe(404);
+    const ok = await put(office, url, { version: 1, inspectorIds: [inspectorIds[1], inspectorIds[0]] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().version).toBe(2);
+    const stale = await put(office, url, { version: 1, inspectorIds: inspectorIds.slice(0, 2) });
+    expect(stale.statusCode).toBe(409);
+    expect((await inspector.post(`/api/v1/enforcement-checks/${planned?.id}/start`)).statusCode).toBe(200);
+    const late = await put(office, url, { version: 3, inspectorIds: inspectorIds.slice(0, 2) });
+    expect(late.statusCode).toBe(409);
+    const [event] = await t.database.rows<{ after: { inspectorIds: number[] } }>(
+      sql`SELECT after FROM audit_events WHERE entity_type = 'enforcementCheck' AND action = 'assignTeam' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(event?.after.inspectorIds).toEqual(inspectorIds.slice(0, 2).sort((a, b) => (a as number) - (b as number)));
   });
 });
 

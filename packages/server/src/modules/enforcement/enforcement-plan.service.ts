@@ -22,6 +22,7 @@ import { errors } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { resolveSettings } from '../settings/settings.resolver.ts';
+import { drawTeams } from './check-team.ts';
 import { insertPlannedChecks } from './enforcement-check.repo.ts';
 import { type EnforcementPlanRow, enforcementPlanRepo as repo } from './enforcement-plan.repo.ts';
 import { applyPlanItemChanges } from './enforcement-plan-changes.ts';
@@ -359,6 +360,13 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
       );
       const scheduled = new Set(existing.map((c) => c.planItemId));
       const todo = key.filter(({ item }) => !scheduled.has(item.id));
+      // Each check gets a team by the draw's rule; one no team may inspect is left for the unit to assign.
+      const { teams, unassigned } = await drawTeams(
+        tx,
+        { id: plan.unitId, regionCode: plan.regionCode },
+        from,
+        todo.map(({ item, enterpriseName }) => ({ id: item.enterpriseId, name: enterpriseName, regionCode: item.regionCode })),
+      );
       const created = await insertPlannedChecks(
         tx,
         todo.map(({ item }) => ({
@@ -366,7 +374,7 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
           enterpriseId: item.enterpriseId,
           kind: 'key' as const,
           scheduledOn: from,
-          inspectorIds: [],
+          inspectorIds: teams.get(item.enterpriseId) ?? [],
           planItemId: item.id,
           createdBy: actor.userId,
         })),
@@ -379,7 +387,7 @@ export function createEnforcementPlanService(deps: EnforcementPlanDeps) {
           action: 'schedule',
           after: { month, checkIds: created.map((c) => c.id) },
         });
-      return { created: created.length, skipped: key.length - todo.length, checkIds: created.map((c) => c.id) };
+      return { created: created.length, skipped: key.length - todo.length, checkIds: created.map((c) => c.id), unassigned };
     });
   }
 

@@ -244,6 +244,14 @@ describe('the yearly enforcement plan (年度监督检查计划)', () => {
       .where(and(eq(enforcementChecks.unitId, org.units.emergency.id), eq(enforcementChecks.enterpriseId, red.id)));
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ kind: 'key', status: 'planned', scheduledOn: `2026-${String(month).padStart(2, '0')}-01` });
+    // Each check gets a team by the draw's rule: the two inspectors whose 执法证 is valid on the day, not the expired one.
+    const valid = (await t.database.db.select().from(enforcementInspectors).where(eq(enforcementInspectors.unitId, org.units.emergency.id)))
+      .filter((i) => i.certificateValidUntil >= (checks[0]?.scheduledOn ?? ''))
+      .map((i) => i.id)
+      .sort((a, b) => a - b);
+    expect(valid).toHaveLength(2);
+    expect(checks[0]?.inspectorIds).toEqual(valid);
+    expect(first.json().unassigned).toEqual([]);
     const after = (await office.get(`${url}/${plan.id}/month?month=${month}`)).json();
     expect(after.items.find((i: { enterpriseId: number }) => i.enterpriseId === red.id)).toMatchObject({
       checkId: checks[0]?.id,

@@ -11,6 +11,7 @@ import { registerCheckRoutes } from './check.routes.ts';
 import { checkFileOwner, createCheckService } from './check.service.ts';
 import { createCheckQuizService } from './check-quiz.service.ts';
 import { createCheckSignService } from './check-sign.service.ts';
+import { createCheckTeamService } from './check-team.ts';
 // 名录库 and 双随机 draws
 import { registerDirectoryRoutes } from './enforcement-directory.routes.ts';
 import { registerDrawRoutes } from './enforcement-draw.routes.ts';
@@ -63,6 +64,7 @@ export function createEnforcementServices(deps: EnforcementDeps) {
     checks,
     checkSigning: createCheckSignService({ ...deps, checks }),
     checkQuiz: createCheckQuizService({ ...deps, checks }),
+    checkTeam: createCheckTeamService({ ...deps, checks }),
     // 执法三部曲: orders, documents, penalty cases
     orders: createEnforcementOrders(deps),
     penalties: createEnforcementPenalties(deps),
@@ -81,7 +83,12 @@ export async function registerEnforcementModules(app: FastifyInstance, deps: { s
   // the yearly plan
   registerEnforcementPlanRoutes(app, deps.services.plans);
   // on-site checks
-  await registerCheckRoutes(app, { checks: deps.services.checks, signing: deps.services.checkSigning, quiz: deps.services.checkQuiz });
+  await registerCheckRoutes(app, {
+    checks: deps.services.checks,
+    signing: deps.services.checkSigning,
+    quiz: deps.services.checkQuiz,
+    team: deps.services.checkTeam,
+  });
   // 执法三部曲: orders, documents, penalty cases
   await registerEnforcementTriadRoutes(app, deps.services);
   // statistics
