@@ -7,6 +7,7 @@ import {
   type CheckSummary,
   checkItemIssues,
   citeCriteria,
+  drawMinInspectorsPerCheck,
   fileThumbUrl,
   fileUrl,
   type UploadedFile,
@@ -235,6 +236,9 @@ export function createCheckService(deps: CheckDeps) {
     await auditedTransaction(db, async (tx) => {
       const check = await loadForRecord(tx, actor, id);
       requireStatus(check, 'planned', '开始');
+      // 执法检查不少于两人 (国办发〔2015〕58号): a check from the plan without a team is assigned one first.
+      if (check.inspectorIds.length < drawMinInspectorsPerCheck)
+        throw errors.conflict('enforcement_check.no_team', '尚未指派两名以上执法人员，请先指派执法人员再开始检查');
       const named = await checkRepo.named(tx, check);
       const own = (await checkRepo.checklist(tx, check.unitId))?.items ?? [];
       const lines = buildChecklist({ domains: named.domains, flags: named.flags }, library, today(), own);

@@ -121,6 +121,9 @@ describe('指派执法人员 for a planned check (a check from the yearly plan)'
       t.clock.now(),
     );
     const url = `/api/v1/enforcement-checks/${planned?.id}/inspectors`;
+    const early = await office.post(`/api/v1/enforcement-checks/${planned?.id}/start`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toContain('请先指派执法人员');
     const expired = await put(office, url, { version: 1, inspectorIds: [inspectorIds[0], inspectorIds[2]] });
     expect(expired.statusCode).toBe(400);
     expect(expired.json().message).toContain('王过期的执法证（T-003）于 2026-01-31 到期');

@@ -31,6 +31,11 @@ export function useCheckMutations(id: number) {
   };
   return {
     start: useMutation({ mutationFn: () => call('POST /enforcement-checks/{id}/start', { params: { id } }), onSuccess: done }),
+    assignTeam: useMutation({
+      mutationFn: (body: ApiBody<'PUT /enforcement-checks/{id}/inspectors'>) =>
+        call('PUT /enforcement-checks/{id}/inspectors', { params: { id }, body }),
+      onSuccess: done,
+    }),
     record: useMutation({
       mutationFn: (body: ApiBody<'PUT /enforcement-checks/{id}/items'>) =>
         call('PUT /enforcement-checks/{id}/items', { params: { id }, body }),

@@ -5,11 +5,13 @@ import { useParams } from 'react-router';
 import { PageContainer } from '../../../components/page-container.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { CheckTriadPanel } from '../components/check-triad-panel.tsx';
 import { useCheck, useCheckMutations } from './api.ts';
 import { CheckAmendPanel } from './check-amend-panel.tsx';
 import { CheckItemCard, draftOf, type ItemDraft } from './check-item-card.tsx';
 import { CheckQuizPanel } from './check-quiz-panel.tsx';
 import { CheckSignPanel } from './check-sign-panel.tsx';
+import { CheckTeamPanel } from './check-team-panel.tsx';
 
 function CheckHeader({ check }: { check: CheckDetail }) {
   return (
@@ -106,6 +108,7 @@ export function CheckPage() {
   return (
     <PageContainer title="现场检查" testId="check-page">
       <CheckHeader check={check} />
+      <CheckTeamPanel check={check} />
       {check.status === 'planned' && check.canRecord ? (
         <Button
           type="primary"
@@ -191,6 +194,7 @@ export function CheckPage() {
       {check.status === 'signed' ? (
         <>
           <SignedRecord check={check} />
+          <CheckTriadPanel checkId={check.id} enterpriseId={check.enterpriseId} enterpriseName={check.enterpriseName} signed />
           <CheckAmendPanel check={check} />
         </>
       ) : null}
