@@ -23,6 +23,11 @@ export const checkListQuery = pageQuery.extend({
     .optional(),
   /** 我的检查: checks where the caller is one of the inspectors. */
   mine: bool.optional(),
+  /** Checks scheduled in that year. */
+  year: z.coerce.number().int().min(2000).max(2999).optional(),
+  /** Checks with a failed item; `failedMajor` a failed major-hazard criterion (the statistics' lists). */
+  failed: bool.optional(),
+  failedMajor: bool.optional(),
 });
 export type CheckListQuery = z.infer<typeof checkListQuery>;
 

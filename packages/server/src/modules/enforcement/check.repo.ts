@@ -1,4 +1,4 @@
-import type { CheckListQuery, DataScope } from '@anzhi/core';
+import type { CheckItemResult, CheckListQuery, DataScope } from '@anzhi/core';
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { scopeOn } from '../../db/data-scope.ts';
@@ -28,6 +28,8 @@ function nextMonth(month: string): string {
 const inspectorIdsOfUser = (userId: number) =>
   sql`ARRAY(SELECT ${enforcementInspectors.id} FROM ${enforcementInspectors} WHERE ${enforcementInspectors.userId} = ${userId})::int[]`;
 
+const FAIL: CheckItemResult = 'fail';
+
 export const checkRepo = {
   where(scope: DataScope, q: Omit<CheckListQuery, 'page' | 'pageSize'>, userId: number): SQL | undefined {
     return and(
@@ -38,6 +40,14 @@ export const checkRepo = {
       q.enterpriseId ? eq(enforcementChecks.enterpriseId, q.enterpriseId) : undefined,
       q.month ? and(gte(enforcementChecks.scheduledOn, `${q.month}-01`), lt(enforcementChecks.scheduledOn, nextMonth(q.month))) : undefined,
       q.mine ? sql`${enforcementChecks.inspectorIds} && ${inspectorIdsOfUser(userId)}` : undefined,
+      q.year
+        ? and(gte(enforcementChecks.scheduledOn, `${q.year}-01-01`), lt(enforcementChecks.scheduledOn, `${q.year + 1}-01-01`))
+        : undefined,
+      // The statistics count checks with a failed item (a failed major-hazard criterion); these open the same lists.
+      q.failed || q.failedMajor
+        ? sql`EXISTS (SELECT 1 FROM ${enforcementCheckItems} i WHERE i.check_id = ${enforcementChecks.id}
+            AND i.result = ${FAIL}${q.failedMajor ? sql` AND i.major` : sql``})`
+        : undefined,
     );
   },
 

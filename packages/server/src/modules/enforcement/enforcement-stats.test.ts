@@ -172,6 +172,10 @@ describe('执法统计 GET /api/v1/enforcement-stats (issue 14 "Statistics and s
     expect(await totalOf(market?.figures.penaltyCases?.href, 'penalties')).toBe(0);
     expect(await totalOf(market?.figures.unfixedOrdersWithoutCase?.href, 'enforcement-orders')).toBe(1);
     expect(await totalOf(em?.figures.unfixedOrdersWithoutCase?.href, 'enforcement-orders')).toBe(0);
+    expect(await totalOf(em?.figures.failedChecks?.href, 'enforcement-checks')).toBe(1);
+    expect(await totalOf(em?.figures.majorFailedChecks?.href, 'enforcement-checks')).toBe(1);
+    expect(await totalOf(market?.figures.failedChecks?.href, 'enforcement-checks')).toBe(1);
+    expect(await totalOf(em?.figures.done?.href, 'enforcement-checks')).toBe(2);
 
     expect(values(body.totals)).toMatchObject({ planned: 3, done: 3, penaltyCases: 4, penaltyAmount: 5500, hazardsFound: 2 });
     // 第一百一十三条: D under the one-year window; 邻镇's O is not in 示例镇's view.

@@ -17,7 +17,7 @@ import { useIsMobile } from '../../../lib/use-is-mobile.ts';
 import { useListParams } from '../../../lib/use-list-params.ts';
 import { type CheckFilters, useChecks } from './api.ts';
 
-const filterKeys = ['unitId', 'status', 'kind', 'enterpriseId', 'month', 'mine'] as const;
+const filterKeys = ['unitId', 'status', 'kind', 'enterpriseId', 'month', 'mine', 'year', 'failed', 'failedMajor'] as const;
 const statusColor: Record<CheckStatus, string> = { planned: 'blue', inProgress: 'orange', signed: 'green', cancelled: 'default' };
 
 const StatusTag = ({ status }: { status: CheckStatus }) => <Tag color={statusColor[status]}>{checkStatusLabels[status]}</Tag>;
@@ -129,13 +129,19 @@ export function CheckListPage() {
     <PageContainer
       title="现场检查"
       testId="check-list-page"
-      extra={
-        filters.mine || filters.month || filters.status || filters.kind ? (
-          <Button onClick={() => setFilters({})}>清除筛选</Button>
-        ) : undefined
-      }
+      extra={Object.values(filters).some(Boolean) ? <Button onClick={() => setFilters({})}>清除筛选</Button> : undefined}
     >
       {filtersBar}
+      {filters.year || filters.failed || filters.failedMajor ? (
+        <div style={{ marginBottom: 12 }}>
+          {filters.year ? <Tag>{filters.year} 年</Tag> : null}
+          {filters.failedMajor === 'true' ? (
+            <Tag color="red">有不符合的重大隐患判定项</Tag>
+          ) : filters.failed === 'true' ? (
+            <Tag color="orange">有不符合项</Tag>
+          ) : null}
+        </div>
+      ) : null}
       {body}
     </PageContainer>
   );
