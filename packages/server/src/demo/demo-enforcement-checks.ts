@@ -100,6 +100,9 @@ export async function completeDemoChecks(
   for (const id of opts.checkIds) {
     const [check] = await tx.select().from(enforcementChecks).where(eq(enforcementChecks.id, id));
     if (check?.status !== 'planned') continue;
+    // The check was made on its day (a drawn check is for a day before today): found and signed then.
+    const day = check.scheduledOn < today ? check.scheduledOn : today;
+    const at = new Date(`${day}T02:30:00Z`);
     const [e] = await tx.select().from(enterprises).where(eq(enterprises.id, check.enterpriseId));
     if (!e) continue;
     const lines = buildChecklist({ domains: e.domains, flags: e.flags }, shippedCriteriaSets, today, []);
@@ -140,10 +143,10 @@ export async function completeDemoChecks(
         title: item.text.length > 58 ? `${item.text.slice(0, 57)}…` : item.text,
         description: `执法检查 ${check.code} 第 ${item.seq} 项不符合：${item.text}`,
         criteriaCodes: item.criterionCode ? [item.criterionCode] : [],
-        foundOn: today,
+        foundOn: day,
         foundBy: opts.actorUserId,
         finderUnitId: opts.actorUnitId,
-        deadline: defaultMajorDeadline(today, hazardTime),
+        deadline: defaultMajorDeadline(day, hazardTime),
         createdAt: opts.now,
         updatedAt: opts.now,
       });
@@ -156,8 +159,8 @@ export async function completeDemoChecks(
       enterprise: { id: e.id, name: e.name },
       inspectors: [],
       place: null,
-      startedAt: opts.now.toISOString(),
-      signedAt: opts.now.toISOString(),
+      startedAt: at.toISOString(),
+      signedAt: at.toISOString(),
       explained: null,
       representativeName: null,
       refusedToSign,
@@ -177,8 +180,8 @@ export async function completeDemoChecks(
       .update(enforcementChecks)
       .set({
         status: 'signed',
-        startedAt: opts.now,
-        signedAt: opts.now,
+        startedAt: at,
+        signedAt: at,
         refusedToSign,
         recordHash,
         version: check.version + 1,

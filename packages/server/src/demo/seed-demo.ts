@@ -1,10 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { systemActor } from '../lib/actor.ts';
-import type { Clock } from '../lib/clock.ts';
+import { type Clock, chinaToday } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password-hash.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { auditedTransaction } from '../modules/audit/audited-transaction.ts';
+import { enforcementChecks } from '../modules/enforcement/enforcement.table.ts';
+import { runEnforcementSweep } from '../modules/enforcement/enforcement-sweep.ts';
 import { runHazardSweep } from '../modules/hazards/hazard-sweep.ts';
 import { runPlanSweep } from '../modules/plans/plan-sweep.ts';
 import { regionRepo } from '../modules/regions/region.repo.ts';
@@ -12,9 +14,11 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
-import { ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
+import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
 import { seedDemoEnforcementPlans } from './demo-enforcement-plans.ts';
+import { seedEnforcementStatsDemo } from './demo-enforcement-stats.ts';
+import { seedDemoEnforcementTriad } from './demo-enforcement-triad.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
 import { seedDemoPlan } from './demo-plans.ts';
@@ -211,16 +215,46 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
       emergency: unitIds.get('示例镇应急管理办公室') as number,
       lawEnforcement: unitIds.get('示例镇综合行政执法大队') as number,
     };
-    await seedDemoEnforcementDraws(tx, { now, units: enforcementUnits, officeUserId: id('anweiban') });
+    const drawn = await seedDemoEnforcementDraws(tx, { now, units: enforcementUnits, officeUserId: id('anweiban') });
     // enforcement: this year's approved yearly plans of both units (part B).
     await seedDemoEnforcementPlans(tx, {
       now,
       unitIds: [enforcementUnits.emergency, enforcementUnits.lawEnforcement],
       officeUserId: id('anweiban'),
     });
+    // enforcement: the drawn checks carried out (part C) — three of each draw signed on their day, two failed major-hazard
+    // items each (hazards of channel 执法检查); the others still to do.
+    const perDraw = drawn.checkIds.length / Math.max(drawn.drawIds.length, 1);
+    const signedChecks = drawn.checkIds.filter((_, k) => k % perDraw < 3);
+    const checkUnits = await tx
+      .select({ id: enforcementChecks.id, unitId: enforcementChecks.unitId })
+      .from(enforcementChecks)
+      .where(inArray(enforcementChecks.id, signedChecks));
+    for (const unitId of Object.values(enforcementUnits))
+      await completeDemoChecks(tx, {
+        checkIds: checkUnits.filter((c) => c.unitId === unitId).map((c) => c.id),
+        actorUserId: id('jiancha'),
+        actorUnitId: unitId,
+        now,
+      });
+    // enforcement: a 第一百一十三条 closure flag in the statistics (part E) — three decided cases within 180 days on the
+    // enterprise of the first signed check, which has open major hazards (before part D's case: numbers follow the dates).
+    const [flagged] = await tx
+      .select({ enterpriseId: enforcementChecks.enterpriseId, unitId: enforcementChecks.unitId })
+      .from(enforcementChecks)
+      .where(eq(enforcementChecks.id, signedChecks[0] as number));
+    if (flagged) await seedEnforcementStatsDemo(tx, { ...flagged, today: chinaToday(now), createdBy: id('yingji') });
+    // enforcement: 执法三部曲 on three of them (part D) — an order rechecked and penalised, one overdue, one open.
+    await seedDemoEnforcementTriad(tx, {
+      now,
+      checkIds: signedChecks.slice(0, 3),
+      issuerUserId: id('yingji'),
+      penalizerUserId: id('yingji'),
+    });
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());
   await runPlanSweep(database.db, clock.now());
+  await runEnforcementSweep(database.db, clock.now());
   return { seeded: true };
 }
