@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  type CheckKind,
   type DrawCreateBody,
   type DrawDetail,
   type DrawInputs,
@@ -22,12 +23,14 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { resolveSettings } from '../settings/settings.resolver.ts';
 import { users } from '../users/user.table.ts';
-import { enforcementDraws, enforcementPlans } from './enforcement.table.ts';
+import { enforcementDraws, enforcementPlanItems, enforcementPlans } from './enforcement.table.ts';
 import { managedUnit } from './enforcement-access.ts';
 import { insertPlannedChecks } from './enforcement-check.repo.ts';
 import { type DrawRow, type DrawSummaryRow, drawRepo } from './enforcement-draw.repo.ts';
 import { inspectorRepo } from './enforcement-inspector.repo.ts';
 import { targetListRepo } from './enforcement-target-list.repo.ts';
+
+const KEY: CheckKind = 'key';
 
 export const drawErrors = {
   notFound: () => errors.notFound('抽查', 'draw.not_found'),
@@ -207,7 +210,21 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditServ
             .where(and(eq(enforcementPlans.id, body.planId), eq(enforcementPlans.unitId, unit.id), scopeOn.enforcement_plans(actor.scope)));
           if (!plan) throw errors.badRequest('draw.bad_plan', '年度计划不存在或不属于该单位', [{ path: 'planId', message: '计划不存在' }]);
         }
-        const parsed = drawInputs.safeParse(await drawSnapshot(tx, unit, body));
+        const snapshot = await drawSnapshot(tx, unit, body);
+        if (body.planId !== null) {
+          // 重点检查单位 are covered by the plan in full; 双随机 draws from the 一般 units (regulations.md §9.1).
+          const key = new Set(
+            (
+              await tx
+                .select({ enterpriseId: enforcementPlanItems.enterpriseId })
+                .from(enforcementPlanItems)
+                .where(and(eq(enforcementPlanItems.planId, body.planId), eq(enforcementPlanItems.kind, KEY)))
+            ).map((r) => r.enterpriseId),
+          );
+          snapshot.targets = snapshot.targets.filter((t) => !key.has(t.id));
+          snapshot.recentChecks = snapshot.recentChecks.filter((c) => !key.has(c.targetId));
+        }
+        const parsed = drawInputs.safeParse(snapshot);
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
           throw errors.badRequest('draw.bad_inputs', `无法抽取：${issues.map((i) => i.message).join('；')}`, issues);

@@ -20,7 +20,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../../../test/factories.ts';
-import { enforcementChecks, enforcementDraws, enforcementInspectors } from './enforcement.table.ts';
+import { enforcementChecks, enforcementDraws, enforcementInspectors, enforcementPlanItems, enforcementPlans } from './enforcement.table.ts';
 import { runDrawCommand } from './enforcement-draw.cli.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-draw-'));
@@ -282,5 +282,26 @@ describe('双随机 draws', () => {
     expect((await (await loginAs(t.app, 'enterprise')).get('/api/v1/draws')).json().total).toBe(0);
     const leader = await loginAs(t.app, 'leader');
     expect((await leader.post('/api/v1/draws', draw())).statusCode).toBe(403);
+  });
+
+  it('a draw for a yearly plan draws from its 一般 units: the plan’s 重点检查 targets are left out of the pool', async () => {
+    const [plan] = await t.database.db
+      .insert(enforcementPlans)
+      .values({ unitId: org.units.emergency.id, regionCode: codes.town, year: 2026, status: 'approved', capacity: {} })
+      .returning();
+    await t.database.db.insert(enforcementPlanItems).values({
+      planId: plan?.id as number,
+      enterpriseId: village1Targets[0] as number,
+      regionCode: codes.village1,
+      kind: 'key',
+      reasons: ['重大危险源'],
+      checksPerYear: 1,
+      months: [3],
+    });
+    const forPlan = await commit({ planId: plan?.id });
+    expect(forPlan.targetPool).toBe(5);
+    const [row] = await t.database.db.select().from(enforcementDraws).where(eq(enforcementDraws.id, forPlan.id));
+    expect(row?.inputs?.targets.map((x) => x.id)).not.toContain(village1Targets[0]);
+    expect(row?.planId).toBe(plan?.id);
   });
 });

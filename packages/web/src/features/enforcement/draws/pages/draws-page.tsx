@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type DrawListItem, drawStatusLabels } from '@anzhi/core';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { UnitSelect } from '../../../../components/unit-select.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useCan, useCurrentUser } from '../../../../lib/session.ts';
 import { useListParams } from '../../../../lib/use-list-params.ts';
+import { useEnforcementPlans } from '../../plans/plan-api.ts';
 import { useCommitDraw, useDraws } from '../api.ts';
 
 const filterKeys = ['unitId', 'status'] as const;
@@ -21,6 +22,26 @@ interface NewDraw {
   targetCount: number;
   inspectorsPerCheck: number;
   scheduledOn: dayjs.Dayjs;
+  planId?: number;
+}
+
+/** The unit's approved yearly plans: a draw for a plan draws from its 一般 units (its 重点 targets are left out). */
+function PlanSelect({ unitId, value, onChange }: { unitId?: number; value?: number; onChange?: (v: number | undefined) => void }) {
+  const plans = useEnforcementPlans({ unitId: unitId ? String(unitId) : undefined, status: 'approved' }, 1, 50);
+  return (
+    <Select
+      allowClear
+      disabled={!unitId}
+      placeholder="不关联（从整个检查对象名录库抽取）"
+      loading={plans.isPending && !!unitId}
+      value={value}
+      onChange={onChange}
+      options={(plans.data?.items ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.year} 年度监督检查计划（一般检查对象 ${p.generalTargets} 家）`,
+      }))}
+    />
+  );
 }
 
 function NewDrawButton() {
@@ -38,7 +59,7 @@ function NewDrawButton() {
         targetCount: v.targetCount,
         inspectorsPerCheck: v.inspectorsPerCheck,
         scheduledOn: v.scheduledOn.format('YYYY-MM-DD'),
-        planId: null,
+        planId: v.planId ?? null,
       });
       setOpen(false);
       navigate(`/enforcement/draws/${d.id}`);
@@ -67,6 +88,13 @@ function NewDrawButton() {
         >
           <Form.Item name="unitId" label="执法单位" rules={[{ required: true, message: '请选择执法单位' }]}>
             <UnitSelect />
+          </Form.Item>
+          <Form.Item noStyle dependencies={['unitId']}>
+            {({ getFieldValue }) => (
+              <Form.Item name="planId" label="关联年度计划（重点检查对象不参与抽取）">
+                <PlanSelect unitId={getFieldValue('unitId')} />
+              </Form.Item>
+            )}
           </Form.Item>
           <Form.Item name="title" label="抽查名称" rules={[{ required: true, message: '请填写抽查名称' }]}>
             <Input maxLength={100} placeholder={`${dayjs().year()}年第X批一般检查对象双随机抽查`} />
