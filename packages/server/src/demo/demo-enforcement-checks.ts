@@ -101,7 +101,7 @@ export async function completeDemoChecks(
     const [check] = await tx.select().from(enforcementChecks).where(eq(enforcementChecks.id, id));
     if (check?.status !== 'planned') continue;
     // The check was made on its day (a drawn check is for a day before today): found and signed then.
-    const day = check.scheduledOn < today ? check.scheduledOn : today;
+    const day = [check.scheduledOn, today].sort()[0] as string;
     const at = new Date(`${day}T02:30:00Z`);
     const [e] = await tx.select().from(enterprises).where(eq(enterprises.id, check.enterpriseId));
     if (!e) continue;

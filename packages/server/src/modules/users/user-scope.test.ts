@@ -273,6 +273,8 @@ describe('an enterprise account without an enterprise', () => {
       'hazard.act',
       'criteria.read',
       'file.upload',
+      // Its own enforcement checks (the statistics stay closed to it).
+      'enforcement.read',
     ]);
     for (const url of ['/api/v1/regions', '/api/v1/units', '/api/v1/users']) {
       const res = await s.get(url);
