@@ -7,6 +7,7 @@ import { UnitSelect } from '../../../components/unit-select.tsx';
 import { call, errorMessage } from '../../../lib/api-client.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useCreatePenalty } from '../triad-api.ts';
+import { EnterprisePicker } from './enterprise-picker.tsx';
 
 export interface PenaltyInitial {
   enterpriseId?: number;
@@ -24,28 +25,6 @@ interface Values {
   amount: number | null;
   majorHazard: boolean;
   dualInquiry: boolean;
-}
-
-/** Finds an enterprise by name as the user types (the registry's own search). */
-function EnterprisePicker({ value, onChange }: { value?: number; onChange?: (v: number) => void }) {
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['enterprises', 'pick', q],
-    queryFn: ({ signal }) => call('GET /enterprises', { query: { q: q || undefined, page: 1, pageSize: 20 }, signal }),
-  });
-  return (
-    <Select
-      showSearch
-      value={value}
-      onChange={onChange}
-      filterOption={false}
-      onSearch={setQ}
-      loading={found.isFetching}
-      placeholder="输入企业名称搜索"
-      options={(found.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      size="large"
-    />
-  );
 }
 
 const articleOptions = currentSafetyLaw.articles.map((a) => ({

@@ -56,6 +56,14 @@ export function useDeriveTargets() {
   });
 }
 
+export function useAddTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { unitId: number; enterpriseId: number }) => call('POST /enforcement-targets', { body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: targetsKey }),
+  });
+}
+
 export function useTargetExclusion() {
   const qc = useQueryClient();
   return useMutation({

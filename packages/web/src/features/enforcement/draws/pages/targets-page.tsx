@@ -10,7 +10,8 @@ import { UnitSelect } from '../../../../components/unit-select.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useCan, useCurrentUser } from '../../../../lib/session.ts';
 import { useListParams } from '../../../../lib/use-list-params.ts';
-import { useDeriveTargets, useTargetExclusion, useTargets } from '../api.ts';
+import { EnterprisePicker } from '../../components/enterprise-picker.tsx';
+import { useAddTarget, useDeriveTargets, useTargetExclusion, useTargets } from '../api.ts';
 import { FlagTags, RiskTag } from '../draw-labels.tsx';
 
 const filterKeys = ['unitId', 'q', 'regionCode', 'excluded'] as const;
@@ -55,6 +56,43 @@ function DeriveButton({ unitId }: { unitId: number | null }) {
             )}
           </>
         ) : null}
+      </Modal>
+    </>
+  );
+}
+
+/** 手动添加: an enterprise the registry does not give the unit (e.g. 联合检查), added to its 名录库 by hand. */
+function AddTargetButton({ unitId }: { unitId: number | null }) {
+  const [open, setOpen] = useState(false);
+  const [enterpriseId, setEnterpriseId] = useState<number | undefined>();
+  const add = useAddTarget();
+  const { message } = App.useApp();
+  return (
+    <>
+      <Button onClick={() => (unitId ? setOpen(true) : void message.warning('请先在查询条件中选择执法单位'))} data-testid="target-add">
+        手动添加
+      </Button>
+      <Modal
+        open={open}
+        title="添加检查对象"
+        okText="添加"
+        okButtonProps={{ disabled: !enterpriseId }}
+        confirmLoading={add.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() =>
+          unitId && enterpriseId
+            ? add.mutateAsync({ unitId, enterpriseId }).then(
+                () => {
+                  message.success('已添加');
+                  setOpen(false);
+                  setEnterpriseId(undefined);
+                },
+                (e) => message.error(errorMessage(e)),
+              )
+            : undefined
+        }
+      >
+        <EnterprisePicker value={enterpriseId} onChange={setEnterpriseId} />
       </Modal>
     </>
   );
@@ -124,7 +162,18 @@ export function TargetsPage() {
     ...(canManage ? [{ title: '操作', key: 'ops', render: (_: unknown, r: TargetItem) => <ExclusionButton target={r} /> }] : []),
   ];
   return (
-    <PageContainer title="检查对象名录库" testId="targets-page" extra={canManage ? <DeriveButton unitId={unitId} /> : null}>
+    <PageContainer
+      title="检查对象名录库"
+      testId="targets-page"
+      extra={
+        canManage ? (
+          <>
+            <AddTargetButton unitId={unitId} />
+            <DeriveButton unitId={unitId} />
+          </>
+        ) : null
+      }
+    >
       <Card size="small" className="search-form">
         <Form
           form={form}
