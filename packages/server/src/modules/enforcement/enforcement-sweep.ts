@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
+import { trySweepLock } from '../../lib/sweep-lock.ts';
 import { enqueueOutboundSql, type OutboundKeys } from '../notifications/notification-jobs.ts';
 import { enforcementOrders } from './enforcement.table.ts';
 import { recheckStateSql } from './enforcement-triad.repo.ts';
@@ -79,10 +80,7 @@ export async function runEnforcementSweep(db: Db, now: Date, opts: { channels?: 
   const today = chinaToday(now);
   const created = { recheckReminders: 0, recheckOverdue: 0, notifications: 0 };
   const skipped = await db.transaction(async (tx) => {
-    const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${ENFORCEMENT_SWEEP_LOCK}) AS ok`)) as unknown as {
-      rows: { ok: boolean }[];
-    };
-    if (!lock.rows[0]?.ok) return true;
+    if (!(await trySweepLock(tx, ENFORCEMENT_SWEEP_LOCK))) return true;
     const reminders = await alertAndNotify(tx, 'recheckDue', today, now, channels);
     const overdue = await alertAndNotify(tx, 'recheckOverdue', today, now, channels);
     created.recheckReminders = reminders.rows;

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
 import { textArray } from '../../lib/sql-array.ts';
+import { trySweepLock } from '../../lib/sweep-lock.ts';
 import { enqueueOutboundSql, type OutboundKeys } from '../notifications/notification-jobs.ts';
 import { loadSettingsBook, regionFilter } from '../settings/settings.resolver.ts';
 import { hazardSql } from './hazard-predicates.sql.ts';
@@ -147,8 +148,7 @@ export async function runHazardSweep(db: Db, now: Date, opts: { channels?: Outbo
   const today = chinaToday(now);
   const created = { reminders: 0, overdue: 0, escalations: 0, notifications: 0 };
   const skipped = await db.transaction(async (tx) => {
-    const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`)) as unknown as { rows: { ok: boolean }[] };
-    if (!lock.rows[0]?.ok) return true;
+    if (!(await trySweepLock(tx, SWEEP_LOCK))) return true;
     const groups = (await loadSettingsBook(tx)).groups('hazardTime');
 
     for (const { value: config, ...townships } of groups) {

@@ -2,6 +2,7 @@ import { periodOf, planTrackingSettings, shiftPeriod } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { chinaToday } from '../../lib/clock.ts';
+import { trySweepLock } from '../../lib/sweep-lock.ts';
 import { enqueueOutboundSql, type OutboundKeys } from '../notifications/notification-jobs.ts';
 import { loadSettingsBook } from '../settings/settings.resolver.ts';
 import { planSql } from './plan-predicates.sql.ts';
@@ -141,10 +142,7 @@ export async function runPlanSweep(db: Db, now: Date, opts: { channels?: Outboun
   const current = periodOf(today);
   const created = { dispatchReminders: 0, dispatchOverdue: 0, notifications: 0 };
   const skipped = await db.transaction(async (tx) => {
-    const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${PLAN_SWEEP_LOCK}) AS ok`)) as unknown as {
-      rows: { ok: boolean }[];
-    };
-    if (!lock.rows[0]?.ok) return true;
+    if (!(await trySweepLock(tx, PLAN_SWEEP_LOCK))) return true;
     const days = await dispatchDays(tx);
     const reminders = await alertAndNotify(tx, 'dispatchReminder', today, [current], days, now, channels);
     const overdue = await alertAndNotify(tx, 'dispatchOverdue', today, [shiftPeriod(current, -1), current], days, now, channels);
