@@ -6,6 +6,7 @@ import type { Database } from './db/client.ts';
 import { primaryOnly, type ReadDb } from './db/read-replica.ts';
 import type { Clock } from './lib/clock.ts';
 import { createHealthChecks } from './lib/health-checks.ts';
+import { createIdentityCipher, type IdentityCipher, newIdentityKey } from './lib/identity-cipher.ts';
 import { createMetrics, type Metrics } from './lib/metrics.ts';
 import { createOutboundChannels, type OutboundChannel } from './lib/outbound/outbound.ts';
 import type { Storage } from './lib/storage.ts';
@@ -38,6 +39,7 @@ import { createPlanServices, registerPlanModules } from './modules/plans/plan.mo
 import { createPlanTodoProvider } from './modules/plans/plan-todos.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
+import { createReportServices, registerReportModules } from './modules/reports/report.module.ts';
 import { registerSettingsModule } from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
@@ -73,6 +75,11 @@ export function createServices(
     channels?: OutboundChannel[];
     /** Where statistics, exports and the dashboard read (ADR 0017); default: the primary. */
     readDb?: ReadDb;
+    /**
+     * Reporters' identities (issue 15): main.ts passes the configured key. Default: a random key of this process only,
+     * which is right for tests and wrong for anything that restarts (identities would be unreadable).
+     */
+    identity?: IdentityCipher;
   },
 ) {
   const { db } = deps.database;
@@ -109,6 +116,16 @@ export function createServices(
     criteria: base.criteria,
     hazards: hazardModule,
   });
+  const reportModule = createReportServices({
+    ...ctx,
+    readDb: readDb.db,
+    notifications,
+    files: base.files,
+    criteria: base.criteria,
+    hazards: hazardModule,
+    enforcement: enforcementModule,
+    identity: deps.identity ?? createIdentityCipher(newIdentityKey()),
+  });
   // The 待办 centre asks each module that owns to-dos (a new module adds its provider here).
   const todos = createTodoService({
     providers: [
@@ -123,7 +140,7 @@ export function createServices(
     checks: hazardModule.checks,
     reports: hazardModule.reports,
   });
-  return { ...base, hazardModule, planModule, enforcementModule, todos, enterpriseFile };
+  return { ...base, hazardModule, planModule, enforcementModule, reportModule, todos, enterpriseFile };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -131,7 +148,10 @@ export type Services = ReturnType<typeof createServices>;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-report-secret"]'],
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
@@ -185,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerHazardModules(app, { services: services.hazardModule, db: database.db });
   await registerPlanModules(app, { services: services.planModule });
   await registerEnforcementModules(app, { services: services.enforcementModule, db: database.db });
+  await registerReportModules(app, { services: services.reportModule, db: database.db });
   await registerSettingsModule(app, { settings: services.settings });
   await registerTodoModule(app, { todos: services.todos });
   await registerJobModule(app, { jobs: services.jobs });

@@ -68,6 +68,17 @@ const schema = z.object({
     .regex(/^[a-z0-9-]*$/, 'ANZHI_S3_REGION 应为区域名称，如 us-east-1、cn-hangzhou')
     .optional()
     .transform((r) => r || 'us-east-1'),
+  ANZHI_REPORT_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{32}$/, 'ANZHI_REPORT_KEY 应为 32 位十六进制字符（128 位 SM4 密钥，可用 npx anzhi report-key 生成）')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ANZHI_REPORT_KEY_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -96,6 +107,9 @@ export interface Config {
   webhookUrls: string[];
   /** An S3-compatible object store for uploaded files; off (the local folder `${dataDir}/files`) when not set. */
   s3: S3Settings | undefined;
+  /** The SM4 key of reporters' identities (issue 15): given, in a file, or made in `${dataDir}/keys` on first start. */
+  reportKey: string | undefined;
+  reportKeyFile: string | undefined;
 }
 
 const S3_VARS = ['ANZHI_S3_URL', 'ANZHI_S3_BUCKET', 'ANZHI_S3_ACCESS_KEY', 'ANZHI_S3_SECRET_KEY'] as const;
@@ -141,5 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.ANZHI_SMTP_URL && e.ANZHI_SMTP_FROM ? { url: e.ANZHI_SMTP_URL, from: e.ANZHI_SMTP_FROM } : undefined,
     webhookUrls: e.ANZHI_WEBHOOK_URLS,
     s3: s3Of(e),
+    reportKey: e.ANZHI_REPORT_KEY,
+    reportKeyFile: e.ANZHI_REPORT_KEY_FILE ? path.resolve(e.ANZHI_REPORT_KEY_FILE) : undefined,
   };
 }

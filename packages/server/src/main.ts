@@ -11,6 +11,7 @@ import { openReadDb } from './db/read-replica.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { backupFilesSummary, readHeader, restoreBackup, writeBackup } from './lib/backup.ts';
 import { systemClock } from './lib/clock.ts';
+import { createIdentityCipher, loadIdentityKey, newIdentityKey } from './lib/identity-cipher.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { createOutboundChannels } from './lib/outbound/outbound.ts';
 import { startScheduler } from './lib/scheduler.ts';
@@ -39,11 +40,13 @@ const usage = `用法: anzhi <命令>
   backup --out FILE [--with-files]
                          备份到文件（逻辑备份，可恢复到内嵌库或 PostgreSQL）；--with-files：连同本地文件夹中的上传文件
   restore FILE           从备份恢复到空数据库（备份含上传文件时一并放回文件存储）
+  report-key             生成一个新的举报人信息密钥（32 位十六进制，填入 ANZHI_REPORT_KEY 或 ANZHI_REPORT_KEY_FILE 所指文件）
 ${sweepUsage}
 ${planUsage}
 ${drawUsage}
 ${filesUsage}
-环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data) ANZHI_S3_URL ANZHI_S3_BUCKET ANZHI_S3_ACCESS_KEY ANZHI_S3_SECRET_KEY ANZHI_S3_REGION`;
+环境变量: PORT (3000) DATABASE_URL ANZHI_DATA_DIR (./data) ANZHI_S3_URL ANZHI_S3_BUCKET ANZHI_S3_ACCESS_KEY ANZHI_S3_SECRET_KEY ANZHI_S3_REGION
+          ANZHI_REPORT_KEY ANZHI_REPORT_KEY_FILE（举报人姓名、电话的 SM4 密钥；缺省时在数据目录 keys/ 下生成，请另行备份）`;
 
 async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(loadConfig());
@@ -54,12 +57,22 @@ async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openConf
   }
 }
 
+/** The SM4 key of reporters' identities (ADR 0024); a key made just now is announced, since backups do not hold it. */
+function identityOf(config: ReturnType<typeof loadConfig>) {
+  const loaded = loadIdentityKey({ key: config.reportKey, keyFile: config.reportKeyFile, dataDir: config.dataDir });
+  if (loaded.made) {
+    console.warn(`已生成举报人信息密钥 ${loaded.source}：请另行妥善备份（数据库备份中没有它，丢失后举报人姓名、电话将无法读取）`);
+  }
+  return createIdentityCipher(loaded.key);
+}
+
 async function serve(demo: boolean) {
   const config = loadConfig();
+  const identity = identityOf(config);
   const started = Date.now();
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(database);
-  if (demo) await seedDemo(database, systemClock);
+  if (demo) await seedDemo(database, systemClock, { identity });
   // The log is the app's, made below; the first check runs before it and is logged once the app exists.
   let log: FastifyBaseLogger | undefined;
   const readDb = await openReadDb({
@@ -76,6 +89,7 @@ async function serve(demo: boolean) {
     clock: systemClock,
     storage: configuredStorage(config),
     channels: createOutboundChannels(config),
+    identity,
   });
   const app = await buildApp({ config, database, clock: systemClock, serveWeb: true, services, metrics });
   log = app.log;
@@ -175,9 +189,12 @@ async function main(argv: string[]) {
     case 'seed-demo':
       return withDatabase(async (db) => {
         await prepareDatabase(db);
-        const { seeded } = await seedDemo(db, systemClock);
+        const { seeded } = await seedDemo(db, systemClock, { identity: identityOf(loadConfig()) });
         console.log(seeded ? '已载入演示数据：示例镇' : '数据库已有数据，未载入演示数据');
       });
+    case 'report-key':
+      console.log(newIdentityKey());
+      return;
     case 'audit': {
       if (positionals[0] !== 'verify') break;
       const recorded = values.expect ? [await readRecordedHead(values.expect)] : [];

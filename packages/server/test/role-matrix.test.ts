@@ -35,9 +35,11 @@ import {
 } from './factories.ts';
 import { enforcementMatrixParts } from './role-matrix-enforcement.ts';
 import { type Expectation, list, read, shared, write } from './role-matrix-kit.ts';
+import { reportMatrixParts } from './role-matrix-reports.ts';
 
 const expected: Record<string, Expectation> = {
   ...Object.assign({}, ...enforcementMatrixParts.map((p) => p.expected)),
+  ...Object.assign({}, ...reportMatrixParts.map((p) => p.expected)),
   'GET /api/health': shared('public'),
   'POST /api/v1/auth/login': shared('public'),
   'POST /api/v1/auth/logout': { ...shared('authenticated'), endsSession: true },
@@ -230,7 +232,7 @@ beforeAll(async () => {
     'criteria-sets': 'gb35181-2025',
     settings: codes.otherTown,
   });
-  for (const part of enforcementMatrixParts) {
+  for (const part of [...enforcementMatrixParts, ...reportMatrixParts]) {
     const ids = await part.setup({ database: db, org, outside, sibling, inside, marks: { OUTSIDE, SIBLING }, now });
     Object.assign(outsideIds, ids.outsideIds);
     Object.assign(siblingIds, ids.siblingIds);

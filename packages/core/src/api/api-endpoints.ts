@@ -326,6 +326,11 @@ export const apiEndpoints = {
   // 执法检查 — statistics
   'GET /enforcement-stats': { query: enforcementStatsQuery, response: enforcementStats },
   'GET /enforcement-stats/closure-flags': { query: enforcementStatsQuery, response: closureFlagList },
+
+  // 举报 — public intake (no login)
+  // 举报 — handling
+  // 举报 — rewards
+  // 举报 — statistics
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

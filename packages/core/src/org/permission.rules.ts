@@ -44,6 +44,15 @@ const grants = {
   'enforcement.manage': ['admin', 'office', 'unit'],
   'enforcement.inspect': ['admin', 'office', 'unit', 'inspector'],
   'enforcement.penalize': ['admin', 'office', 'unit'],
+  // Reports (举报): the office receives and triages them (谁受理、谁奖励) and decides rewards; the unit a report is
+  // assigned to verifies it; leaders read the statistics. Enterprises never see reports (an internal whistleblower's
+  // report reaches the township, never the employer), nor do village cadres or inspectors.
+  'report.read': ['admin', 'office', 'unit', 'leader'],
+  'report.triage': ['admin', 'office'],
+  'report.verify': ['admin', 'office', 'unit'],
+  // The reporter's name and phone: only those who call back or pay a reward; every view is audited.
+  'report.identity': ['admin', 'office'],
+  'report.reward': ['admin', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { enforcementSettings } from '../enforcement/enforcement.settings.ts';
 import { hazardReportSettings, hazardTimeSettings, supervisionSettings } from '../hazard/hazard.settings.ts';
 import { planRankingSettings, planTrackingSettings } from '../plan/plan.settings.ts';
+import { reportSettings } from '../report/report.settings.ts';
 import { resolveFragment, type SettingsFragment } from './settings.rules.ts';
 
 /** Every module's settings fragment, in the order the admin page shows them. */
@@ -12,6 +13,7 @@ export const settingsRegistry = {
   planTracking: planTrackingSettings,
   planRanking: planRankingSettings,
   enforcement: enforcementSettings,
+  report: reportSettings,
 } as const;
 
 export type SettingsKey = keyof typeof settingsRegistry;

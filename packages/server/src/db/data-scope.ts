@@ -16,6 +16,7 @@ import { enterprises } from '../modules/enterprises/enterprise.table.ts';
 import { hazardCheckRequests, hazardReports, hazards } from '../modules/hazards/hazard.table.ts';
 import { plans } from '../modules/plans/plan.table.ts';
 import { regions } from '../modules/regions/region.table.ts';
+import { reportRewards, reports } from '../modules/reports/report.table.ts';
 import { settings } from '../modules/settings/settings.table.ts';
 import { units } from '../modules/units/unit.table.ts';
 import { users } from '../modules/users/user.table.ts';
@@ -126,6 +127,23 @@ function enforcementScope(cols: { unitId: AnyColumn; regionCode: AnyColumn; ente
   };
 }
 
+/**
+ * 举报: the office and leaders the reports of their regions; a member unit those assigned to it in its regions;
+ * enterprises and everyone else none — a report never reaches the enterprise it names (internal whistleblowers).
+ */
+function reportScope(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+      return regionInScope(reports.regionCode, scope);
+    case 'unit':
+      return and(eq(reports.assignedUnitId, scope.unitId), regionInScope(reports.regionCode, scope));
+    default:
+      return sql`false`;
+  }
+}
+
 /** 执法人员名录库: a unit its own; wider scopes the inspectors of the units they see; enterprises none. */
 function inspectorScope(scope: DataScope): SQL | undefined {
   switch (scope.kind) {
@@ -175,6 +193,12 @@ export const scopeOn = {
   },
   enforcement_orders: enforcementScope(enforcementOrders),
   enforcement_penalties: enforcementScope(enforcementPenalties),
+  reports: reportScope,
+  /** A reward: with its report. */
+  report_rewards: (scope: DataScope) => {
+    const report = reportScope(scope);
+    return report === undefined ? undefined : sql`${reportRewards.reportId} IN (SELECT ${reports.id} FROM ${reports} WHERE ${report})`;
+  },
 } as const satisfies Record<string, (scope: DataScope) => SQL | undefined>;
 
 /**
@@ -203,6 +227,10 @@ export const unscopedTables: Record<string, string> = {
   plan_reports: 'read through their plan (scopeOn.plans) and the unit’s own tasks',
   plan_tasks: 'read through their plan (scopeOn.plans)',
   plan_unit_mappings: 'read through their plan (scopeOn.plans)',
+  report_messages: 'read through their report (scopeOn.reports); the reporter reads them with the tracking code and secret',
+  report_events: 'read through their report (scopeOn.reports)',
+  report_throttle: 'rate-limit bookkeeping of the public form (keyed hashes only), never listed to users',
+  report_alerts: 'sweep bookkeeping of report reminders, never listed to users',
   scheduled_runs: 'system data: which process ran each scheduled job’s last slot, never listed to users',
 };
 

@@ -33,6 +33,7 @@ export { jobs, scheduledRuns } from '../modules/jobs/job.table.ts';
 export { notifications } from '../modules/notifications/notification.table.ts';
 export { planAlerts, planReports, plans, planTasks, planUnitMappings } from '../modules/plans/plan.table.ts';
 export { regions } from '../modules/regions/region.table.ts';
+export { reportAlerts, reportEvents, reportMessages, reportRewards, reports, reportThrottle } from '../modules/reports/report.table.ts';
 export { settings } from '../modules/settings/settings.table.ts';
 export { units } from '../modules/units/unit.table.ts';
 export { users } from '../modules/users/user.table.ts';

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { systemActor } from '../lib/actor.ts';
 import { type Clock, chinaToday } from '../lib/clock.ts';
+import { createIdentityCipher, type IdentityCipher, newIdentityKey } from '../lib/identity-cipher.ts';
 import { hashPassword } from '../lib/password-hash.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { auditedTransaction } from '../modules/audit/audited-transaction.ts';
@@ -95,7 +96,14 @@ const units: U[] = [
 ];
 
 /** Creates the fictional township 示例镇 with its villages, member units and one account per role. Idempotent. */
-export async function seedDemo(database: Database, clock: Clock): Promise<{ seeded: boolean }> {
+export async function seedDemo(
+  database: Database,
+  clock: Clock,
+  /** `identity`: the key demo reporters' names and phones are encrypted with (main.ts passes the configured one). */
+  opts: { identity?: IdentityCipher } = {},
+): Promise<{ seeded: boolean }> {
+  const identity = opts.identity ?? createIdentityCipher(newIdentityKey());
+  void identity;
   const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM regions`);
   if (Number(row?.n) > 0) return { seeded: false };
   const audit = createAuditService({ db: database.db, clock });

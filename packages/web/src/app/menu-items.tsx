@@ -145,6 +145,17 @@ const menu: Array<MenuEntry | MenuGroup> = [
     ],
   },
   {
+    key: 'reports',
+    label: '举报',
+    icon: <AlertOutlined />,
+    // Shown once a part adds its entries (a group without visible entries is hidden).
+    children: [
+      // handling
+      // rewards
+      // statistics
+    ],
+  },
+  {
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
@@ -228,6 +239,7 @@ export function openMenuKeys(pathname: string): string[] {
   if (pathname.startsWith('/hazards')) return ['hazards'];
   if (pathname.startsWith('/plans')) return ['plans'];
   if (pathname.startsWith('/enforcement')) return ['enforcement'];
+  if (pathname.startsWith('/reports')) return ['reports'];
   if (pathname.startsWith('/admin/criteria')) return ['admin', 'hazards'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
 import { dashboardSummaryQuery } from '../features/dashboard/api.ts';
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/enforcement-routes.tsx';
+import { reportPublicRoutes, reportRoutes } from '../features/reports/report-routes.tsx';
 import { BootSpin } from './boot-spin.tsx';
 import { RootErrorBoundary, RouteErrorBoundary } from './root-error-boundary.tsx';
 import type { RouteHandle } from './route-handle.ts';
@@ -41,6 +42,8 @@ export function createAppRouter(queryClient: QueryClient) {
           children: [
             // Pages anyone may open without an account (the published 双随机 draws), inside antd but not the session guard.
             ...enforcementPublicRoutes,
+            // The reporter's pages (举报, no account).
+            ...reportPublicRoutes,
             {
               lazy: () => loadRequireSession().then((m) => ({ Component: m.RequireSession })),
               children: [
@@ -227,6 +230,11 @@ export function createAppRouter(queryClient: QueryClient) {
                       path: 'enforcement',
                       handle: h({ crumb: '执法检查', linkable: false, permission: 'enforcement.read' }),
                       children: enforcementRoutes,
+                    },
+                    {
+                      path: 'reports',
+                      handle: h({ crumb: '举报', linkable: false, permission: 'report.read' }),
+                      children: reportRoutes,
                     },
                     {
                       path: 'admin',

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { IdentityCipher } from '../../lib/identity-cipher.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { CriteriaService } from '../criteria/criteria.service.ts';
+import type { EnforcementServices } from '../enforcement/enforcement.module.ts';
+import type { FileService } from '../files/file.service.ts';
+import type { HazardServices } from '../hazards/hazard.module.ts';
+import type { NotificationService } from '../notifications/notification.service.ts';
+
+export interface ReportDeps {
+  db: Db;
+  /** Statistics and exports read here (ADR 0017). */
+  readDb: Db;
+  clock: Clock;
+  audit: AuditService;
+  notifications: NotificationService;
+  files: FileService;
+  criteria: CriteriaService;
+  hazards: HazardServices;
+  enforcement: EnforcementServices;
+  /** SM4 of reporters' names and phones, and keyed digests of secrets, addresses and devices (lib/identity-cipher.ts). */
+  identity: IdentityCipher;
+}
+
+/**
+ * 举报 (issue 15), one service per part: the public intake (no login), the office's handling, rewards, and the
+ * statistics. Each part adds its services and routes in its own section below.
+ */
+export function createReportServices(deps: ReportDeps) {
+  return {
+    /** The cipher the parts share (tests and the demo encrypt with the same key). */
+    identity: deps.identity,
+    // public intake
+    // handling
+    // rewards
+    // statistics
+  };
+}
+
+export type ReportServices = ReturnType<typeof createReportServices>;
+
+export async function registerReportModules(app: FastifyInstance, deps: { services: ReportServices; db: Db }) {
+  void app;
+  void deps;
+  // public intake
+  // handling
+  // rewards
+  // statistics
+}

@@ -1,0 +1,16 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * 举报 pages under /reports (inside the signed-in layout). Every page loads on demand; each part of the module adds its
+ * routes in its own section below.
+ */
+export const reportRoutes: RouteObject[] = [
+  // handling
+  // rewards
+  // statistics
+];
+
+/** The reporter's pages: /report, /report/e/:publicCode, /report/track (no account). */
+export const reportPublicRoutes: RouteObject[] = [
+  // public intake
+];
