@@ -51,6 +51,12 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
 
+/**
+ * The reporter's routes log warnings and errors only: Fastify's per-request lines carry the client address, and a
+ * whistleblower's address, kept in a log file, would identify them (ADR 0024).
+ */
+const reportRouteLogLevel = 'warn';
+
 export async function registerReportIntakeRoutes(
   app: FastifyInstance,
   deps: { intake: ReportIntakeService; tracking: ReportTrackingService },
@@ -64,6 +70,7 @@ export async function registerReportIntakeRoutes(
       '/api/v1/public/reports',
       {
         config: { access: 'public' },
+        logLevel: reportRouteLogLevel,
         bodyLimit: reportPhotoMax * reportPhotoMaxBytes + 1024 * 1024,
         schema: {
           tags,
@@ -93,6 +100,7 @@ export async function registerReportIntakeRoutes(
     '/api/v1/public/reports/:trackingCode',
     {
       config: { access: 'public' },
+      logLevel: reportRouteLogLevel,
       schema: {
         tags,
         summary: '查询举报办理情况（查询码 + 请求头 x-report-secret 查询密码）',
@@ -108,6 +116,7 @@ export async function registerReportIntakeRoutes(
     '/api/v1/public/reports/:trackingCode/messages',
     {
       config: { access: 'public' },
+      logLevel: reportRouteLogLevel,
       schema: {
         tags,
         summary: '举报人答复或补充（办理中的举报）',
@@ -123,6 +132,7 @@ export async function registerReportIntakeRoutes(
     '/api/v1/public/report-enterprises',
     {
       config: { access: 'public' },
+      logLevel: reportRouteLogLevel,
       schema: {
         tags,
         summary: '举报时搜索企业（名称包含关键词，最多 10 家，只返回名称、所在地和公示码）',
@@ -136,6 +146,7 @@ export async function registerReportIntakeRoutes(
     '/api/v1/public/report-enterprises/:publicCode',
     {
       config: { access: 'public' },
+      logLevel: reportRouteLogLevel,
       schema: {
         tags,
         summary: '公示牌二维码对应的企业（名称、所在地、公示码）',
@@ -149,6 +160,7 @@ export async function registerReportIntakeRoutes(
     '/api/v1/public/report-regions',
     {
       config: { access: 'public' },
+      logLevel: reportRouteLogLevel,
       schema: { tags, summary: '可选的村（社区）（不指明企业的举报）', response: { 200: publicReportRegionList } },
     },
     async () => tracking.regions(),
