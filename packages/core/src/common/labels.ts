@@ -1,5 +1,26 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
+  // 举报 — handling (issue 15)
+  source: '举报来源',
+  matter: '问题类别',
+  named: '实名举报',
+  linked: '已关联隐患',
+  assignedUnitId: '承办单位',
+  days: '延期天数',
+  body: '内容',
+  outcome: '核查结果',
+  feedback: '给举报人的反馈',
+  createHazard: '新建隐患',
+  linkHazardId: '关联已有隐患',
+  enforcementCheckId: '关联执法检查',
+  enforcementPenaltyId: '关联处罚案件',
+  concealedDeaths: '瞒报（谎报）死亡人数',
+  accidentGrade: '事故等级',
+  intoId: '合并到的举报',
+  reporterName: '举报人姓名',
+  reporterPhone: '举报人电话',
+  receivedAt: '收到时间',
+  enterpriseName: '企业名称',
   // 执法检查 (issue 14)
   validity: '执法证状态',
   includeInactive: '含已停用',
