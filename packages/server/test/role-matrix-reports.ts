@@ -1,4 +1,5 @@
 import type { MatrixPart } from './role-matrix-enforcement.ts';
+import { handlingMatrixPart } from './role-matrix-reports-handling.ts';
 
 /**
  * 举报 in the role × endpoint matrix, one part per part of the module (each in its own file, added below). Public
@@ -8,6 +9,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
 export const reportMatrixParts: MatrixPart[] = [
   // public intake
   // handling
+  handlingMatrixPart,
   // rewards
   // statistics
 ];

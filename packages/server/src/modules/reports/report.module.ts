@@ -8,6 +8,10 @@ import type { EnforcementServices } from '../enforcement/enforcement.module.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { registerReportHandlingRoutes } from './report-handling.routes.ts';
+import { createReportHandling } from './report-handling.service.ts';
+import { createReportOutcome } from './report-outcome.service.ts';
+import { createReportSteps } from './report-steps.service.ts';
 
 export interface ReportDeps {
   db: Db;
@@ -29,11 +33,16 @@ export interface ReportDeps {
  * statistics. Each part adds its services and routes in its own section below.
  */
 export function createReportServices(deps: ReportDeps) {
+  // handling
+  const handling = createReportHandling(deps);
   return {
     /** The cipher the parts share (tests and the demo encrypt with the same key). */
     identity: deps.identity,
     // public intake
     // handling
+    handling,
+    steps: createReportSteps({ ...deps, handling }),
+    outcome: createReportOutcome({ ...deps, handling }),
     // rewards
     // statistics
   };
@@ -42,10 +51,9 @@ export function createReportServices(deps: ReportDeps) {
 export type ReportServices = ReturnType<typeof createReportServices>;
 
 export async function registerReportModules(app: FastifyInstance, deps: { services: ReportServices; db: Db }) {
-  void app;
-  void deps;
   // public intake
   // handling
+  await registerReportHandlingRoutes(app, deps.services);
   // rewards
   // statistics
 }
