@@ -1,4 +1,5 @@
 import type { MatrixPart } from './role-matrix-enforcement.ts';
+import { reportStatsMatrixPart } from './role-matrix-reports-stats.ts';
 
 /**
  * 举报 in the role × endpoint matrix, one part per part of the module (each in its own file, added below). Public
@@ -10,4 +11,5 @@ export const reportMatrixParts: MatrixPart[] = [
   // handling
   // rewards
   // statistics
+  reportStatsMatrixPart,
 ];

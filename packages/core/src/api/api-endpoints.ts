@@ -157,6 +157,7 @@ import {
   planVersionBody,
   planVersionQuery,
 } from '../plan/plan-tracking.contract.ts';
+import { reportStats, reportStatsQuery } from '../report/report-stats.contract.ts';
 import {
   settingsDeleteQuery,
   settingsFragmentView,
@@ -331,6 +332,7 @@ export const apiEndpoints = {
   // 举报 — handling
   // 举报 — rewards
   // 举报 — statistics
+  'GET /report-stats': { query: reportStatsQuery, response: reportStats },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

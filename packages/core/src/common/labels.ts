@@ -269,6 +269,11 @@ export const fieldLabels: Record<string, string> = {
   blue: '蓝',
   yellow: '黄',
   orange: '橙',
+  // 举报 — statistics and export (report-stats.contract.ts)
+  named: '是否实名',
+  linked: '已关联隐患',
+  source: '受理方式',
+  matter: '举报事项',
 };
 
 export function labelOf(path: ReadonlyArray<PropertyKey>): string {

@@ -8,6 +8,9 @@ import type { EnforcementServices } from '../enforcement/enforcement.module.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { createReportExportService } from './report-export.ts';
+import { registerReportStatsRoutes } from './report-stats.routes.ts';
+import { createReportStatsService } from './report-stats.service.ts';
 
 export interface ReportDeps {
   db: Db;
@@ -36,6 +39,8 @@ export function createReportServices(deps: ReportDeps) {
     // handling
     // rewards
     // statistics
+    stats: createReportStatsService(deps),
+    export: createReportExportService(deps),
   };
 }
 
@@ -48,4 +53,5 @@ export async function registerReportModules(app: FastifyInstance, deps: { servic
   // handling
   // rewards
   // statistics
+  registerReportStatsRoutes(app, deps.services);
 }
