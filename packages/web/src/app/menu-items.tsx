@@ -153,6 +153,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // handling
       // rewards
       // statistics
+      { path: '/reports/stats', label: '举报统计', icon: <BarChartOutlined />, permission: 'report.read' },
     ],
   },
   {
