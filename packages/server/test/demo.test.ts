@@ -206,11 +206,18 @@ describe('the demo reports (举报, issue 15)', () => {
     const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);
     expect(sum(() => true)).toBe(15);
     for (const status of ['received', 'verifying', 'founded', 'unfounded', 'rejected', 'merged'])
-      expect(sum((r) => r.status === status), status).toBeGreaterThan(0);
+      expect(
+        sum((r) => r.status === status),
+        status,
+      ).toBeGreaterThan(0);
     expect(sum((r) => r.status === 'founded')).toBe(5);
     expect(sum((r) => r.channel === 'internal')).toBe(3);
     expect(sum((r) => r.named)).toBe(5);
-    for (const source of ['online', 'hotline', 'letter']) expect(sum((r) => r.source === source), source).toBeGreaterThan(0);
+    for (const source of ['online', 'hotline', 'letter'])
+      expect(
+        sum((r) => r.source === source),
+        source,
+      ).toBeGreaterThan(0);
     const [links] = await t.database.rows<Record<string, number>>(sql`SELECT
       count(*) FILTER (WHERE duplicate_of_id IS NOT NULL)::int AS merged,
       count(*) FILTER (WHERE hazard_id IS NOT NULL)::int AS hazards,

@@ -1,5 +1,6 @@
 import {
   decidedReportStatuses,
+  foundedReportStatuses,
   impliedParentCode,
   openReportStatuses,
   percent,
@@ -24,7 +25,6 @@ export interface Tally {
   named: number;
 }
 
-const FOUNDED: ReportStatus = 'founded';
 const UNFOUNDED: ReportStatus = 'unfounded';
 const REJECTED: ReportStatus = 'rejected';
 const MERGED: ReportStatus = 'merged';
@@ -48,7 +48,7 @@ export function addCell(t: Tally, c: { status: string; named: boolean; overdue: 
   if (reportIsOpen(status)) t.open += c.count;
   if (c.overdue) t.overdue += c.count;
   if (reportIsDecided(status)) t.decided += c.count;
-  if (status === FOUNDED) t.founded += c.count;
+  if (foundedReportStatuses.includes(status)) t.founded += c.count;
   if (status === UNFOUNDED) t.unfounded += c.count;
   if (status === REJECTED) t.rejected += c.count;
   if (status === MERGED) t.merged += c.count;
@@ -65,9 +65,9 @@ export function figuresOf(t: Tally, base: ReportLinkFilters | null): ReportFigur
     open: fig(t.open, openReportStatuses),
     overdue: fig(t.overdue, undefined, { overdue: true }),
     decided: fig(t.decided, decidedReportStatuses),
-    founded: fig(t.founded, [FOUNDED]),
+    founded: fig(t.founded, foundedReportStatuses),
     unfounded: fig(t.unfounded, [UNFOUNDED]),
-    foundedRate: { ...fig(t.founded, [FOUNDED]), value: rate },
+    foundedRate: { ...fig(t.founded, foundedReportStatuses), value: rate },
     rejected: fig(t.rejected, [REJECTED]),
     merged: fig(t.merged, [MERGED]),
     named: fig(t.named, undefined, { named: true }),

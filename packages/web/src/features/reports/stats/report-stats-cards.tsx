@@ -40,11 +40,9 @@ export function ReportStatsCards({ s }: { s: ReportStats }) {
           testId="stat-open"
           main={<StatLink n={t.open} suffix=" 件" />}
           sub={
-            <>
-              <span style={{ color: '#cf1322' }}>
-                超期 <StatLink n={t.overdue} testId="stat-overdue" />
-              </span>
-            </>
+            <span style={{ color: '#cf1322' }}>
+              超期 <StatLink n={t.overdue} testId="stat-overdue" />
+            </span>
           }
         />
       </Col>
