@@ -90,6 +90,7 @@ export * from './report/report-public.contract.ts';
 export * from './report/report-reward.contract.ts';
 export * from './report/report-reward.rules.ts';
 export * from './report/report-stats.contract.ts';
+export * from './report/report-stats.rules.ts';
 export * from './settings/settings.contract.ts';
 export * from './settings/settings.registry.ts';
 export * from './settings/settings.rules.ts';

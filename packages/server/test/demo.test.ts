@@ -198,6 +198,45 @@ describe('the demo enterprises', () => {
   });
 });
 
+describe('the demo reports (举报, issue 15)', () => {
+  it('has reports in every state, named and anonymous, internal and public, with rewards from core', async () => {
+    const rows = await t.database.rows<{ status: string; channel: string; source: string; named: boolean; n: number }>(
+      sql`SELECT status, channel, source, named, count(*)::int AS n FROM reports GROUP BY 1, 2, 3, 4`,
+    );
+    const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);
+    expect(sum(() => true)).toBe(15);
+    for (const status of ['received', 'verifying', 'founded', 'unfounded', 'rejected', 'merged'])
+      expect(
+        sum((r) => r.status === status),
+        status,
+      ).toBeGreaterThan(0);
+    expect(sum((r) => r.status === 'founded')).toBe(5);
+    expect(sum((r) => r.channel === 'internal')).toBe(3);
+    expect(sum((r) => r.named)).toBe(5);
+    for (const source of ['online', 'hotline', 'letter'])
+      expect(
+        sum((r) => r.source === source),
+        source,
+      ).toBeGreaterThan(0);
+    const [links] = await t.database.rows<Record<string, number>>(sql`SELECT
+      count(*) FILTER (WHERE duplicate_of_id IS NOT NULL)::int AS merged,
+      count(*) FILTER (WHERE hazard_id IS NOT NULL)::int AS hazards,
+      count(*) FILTER (WHERE enforcement_penalty_id IS NOT NULL)::int AS penalties,
+      count(*) FILTER (WHERE status IN ('received', 'verifying') AND due_on < ${'2026-03-02'}::date)::int AS overdue,
+      count(*) FILTER (WHERE extended_days > 0 AND extension_reason IS NOT NULL)::int AS extended,
+      count(*) FILTER (WHERE named AND (reporter_phone_enc IS NULL OR reporter_phone_enc LIKE '1%'))::int AS plain
+      FROM reports`);
+    expect(links).toEqual({ merged: 2, hazards: 2, penalties: 1, overdue: 1, extended: 1, plain: 0 });
+    const rewards = await t.database.rows<{ status: string }>(sql`SELECT status FROM report_rewards ORDER BY status`);
+    expect(rewards.map((r) => r.status)).toEqual(['approved', 'paid']);
+    const [messages] = await t.database.rows<{ n: number; answers: number }>(
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE from_reporter)::int AS answers FROM report_messages`,
+    );
+    expect(messages?.answers).toBe(1);
+    expect(messages?.n).toBeGreaterThan(10);
+  });
+});
+
 describe('the demo action plan', () => {
   it('is published with four months of dispatch: some on time, some late, some silent', async () => {
     const office = await login(t.app, 'anweiban', demoAccounts[1]?.password);

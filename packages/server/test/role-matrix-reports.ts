@@ -2,6 +2,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
 import { handlingMatrixPart } from './role-matrix-reports-handling.ts';
 // public intake
 import { intakeMatrixPart } from './role-matrix-reports-intake.ts';
+import { reportStatsMatrixPart } from './role-matrix-reports-stats.ts';
 
 /**
  * 举报 in the role × endpoint matrix, one part per part of the module (each in its own file, added below). Public
@@ -15,4 +16,5 @@ export const reportMatrixParts: MatrixPart[] = [
   handlingMatrixPart,
   // rewards
   // statistics
+  reportStatsMatrixPart,
 ];

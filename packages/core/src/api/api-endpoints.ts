@@ -183,6 +183,7 @@ import {
   publicReportReplyBody,
   publicReportStatus,
 } from '../report/report-public.contract.ts';
+import { reportStats, reportStatsQuery } from '../report/report-stats.contract.ts';
 import {
   settingsDeleteQuery,
   settingsFragmentView,
@@ -375,6 +376,7 @@ export const apiEndpoints = {
   'POST /reports/{id}/unmerge': { body: reportUnmergeBody, response: reportDetail },
   // 举报 — rewards
   // 举报 — statistics
+  'GET /report-stats': { query: reportStatsQuery, response: reportStats },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

@@ -13,6 +13,7 @@ import {
   reportStatuses,
 } from './report.dict.ts';
 import { reportHandlingActions } from './report-handling.rules.ts';
+import { reportListFilters } from './report-stats.contract.ts';
 
 /**
  * The office's and the units' handling of reports (issue 15, part B): the list the statistics link to (keep the query
@@ -21,36 +22,13 @@ import { reportHandlingActions } from './report-handling.rules.ts';
  */
 
 const date = z.iso.date({ error: '应为日期，如 2026-06-30' });
-const queryId = z.coerce.number().int('应为整数编号').positive('应为正整数编号').max(maxRecordId, '编号超出范围');
-const flag = z.enum(['true', 'false'], { error: '应为 true 或 false' }).transform((v) => v === 'true');
+const _queryId = z.coerce.number().int('应为整数编号').positive('应为正整数编号').max(maxRecordId, '编号超出范围');
+const _flag = z.enum(['true', 'false'], { error: '应为 true 或 false' }).transform((v) => v === 'true');
 const id = z.number().int().positive().max(maxRecordId, '编号超出范围');
 const version = z.number().int().min(1, '版本号不正确');
 
-export const reportListQuery = pageQuery.extend({
-  status: z.enum(reportStatuses, { error: '状态不正确' }).optional(),
-  channel: z.enum(reportChannels, { error: '举报渠道不正确' }).optional(),
-  source: z.enum(reportSources, { error: '来源不正确' }).optional(),
-  matter: z.enum(reportMatters, { error: '问题类别不正确' }).optional(),
-  /** A region and everything under it (a township's first 9 digits, a village's 12). */
-  regionCode: z
-    .string()
-    .regex(/^\d{12}$/, '区划编码应为 12 位数字')
-    .optional(),
-  unitId: queryId.optional(),
-  enterpriseId: queryId.optional(),
-  named: flag.optional(),
-  /** Still open and past its verification deadline (core `reportIsOverdue`). */
-  overdue: flag.optional(),
-  /** Linked to a hazard (true) or not (false). */
-  linked: flag.optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM')
-    .optional(),
-  from: date.optional(),
-  to: date.optional(),
-  q: z.string().trim().max(50, '不超过 50 字').optional(),
-});
+/** The list's query: the filters the statistics link with (report-stats.contract.ts `reportListFilters`) and a page. */
+export const reportListQuery = pageQuery.extend(reportListFilters.shape);
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 
 export const reportListItem = z.object({

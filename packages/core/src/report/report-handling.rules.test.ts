@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeIssues, reportActions, reportIsOverdue } from './report-handling.rules.ts';
+import { outcomeIssues, reportActions } from './report-handling.rules.ts';
+import { reportIsOverdue } from './report-stats.rules.ts';
 
 describe('report handling rules', () => {
   it('offers the office 受理/不予受理/合并 on a received report, and the unit only messages', () => {

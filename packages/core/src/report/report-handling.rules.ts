@@ -42,11 +42,6 @@ export function reportActions(status: ReportStatus, permissions: readonly Permis
   return reportHandlingActions.filter((a) => permissions.includes(needs[a].permission) && reportActionAllowed(a, status));
 }
 
-/** Open (待受理 or 核查中) with a verification deadline before today. A report not yet accepted has no deadline. */
-export function reportIsOverdue(r: { status: ReportStatus; dueOn: string | null }, today: string): boolean {
-  return openReportStatuses.includes(r.status) && r.dueOn !== null && r.dueOn < today;
-}
-
 export interface OutcomeIssue {
   path: string;
   message: string;

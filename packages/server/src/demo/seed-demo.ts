@@ -23,6 +23,7 @@ import { seedDemoEnforcementTriad } from './demo-enforcement-triad.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
 import { seedDemoPlan } from './demo-plans.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoVillageTodo } from './demo-todos.ts';
 
 const county = { code: '339901000000', name: '示例县' };
@@ -103,7 +104,6 @@ export async function seedDemo(
   opts: { identity?: IdentityCipher } = {},
 ): Promise<{ seeded: boolean }> {
   const identity = opts.identity ?? createIdentityCipher(newIdentityKey());
-  void identity;
   const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM regions`);
   if (Number(row?.n) > 0) return { seeded: false };
   const audit = createAuditService({ db: database.db, clock });
@@ -259,6 +259,8 @@ export async function seedDemo(
       issuerUserId: id('yingji'),
       penalizerUserId: id('yingji'),
     });
+    // 举报 (issue 15): months of reports in every state, after the hazards and penalties they link to.
+    await seedDemoReports(tx, { now, identity, townshipCode: demoTownship.code, officeUserId: id('anweiban') });
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());

@@ -155,6 +155,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       { path: '/reports', label: '举报受理', icon: <InboxOutlined />, permission: 'report.read' },
       // rewards
       // statistics
+      { path: '/reports/stats', label: '举报统计', icon: <BarChartOutlined />, permission: 'report.read' },
     ],
   },
   {

@@ -1,76 +1,24 @@
-import {
-  type DataScope,
-  openReportStatuses,
-  type ReportListItem,
-  type ReportListQuery,
-  type ReportStatus,
-  reportIsOverdue,
-} from '@anzhi/core';
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type DataScope, type ReportListItem, type ReportListQuery, type ReportStatus, reportIsOverdue } from '@anzhi/core';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
-import { likeContains } from '../../lib/scope-sql.ts';
+import { scopeOn } from '../../db/data-scope.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { regions } from '../regions/region.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 import { reportEvents, reportMessages, reports } from './report.table.ts';
+import { overdueSql, reportFilterSql } from './report-filters.sql.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
 
-/** SQL of core's `reportIsOverdue` as of `today` (the open set is core's; a test feeds the same rows to both). */
-export function reportOverdueSql(today: string): SQL {
-  return and(inArray(reports.status, [...openReportStatuses]), isNotNull(reports.dueOn), lt(reports.dueOn, today)) as SQL;
-}
-
-/** The instant a China calendar day starts (receivedAt is a timestamp; the filters speak in days and months). */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function listWhere(scope: DataScope, q: ReportListQuery, today: string): SQL | undefined {
-  const text = q.q ? likeContains(q.q) : null;
-  return and(
-    scopeOn.reports(scope),
-    q.status ? eq(reports.status, q.status) : undefined,
-    q.channel ? eq(reports.channel, q.channel) : undefined,
-    q.source ? eq(reports.source, q.source) : undefined,
-    q.matter ? eq(reports.matter, q.matter) : undefined,
-    q.regionCode ? regionSubtree(reports.regionCode, q.regionCode) : undefined,
-    q.unitId ? eq(reports.assignedUnitId, q.unitId) : undefined,
-    q.enterpriseId ? eq(reports.enterpriseId, q.enterpriseId) : undefined,
-    q.named === undefined ? undefined : eq(reports.named, q.named),
-    q.overdue === undefined ? undefined : q.overdue ? reportOverdueSql(today) : sql`NOT (${reportOverdueSql(today)})`,
-    q.linked === undefined ? undefined : q.linked ? isNotNull(reports.hazardId) : isNull(reports.hazardId),
-    q.month
-      ? and(gte(reports.receivedAt, dayStart(`${q.month}-01`)), lt(reports.receivedAt, dayStart(`${nextMonth(q.month)}-01`)))
-      : undefined,
-    q.from ? gte(reports.receivedAt, dayStart(q.from)) : undefined,
-    q.to ? lt(reports.receivedAt, dayStart(nextDay(q.to))) : undefined,
-    text
-      ? or(
-          ilike(reports.description, text),
-          ilike(reports.place, text),
-          ilike(reports.enterpriseName, text),
-          ilike(reports.trackingCode, text),
-          sql`${reports.enterpriseId} IN (SELECT ${enterprises.id} FROM ${enterprises} WHERE ${ilike(enterprises.name, text)})`,
-        )
-      : undefined,
-  );
-}
+/** SQL of core's `reportIsOverdue` (one definition, in report-filters.sql.ts; proven equal to core on the same rows). */
+export const reportOverdueSql = overdueSql;
 
 const received: ReportStatus = 'received';
 
 export const reportHandlingRepo = {
   async list(ex: Executor, scope: DataScope, q: ReportListQuery, today: string): Promise<{ rows: ReportRow[]; total: number }> {
-    const where = listWhere(scope, q, today);
+    const where = reportFilterSql(scope, q, today);
     const [rows, [total]] = await Promise.all([
       ex
         .select()

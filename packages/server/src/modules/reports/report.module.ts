@@ -9,11 +9,14 @@ import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
 import { createReportChallenges } from './report-challenge.ts';
+import { createReportExportService } from './report-export.ts';
 import { registerReportHandlingRoutes } from './report-handling.routes.ts';
 import { createReportHandling } from './report-handling.service.ts';
 import { registerReportIntakeRoutes } from './report-intake.routes.ts';
 import { createReportIntakeService, reportFileOwner, reportFileVisible } from './report-intake.service.ts';
 import { createReportOutcome } from './report-outcome.service.ts';
+import { registerReportStatsRoutes } from './report-stats.routes.ts';
+import { createReportStatsService } from './report-stats.service.ts';
 import { createReportSteps } from './report-steps.service.ts';
 import { createReportTrackingService } from './report-tracking.service.ts';
 
@@ -54,6 +57,8 @@ export function createReportServices(deps: ReportDeps) {
     outcome: createReportOutcome({ ...deps, handling }),
     // rewards
     // statistics
+    stats: createReportStatsService(deps),
+    export: createReportExportService(deps),
   };
 }
 
@@ -66,4 +71,5 @@ export async function registerReportModules(app: FastifyInstance, deps: { servic
   await registerReportHandlingRoutes(app, deps.services);
   // rewards
   // statistics
+  registerReportStatsRoutes(app, deps.services);
 }

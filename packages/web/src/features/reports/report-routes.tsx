@@ -19,6 +19,11 @@ export const reportRoutes: RouteObject[] = [
   },
   // rewards
   // statistics
+  {
+    path: 'stats',
+    handle: { crumb: '举报统计' },
+    lazy: () => import('./stats/report-stats-page.tsx').then((m) => ({ Component: m.ReportStatsPage })),
+  },
 ];
 
 /** The reporter's pages: /report, /report/e/:publicCode, /report/track (no account). */

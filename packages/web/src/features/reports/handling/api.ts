@@ -16,7 +16,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { call } from '../../../lib/api-client.ts';
 
 export type { ReportDetail, ReportListItem };
-export type ReportFilters = Partial<Omit<ReportListQuery, 'page' | 'pageSize'>>;
+/** The list's filters as the URL carries them: `status` may be several, comma-separated (the statistics link so). */
+export type ReportFilters = Partial<Omit<ReportListQuery, 'page' | 'pageSize' | 'status'>> & { status?: string };
 
 const reportsKey = ['reports'] as const;
 

@@ -28,10 +28,16 @@ const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined)
 const bool = (v: string | null) => (v === 'true' ? true : v === 'false' ? false : undefined);
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => (values.includes(v as T) ? (v as T) : undefined);
 
+/** `received,verifying` → the same, keeping only real statuses. */
+function statusesOf(v: string | null): string | undefined {
+  const list = (v ?? '').split(',').filter((s): s is ReportStatus => (reportStatuses as readonly string[]).includes(s));
+  return list.length ? list.join(',') : undefined;
+}
+
 /** The filters the URL carries (the statistics link here with the same keys). */
 function filtersOf(params: URLSearchParams): ReportFilters {
   return {
-    status: oneOf<ReportStatus>(reportStatuses, params.get('status')),
+    status: statusesOf(params.get('status')),
     channel: oneOf<ReportChannel>(reportChannels, params.get('channel')),
     source: oneOf<ReportSource>(reportSources, params.get('source')),
     matter: oneOf<ReportMatter>(reportMatters, params.get('matter')),
@@ -41,6 +47,7 @@ function filtersOf(params: URLSearchParams): ReportFilters {
     named: bool(params.get('named')),
     overdue: bool(params.get('overdue')),
     linked: bool(params.get('linked')),
+    domain: params.get('domain') ?? undefined,
     month: params.get('month') ?? undefined,
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
@@ -77,6 +84,7 @@ export function ReportListPage() {
     ['regionCode', '区划'],
     ['unitId', '承办单位'],
     ['enterpriseId', '企业'],
+    ['domain', '行业领域'],
     ['month', '月份'],
     ['from', '起'],
     ['to', '止'],
@@ -193,10 +201,11 @@ export function ReportListPage() {
         />
         <Select
           allowClear
+          mode="multiple"
           placeholder="状态"
-          style={{ minWidth: 120 }}
-          value={filters.status}
-          onChange={(v) => set('status', v)}
+          style={{ minWidth: 160 }}
+          value={filters.status ? filters.status.split(',') : []}
+          onChange={(v: string[]) => set('status', v.join(','))}
           options={reportStatuses.map((s) => ({ value: s, label: reportStatusLabels[s] }))}
         />
         <Select
