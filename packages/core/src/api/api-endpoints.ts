@@ -158,6 +158,14 @@ import {
   planVersionQuery,
 } from '../plan/plan-tracking.contract.ts';
 import {
+  publicReportEnterprise,
+  publicReportEnterpriseQuery,
+  publicReportReceipt,
+  publicReportRegion,
+  publicReportReplyBody,
+  publicReportStatus,
+} from '../report/report-public.contract.ts';
+import {
   settingsDeleteQuery,
   settingsFragmentView,
   settingsPutBody,
@@ -328,6 +336,12 @@ export const apiEndpoints = {
   'GET /enforcement-stats/closure-flags': { query: enforcementStatsQuery, response: closureFlagList },
 
   // 举报 — public intake (no login)
+  'POST /public/reports': { multipart: true, response: publicReportReceipt },
+  'GET /public/reports/{trackingCode}': { response: publicReportStatus },
+  'POST /public/reports/{trackingCode}/messages': { body: publicReportReplyBody, response: publicReportStatus },
+  'GET /public/report-enterprises': { query: publicReportEnterpriseQuery, response: z.array(publicReportEnterprise) },
+  'GET /public/report-enterprises/{publicCode}': { response: publicReportEnterprise },
+  'GET /public/report-regions': { response: z.array(publicReportRegion) },
   // 举报 — handling
   // 举报 — rewards
   // 举报 — statistics

@@ -126,3 +126,7 @@ export type PublicReportEnterprise = z.infer<typeof publicReportEnterprise>;
 export const publicReportEnterpriseQuery = z.object({
   q: z.string().trim().min(2, '请至少输入 2 个字').max(50, '不超过 50 字'),
 });
+
+/** A village or community a report without an enterprise can be about (`GET /api/v1/public/report-regions`). */
+export const publicReportRegion = z.object({ code: z.string(), name: z.string(), townshipName: z.string() });
+export type PublicReportRegion = z.infer<typeof publicReportRegion>;
