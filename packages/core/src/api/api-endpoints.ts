@@ -157,11 +157,13 @@ import {
   planVersionBody,
   planVersionQuery,
 } from '../plan/plan-tracking.contract.ts';
+// 举报 — public intake
 import {
   publicReportEnterprise,
+  publicReportEnterpriseList,
   publicReportEnterpriseQuery,
   publicReportReceipt,
-  publicReportRegion,
+  publicReportRegionList,
   publicReportReplyBody,
   publicReportStatus,
 } from '../report/report-public.contract.ts';
@@ -339,9 +341,9 @@ export const apiEndpoints = {
   'POST /public/reports': { multipart: true, response: publicReportReceipt },
   'GET /public/reports/{trackingCode}': { response: publicReportStatus },
   'POST /public/reports/{trackingCode}/messages': { body: publicReportReplyBody, response: publicReportStatus },
-  'GET /public/report-enterprises': { query: publicReportEnterpriseQuery, response: z.array(publicReportEnterprise) },
+  'GET /public/report-enterprises': { query: publicReportEnterpriseQuery, response: publicReportEnterpriseList },
   'GET /public/report-enterprises/{publicCode}': { response: publicReportEnterprise },
-  'GET /public/report-regions': { response: z.array(publicReportRegion) },
+  'GET /public/report-regions': { response: publicReportRegionList },
   // 举报 — handling
   // 举报 — rewards
   // 举报 — statistics

@@ -50,7 +50,7 @@ export function EnterpriseSearch({ onEnterprise, onPlace }: EnterpriseSearchProp
             <Flex vertical gap={8}>
               {search.data.map((e) => (
                 <Button
-                  key={e.id}
+                  key={e.publicCode}
                   size="large"
                   block
                   onClick={() => onEnterprise(e)}

@@ -99,7 +99,10 @@ export function ReportForm({ target, onSubmitted }: ReportFormProps) {
                   placeholder="请选择"
                   loading={regions.isPending}
                   notFoundContent={regions.isError ? errorMessage(regions.error) : undefined}
-                  options={(regions.data ?? []).map((r) => ({ value: r.code, label: `${r.townshipName} ${r.name}` }))}
+                  options={(regions.data ?? []).map((r) => ({
+                    value: r.code,
+                    label: r.townshipName ? `${r.townshipName} ${r.name}` : r.name,
+                  }))}
                   data-testid="report-region"
                 />
               </Form.Item>

@@ -90,7 +90,7 @@ export function ReportFormPage() {
   return page(
     <Flex vertical gap={12}>
       <TargetHeader target={target} onChange={changeTarget} />
-      <ReportForm key={target.kind === 'enterprise' ? target.enterprise.id : 'place'} target={target} onSubmitted={submitted} />
+      <ReportForm key={target.kind === 'enterprise' ? target.enterprise.publicCode : 'place'} target={target} onSubmitted={submitted} />
     </Flex>,
   );
 }
