@@ -1,4 +1,6 @@
 import type { MatrixPart } from './role-matrix-enforcement.ts';
+// public intake
+import { intakeMatrixPart } from './role-matrix-reports-intake.ts';
 
 /**
  * 举报 in the role × endpoint matrix, one part per part of the module (each in its own file, added below). Public
@@ -7,6 +9,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
  */
 export const reportMatrixParts: MatrixPart[] = [
   // public intake
+  intakeMatrixPart,
   // handling
   // rewards
   // statistics
