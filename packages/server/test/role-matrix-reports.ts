@@ -1,4 +1,5 @@
 import type { MatrixPart } from './role-matrix-enforcement.ts';
+import { handlingMatrixPart } from './role-matrix-reports-handling.ts';
 // public intake
 import { intakeMatrixPart } from './role-matrix-reports-intake.ts';
 
@@ -11,6 +12,7 @@ export const reportMatrixParts: MatrixPart[] = [
   // public intake
   intakeMatrixPart,
   // handling
+  handlingMatrixPart,
   // rewards
   // statistics
 ];

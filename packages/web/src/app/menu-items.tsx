@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   FormOutlined,
   IdcardOutlined,
+  InboxOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -151,6 +152,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
     // Shown once a part adds its entries (a group without visible entries is hidden).
     children: [
       // handling
+      { path: '/reports', label: '举报受理', icon: <InboxOutlined />, permission: 'report.read' },
       // rewards
       // statistics
     ],

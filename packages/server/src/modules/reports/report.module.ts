@@ -9,8 +9,12 @@ import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
 import { createReportChallenges } from './report-challenge.ts';
+import { registerReportHandlingRoutes } from './report-handling.routes.ts';
+import { createReportHandling } from './report-handling.service.ts';
 import { registerReportIntakeRoutes } from './report-intake.routes.ts';
 import { createReportIntakeService, reportFileOwner, reportFileVisible } from './report-intake.service.ts';
+import { createReportOutcome } from './report-outcome.service.ts';
+import { createReportSteps } from './report-steps.service.ts';
 import { createReportTrackingService } from './report-tracking.service.ts';
 
 export interface ReportDeps {
@@ -36,6 +40,8 @@ export function createReportServices(deps: ReportDeps) {
   // public intake: a report's photos are seen by whoever may read the report (report.read, in scope)
   deps.files.owners.register(reportFileOwner, reportFileVisible);
   const challenges = createReportChallenges(deps);
+  // handling
+  const handling = createReportHandling(deps);
   return {
     /** The cipher the parts share (tests and the demo encrypt with the same key). */
     identity: deps.identity,
@@ -43,6 +49,9 @@ export function createReportServices(deps: ReportDeps) {
     intake: createReportIntakeService({ ...deps, challenges }),
     tracking: createReportTrackingService(deps),
     // handling
+    handling,
+    steps: createReportSteps({ ...deps, handling }),
+    outcome: createReportOutcome({ ...deps, handling }),
     // rewards
     // statistics
   };
@@ -54,6 +63,7 @@ export async function registerReportModules(app: FastifyInstance, deps: { servic
   // public intake
   await registerReportIntakeRoutes(app, { intake: deps.services.intake, tracking: deps.services.tracking });
   // handling
+  await registerReportHandlingRoutes(app, deps.services);
   // rewards
   // statistics
 }
