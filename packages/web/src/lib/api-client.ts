@@ -42,6 +42,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not run the global 401/403 handler (login, logout, the session probe). */
   skipAuthHandler?: boolean;
+  /** Extra request headers (the reporter's `x-report-secret` and `x-report-device`). */
+  headers?: Record<string, string>;
 }
 
 type AuthFailureHandler = (error: ApiError) => void;
@@ -90,7 +92,7 @@ function fallbackMessage(status: number): string {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   // A FormData body (file upload) sets its own multipart content type and boundary.
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -134,6 +136,7 @@ type CallOptions<K extends ApiKey> = {
   signal?: AbortSignal;
   /** Do not run the global 401/403 handler (login, logout, the session probe). */
   skipAuthHandler?: boolean;
+  headers?: Record<string, string>;
 };
 type CallArgs<K extends ApiKey> = [keyof ApiParams<K>] extends [never]
   ? [options?: CallOptions<K>]
@@ -152,6 +155,7 @@ export function call<K extends ApiKey>(key: K, ...[options]: CallArgs<K>): Promi
     body,
     signal: opts.signal,
     skipAuthHandler: opts.skipAuthHandler,
+    headers: opts.headers,
   });
 }
 

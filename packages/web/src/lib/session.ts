@@ -27,14 +27,21 @@ export function useSession() {
 }
 
 /**
+ * Pages for anyone, asked no session and never detoured through the login page: the published 双随机 draws
+ * (/public/…) and the reporter's pages (/report, /report/e/…, /report/track — not the office's /reports).
+ */
+export function isPublicPath(pathname: string): boolean {
+  return pathname === '/login' || pathname.startsWith('/public/') || pathname === '/report' || pathname.startsWith('/report/');
+}
+
+/**
  * Before the router starts: a visitor without a session is sent to the login page at once. The router loads every
  * lazy route of a URL before it renders any (the session guard included), so on a phone opening / cold the guard's
  * redirect would otherwise wait for antd, the layout and the dashboard. Failures are left to the guard, which
  * shows them with a retry.
  */
 export async function sendVisitorToLogin(queryClient: QueryClient, location: Location): Promise<void> {
-  // The published 双随机 draws (/public/…) are for anyone: no session asked, no detour through the login page.
-  if (location.pathname === '/login' || location.pathname.startsWith('/public/')) return;
+  if (isPublicPath(location.pathname)) return;
   const user = await queryClient.fetchQuery(sessionQuery).catch(() => undefined);
   if (user === null) window.history.replaceState(null, '', loginPath(`${location.pathname}${location.search}`));
 }

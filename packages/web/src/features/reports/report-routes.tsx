@@ -29,4 +29,21 @@ export const reportRoutes: RouteObject[] = [
 /** The reporter's pages: /report, /report/e/:publicCode, /report/track (no account). */
 export const reportPublicRoutes: RouteObject[] = [
   // public intake
+  {
+    path: 'report',
+    children: [
+      {
+        index: true,
+        lazy: () => import('./public/pages/report-form-page.tsx').then((m) => ({ Component: m.ReportFormPage })),
+      },
+      {
+        path: 'e/:publicCode',
+        lazy: () => import('./public/pages/report-form-page.tsx').then((m) => ({ Component: m.ReportFormPage })),
+      },
+      {
+        path: 'track',
+        lazy: () => import('./public/pages/report-track-page.tsx').then((m) => ({ Component: m.ReportTrackPage })),
+      },
+    ],
+  },
 ];

@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { type LoginReason, loginReasonText, safeRedirect, useSession } from '../../../lib/session.ts';
 import { useLogin } from '../api.ts';
@@ -81,7 +81,16 @@ export function LoginPage({ onSubmitted }: { onSubmitted?: () => void }) {
   const notice = login.isError ? null : isReason(reason) ? loginReasonText[reason] : null;
 
   return (
-    <AuthScreen footer="安治 AnZhi · 开源安全生产治理平台">
+    <AuthScreen
+      footer={
+        <>
+          安治 AnZhi · 开源安全生产治理平台 ·{' '}
+          <Link to="/report" className="login-footer-link" data-testid="login-report-link">
+            我要举报
+          </Link>
+        </>
+      }
+    >
       {login.isError ? (
         <div className="auth-alert auth-alert-error" role="alert" data-testid="login-error">
           {errorMessage(login.error)}
