@@ -1,4 +1,6 @@
 import type { MatrixPart } from './role-matrix-enforcement.ts';
+// rewards
+import { rewardsMatrixPart } from './role-matrix-reports-rewards.ts';
 
 /**
  * 举报 in the role × endpoint matrix, one part per part of the module (each in its own file, added below). Public
@@ -9,5 +11,6 @@ export const reportMatrixParts: MatrixPart[] = [
   // public intake
   // handling
   // rewards
+  rewardsMatrixPart,
   // statistics
 ];

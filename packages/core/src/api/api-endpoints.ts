@@ -158,6 +158,15 @@ import {
   planVersionQuery,
 } from '../plan/plan-tracking.contract.ts';
 import {
+  reportRewardDetail,
+  rewardApproveBody,
+  rewardDeclineBody,
+  rewardLedger,
+  rewardLedgerQuery,
+  rewardPayBody,
+  rewardProposeBody,
+} from '../report/report-reward.contract.ts';
+import {
   settingsDeleteQuery,
   settingsFragmentView,
   settingsPutBody,
@@ -330,6 +339,12 @@ export const apiEndpoints = {
   // 举报 — public intake (no login)
   // 举报 — handling
   // 举报 — rewards
+  'GET /reports/{id}/reward': { response: reportRewardDetail },
+  'POST /reports/{id}/reward': { body: rewardProposeBody, response: reportRewardDetail },
+  'POST /reports/{id}/reward/approve': { body: rewardApproveBody, response: reportRewardDetail },
+  'POST /reports/{id}/reward/decline': { body: rewardDeclineBody, response: reportRewardDetail },
+  'POST /reports/{id}/reward/pay': { body: rewardPayBody, response: reportRewardDetail },
+  'GET /report-rewards': { query: rewardLedgerQuery, response: rewardLedger },
   // 举报 — statistics
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 

@@ -269,6 +269,10 @@ export const fieldLabels: Record<string, string> = {
   blue: '蓝',
   yellow: '黄',
   orange: '橙',
+  // 举报 — rewards (issue 15)
+  fineAmount: '罚款金额',
+  paidOn: '发放日期',
+  paymentRef: '发放凭证号',
 };
 
 export function labelOf(path: ReadonlyArray<PropertyKey>): string {

@@ -8,6 +8,9 @@ import type { EnforcementServices } from '../enforcement/enforcement.module.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// rewards
+import { registerRewardRoutes } from './report-reward.routes.ts';
+import { createRewardService } from './report-reward.service.ts';
 
 export interface ReportDeps {
   db: Db;
@@ -35,6 +38,7 @@ export function createReportServices(deps: ReportDeps) {
     // public intake
     // handling
     // rewards
+    rewards: createRewardService(deps),
     // statistics
   };
 }
@@ -42,10 +46,9 @@ export function createReportServices(deps: ReportDeps) {
 export type ReportServices = ReturnType<typeof createReportServices>;
 
 export async function registerReportModules(app: FastifyInstance, deps: { services: ReportServices; db: Db }) {
-  void app;
-  void deps;
   // public intake
   // handling
   // rewards
+  registerRewardRoutes(app, deps.services.rewards);
   // statistics
 }
