@@ -208,4 +208,22 @@ describe('举报奖励 (安监总财〔2018〕19号, regulations.md §4): propos
     expect((await neighbour.request({ method: 'GET', url: '/api/v1/report-rewards' })).json()).toMatchObject({ total: 0, items: [] });
     expect((await neighbour.request({ method: 'GET', url: `/api/v1/reports/${all.items[0].reportId}/reward` })).statusCode).toBe(404);
   });
+
+  it('the 待办: the office sees rewards to approve and to pay, and reports to accept; a unit its reports due soon', async () => {
+    const toAccept = await makeReport(t.database.db, identity(), { enterprise: ent, receivedAt: new Date('2026-02-20T02:00:00Z') });
+    const due = await makeReport(t.database.db, identity(), {
+      enterprise: ent,
+      status: 'verifying',
+      acceptedOn: '2026-01-05',
+      dueOn: '2026-03-06',
+    });
+    const todos = (await office.request({ method: 'GET', url: '/api/v1/todos?box=mine&todoKind=report.reward' })).json();
+    expect(todos.items.length).toBeGreaterThanOrEqual(2);
+    expect(todos.items.every((i: { kind: string; title: string }) => i.kind === 'report.reward' && !i.title.includes(NAME))).toBe(true);
+    const accept = (await office.request({ method: 'GET', url: '/api/v1/todos?box=mine&todoKind=report.accept' })).json();
+    expect(accept.items).toEqual([expect.objectContaining({ entityId: toAccept.id, dueOn: '2026-02-25', overdue: true })]);
+    const unit = await loginAs(t.app, 'unit');
+    const verify = (await unit.request({ method: 'GET', url: '/api/v1/todos?box=mine&todoKind=report.verify' })).json();
+    expect(verify.items).toEqual([expect.objectContaining({ entityId: due.id, dueOn: '2026-03-06', overdue: false })]);
+  });
 });
