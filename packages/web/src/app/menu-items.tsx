@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   FormOutlined,
   IdcardOutlined,
+  MoneyCollectOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -152,6 +153,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
     children: [
       // handling
       // rewards
+      { path: '/reports/rewards', label: '奖励台账', icon: <MoneyCollectOutlined />, permission: 'report.reward' },
       // statistics
     ],
   },

@@ -7,6 +7,11 @@ import type { RouteObject } from 'react-router';
 export const reportRoutes: RouteObject[] = [
   // handling
   // rewards
+  {
+    path: 'rewards',
+    handle: { crumb: '奖励台账' },
+    lazy: () => import('./pages/reward-ledger-page.tsx').then((m) => ({ Component: m.RewardLedgerPage })),
+  },
   // statistics
 ];
 
