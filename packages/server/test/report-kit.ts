@@ -3,6 +3,7 @@ import type { Executor } from '../src/db/client.ts';
 import type { IdentityCipher } from '../src/lib/identity-cipher.ts';
 import type { EnterpriseRow } from '../src/modules/enterprises/enterprise.repo.ts';
 import { reports } from '../src/modules/reports/report.table.ts';
+import { multipartForm } from './multipart.ts';
 
 /**
  * A report written straight into the database, as the intake would leave it (identity encrypted with the module's
@@ -75,4 +76,30 @@ export function kitTrackingCode(): string {
   let code = 'JB';
   for (let i = 0; i < 10; i++) code += trackingCodeAlphabet[Math.floor(Math.random() * trackingCodeAlphabet.length)];
   return code;
+}
+
+/** The public form posted as the phone page posts it (fields, photos), from an address and a device of the test's choosing. */
+export function publicReportRequest(
+  fields: Record<string, string>,
+  photos: Buffer[] = [],
+  client: { ip?: string; device?: string } = {},
+): import('fastify').InjectOptions {
+  const form = multipartForm(
+    fields,
+    photos.map((content, i) => ({ field: 'photos', name: `IMG_${i + 1}.jpg`, content })),
+  );
+  return {
+    method: 'POST',
+    url: '/api/v1/public/reports',
+    payload: form.payload,
+    headers: { ...form.headers, ...(client.device ? { 'x-report-device': client.device } : {}) },
+    remoteAddress: client.ip ?? '203.0.113.1',
+  };
+}
+
+/** The answer to the public form's question (“7 加 5 等于几？”). */
+export function answerChallenge(question: string): string {
+  const m = /^(\d+) (加|减) (\d+) 等于几？$/.exec(question);
+  if (!m) throw new Error(`not a challenge question: ${question}`);
+  return String(m[2] === '加' ? Number(m[1]) + Number(m[3]) : Number(m[1]) - Number(m[3]));
 }

@@ -1,4 +1,6 @@
 import type { MatrixPart } from './role-matrix-enforcement.ts';
+// public intake
+import { intakeMatrixPart } from './role-matrix-reports-intake.ts';
 // rewards
 import { rewardsMatrixPart } from './role-matrix-reports-rewards.ts';
 
@@ -9,6 +11,7 @@ import { rewardsMatrixPart } from './role-matrix-reports-rewards.ts';
  */
 export const reportMatrixParts: MatrixPart[] = [
   // public intake
+  intakeMatrixPart,
   // handling
   // rewards
   rewardsMatrixPart,

@@ -157,6 +157,16 @@ import {
   planVersionBody,
   planVersionQuery,
 } from '../plan/plan-tracking.contract.ts';
+// 举报 — public intake
+import {
+  publicReportEnterprise,
+  publicReportEnterpriseList,
+  publicReportEnterpriseQuery,
+  publicReportReceipt,
+  publicReportRegionList,
+  publicReportReplyBody,
+  publicReportStatus,
+} from '../report/report-public.contract.ts';
 import {
   reportRewardDetail,
   rewardApproveBody,
@@ -337,6 +347,12 @@ export const apiEndpoints = {
   'GET /enforcement-stats/closure-flags': { query: enforcementStatsQuery, response: closureFlagList },
 
   // 举报 — public intake (no login)
+  'POST /public/reports': { multipart: true, response: publicReportReceipt },
+  'GET /public/reports/{trackingCode}': { response: publicReportStatus },
+  'POST /public/reports/{trackingCode}/messages': { body: publicReportReplyBody, response: publicReportStatus },
+  'GET /public/report-enterprises': { query: publicReportEnterpriseQuery, response: publicReportEnterpriseList },
+  'GET /public/report-enterprises/{publicCode}': { response: publicReportEnterprise },
+  'GET /public/report-regions': { response: publicReportRegionList },
   // 举报 — handling
   // 举报 — rewards
   'GET /reports/{id}/reward': { response: reportRewardDetail },

@@ -1,5 +1,19 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
+  // 举报 — public intake (issue 15)
+  enterprisePublicCode: '企业公示码',
+  enterpriseName: '企业名称',
+  matter: '问题类别',
+  reporterName: '举报人姓名',
+  reporterPhone: '举报人电话',
+  internal: '内部举报',
+  challengeToken: '验证题',
+  challengeAnswer: '验证答案',
+  trackingCode: '查询码',
+  publicCode: '企业公示码',
+  'x-report-secret': '查询密码',
+  'x-report-device': '设备标识',
+  body: '内容',
   // 执法检查 (issue 14)
   validity: '执法证状态',
   includeInactive: '含已停用',

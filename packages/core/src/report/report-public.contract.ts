@@ -115,9 +115,8 @@ export const publicReportReplyBody = z.object({
   body: z.string().trim().min(1, '请填写答复内容').max(2000, '答复不超过 2000 字'),
 });
 
-/** The enterprise a QR code names (name and region only), for the form's header. */
+/** The enterprise a QR code names (name, region and public code only: ids are not shown to the public), for the form's header. */
 export const publicReportEnterprise = z.object({
-  id: z.number().int(),
   name: z.string(),
   regionName: z.string().nullable(),
   publicCode: z.string(),
@@ -126,3 +125,32 @@ export type PublicReportEnterprise = z.infer<typeof publicReportEnterprise>;
 export const publicReportEnterpriseQuery = z.object({
   q: z.string().trim().min(2, '请至少输入 2 个字').max(50, '不超过 50 字'),
 });
+export const publicReportEnterpriseList = z.array(publicReportEnterprise);
+export const publicReportEnterpriseParam = z.object({
+  publicCode: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '企业公示码格式不正确'),
+});
+
+/** A village or community a report without an enterprise may name. */
+export const publicReportRegion = z.object({ code: z.string(), name: z.string(), townshipName: z.string().nullable() });
+export const publicReportRegionList = z.array(publicReportRegion);
+
+/** The headers of the public routes (documented; both optional: a missing secret is answered like a wrong one). */
+export const publicReportSecretHeaders = z.looseObject({ [reportSecretHeader]: z.string().max(200, '查询密码过长').optional() });
+export const publicReportDeviceHeaders = z.looseObject({ [reportDeviceHeader]: z.string().max(200, '设备标识过长').optional() });
+
+/** The form's field names in the reporter's words (shared labels such as 隐患描述 say something else here). */
+export const publicReportFieldLabels: Record<string, string> = {
+  description: '问题描述',
+  place: '地点',
+  regionCode: '所在村（社区）',
+  enterprisePublicCode: '企业公示码',
+  enterpriseId: '企业',
+  enterpriseName: '企业名称',
+  matter: '问题类别',
+  reporterName: '姓名',
+  reporterPhone: '联系电话',
+  internal: '内部举报',
+  challengeToken: '验证题',
+  challengeAnswer: '验证答案',
+  photos: '照片',
+};

@@ -45,6 +45,8 @@ export const reportStatusLabels: Record<ReportStatus, string> = {
 };
 /** Still being handled: on the 60 (+30) day clock once accepted. */
 export const openReportStatuses: ReportStatus[] = ['received', 'verifying'];
+/** 举报属实: counts as a founded report (the yearly enforcement plan's 重点 criterion, the founded rate). */
+export const foundedReportStatuses: ReportStatus[] = ['founded'];
 /** Verified, with an outcome the reporter is told. */
 export const decidedReportStatuses: ReportStatus[] = ['founded', 'unfounded'];
 

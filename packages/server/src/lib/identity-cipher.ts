@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { sm4 } from 'sm-crypto';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir.ts';
 
 /**
@@ -23,6 +23,10 @@ export interface IdentityCipher {
    */
   digest(purpose: string, value: string): string;
 }
+
+// sm-crypto is CommonJS whose exports Node's ESM loader cannot list (`module.exports = { sm4: require(…) }`): a named
+// import works under Vite/vitest but stops `anzhi serve` at start-up, so it is required.
+const { sm4 } = createRequire(import.meta.url)('sm-crypto') as typeof import('sm-crypto');
 
 const PREFIX = 'sm4cbc:1:';
 const KEY_PATTERN = /^[0-9a-f]{32}$/;

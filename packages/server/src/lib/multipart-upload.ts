@@ -21,7 +21,7 @@ export const uploadErrors = {
 };
 
 /** The multipart parser's failures that mean the client sent a broken body: never a 500. */
-function clientFault(e: unknown, messages: UploadMessages): AppError | null {
+export function clientFault(e: unknown, messages: UploadMessages): AppError | null {
   const { code, message } = e as { code?: string; message?: string };
   switch (code) {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':

@@ -3,6 +3,7 @@ import {
   type DataScope,
   type EnforcementPlanStatus,
   type EnforcementPlanTarget,
+  foundedReportStatuses,
   openHazardStatuses,
   type RiskLevel,
 } from '@anzhi/core';
@@ -11,6 +12,7 @@ import type { Executor } from '../../db/client.ts';
 import { scopeOn } from '../../db/data-scope.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
 import { hazards } from '../hazards/hazard.table.ts';
+import { reports } from '../reports/report.table.ts';
 import { units } from '../units/unit.table.ts';
 import { users } from '../users/user.table.ts';
 import {
@@ -25,7 +27,10 @@ import {
 export type EnforcementPlanRow = typeof enforcementPlans.$inferSelect;
 export type EnforcementPlanItemRow = typeof enforcementPlanItems.$inferSelect;
 
-/** The channel whose hazards stand for "举报属实" until an accident/report module exists (the seam of the plan rule). */
+/**
+ * "近 12 个月举报属实": a founded report about the enterprise (the report module, decided since), or a hazard registered
+ * directly with channel 群众举报查实 (found since) — the latter is how reports were recorded before the module existed.
+ */
 const foundedReportChannel = 'publicReport' as const;
 
 export const enforcementPlanRepo = {
@@ -95,7 +100,7 @@ export const enforcementPlanRepo = {
         riskLevel: enterprises.riskLevel,
         flags: enterprises.flags,
         openMajor: facts.openMajor,
-        reported: facts.reported,
+        reported: sql<boolean>`(${facts.reported} OR EXISTS (SELECT 1 FROM ${reports} WHERE ${reports.enterpriseId} = ${enterprises.id} AND ${inArray(reports.status, foundedReportStatuses)} AND ${reports.decidedOn} >= ${reportsSince}))`,
       })
       .from(enforcementTargets)
       .innerJoin(enterprises, eq(enterprises.id, enforcementTargets.enterpriseId))

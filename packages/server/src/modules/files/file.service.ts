@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { fileThumbUrl, fileUrl, type UploadedFile } from '@anzhi/core';
 import type { Db, Executor } from '../../db/client.ts';
-import { type Actor, auditActorOf } from '../../lib/actor.ts';
+import { type Actor, type AuditActor, auditActorOf } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { newStorageKey, type Storage } from '../../lib/storage.ts';
@@ -73,6 +73,13 @@ async function throughStorage<T>(what: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Photo bytes checked and re-encoded, and put in storage, before the transaction that records them. */
+export interface StoredPhoto {
+  key: string;
+  thumbKey: string;
+  main: Buffer;
+}
+
 const badAttachment = (id: number, message: string) =>
   errors.badRequest('file.invalid_attachment', message, [{ path: 'fileIds', message, fileId: id }]);
 
@@ -95,9 +102,78 @@ export function createFileService(deps: { db: Db; clock: Clock; audit: AuditServ
     return { mime: 'image/jpeg', main: photo.main, thumb: photo.thumb };
   }
 
+  /** Removes stored bytes whose transaction failed (bytes without a row would never be found again). */
+  async function discard(stored: readonly StoredPhoto[]): Promise<void> {
+    await Promise.all(stored.flatMap((s) => [storage.delete(s.key), storage.delete(s.thumbKey)])).catch(() => undefined);
+  }
+
   return {
     /** Other modules register who may see the records files are attached to: `files.owners.register('hazard', …)`. */
     owners,
+
+    /**
+     * A photo checked by its bytes (never the client's type) and re-encoded, without storing it: for uploads that
+     * come without an account (a public report), checked before anything is written. PDFs and anything else → 400.
+     */
+    async preparePhoto(bytes: Buffer): Promise<{ main: Buffer; thumb: Buffer }> {
+      const prepared = await prepare(bytes);
+      if (!prepared.thumb) throw errors.badRequest('file.not_a_photo', '只能上传照片（JPEG、PNG、WebP、HEIC），不能上传 PDF 或其他文件');
+      return { main: prepared.main, thumb: prepared.thumb };
+    },
+
+    /** Puts prepared photos in storage; the caller records them with `recordOwned` or removes them with `discard`. */
+    async storePhotos(photos: ReadonlyArray<{ main: Buffer; thumb: Buffer }>): Promise<StoredPhoto[]> {
+      const stored: StoredPhoto[] = [];
+      try {
+        for (const p of photos) {
+          const item = { key: newStorageKey('.jpg'), thumbKey: newStorageKey('.jpg'), main: p.main };
+          stored.push(item);
+          await throughStorage(() => storage.put(item.key, p.main));
+          await throughStorage(() => storage.put(item.thumbKey, p.thumb));
+        }
+        return stored;
+      } catch (e) {
+        await discard(stored);
+        throw e;
+      }
+    },
+
+    discard,
+
+    /**
+     * Rows for stored photos, attached to their owner at once and uploaded by no account, inside the caller's
+     * audited transaction. `names` replace the client's file names (which may say who took them).
+     */
+    async recordOwned(
+      ex: Executor,
+      actor: AuditActor,
+      stored: readonly StoredPhoto[],
+      owner: { type: string; id: number; names: (i: number) => string },
+    ): Promise<number[]> {
+      if (!owners.has(owner.type)) throw new Error(`recordOwned: file owner type '${owner.type}' is not registered`);
+      const ids: number[] = [];
+      for (const [i, s] of stored.entries()) {
+        const row = await fileRepo.insert(ex, {
+          key: s.key,
+          thumbKey: s.thumbKey,
+          mime: 'image/jpeg',
+          size: s.main.length,
+          sha256: crypto.createHash('sha256').update(s.main).digest('hex'),
+          originalName: owner.names(i),
+          ownerType: owner.type,
+          ownerId: owner.id,
+          uploadedBy: null,
+          createdAt: clock.now(),
+        });
+        ids.push(row.id);
+      }
+      await audit.recordMany(
+        ex,
+        actor,
+        ids.map((id) => ({ entityType: 'file', entityId: id, action: 'upload', after: { ownerType: owner.type, ownerId: owner.id } })),
+      );
+      return ids;
+    },
 
     async upload(actor: Actor, input: UploadInput): Promise<UploadedFile> {
       const { mime, main, thumb } = await prepare(input.bytes);

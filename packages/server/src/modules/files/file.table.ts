@@ -17,9 +17,8 @@ export const files = pgTable(
     originalName: text('original_name'),
     ownerType: text('owner_type'),
     ownerId: integer('owner_id'),
-    uploadedBy: integer('uploaded_by')
-      .notNull()
-      .references(() => users.id),
+    /** Null for a file that came without an account (a public report's photo, stored straight onto its report). */
+    uploadedBy: integer('uploaded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId)],

@@ -16,5 +16,5 @@ export async function runReportSweepCommand(database: Database, now: Date, confi
 export function reportSweepSummary(r: ReportSweepResult): string {
   if (r.skipped) return '举报办理：另一个进程正在执行，本次跳过';
   const c = r.created;
-  return `举报办理：核查到期提醒 ${c.verifyReminders} 条，核查逾期催办 ${c.verifyOverdue} 条，待受理超期 ${c.acceptReminders} 条，未反馈超期 ${c.feedbackReminders} 条，奖励逾期未领取 ${c.rewardsLapsed} 笔，通知 ${c.notifications} 条`;
+  return `举报办理：核查到期提醒 ${c.verifyReminders} 条，核查逾期催办 ${c.verifyOverdue} 条，待受理超期 ${c.acceptReminders} 条，未反馈超期 ${c.feedbackReminders} 条，奖励逾期未领取 ${c.rewardsLapsed} 笔，通知 ${c.notifications} 条，清理防刷记录 ${c.throttlePurged} 条`;
 }

@@ -57,7 +57,15 @@ describe('the report sweep: verification reminders and 催办, accept and feedba
     const r = await runReportSweep(t.database.db, at('2026-02-27'));
     expect(r).toEqual({
       skipped: false,
-      created: { verifyReminders: 0, verifyOverdue: 0, acceptReminders: 0, feedbackReminders: 0, rewardsLapsed: 0, notifications: 0 },
+      created: {
+        verifyReminders: 0,
+        verifyOverdue: 0,
+        acceptReminders: 0,
+        feedbackReminders: 0,
+        rewardsLapsed: 0,
+        notifications: 0,
+        throttlePurged: 0,
+      },
     });
   });
 

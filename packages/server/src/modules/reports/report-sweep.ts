@@ -7,6 +7,7 @@ import { prefixOf } from '../hazards/hazard-sweep.ts';
 import { enqueueOutboundSql, type OutboundKeys } from '../notifications/notification-jobs.ts';
 import { loadSettingsBook, regionFilter } from '../settings/settings.resolver.ts';
 import { reportSql } from './report-predicates.sql.ts';
+import { purgeReportThrottle } from './report-throttle.ts';
 
 export interface ReportSweepResult {
   skipped: boolean;
@@ -17,6 +18,8 @@ export interface ReportSweepResult {
     feedbackReminders: number;
     rewardsLapsed: number;
     notifications: number;
+    /** Rate-limit rows of the public form past their keeping time (report-throttle.ts). */
+    throttlePurged: number;
   };
 }
 
@@ -154,7 +157,15 @@ async function lapseRewards(ex: Executor, today: string, now: Date): Promise<num
 export async function runReportSweep(db: Db, now: Date, opts: { channels?: OutboundKeys } = {}): Promise<ReportSweepResult> {
   const channels = opts.channels ?? { perRecipient: [], perNotice: [] };
   const today = chinaToday(now);
-  const created = { verifyReminders: 0, verifyOverdue: 0, acceptReminders: 0, feedbackReminders: 0, rewardsLapsed: 0, notifications: 0 };
+  const created = {
+    verifyReminders: 0,
+    verifyOverdue: 0,
+    acceptReminders: 0,
+    feedbackReminders: 0,
+    rewardsLapsed: 0,
+    notifications: 0,
+    throttlePurged: 0,
+  };
   const count: Record<ReportAlertKind, keyof typeof created> = {
     verifyDueSoon: 'verifyReminders',
     verifyOverdue: 'verifyOverdue',
@@ -173,8 +184,8 @@ export async function runReportSweep(db: Db, now: Date, opts: { channels?: Outbo
       }
     }
     created.rewardsLapsed = await lapseRewards(tx, today, now);
-    // TODO(issue 15, intake): call purgeReportThrottle (report-throttle.ts, branch rep-intake) here once it lands on main.
     return false;
   });
+  if (!skipped) created.throttlePurged = await purgeReportThrottle(db, { now: () => now });
   return { skipped, created };
 }

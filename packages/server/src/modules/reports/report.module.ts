@@ -8,9 +8,13 @@ import type { EnforcementServices } from '../enforcement/enforcement.module.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { createReportChallenges } from './report-challenge.ts';
+import { registerReportIntakeRoutes } from './report-intake.routes.ts';
+import { createReportIntakeService, reportFileOwner, reportFileVisible } from './report-intake.service.ts';
 // rewards
 import { registerRewardRoutes } from './report-reward.routes.ts';
 import { createRewardService } from './report-reward.service.ts';
+import { createReportTrackingService } from './report-tracking.service.ts';
 
 export interface ReportDeps {
   db: Db;
@@ -32,10 +36,15 @@ export interface ReportDeps {
  * statistics. Each part adds its services and routes in its own section below.
  */
 export function createReportServices(deps: ReportDeps) {
+  // public intake: a report's photos are seen by whoever may read the report (report.read, in scope)
+  deps.files.owners.register(reportFileOwner, reportFileVisible);
+  const challenges = createReportChallenges(deps);
   return {
     /** The cipher the parts share (tests and the demo encrypt with the same key). */
     identity: deps.identity,
     // public intake
+    intake: createReportIntakeService({ ...deps, challenges }),
+    tracking: createReportTrackingService(deps),
     // handling
     // rewards
     rewards: createRewardService(deps),
@@ -47,6 +56,7 @@ export type ReportServices = ReturnType<typeof createReportServices>;
 
 export async function registerReportModules(app: FastifyInstance, deps: { services: ReportServices; db: Db }) {
   // public intake
+  await registerReportIntakeRoutes(app, { intake: deps.services.intake, tracking: deps.services.tracking });
   // handling
   // rewards
   registerRewardRoutes(app, deps.services.rewards);

@@ -1,0 +1,1 @@
+ALTER TABLE "files" ALTER COLUMN "uploaded_by" DROP NOT NULL;
