@@ -85,6 +85,7 @@ export * from './report/report.settings.ts';
 export * from './report/report-clock.rules.ts';
 export * from './report/report-duplicate.rules.ts';
 export * from './report/report-handling.contract.ts';
+export * from './report/report-handling.rules.ts';
 export * from './report/report-public.contract.ts';
 export * from './report/report-reward.contract.ts';
 export * from './report/report-reward.rules.ts';

@@ -1,4 +1,5 @@
 import type { MatrixPart } from './role-matrix-enforcement.ts';
+import { handlingMatrixPart } from './role-matrix-reports-handling.ts';
 // public intake
 import { intakeMatrixPart } from './role-matrix-reports-intake.ts';
 // rewards
@@ -13,6 +14,7 @@ export const reportMatrixParts: MatrixPart[] = [
   // public intake
   intakeMatrixPart,
   // handling
+  handlingMatrixPart,
   // rewards
   rewardsMatrixPart,
   // statistics

@@ -157,6 +157,22 @@ import {
   planVersionBody,
   planVersionQuery,
 } from '../plan/plan-tracking.contract.ts';
+import {
+  reportAcceptBody,
+  reportAssignBody,
+  reportDetail,
+  reportExtendBody,
+  reportIdentity,
+  reportListQuery,
+  reportMergeBody,
+  reportMessageBody,
+  reportOutcomeBody,
+  reportPage,
+  reportRegisterBody,
+  reportRegistered,
+  reportRejectBody,
+  reportUnmergeBody,
+} from '../report/report-handling.contract.ts';
 // 举报 — public intake
 import {
   publicReportEnterprise,
@@ -354,6 +370,18 @@ export const apiEndpoints = {
   'GET /public/report-enterprises/{publicCode}': { response: publicReportEnterprise },
   'GET /public/report-regions': { response: publicReportRegionList },
   // 举报 — handling
+  'GET /reports': { query: reportListQuery, response: reportPage },
+  'POST /reports': { body: reportRegisterBody, response: reportRegistered },
+  'GET /reports/{id}': { response: reportDetail },
+  'GET /reports/{id}/identity': { response: reportIdentity },
+  'POST /reports/{id}/accept': { body: reportAcceptBody, response: reportDetail },
+  'POST /reports/{id}/reject': { body: reportRejectBody, response: reportDetail },
+  'POST /reports/{id}/assign': { body: reportAssignBody, response: reportDetail },
+  'POST /reports/{id}/extend': { body: reportExtendBody, response: reportDetail },
+  'POST /reports/{id}/messages': { body: reportMessageBody, response: reportDetail },
+  'POST /reports/{id}/outcome': { body: reportOutcomeBody, response: reportDetail },
+  'POST /reports/{id}/merge': { body: reportMergeBody, response: reportDetail },
+  'POST /reports/{id}/unmerge': { body: reportUnmergeBody, response: reportDetail },
   // 举报 — rewards
   'GET /reports/{id}/reward': { response: reportRewardDetail },
   'POST /reports/{id}/reward': { body: rewardProposeBody, response: reportRewardDetail },

@@ -238,6 +238,11 @@ export const hazardDetail = hazardSummary.extend({
   canRemind: z.boolean(),
   /** The 挂牌督办 levels this township uses, with its names (the supervision settings): what the 督办 form offers. */
   supervisionOptions: z.array(z.object({ value: z.enum(supervisionLevels), label: z.string() })),
+  /**
+   * The reports (举报) the hazard came from or confirmed — only for roles with report.read; absent for everyone else
+   * (the reported enterprise never learns that a report exists).
+   */
+  reports: z.array(z.object({ id: z.number().int(), trackingCode: z.string(), channel: z.string(), receivedAt: z.string() })).optional(),
 });
 export type HazardDetail = z.infer<typeof hazardDetail>;
 

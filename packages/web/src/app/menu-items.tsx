@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   FormOutlined,
   IdcardOutlined,
+  InboxOutlined,
   MoneyCollectOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
@@ -152,6 +153,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
     // Shown once a part adds its entries (a group without visible entries is hidden).
     children: [
       // handling
+      { path: '/reports', label: '举报受理', icon: <InboxOutlined />, permission: 'report.read' },
       // rewards
       { path: '/reports/rewards', label: '奖励台账', icon: <MoneyCollectOutlined />, permission: 'report.reward' },
       // statistics

@@ -7,6 +7,7 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
 import { notificationRecipients } from '../notifications/notification-recipients.ts';
+import { reportHandlingRepo } from '../reports/report-handling.repo.ts';
 import type { HazardPorts } from './hazard.ports.ts';
 import { hazardRepo } from './hazard.repo.ts';
 import { registerHazardModule } from './hazard.routes.ts';
@@ -40,6 +41,11 @@ export function createHazardServices(deps: {
       return { domains: [...domains], flags: [...flags], summary: ref.item.summary };
     },
     recipients: notificationRecipients,
+    // 举报 the hazard came from: only for those who may read reports, within their report scope.
+    linkedReports: async (ex, actor, hazardId) =>
+      actor.permissions.includes('report.read')
+        ? (await reportHandlingRepo.ofHazard(ex, actor.scope, hazardId)).map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }))
+        : undefined,
   };
   deps.files.owners.register('hazard', async (ex, actor, ownerId) => (await hazardRepo.findById(ex, ownerId, actor.scope)) !== undefined);
   const hazards = createHazardService({ db: deps.db, readDb: deps.readDb, clock: deps.clock, audit: deps.audit, ...ports });

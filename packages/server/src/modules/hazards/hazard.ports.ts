@@ -1,4 +1,4 @@
-import type { CriteriaSet, HazardGrade } from '@anzhi/core';
+import type { CriteriaSet, HazardDetail, HazardGrade } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { NoticeInput } from '../notifications/notification.service.ts';
@@ -13,6 +13,8 @@ export interface HazardPorts {
   /** One criterion item of the library in force, for 举一反三. */
   criterion(code: string): Promise<{ domains: string[]; flags: string[]; summary: string } | null>;
   /** The township's hazard time settings (the settings store when wired; the labelled defaults otherwise). */
+  /** The reports a hazard came from, for a caller with report.read (undefined for anyone else). */
+  linkedReports(ex: Executor, actor: Actor, hazardId: number): Promise<HazardDetail['reports']>;
   recipients: {
     ofEnterprise(ex: Executor, enterpriseId: number): Promise<number[]>;
     ofUnit(ex: Executor, unitId: number): Promise<number[]>;

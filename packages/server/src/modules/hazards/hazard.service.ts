@@ -93,6 +93,7 @@ export function createHazardService(deps: HazardDeps) {
     ]);
     const pending = h.pendingExtension;
     const settings = await resolveSettings(ex, h.regionCode);
+    const reports = await deps.linkedReports(ex, actor, id);
     return {
       ...toHazardSummary(h, today(), settings.hazardTime),
       description: h.description,
@@ -133,6 +134,7 @@ export function createHazardService(deps: HazardDeps) {
       canRemind: can(actor.roles, 'hazard.act') && (await reminders.canRemind(ex, actor, h)),
       // 挂牌督办 offers only the levels the township uses, by its names (supervision settings).
       supervisionOptions: settings.supervision.levels.map((value) => ({ value, label: settings.supervision.labels[value] })),
+      ...(reports ? { reports } : {}),
     };
   }
 

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import {
   chooseDuplicateOf,
   labelOf,
@@ -7,7 +6,6 @@ import {
   publicReportFieldLabels,
   publicReportFields,
   type ReportConfig,
-  trackingCodeAlphabet,
 } from '@anzhi/core';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -20,6 +18,7 @@ import { loadSettingsBook } from '../settings/settings.resolver.ts';
 import type { ReportDeps } from './report.module.ts';
 import { reports } from './report.table.ts';
 import type { ReportChallenges } from './report-challenge.ts';
+import { isTrackingCodeClash, newReportSecret, newTrackingCode } from './report-codes.ts';
 import type { ReportForm } from './report-intake.form.ts';
 import { type IntakeEnterprise, reportIntakeRepo as repo } from './report-intake.repo.ts';
 import { lastDay, lastHour, reportThrottleRepo, throttleBuckets } from './report-throttle.ts';
@@ -36,15 +35,7 @@ export async function reportFileVisible(ex: Executor, actor: Actor, reportId: nu
     .limit(1);
   return row !== undefined;
 }
-const TRACKING_CODE_LENGTH = 10;
-const SECRET_LENGTH = 20;
 const DAY_MS = 86_400_000;
-
-function randomFromAlphabet(n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i++) out += trackingCodeAlphabet[crypto.randomInt(trackingCodeAlphabet.length)];
-  return out;
-}
 
 const formProblem = (path: string, message: string) => {
   const label = publicReportFieldLabels[path] ?? labelOf([path]);
@@ -63,14 +54,6 @@ function parseFields(raw: Record<string, string>): PublicReportFields {
   const message =
     details.length === 1 ? (details[0]?.message ?? '') : `表单有 ${details.length} 处错误：${details.map((d) => d.message).join('；')}`;
   throw errors.badRequest('validation_failed', message, details);
-}
-
-/** A unique-index clash on the tracking code (one in 31¹⁰: tried again with a fresh code). */
-function isTrackingCodeClash(e: unknown): boolean {
-  for (let c = e as { code?: unknown; cause?: unknown; message?: unknown } | undefined, d = 0; c && d < 5; c = c.cause as typeof c, d++) {
-    if (c.code === '23505' && String(c.message ?? '').includes('reports_tracking_code_uq')) return true;
-  }
-  return false;
 }
 
 /**
@@ -148,8 +131,8 @@ export function createReportIntakeService(deps: ReportDeps & { challenges: Repor
     stored: StoredPhoto[],
   ): Promise<PublicReportReceipt> {
     const receivedAt = clock.now();
-    const secret = randomFromAlphabet(SECRET_LENGTH);
-    const trackingCode = `JB${randomFromAlphabet(TRACKING_CODE_LENGTH)}`;
+    const secret = newReportSecret();
+    const trackingCode = newTrackingCode();
     const { enterprise } = where;
     return auditedTransaction(db, async (tx) => {
       const candidates = await repo.duplicateCandidates(tx, {

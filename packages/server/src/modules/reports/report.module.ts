@@ -9,11 +9,15 @@ import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
 import { createReportChallenges } from './report-challenge.ts';
+import { registerReportHandlingRoutes } from './report-handling.routes.ts';
+import { createReportHandling } from './report-handling.service.ts';
 import { registerReportIntakeRoutes } from './report-intake.routes.ts';
 import { createReportIntakeService, reportFileOwner, reportFileVisible } from './report-intake.service.ts';
+import { createReportOutcome } from './report-outcome.service.ts';
 // rewards
 import { registerRewardRoutes } from './report-reward.routes.ts';
 import { createRewardService } from './report-reward.service.ts';
+import { createReportSteps } from './report-steps.service.ts';
 import { createReportTrackingService } from './report-tracking.service.ts';
 
 export interface ReportDeps {
@@ -39,6 +43,8 @@ export function createReportServices(deps: ReportDeps) {
   // public intake: a report's photos are seen by whoever may read the report (report.read, in scope)
   deps.files.owners.register(reportFileOwner, reportFileVisible);
   const challenges = createReportChallenges(deps);
+  // handling
+  const handling = createReportHandling(deps);
   return {
     /** The cipher the parts share (tests and the demo encrypt with the same key). */
     identity: deps.identity,
@@ -46,6 +52,9 @@ export function createReportServices(deps: ReportDeps) {
     intake: createReportIntakeService({ ...deps, challenges }),
     tracking: createReportTrackingService(deps),
     // handling
+    handling,
+    steps: createReportSteps({ ...deps, handling }),
+    outcome: createReportOutcome({ ...deps, handling }),
     // rewards
     rewards: createRewardService(deps),
     // statistics
@@ -58,6 +67,7 @@ export async function registerReportModules(app: FastifyInstance, deps: { servic
   // public intake
   await registerReportIntakeRoutes(app, { intake: deps.services.intake, tracking: deps.services.tracking });
   // handling
+  await registerReportHandlingRoutes(app, deps.services);
   // rewards
   registerRewardRoutes(app, deps.services.rewards);
   // statistics

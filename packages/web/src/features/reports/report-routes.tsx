@@ -6,10 +6,21 @@ import type { RouteObject } from 'react-router';
  */
 export const reportRoutes: RouteObject[] = [
   // handling
+  { index: true, lazy: () => import('./handling/report-list-page.tsx').then((m) => ({ Component: m.ReportListPage })) },
+  {
+    path: 'new',
+    handle: { crumb: '登记来电来信', permission: 'report.triage' },
+    lazy: () => import('./handling/report-new-page.tsx').then((m) => ({ Component: m.ReportNewPage })),
+  },
+  {
+    path: ':id',
+    handle: { crumb: '举报详情' },
+    lazy: () => import('./handling/report-detail-page.tsx').then((m) => ({ Component: m.ReportDetailPage })),
+  },
   // rewards
   {
     path: 'rewards',
-    handle: { crumb: '奖励台账' },
+    handle: { crumb: '奖励台账', permission: 'report.reward' },
     lazy: () => import('./pages/reward-ledger-page.tsx').then((m) => ({ Component: m.RewardLedgerPage })),
   },
   // statistics

@@ -1,10 +1,8 @@
 import { currentSafetyLaw, penaltyCreateBody } from '@anzhi/core';
-import { useQuery } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { UnitSelect } from '../../../components/unit-select.tsx';
-import { call, errorMessage } from '../../../lib/api-client.ts';
+import { errorMessage } from '../../../lib/api-client.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useCreatePenalty } from '../triad-api.ts';
 import { EnterprisePicker } from './enterprise-picker.tsx';
