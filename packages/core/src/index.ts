@@ -91,6 +91,7 @@ export * from './report/report-reward.contract.ts';
 export * from './report/report-reward.rules.ts';
 export * from './report/report-stats.contract.ts';
 export * from './report/report-stats.rules.ts';
+export * from './report/report-sweep.rules.ts';
 export * from './report/report-tracking-code.ts';
 export * from './settings/settings.contract.ts';
 export * from './settings/settings.registry.ts';

@@ -40,6 +40,7 @@ import { createPlanTodoProvider } from './modules/plans/plan-todos.ts';
 import { registerRegionModule } from './modules/regions/region.routes.ts';
 import { createRegionService } from './modules/regions/region.service.ts';
 import { createReportServices, registerReportModules } from './modules/reports/report.module.ts';
+import { createReportTodoProvider } from './modules/reports/report-todos.ts';
 import { registerSettingsModule } from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import { registerHealthModule } from './modules/system/health.routes.ts';
@@ -132,6 +133,7 @@ export function createServices(
       createHazardTodoProvider(ctx),
       createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch }),
       createEnforcementTodoProvider(ctx),
+      createReportTodoProvider(ctx),
     ],
   });
   const enterpriseFile = createEnterpriseFile({

@@ -29,6 +29,8 @@ import { pruneDoneJobs } from './modules/jobs/job-queue.ts';
 import { planUsage, runPlanCommand } from './modules/plans/plan.cli.ts';
 import { planSweepSummary, runPlanSweepCommand, withPlanCounts } from './modules/plans/plan-sweep.cli.ts';
 import { runPlanSweep } from './modules/plans/plan-sweep.ts';
+import { reportSweepSummary, runReportSweepCommand } from './modules/reports/report-sweep.cli.ts';
+import { runReportSweep } from './modules/reports/report-sweep.ts';
 import { supervise, supervisorOptionsFromEnv } from './supervisor.ts';
 
 const usage = `用法: anzhi <命令>
@@ -108,6 +110,8 @@ async function serve(demo: boolean) {
           const counts = withPlanCounts(hazards, await runPlanSweep(database.db, systemClock.now(), { channels }));
           // 执法三部曲: 复查 reminders and overdue marks (issue 14).
           await runEnforcementSweep(database.db, systemClock.now(), { channels });
+          // 举报: verification reminders and 催办, accept and feedback reminders, lapsed rewards (issue 15).
+          await runReportSweep(database.db, systemClock.now(), { channels });
           return counts;
         },
       },
@@ -237,19 +241,20 @@ async function main(argv: string[]) {
     }
     case 'sweep': {
       const now = parseSweepNow(values.now, systemClock.now());
-      const [result, plans, enforcement] = await withDatabase(async (db) => {
+      const [result, plans, enforcement, reportSweep] = await withDatabase(async (db) => {
         await prepareDatabase(db);
         return [
           await runSweepCommand(db, now, loadConfig()),
           await runPlanSweepCommand(db, now, loadConfig()),
           await runEnforcementSweepCommand(db, now, loadConfig()),
+          await runReportSweepCommand(db, now, loadConfig()),
         ] as const;
       });
       const all = withPlanCounts(result, plans);
       console.log(
         values.json
           ? JSON.stringify({ created: all.created, skipped: all.skipped })
-          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}\n${enforcementSweepSummary(enforcement)}`,
+          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}\n${enforcementSweepSummary(enforcement)}\n${reportSweepSummary(reportSweep)}`,
       );
       return;
     }

@@ -2,6 +2,8 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
 import { handlingMatrixPart } from './role-matrix-reports-handling.ts';
 // public intake
 import { intakeMatrixPart } from './role-matrix-reports-intake.ts';
+// rewards
+import { rewardsMatrixPart } from './role-matrix-reports-rewards.ts';
 import { reportStatsMatrixPart } from './role-matrix-reports-stats.ts';
 
 /**
@@ -15,6 +17,7 @@ export const reportMatrixParts: MatrixPart[] = [
   // handling
   handlingMatrixPart,
   // rewards
+  rewardsMatrixPart,
   // statistics
   reportStatsMatrixPart,
 ];

@@ -183,6 +183,15 @@ import {
   publicReportReplyBody,
   publicReportStatus,
 } from '../report/report-public.contract.ts';
+import {
+  reportRewardDetail,
+  rewardApproveBody,
+  rewardDeclineBody,
+  rewardLedger,
+  rewardLedgerQuery,
+  rewardPayBody,
+  rewardProposeBody,
+} from '../report/report-reward.contract.ts';
 import { reportStats, reportStatsQuery } from '../report/report-stats.contract.ts';
 import {
   settingsDeleteQuery,
@@ -375,6 +384,12 @@ export const apiEndpoints = {
   'POST /reports/{id}/merge': { body: reportMergeBody, response: reportDetail },
   'POST /reports/{id}/unmerge': { body: reportUnmergeBody, response: reportDetail },
   // 举报 — rewards
+  'GET /reports/{id}/reward': { response: reportRewardDetail },
+  'POST /reports/{id}/reward': { body: rewardProposeBody, response: reportRewardDetail },
+  'POST /reports/{id}/reward/approve': { body: rewardApproveBody, response: reportRewardDetail },
+  'POST /reports/{id}/reward/decline': { body: rewardDeclineBody, response: reportRewardDetail },
+  'POST /reports/{id}/reward/pay': { body: rewardPayBody, response: reportRewardDetail },
+  'GET /report-rewards': { query: rewardLedgerQuery, response: rewardLedger },
   // 举报 — statistics
   'GET /report-stats': { query: reportStatsQuery, response: reportStats },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;

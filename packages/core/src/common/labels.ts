@@ -1,6 +1,10 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
   // 举报 — public intake (issue 15)
+  decidedFrom: '批准日期起',
+  decidedTo: '批准日期止',
+  paidFrom: '发放日期起',
+  paidTo: '发放日期止',
   enterprisePublicCode: '企业公示码',
   enterpriseName: '企业名称',
   matter: '问题类别',
@@ -299,6 +303,10 @@ export const fieldLabels: Record<string, string> = {
   blue: '蓝',
   yellow: '黄',
   orange: '橙',
+  // 举报 — rewards (issue 15)
+  fineAmount: '罚款金额',
+  paidOn: '发放日期',
+  paymentRef: '发放凭证号',
 };
 
 export function labelOf(path: ReadonlyArray<PropertyKey>): string {

@@ -22,6 +22,12 @@ export const todoKinds = [
   'plan.dispatch',
   /** An order of the caller's unit whose 复查 is due or overdue (执法三部曲). */
   'enforcement.recheck',
+  /** A report received in the office's regions, to accept (受理) or decline. */
+  'report.accept',
+  /** A report assigned to the caller's unit, under verification and due soon or overdue. */
+  'report.verify',
+  /** A reward to approve (拟奖励) or to pay (已批准，待领取). */
+  'report.reward',
 ] as const;
 export type TodoKind = (typeof todoKinds)[number];
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -30,6 +36,9 @@ export const todoKindLabels: Record<TodoKind, string> = {
   'hazard.report': '隐患排查报告签署',
   'plan.dispatch': '月调度报送',
   'enforcement.recheck': '整改复查',
+  'report.accept': '举报受理',
+  'report.verify': '举报核查',
+  'report.reward': '举报奖励',
 };
 
 export const todoListQuery = z.object({

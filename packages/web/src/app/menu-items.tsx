@@ -14,6 +14,7 @@ import {
   FormOutlined,
   IdcardOutlined,
   InboxOutlined,
+  MoneyCollectOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -154,6 +155,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // handling
       { path: '/reports', label: '举报受理', icon: <InboxOutlined />, permission: 'report.read' },
       // rewards
+      { path: '/reports/rewards', label: '奖励台账', icon: <MoneyCollectOutlined />, permission: 'report.reward' },
       // statistics
       { path: '/reports/stats', label: '举报统计', icon: <BarChartOutlined />, permission: 'report.read' },
     ],

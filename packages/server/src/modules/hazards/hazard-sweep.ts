@@ -20,8 +20,8 @@ const ladder = textArray(escalationSteps);
 
 type Audience = 'enterprise' | 'unit' | 'office';
 
-/** A region code's prefix in SQL (the same rule as core's regionPrefix). */
-const prefixOf = (code: SQL) => sql`substr(${code}, 1, CASE
+/** A region code's prefix in SQL (the same rule as core's regionPrefix); the report sweep uses it too. */
+export const prefixOf = (code: SQL) => sql`substr(${code}, 1, CASE
   WHEN length(${code}) = 15 THEN 15 WHEN substr(${code}, 10, 3) <> '000' THEN 12 WHEN substr(${code}, 7, 3) <> '000' THEN 9
   WHEN substr(${code}, 5, 2) <> '00' THEN 6 WHEN substr(${code}, 3, 2) <> '00' THEN 4 ELSE 2 END)`;
 

@@ -3,7 +3,7 @@ import type { ReportStatus, StatNumber } from '@anzhi/core';
 /**
  * The lists a figure of 举报统计 opens: the report list `/reports` with its filter keys (status — one or several joined
  * by commas —, channel, source, matter, domain, regionCode, unitId, month | from & to, overdue, named), and the reward
- * ledger `/reports/rewards?status=&year=`.
+ * ledger `/reports/rewards?status=&unitId=&regionCode=&decidedFrom=&decidedTo=` (granted) or `…&paidFrom=&paidTo=` (paid).
  */
 export type ReportLinkFilters = {
   status?: readonly ReportStatus[];
@@ -67,5 +67,17 @@ export function statusFigure(
   return { value, href: reportListHref({ ...base, ...extra, status }) };
 }
 
-export const rewardLedgerHref = (status: readonly string[], year: number): string =>
-  pathWith('/reports/rewards', { status: status.join(','), year });
+/** The ledger of the rewards a figure counts: granted ones by the day they were decided, paid ones by the day paid. */
+export function rewardLedgerHref(
+  status: readonly string[],
+  by: 'decided' | 'paid',
+  w: { from: string; to: string; unitId?: number; regionCode?: string },
+): string {
+  return pathWith('/reports/rewards', {
+    status: status.join(','),
+    unitId: w.unitId,
+    regionCode: w.regionCode,
+    [`${by}From`]: w.from,
+    [`${by}To`]: w.to,
+  });
+}

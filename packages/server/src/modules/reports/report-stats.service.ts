@@ -64,6 +64,11 @@ function monthsOf(from: string, to: string): string[] {
   }
 }
 
+const monthLastDay = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
 export function createReportStatsService(deps: { readDb: Db; clock: Clock }) {
   const { readDb, clock } = deps;
 
@@ -202,20 +207,22 @@ export function createReportStatsService(deps: { readDb: Db; clock: Clock }) {
     }
     const decidedHref = statusFigure(0, base, decidedReportStatuses).href;
 
-    const yearOfLedger = Number(w.from.slice(0, 4));
     const paidTotal = rewards.paidByMonth.reduce((a, r) => ({ count: a.count + r.count, amount: a.amount + r.amount }), {
       count: 0,
       amount: 0,
     });
-    const paidHref = rewardLedgerHref(PAID, yearOfLedger);
-    const grantedHref = rewardLedgerHref(grantedRewardStatuses, yearOfLedger);
+    const paidHref = rewardLedgerHref(PAID, 'paid', w);
+    const grantedHref = rewardLedgerHref(grantedRewardStatuses, 'decided', w);
 
     const months = monthsOf(w.from, w.to).map((month) => {
       const t = emptyTally();
       for (const c of cells) if (c.month === month) addCell(t, c);
       const paid = rewards.paidByMonth.find((r) => r.month === month);
       const monthBase: ReportLinkFilters = { month, unitId: w.unitId, regionCode: w.regionCode };
-      const ledger = rewardLedgerHref(PAID, Number(month.slice(0, 4)));
+      // The month's part of the window (a window from/to may start or end inside a month).
+      const from = `${month}-01` < w.from ? w.from : `${month}-01`;
+      const to = monthLastDay(month) > w.to ? w.to : monthLastDay(month);
+      const ledger = rewardLedgerHref(PAID, 'paid', { ...w, from, to });
       return {
         month,
         figures: figuresOf(t, monthBase),

@@ -175,9 +175,35 @@ describe('举报统计 GET /api/v1/report-stats (issue 15 "Statistics")', () => 
     expect(row(s, 'status', 'founded')?.figures.founded?.href).toBe(`/reports?status=founded&${y}`);
     expect(row(s, 'status', 'founded')?.figures.open).toEqual({ value: 0, href: null });
     expect(s.months.find((m) => m.month === '2026-03')?.figures.received?.href).toBe('/reports?month=2026-03');
-    expect(s.rewards.paid?.href).toBe('/reports/rewards?status=paid&year=2026');
-    expect(s.rewards.granted?.href).toBe('/reports/rewards?status=approved%2Cpaid&year=2026');
+    expect(s.rewards.paid?.href).toBe('/reports/rewards?status=paid&paidFrom=2026-01-01&paidTo=2026-12-31');
+    expect(s.rewards.granted?.href).toBe('/reports/rewards?status=approved%2Cpaid&decidedFrom=2026-01-01&decidedTo=2026-12-31');
     expect(s.verify.medianDays?.href).toBe(`/reports?status=founded%2Cunfounded&${y}`);
+  });
+
+  it('the list a number opens holds exactly that many rows (the report list and the reward ledger)', async () => {
+    const office = await loginAs(t.app, 'office');
+    const s = (await office.get('/api/v1/report-stats?year=2026')).json() as StatsBody;
+    const opened = async (href: string) => {
+      const [path, query] = href.split('?');
+      const api = path === '/reports/rewards' ? '/api/v1/report-rewards' : '/api/v1/reports';
+      const res = await office.get(`${api}?${query ?? ''}&pageSize=200`);
+      expect(res.statusCode, href).toBe(200);
+      return res.json().total as number;
+    };
+    // Counts only: 属实率 opens the founded reports but is a percentage.
+    const counts = (f: Figures) =>
+      Object.entries(f)
+        .filter(([k]) => k !== 'foundedRate')
+        .map(([, v]) => v);
+    const figures = [
+      ...counts(s.totals),
+      ...s.groups.flatMap((g) => g.rows.flatMap((r) => counts(r.figures))),
+      s.rewards.paid,
+      s.rewards.granted,
+      ...s.months.flatMap((m) => [m.figures.received, m.rewardsPaid]),
+    ].filter((f): f is { value: number; href: string } => f?.href != null && f.value !== null);
+    expect(figures.length).toBeGreaterThan(20);
+    for (const f of figures) expect(await opened(f.href), f.href).toBe(f.value);
   });
 
   it('a unit sees only the numbers of reports assigned to it; from/to narrows the window', async () => {

@@ -15,6 +15,9 @@ import { createReportHandling } from './report-handling.service.ts';
 import { registerReportIntakeRoutes } from './report-intake.routes.ts';
 import { createReportIntakeService, reportFileOwner, reportFileVisible } from './report-intake.service.ts';
 import { createReportOutcome } from './report-outcome.service.ts';
+// rewards
+import { registerRewardRoutes } from './report-reward.routes.ts';
+import { createRewardService } from './report-reward.service.ts';
 import { registerReportStatsRoutes } from './report-stats.routes.ts';
 import { createReportStatsService } from './report-stats.service.ts';
 import { createReportSteps } from './report-steps.service.ts';
@@ -56,6 +59,7 @@ export function createReportServices(deps: ReportDeps) {
     steps: createReportSteps({ ...deps, handling }),
     outcome: createReportOutcome({ ...deps, handling }),
     // rewards
+    rewards: createRewardService(deps),
     // statistics
     stats: createReportStatsService(deps),
     export: createReportExportService(deps),
@@ -70,6 +74,7 @@ export async function registerReportModules(app: FastifyInstance, deps: { servic
   // handling
   await registerReportHandlingRoutes(app, deps.services);
   // rewards
+  registerRewardRoutes(app, deps.services.rewards);
   // statistics
   registerReportStatsRoutes(app, deps.services);
 }

@@ -18,6 +18,11 @@ export const reportRoutes: RouteObject[] = [
     lazy: () => import('./handling/report-detail-page.tsx').then((m) => ({ Component: m.ReportDetailPage })),
   },
   // rewards
+  {
+    path: 'rewards',
+    handle: { crumb: '奖励台账', permission: 'report.reward' },
+    lazy: () => import('./pages/reward-ledger-page.tsx').then((m) => ({ Component: m.RewardLedgerPage })),
+  },
   // statistics
   {
     path: 'stats',

@@ -10,6 +10,9 @@ const numberOf: Record<TodoKind, { title: string; to: string }> = {
   'hazard.report': { title: '待签署季报年报', to: '/hazards/reports' },
   'plan.dispatch': { title: '待报送月调度', to: '/plans/dispatch' },
   'enforcement.recheck': { title: '待整改复查', to: '/enforcement/orders?state=due' },
+  'report.accept': { title: '待受理举报', to: '/reports?status=received' },
+  'report.verify': { title: '待核查举报（临期、逾期）', to: '/reports?status=verifying' },
+  'report.reward': { title: '待审批、发放举报奖励', to: '/reports/rewards' },
 };
 
 /** The caller's own counts: to-dos by kind and 我发起的 still open; each opens the list behind it. */
