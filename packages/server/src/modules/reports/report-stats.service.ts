@@ -220,8 +220,8 @@ export function createReportStatsService(deps: { readDb: Db; clock: Clock }) {
       const paid = rewards.paidByMonth.find((r) => r.month === month);
       const monthBase: ReportLinkFilters = { month, unitId: w.unitId, regionCode: w.regionCode };
       // The month's part of the window (a window from/to may start or end inside a month).
-      const from = `${month}-01` < w.from ? w.from : `${month}-01`;
-      const to = monthLastDay(month) > w.to ? w.to : monthLastDay(month);
+      const [from] = [`${month}-01`, w.from].sort().reverse();
+      const [to] = [monthLastDay(month), w.to].sort();
       const ledger = rewardLedgerHref(PAID, 'paid', { ...w, from, to });
       return {
         month,
