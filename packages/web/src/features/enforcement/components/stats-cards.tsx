@@ -1,19 +1,7 @@
 import type { EnforcementFigures } from '@anzhi/core';
-import { Card, Col, Row, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import { StatLink } from './stat-link.tsx';
-
-function Figure({ title, main, sub, testId }: { title: string; main: ReactNode; sub: ReactNode; testId: string }) {
-  return (
-    <Card size="small" data-testid={testId}>
-      <Typography.Text type="secondary">{title}</Typography.Text>
-      <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.4 }}>{main}</div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {sub}
-      </Typography.Text>
-    </Card>
-  );
-}
+import { Col, Row } from 'antd';
+import { StatFigure as Figure } from '../../../components/stat-figure.tsx';
+import { StatLink } from '../../../components/stat-link.tsx';
 
 /** The five headline figures of the year; every number opens its list. */
 export function StatsCards({ f }: { f: EnforcementFigures }) {

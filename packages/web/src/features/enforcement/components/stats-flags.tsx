@@ -1,7 +1,7 @@
 import type { EnforcementStats } from '@anzhi/core';
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { StatLink } from './stat-link.tsx';
+import { StatLink } from '../../../components/stat-link.tsx';
 
 /** 约谈 signals of units (零处罚 / 只检查不处罚) and enterprises liable to closure (安全生产法 第一百一十三条). */
 export function StatsFlags({ stats }: { stats: EnforcementStats }) {

@@ -1,6 +1,6 @@
 import type { EnforcementStatsUnit } from '@anzhi/core';
 import { Table, type TableColumnsType, Tag } from 'antd';
-import { StatLink } from './stat-link.tsx';
+import { StatLink } from '../../../components/stat-link.tsx';
 
 /** One row per enforcing unit: planned / done per month, then the year's figures. Every number opens its list. */
 export function StatsUnitTable({ units, loading }: { units: EnforcementStatsUnit[]; loading: boolean }) {

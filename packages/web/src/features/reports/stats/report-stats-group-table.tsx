@@ -1,6 +1,6 @@
 import type { ReportFigures, ReportStatsRow } from '@anzhi/core';
 import { Progress, Table, type TableColumnsType } from 'antd';
-import { StatLink } from './stat-link.tsx';
+import { StatLink } from '../../../components/stat-link.tsx';
 
 type Row = { key: string; label: string; figures: ReportFigures };
 
