@@ -1,4 +1,4 @@
-import { type DataScope, decidedReportStatuses, openReportStatuses, type ReportListFilters, type ReportStatus } from '@anzhi/core';
+import { addDays, type DataScope, decidedReportStatuses, openReportStatuses, type ReportListFilters, type ReportStatus } from '@anzhi/core';
 import { and, eq, inArray, isNotNull, isNull, not, type SQL, sql } from 'drizzle-orm';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
 import { enterprises } from '../enterprises/enterprise.table.ts';
@@ -19,7 +19,6 @@ export const decidedSql = (): SQL => inArray(reports.status, [...decidedReportSt
 
 /** The instant a China calendar day starts (received dates are China dates). */
 export const chinaDayStart = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const monthEnd = (month: string): string => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
@@ -29,7 +28,7 @@ const monthEnd = (month: string): string => {
 export function receivedBetween(from: string | undefined, to: string | undefined): SQL | undefined {
   return and(
     from ? sql`${reports.receivedAt} >= ${chinaDayStart(from).toISOString()}::timestamptz` : undefined,
-    to ? sql`${reports.receivedAt} < ${chinaDayStart(nextDay(to)).toISOString()}::timestamptz` : undefined,
+    to ? sql`${reports.receivedAt} < ${chinaDayStart(addDays(to, 1)).toISOString()}::timestamptz` : undefined,
   );
 }
 

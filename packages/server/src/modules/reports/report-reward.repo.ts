@@ -1,5 +1,6 @@
 import type { DataScope } from '@anzhi/core';
 import {
+  addDays,
   grantedRewardStatuses,
   imposedPenaltyStatuses,
   type RewardLedgerItem,
@@ -18,8 +19,6 @@ import { chinaDayStart } from './report-filters.sql.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type RewardRow = typeof reportRewards.$inferSelect;
-
-const nextChinaDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The year (China time) a reward was proposed, in SQL. */
 const proposedYear = sql`extract(year from (${reportRewards.proposedAt} AT TIME ZONE 'UTC') + interval '8 hours')::int`;
@@ -79,7 +78,7 @@ export const rewardRepo = {
     if (q.unitId !== undefined)
       filters.push(sql`${reportRewards.reportId} IN (SELECT ${reports.id} FROM ${reports} WHERE ${eq(reports.assignedUnitId, q.unitId)})`);
     if (q.decidedFrom) filters.push(sql`${reportRewards.decidedAt} >= ${chinaDayStart(q.decidedFrom).toISOString()}::timestamptz`);
-    if (q.decidedTo) filters.push(sql`${reportRewards.decidedAt} < ${chinaDayStart(nextChinaDay(q.decidedTo)).toISOString()}::timestamptz`);
+    if (q.decidedTo) filters.push(sql`${reportRewards.decidedAt} < ${chinaDayStart(addDays(q.decidedTo, 1)).toISOString()}::timestamptz`);
     if (q.paidFrom) filters.push(sql`${reportRewards.paidOn} >= ${q.paidFrom}::date`);
     if (q.paidTo) filters.push(sql`${reportRewards.paidOn} <= ${q.paidTo}::date`);
     if (q.regionCode) filters.push(like(reportRewards.regionCode, `${regionPrefix(q.regionCode)}%`));

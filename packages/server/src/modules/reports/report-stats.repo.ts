@@ -1,4 +1,4 @@
-import { type DataScope, grantedRewardStatuses, type RewardStatus } from '@anzhi/core';
+import { addDays, type DataScope, grantedRewardStatuses, type RewardStatus } from '@anzhi/core';
 import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
@@ -36,7 +36,6 @@ export interface DomainCell {
 
 const PAID: RewardStatus = 'paid';
 const rowsOf = async <T>(ex: Executor, q: SQL) => ((await ex.execute(q)) as unknown as { rows: T[] }).rows;
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export const reportStatsRepo = {
   async cells(ex: Executor, where: SQL | undefined, today: string): Promise<ReportCell[]> {
@@ -110,7 +109,7 @@ export const reportStatsRepo = {
           where,
           inArray(reportRewards.status, [...grantedRewardStatuses]),
           sql`${reportRewards.decidedAt} >= ${chinaDayStart(w.from).toISOString()}::timestamptz`,
-          sql`${reportRewards.decidedAt} < ${chinaDayStart(nextDay(w.to)).toISOString()}::timestamptz`,
+          sql`${reportRewards.decidedAt} < ${chinaDayStart(addDays(w.to, 1)).toISOString()}::timestamptz`,
         )}`,
     );
     const paid = await rowsOf<{ month: string; n: number; amount: string | number | null }>(
