@@ -34,6 +34,7 @@ export const settingField = z.object({
     z.object({ kind: z.literal('number'), integer: z.boolean(), min: z.number().nullable(), max: z.number().nullable() }),
     z.object({ kind: z.literal('options'), options: z.array(z.object({ value: z.string(), label: z.string() })) }),
     z.object({ kind: z.literal('text'), maxLength: z.number().nullable() }),
+    z.object({ kind: z.literal('switch') }),
   ]),
 });
 

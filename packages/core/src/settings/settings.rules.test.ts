@@ -40,6 +40,10 @@ describe('settings fragments', () => {
         { value: 'year', label: '年报' },
       ],
     });
+    // A yes/no setting is a switch, and nested objects flatten to dotted paths at any depth.
+    const report = settingFieldsOf(settingsFragmentOf('report'));
+    expect(report.find((f) => f.path === 'reward.requireRealName')?.input).toEqual({ kind: 'switch' });
+    expect(report.find((f) => f.path === 'reward.perDeath.especiallyMajor')).toMatchObject({ default: 60_000, unit: '元' });
   });
 
   it('names the field in Chinese when a value is wrong', () => {

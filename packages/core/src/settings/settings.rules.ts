@@ -15,7 +15,8 @@ export interface SettingMeta {
 export type SettingInput =
   | { kind: 'number'; integer: boolean; min: number | null; max: number | null }
   | { kind: 'options'; options: Array<{ value: string; label: string }> }
-  | { kind: 'text'; maxLength: number | null };
+  | { kind: 'text'; maxLength: number | null }
+  | { kind: 'switch' };
 
 export function settingInputOf(schema: z.ZodType, meta?: Partial<SettingMeta>): SettingInput {
   if (schema instanceof z.ZodNumber) {
@@ -25,6 +26,7 @@ export function settingInputOf(schema: z.ZodType, meta?: Partial<SettingMeta>): 
     const values = schema.element.options.map(String);
     return { kind: 'options', options: values.map((value) => ({ value, label: meta?.optionLabels?.[value] ?? value })) };
   }
+  if (schema instanceof z.ZodBoolean) return { kind: 'switch' };
   return { kind: 'text', maxLength: schema instanceof z.ZodString ? finite(schema.maxLength) : null };
 }
 

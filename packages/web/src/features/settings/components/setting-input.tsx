@@ -1,5 +1,5 @@
 import type { SettingField } from '@anzhi/core';
-import { Checkbox, Input, InputNumber } from 'antd';
+import { Checkbox, Input, InputNumber, Switch } from 'antd';
 
 /** What Form.Item hands its control: the value, the change handler and the id its label points at. */
 interface ControlProps {
@@ -23,6 +23,18 @@ export function SettingInput({ field, disabled, id, value, onChange }: { field: 
         precision={input.integer ? 0 : undefined}
         suffix={field.unit}
         style={{ width: 160 }}
+      />
+    );
+  }
+  if (input.kind === 'switch') {
+    return (
+      <Switch
+        id={id}
+        checked={value === true}
+        onChange={(v) => onChange?.(v)}
+        disabled={disabled}
+        checkedChildren="是"
+        unCheckedChildren="否"
       />
     );
   }
@@ -54,5 +66,6 @@ export function settingText(field: SettingField, value: unknown): string {
     const labels = field.input.kind === 'options' ? field.input.options : [];
     return value.map((v) => labels.find((o) => o.value === v)?.label ?? String(v)).join('、') || '（无）';
   }
+  if (typeof value === 'boolean') return value ? '是' : '否';
   return field.unit && typeof value === 'number' ? `${value} ${field.unit}` : String(value ?? '');
 }
