@@ -42,6 +42,8 @@ function escapeLike(s: string): string {
 /** The caller's scope and the list's filters on `reports`. */
 export function reportFilterSql(scope: DataScope, f: ReportListFilters, today: string): SQL | undefined {
   const like = f.q ? `%${escapeLike(f.q.trim())}%` : undefined;
+  // A tracking code as printed on the receipt (JB-XXXX-XXXX-XX) or typed with spaces finds the stored JBXXXXXXXXXX.
+  const codeLike = f.q ? `%${escapeLike(f.q.replace(/[\s-]/g, ''))}%` : undefined;
   return and(
     scopeOn.reports(scope),
     f.status?.length ? inArray(reports.status, f.status as ReportStatus[]) : undefined,
@@ -59,7 +61,7 @@ export function reportFilterSql(scope: DataScope, f: ReportListFilters, today: s
     receivedBetween(f.from, f.to),
     like
       ? sql`(${reports.description} ILIKE ${like} OR ${reports.place} ILIKE ${like} OR ${reports.enterpriseName} ILIKE ${like}
-          OR ${reports.trackingCode} ILIKE ${like}
+          OR ${reports.trackingCode} ILIKE ${codeLike}
           OR ${reports.enterpriseId} IN (SELECT ${enterprises.id} FROM ${enterprises} WHERE ${enterprises.name} ILIKE ${like}))`
       : undefined,
   );

@@ -1,4 +1,4 @@
-import { reportIsOverdue, trackingCodePattern } from '@anzhi/core';
+import { formatTrackingCode, reportIsOverdue, trackingCodePattern } from '@anzhi/core';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -282,6 +282,11 @@ describe('举报办理: triage, verification, outcome, identity', () => {
 
     const code = (await office.get(`/api/v1/reports?q=${sibling.trackingCode}`)).json();
     expect(code.items.map((i: { id: number }) => i.id)).toEqual([sibling.id]);
+    // As printed on the receipt (JB-XXXX-XXXX-XX), in lower case.
+    const printed = formatTrackingCode(sibling.trackingCode).toLowerCase();
+    expect((await office.get(`/api/v1/reports?q=${encodeURIComponent(printed)}`)).json().items.map((i: { id: number }) => i.id)).toEqual([
+      sibling.id,
+    ]);
     const named = (await office.get('/api/v1/reports?named=true&pageSize=200')).json().items;
     expect(named.every((i: { named: boolean }) => i.named)).toBe(true);
     expect((await office.get('/api/v1/reports?channel=internal')).json().total).toBe(0);

@@ -1,4 +1,5 @@
 import {
+  formatTrackingCode,
   reportChannelLabels,
   type reportEventKinds,
   reportMatterLabels,
@@ -152,7 +153,7 @@ export function ReportDetailPage() {
 
   return (
     <PageContainer
-      title={`举报 ${r.trackingCode}`}
+      title={`举报 ${formatTrackingCode(r.trackingCode)}`}
       testId="report-detail-page"
       extra={
         <Flex gap={8} wrap>
@@ -221,12 +222,12 @@ export function ReportDetailPage() {
               ) : null}
               {r.duplicateOf ? (
                 <Link to={`/reports/${r.duplicateOf.id}`}>
-                  合并到 {r.duplicateOf.trackingCode}（{reportStatusLabels[r.duplicateOf.status]}）
+                  合并到 {formatTrackingCode(r.duplicateOf.trackingCode)}（{reportStatusLabels[r.duplicateOf.status]}）
                 </Link>
               ) : null}
               {r.duplicates.map((d) => (
                 <Link key={d.id} to={`/reports/${d.id}`}>
-                  重复举报 {d.trackingCode}
+                  重复举报 {formatTrackingCode(d.trackingCode)}
                 </Link>
               ))}
               {!r.hazard && !r.enforcementCheck && !r.enforcementPenalty && !r.duplicateOf && !r.duplicates.length ? '—' : null}

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
+  formatTrackingCode,
   type ReportChannel,
   type ReportMatter,
   type ReportSource,
@@ -91,7 +92,12 @@ export function ReportListPage() {
   ];
 
   const columns: TableColumnsType<ReportListItem> = [
-    { title: '查询码', key: 'code', width: 140, render: (_, r) => <Link to={`/reports/${r.id}`}>{r.trackingCode}</Link> },
+    {
+      title: '查询码',
+      key: 'code',
+      width: 140,
+      render: (_, r) => <Link to={`/reports/${r.id}`}>{formatTrackingCode(r.trackingCode)}</Link>,
+    },
     { title: '状态', dataIndex: 'status', width: 110, render: (s: ReportStatus) => <ReportStatusTag status={s} /> },
     { title: '被举报企业', key: 'ent', render: (_, r) => r.enterpriseName ?? <span className="muted">{r.regionName ?? '—'}</span> },
     { title: '内容', dataIndex: 'excerpt', ellipsis: true },
@@ -142,12 +148,12 @@ export function ReportListPage() {
             <Link to={`/reports/${r.id}`} style={{ width: '100%' }}>
               <Card size="small" hoverable>
                 <Flex justify="space-between" gap={8}>
-                  <Typography.Text strong>{r.enterpriseName ?? r.regionName ?? r.trackingCode}</Typography.Text>
+                  <Typography.Text strong>{r.enterpriseName ?? r.regionName ?? formatTrackingCode(r.trackingCode)}</Typography.Text>
                   <ReportStatusTag status={r.status} />
                 </Flex>
                 <div>{r.excerpt}</div>
                 <span className="muted">
-                  {r.trackingCode} · {dateTime(r.receivedAt)}
+                  {formatTrackingCode(r.trackingCode)} · {dateTime(r.receivedAt)}
                 </span>
                 {r.dueOn ? (
                   <div>

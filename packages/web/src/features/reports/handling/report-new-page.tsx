@@ -1,4 +1,5 @@
 import {
+  formatTrackingCode,
   type ReportRegistered,
   reportChannelLabels,
   reportChannels,
@@ -54,7 +55,7 @@ export function ReportNewPage() {
           ]}
         >
           <Typography.Title level={3} copyable style={{ textAlign: 'center' }}>
-            查询码 {done.trackingCode}
+            查询码 {formatTrackingCode(done.trackingCode)}
           </Typography.Title>
           <Typography.Title level={3} copyable style={{ textAlign: 'center' }}>
             查询密码 {done.secret}

@@ -1,4 +1,4 @@
-import { type RewardStatus, reportMatterLabels, rewardStatuses, rewardStatusLabels } from '@anzhi/core';
+import { formatTrackingCode, type RewardStatus, reportMatterLabels, rewardStatuses, rewardStatusLabels } from '@anzhi/core';
 import { Card, Col, Empty, Flex, InputNumber, Row, Select, Statistic, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { PageContainer } from '../../../components/page-container.tsx';
@@ -41,7 +41,7 @@ export function RewardLedgerPage() {
   };
 
   const columns: TableColumnsType<Item> = [
-    { title: '查询码', key: 'code', render: (_, r) => <Link to={`/reports/${r.reportId}`}>{r.trackingCode}</Link> },
+    { title: '查询码', key: 'code', render: (_, r) => <Link to={`/reports/${r.reportId}`}>{formatTrackingCode(r.trackingCode)}</Link> },
     { title: '被举报单位', dataIndex: 'enterpriseName', render: (v: string | null) => v ?? '—' },
     { title: '地区', dataIndex: 'regionName', render: (v: string | null) => v ?? '—' },
     { title: '事项', dataIndex: 'matter', render: (v: Item['matter']) => (v ? reportMatterLabels[v] : '—') },
