@@ -13,6 +13,7 @@ import { type BenchContext, freshDatabase, type Result } from './harness.ts';
 import * as hazard from './hazard.bench.ts';
 import * as plan from './plan.bench.ts';
 import * as platform from './platform.bench.ts';
+import * as reports from './reports.bench.ts';
 import * as search from './search.bench.ts';
 
 type Suite = (ctx: BenchContext) => Promise<void>;
@@ -31,6 +32,8 @@ const suites: Record<string, Suite> = {
   // The dashboard numbers come with hazard.ledger_search (the same million hazards); `--only dashboard` measures them alone.
   'hazard.ledger_search': search.ledgerSearch,
   dashboard: search.dashboard,
+  // 举报 on 50,000 reports (both databases): the handling list and statistics vs their SQL, the public intake.
+  'reports.ledger': reports.ledger,
 };
 
 /** Suites that need no database (web bundle, pure core rules): run once, recorded under "none". */
