@@ -88,11 +88,13 @@ export function createReportStatsService(deps: { readDb: Db; clock: Clock }) {
     const w = windowOf(query);
     const scoped = { from: w.from, to: w.to, unitId: w.unitId, regionCode: w.regionCode };
     const where = reportFilterSql(actor.scope, scoped, w.today);
-    // PGlite runs one statement at a time: in sequence.
-    const cells = await reportStatsRepo.cells(readDb, where, w.today);
-    const domainCells = await reportStatsRepo.domainCells(readDb, where, w.today);
-    const dates = await reportStatsRepo.verifyDates(readDb, where);
-    const rewards = await reportStatsRepo.rewards(readDb, { scope: actor.scope, ...scoped });
+    // Sent together: PostgreSQL answers them on several connections; PGlite's one connection takes them in turn.
+    const [cells, domainCells, dates, rewards] = await Promise.all([
+      reportStatsRepo.cells(readDb, where, w.today),
+      reportStatsRepo.domainCells(readDb, where, w.today),
+      reportStatsRepo.verifyDates(readDb, where),
+      reportStatsRepo.rewards(readDb, { scope: actor.scope, ...scoped }),
+    ]);
 
     const base: ReportLinkFilters = { from: w.from, to: w.to, unitId: w.unitId, regionCode: w.regionCode };
     const totals = emptyTally();
@@ -122,10 +124,14 @@ export function createReportStatsService(deps: { readDb: Db; clock: Clock }) {
     };
 
     const unitIds = [...new Set(cells.map((c) => c.unitId).filter((id): id is number => id !== null))];
-    const unitNames = new Map((await reportStatsRepo.unitNames(readDb, unitIds)).map((u) => [u.id, u.name]));
     const places = new Map(cells.map((c) => [c.regionCode, villageAndTownship(c.regionCode)]));
     const regionCodes = [...new Set([...places.values()].flatMap((p) => [p.village, p.township]).filter((c): c is string => !!c))];
-    const regionNames = new Map((await reportStatsRepo.regionNames(readDb, regionCodes)).map((r) => [r.code, r.name]));
+    const [units, regions] = await Promise.all([
+      reportStatsRepo.unitNames(readDb, unitIds),
+      reportStatsRepo.regionNames(readDb, regionCodes),
+    ]);
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    const regionNames = new Map(regions.map((r) => [r.code, r.name]));
 
     const domainTallies = new Map<string, Tally>();
     for (const c of domainCells) {
