@@ -162,7 +162,7 @@ describe('举报奖励 (安监总财〔2018〕19号, regulations.md §4): propos
     const merged = await founded({ status: 'merged', duplicateOfId: first.id });
     const res = await post(merged.id, '', { fineAmount: 40_000 });
     expect(res.statusCode).toBe(400);
-    expect((await reward(merged.id)).json().proposal.ineligible).toBeTruthy();
+    expect((await reward(merged.id)).json().proposal.ineligible).toBe('举报经核查属实后才能奖励');
     const linked = await founded({ duplicateOfId: first.id });
     const second = await post(linked.id, '', { fineAmount: 40_000 });
     expect(second.statusCode).toBe(400);
