@@ -1,4 +1,4 @@
-import { outcomeIssues, type ReportDetail, type ReportOutcomeBody, reportActionAllowed } from '@anzhi/core';
+import { isDismissed, outcomeIssues, type ReportDetail, type ReportOutcomeBody, reportActionAllowed } from '@anzhi/core';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { scopeOn } from '../../db/data-scope.ts';
@@ -69,7 +69,7 @@ export function createReportOutcome(
         .where(and(eq(hazards.id, body.linkHazardId), scopeOn.hazards(actor.scope)));
       if (!h) throw field('linkHazardId', '隐患不存在或您无权查看');
       if (h.enterpriseId !== enterpriseId) throw field('linkHazardId', '该隐患不是被举报企业的');
-      if (h.status === 'dismissed') throw field('linkHazardId', '该隐患已被认定为不属于隐患，不能关联');
+      if (isDismissed(h.status)) throw field('linkHazardId', '该隐患已被认定为不属于隐患，不能关联');
       out.hazardId = h.id;
     }
     if (body.enforcementCheckId) {
