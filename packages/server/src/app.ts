@@ -19,6 +19,7 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { registerCriteriaModule } from './modules/criteria/criteria.routes.ts';
 import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
+import { createDualServices, registerDualModules } from './modules/dual/dual.module.ts';
 import { createEnforcementServices, registerEnforcementModules } from './modules/enforcement/enforcement.module.ts';
 import { createEnforcementTodoProvider } from './modules/enforcement/enforcement-todos.ts';
 import { registerEnterpriseModule } from './modules/enterprises/enterprise.routes.ts';
@@ -127,6 +128,14 @@ export function createServices(
     enforcement: enforcementModule,
     identity: deps.identity ?? createIdentityCipher(newIdentityKey()),
   });
+  const dualModule = createDualServices({
+    ...ctx,
+    readDb: readDb.db,
+    notifications,
+    files: base.files,
+    criteria: base.criteria,
+    hazards: hazardModule,
+  });
   // The 待办 centre asks each module that owns to-dos (a new module adds its provider here).
   const todos = createTodoService({
     providers: [
@@ -142,7 +151,7 @@ export function createServices(
     checks: hazardModule.checks,
     reports: hazardModule.reports,
   });
-  return { ...base, hazardModule, planModule, enforcementModule, reportModule, todos, enterpriseFile };
+  return { ...base, hazardModule, planModule, enforcementModule, reportModule, dualModule, todos, enterpriseFile };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -208,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPlanModules(app, { services: services.planModule });
   await registerEnforcementModules(app, { services: services.enforcementModule, db: database.db });
   await registerReportModules(app, { services: services.reportModule, db: database.db });
+  await registerDualModules(app, { services: services.dualModule, db: database.db });
   await registerSettingsModule(app, { settings: services.settings });
   await registerTodoModule(app, { todos: services.todos });
   await registerJobModule(app, { jobs: services.jobs });

@@ -19,6 +19,7 @@ import { configuredStorage } from './lib/storage-configured.ts';
 import { auditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { readRecordedHead } from './modules/audit/audit-head.ts';
+import { dualSweepSummary, runDualSweep } from './modules/dual/dual-sweep.ts';
 import { drawUsage, runDrawCommand } from './modules/enforcement/enforcement-draw.cli.ts';
 import { enforcementSweepSummary, runEnforcementSweepCommand } from './modules/enforcement/enforcement-sweep.cli.ts';
 import { runEnforcementSweep } from './modules/enforcement/enforcement-sweep.ts';
@@ -112,6 +113,8 @@ async function serve(demo: boolean) {
           await runEnforcementSweep(database.db, systemClock.now(), { channels });
           // 举报: verification reminders and 催办, accept and feedback reminders, lapsed rewards (issue 15).
           await runReportSweep(database.db, systemClock.now(), { channels });
+          // 双重预防: due checks generated up to today, 形式主义 signals (issue 16).
+          await runDualSweep(database.db, systemClock.now());
           return counts;
         },
       },
@@ -241,20 +244,21 @@ async function main(argv: string[]) {
     }
     case 'sweep': {
       const now = parseSweepNow(values.now, systemClock.now());
-      const [result, plans, enforcement, reportSweep] = await withDatabase(async (db) => {
+      const [result, plans, enforcement, reportSweep, dual] = await withDatabase(async (db) => {
         await prepareDatabase(db);
         return [
           await runSweepCommand(db, now, loadConfig()),
           await runPlanSweepCommand(db, now, loadConfig()),
           await runEnforcementSweepCommand(db, now, loadConfig()),
           await runReportSweepCommand(db, now, loadConfig()),
+          await runDualSweep(db.db, now),
         ] as const;
       });
       const all = withPlanCounts(result, plans);
       console.log(
         values.json
           ? JSON.stringify({ created: all.created, skipped: all.skipped })
-          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}\n${enforcementSweepSummary(enforcement)}\n${reportSweepSummary(reportSweep)}`,
+          : `${sweepSummary(result, now)}\n${planSweepSummary(plans)}\n${enforcementSweepSummary(enforcement)}\n${reportSweepSummary(reportSweep)}\n${dualSweepSummary(dual)}`,
       );
       return;
     }

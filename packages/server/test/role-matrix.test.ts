@@ -33,6 +33,7 @@ import {
   startTestApp,
   type TestApp,
 } from './factories.ts';
+import { dualMatrixParts } from './role-matrix-dual.ts';
 import { enforcementMatrixParts } from './role-matrix-enforcement.ts';
 import { type Expectation, list, read, shared, write } from './role-matrix-kit.ts';
 import { reportMatrixParts } from './role-matrix-reports.ts';
@@ -40,6 +41,7 @@ import { reportMatrixParts } from './role-matrix-reports.ts';
 const expected: Record<string, Expectation> = {
   ...Object.assign({}, ...enforcementMatrixParts.map((p) => p.expected)),
   ...Object.assign({}, ...reportMatrixParts.map((p) => p.expected)),
+  ...Object.assign({}, ...dualMatrixParts.map((p) => p.expected)),
   'GET /api/health': shared('public'),
   'POST /api/v1/auth/login': shared('public'),
   'POST /api/v1/auth/logout': { ...shared('authenticated'), endsSession: true },
@@ -232,7 +234,7 @@ beforeAll(async () => {
     'criteria-sets': 'gb35181-2025',
     settings: codes.otherTown,
   });
-  for (const part of [...enforcementMatrixParts, ...reportMatrixParts]) {
+  for (const part of [...enforcementMatrixParts, ...reportMatrixParts, ...dualMatrixParts]) {
     const ids = await part.setup({ database: db, org, outside, sibling, inside, marks: { OUTSIDE, SIBLING }, now });
     Object.assign(outsideIds, ids.outsideIds);
     Object.assign(siblingIds, ids.siblingIds);

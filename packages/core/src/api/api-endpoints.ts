@@ -392,6 +392,12 @@ export const apiEndpoints = {
   'GET /report-rewards': { query: rewardLedgerQuery, response: rewardLedger },
   // 举报 — statistics
   'GET /report-stats': { query: reportStatsQuery, response: reportStats },
+
+  // 双重预防 — risk side
+  // 双重预防 — posts and cards
+  // 双重预防 — check tasks and records
+  // 双重预防 — small venues
+  // 双重预防 — oversight
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

@@ -53,6 +53,14 @@ const grants = {
   // The reporter's name and phone: only those who call back or pay a reward; every view is audited.
   'report.identity': ['admin', 'office'],
   'report.reward': ['admin', 'office'],
+  // 双重预防 (issue 16): an enterprise keeps its own risk points, measures, tasks and 两单两卡 (the office may help);
+  // enterprises record their checks and grid workers their patrols of small venues; the township reads who really does
+  // them (形式主义 signals) and the office dismisses a signal with a reason.
+  'dual.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
+  'dual.manage': ['admin', 'office', 'enterprise'],
+  'dual.check': ['admin', 'office', 'village', 'enterprise'],
+  'dual.oversee': ['admin', 'office', 'unit', 'leader'],
+  'dual.dismiss': ['admin', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

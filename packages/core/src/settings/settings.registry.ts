@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { dualSettings } from '../dual/dual.settings.ts';
 import { enforcementSettings } from '../enforcement/enforcement.settings.ts';
 import { hazardReportSettings, hazardTimeSettings, supervisionSettings } from '../hazard/hazard.settings.ts';
 import { planRankingSettings, planTrackingSettings } from '../plan/plan.settings.ts';
@@ -14,6 +15,7 @@ export const settingsRegistry = {
   planRanking: planRankingSettings,
   enforcement: enforcementSettings,
   report: reportSettings,
+  dual: dualSettings,
 } as const;
 
 export type SettingsKey = keyof typeof settingsRegistry;

@@ -2,6 +2,20 @@ import type { DataScope } from '@anzhi/core';
 import { type AnyColumn, and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { regionArrayInScope, regionInScope } from '../lib/scope-sql.ts';
 import {
+  checkPhotos,
+  checkRecords,
+  checkTaskPeriods,
+  checkTasks,
+  controlMeasures,
+  dualSignals,
+  postQuizAttempts,
+  posts,
+  riskEvents,
+  riskMaps,
+  riskPoints,
+  riskUnits,
+} from '../modules/dual/dual.table.ts';
+import {
   enforcementChecks,
   enforcementDraws,
   enforcementInspectors,
@@ -199,6 +213,19 @@ export const scopeOn = {
     const report = reportScope(scope);
     return report === undefined ? undefined : sql`${reportRewards.reportId} IN (SELECT ${reports.id} FROM ${reports} WHERE ${report})`;
   },
+  // 双重预防: every row is its enterprise's (a small venue is a registry row), seen exactly when the enterprise is.
+  posts: (scope: DataScope) => ownedByScopedEnterprise(posts.enterpriseId, scope),
+  post_quiz_attempts: (scope: DataScope) => ownedByScopedEnterprise(postQuizAttempts.enterpriseId, scope),
+  risk_points: (scope: DataScope) => ownedByScopedEnterprise(riskPoints.enterpriseId, scope),
+  risk_units: (scope: DataScope) => ownedByScopedEnterprise(riskUnits.enterpriseId, scope),
+  risk_events: (scope: DataScope) => ownedByScopedEnterprise(riskEvents.enterpriseId, scope),
+  control_measures: (scope: DataScope) => ownedByScopedEnterprise(controlMeasures.enterpriseId, scope),
+  check_tasks: (scope: DataScope) => ownedByScopedEnterprise(checkTasks.enterpriseId, scope),
+  check_task_periods: (scope: DataScope) => ownedByScopedEnterprise(checkTaskPeriods.enterpriseId, scope),
+  check_records: (scope: DataScope) => ownedByScopedEnterprise(checkRecords.enterpriseId, scope),
+  check_photos: (scope: DataScope) => ownedByScopedEnterprise(checkPhotos.enterpriseId, scope),
+  risk_maps: (scope: DataScope) => ownedByScopedEnterprise(riskMaps.enterpriseId, scope),
+  dual_signals: (scope: DataScope) => ownedByScopedEnterprise(dualSignals.enterpriseId, scope),
 } as const satisfies Record<string, (scope: DataScope) => SQL | undefined>;
 
 /**
@@ -210,6 +237,7 @@ export const unscopedTables: Record<string, string> = {
   audit_events: 'read only with audit.read (the system administrator, scope all)',
   sessions: 'the signed-in user’s own',
   criteria_sets: 'the shared criteria library, the same for everyone',
+  check_record_items: 'read through their record (scopeOn.check_records)',
   enforcement_plan_amendments: 'read through their plan (scopeOn.enforcement_plans)',
   enforcement_check_items: 'read through their check (scopeOn.enforcement_checks)',
   enforcement_check_amendments: 'read through their check (scopeOn.enforcement_checks)',

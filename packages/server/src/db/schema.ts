@@ -2,6 +2,21 @@ export { auditAnchor, auditEvents } from '../modules/audit/audit.table.ts';
 export { sessions } from '../modules/auth/session.table.ts';
 export { criteriaSets } from '../modules/criteria/criteria.table.ts';
 export {
+  checkPhotos,
+  checkRecordItems,
+  checkRecords,
+  checkTaskPeriods,
+  checkTasks,
+  controlMeasures,
+  dualSignals,
+  postQuizAttempts,
+  posts,
+  riskEvents,
+  riskMaps,
+  riskPoints,
+  riskUnits,
+} from '../modules/dual/dual.table.ts';
+export {
   enforcementCheckAmendments,
   enforcementCheckItems,
   enforcementChecklists,

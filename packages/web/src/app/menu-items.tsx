@@ -161,6 +161,19 @@ const menu: Array<MenuEntry | MenuGroup> = [
     ],
   },
   {
+    key: 'dual',
+    label: '双重预防',
+    icon: <SafetyCertificateOutlined />,
+    // Shown once a part adds its entries (a group without visible entries is hidden).
+    children: [
+      // risk side
+      // posts and cards
+      // check tasks and records
+      // small venues
+      // oversight
+    ],
+  },
+  {
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
@@ -245,6 +258,7 @@ export function openMenuKeys(pathname: string): string[] {
   if (pathname.startsWith('/plans')) return ['plans'];
   if (pathname.startsWith('/enforcement')) return ['enforcement'];
   if (pathname.startsWith('/reports')) return ['reports'];
+  if (pathname.startsWith('/dual')) return ['dual'];
   if (pathname.startsWith('/admin/criteria')) return ['admin', 'hazards'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
 import { dashboardSummaryQuery } from '../features/dashboard/api.ts';
+import { dualPublicRoutes, dualRoutes } from '../features/dual/dual-routes.tsx';
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/enforcement-routes.tsx';
 import { reportPublicRoutes, reportRoutes } from '../features/reports/report-routes.tsx';
 import { BootSpin } from './boot-spin.tsx';
@@ -44,6 +45,8 @@ export function createAppRouter(queryClient: QueryClient) {
             ...enforcementPublicRoutes,
             // The reporter's pages (举报, no account).
             ...reportPublicRoutes,
+            // 双重预防 cards opened from their QR codes (风险告知卡, 两单两卡), no account.
+            ...dualPublicRoutes,
             {
               lazy: () => loadRequireSession().then((m) => ({ Component: m.RequireSession })),
               children: [
@@ -235,6 +238,11 @@ export function createAppRouter(queryClient: QueryClient) {
                       path: 'reports',
                       handle: h({ crumb: '举报', linkable: false, permission: 'report.read' }),
                       children: reportRoutes,
+                    },
+                    {
+                      path: 'dual',
+                      handle: h({ crumb: '双重预防', linkable: false, permission: 'dual.read' }),
+                      children: dualRoutes,
                     },
                     {
                       path: 'admin',

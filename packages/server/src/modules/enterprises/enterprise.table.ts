@@ -65,6 +65,10 @@ export const enterprises = pgTable(
     // No foreign key: users already reference enterprises, and backups restore tables parents-first without cycles.
     riskLevelSetBy: integer('risk_level_set_by'),
     riskLevelSetAt: timestamp('risk_level_set_at', { withTimezone: true }),
+    /** 双重预防: the enterprise's own highest assessed risk (its worst risk event), who assessed it and when. */
+    assessedRiskLevel: text('assessed_risk_level').$type<RiskLevel>(),
+    assessedRiskBy: integer('assessed_risk_by'),
+    assessedRiskAt: timestamp('assessed_risk_at', { withTimezone: true }),
     /** Random code in the public report URL printed on the card; ids are not exposed to the public. */
     publicCode: text('public_code').notNull().unique(),
     /** Stored results of core rules, for the warning filters (enterprise-derived.ts, ADR 0007). */

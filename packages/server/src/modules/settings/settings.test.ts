@@ -44,6 +44,7 @@ describe('township settings: read, change, reset', () => {
       'planRanking',
       'enforcement',
       'report',
+      'dual',
     ]);
     const time = view.fragments[0];
     expect(time).toMatchObject({ label: '隐患整改时限', overridden: false, version: 0, value: time.default });

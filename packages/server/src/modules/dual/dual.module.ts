@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { CriteriaService } from '../criteria/criteria.service.ts';
+import type { FileService } from '../files/file.service.ts';
+import type { HazardServices } from '../hazards/hazard.module.ts';
+import type { NotificationService } from '../notifications/notification.service.ts';
+
+export interface DualDeps {
+  db: Db;
+  /** Statistics, the overview and exports read here (ADR 0017). */
+  readDb: Db;
+  clock: Clock;
+  audit: AuditService;
+  notifications: NotificationService;
+  files: FileService;
+  criteria: CriteriaService;
+  /** An 异常 becomes a hazard through `hazards.hazards.createInTx` (channel 企业自查): the same record, never a copy. */
+  hazards: HazardServices;
+}
+
+/**
+ * 双重预防 (issue 16), one service per part: the risk side (points → units → events → measures, assessment, cards,
+ * the four-colour map), the check side (tasks, due checks, the phone's records and their sync), small-venue patrols,
+ * and what the township sees (statistics and 形式主义 signals). Each part adds its services and routes in its own
+ * section below.
+ */
+export function createDualServices(deps: DualDeps) {
+  void deps;
+  return {
+    // risk side
+    // posts and cards
+    // check tasks and records
+    // small venues
+    // oversight
+  };
+}
+
+export type DualServices = ReturnType<typeof createDualServices>;
+
+export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db }) {
+  void app;
+  void deps;
+  // risk side
+  // posts and cards
+  // check tasks and records
+  // small venues
+  // oversight
+}
