@@ -6,6 +6,7 @@ import { createIdentityCipher, type IdentityCipher, newIdentityKey } from '../li
 import { hashPassword } from '../lib/password-hash.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { auditedTransaction } from '../modules/audit/audited-transaction.ts';
+import { runDualSweep } from '../modules/dual/dual-sweep.ts';
 import { enforcementChecks } from '../modules/enforcement/enforcement.table.ts';
 import { runEnforcementSweep } from '../modules/enforcement/enforcement-sweep.ts';
 import { runHazardSweep } from '../modules/hazards/hazard-sweep.ts';
@@ -261,10 +262,17 @@ export async function seedDemo(
     });
     // 举报 (issue 15): months of reports in every state, after the hazards and penalties they link to.
     await seedDemoReports(tx, { now, identity, townshipCode: demoTownship.code, officeUserId: id('anweiban') });
+    // 双重预防 (issue 16), each part in its own file:
+    // risk side — risk points and measures for a dozen enterprises
+    // posts and cards
+    // check tasks and records — months of records, some lazy
+    // small venues — two grids of venues with patrols
+    // oversight — planted reused photos, back-dated fixes, bulk records
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());
   await runPlanSweep(database.db, clock.now());
   await runEnforcementSweep(database.db, clock.now());
+  await runDualSweep(database.db, clock.now());
   return { seeded: true };
 }
