@@ -1,5 +1,5 @@
 import { smallVenueTypeLabels, smallVenueTypes, type VenueCreateBody, venueCreateBody } from '@anzhi/core';
-import { Alert, App, Button, Drawer, Form, Input, Select } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { RegionTreeSelect } from '../../../components/region-tree-select.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -88,7 +88,11 @@ export function VenueRegisterDrawer({ open, onClose, defaultRegion }: { open: bo
           <Input maxLength={100} placeholder="如：东村好邻居便利店" />
         </Form.Item>
         <Form.Item name="smallVenueType" label="场所类型" required>
-          <Select placeholder="请选择" options={smallVenueTypes.map(([value]) => ({ value, label: smallVenueTypeLabels[value] }))} />
+          <Radio.Group
+            optionType="button"
+            style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
+            options={smallVenueTypes.map(([value]) => ({ value, label: smallVenueTypeLabels[value] }))}
+          />
         </Form.Item>
         <Form.Item name="regionCode" label="所在村（网格）" required>
           <RegionTreeSelect placeholder="请选择村或网格" hideAbolished />
