@@ -1,3 +1,4 @@
+import { venuesMatrixPart } from './role-matrix-dual-venues.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -10,5 +11,6 @@ export const dualMatrixParts: MatrixPart[] = [
   // posts and cards
   // check tasks and records
   // small venues
+  venuesMatrixPart,
   // oversight
 ];

@@ -3,6 +3,8 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+import { venueCoverage, venueCoverageQuery, venueCreateBody, venueCreated } from '../dual/venue.contract.ts';
+import { venuePatrolList, venuePatrolQuery } from '../dual/venue-patrol.contract.ts';
 import {
   checkAmendmentBody,
   checkCreateBody,
@@ -397,6 +399,9 @@ export const apiEndpoints = {
   // 双重预防 — posts and cards
   // 双重预防 — check tasks and records
   // 双重预防 — small venues
+  'GET /venue-patrols': { query: venuePatrolQuery, response: venuePatrolList },
+  'GET /venue-patrols/coverage': { query: venueCoverageQuery, response: venueCoverage },
+  'POST /venues': { body: venueCreateBody, response: venueCreated },
   // 双重预防 — oversight
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 

@@ -170,6 +170,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // posts and cards
       // check tasks and records
       // small venues
+      { path: '/dual/venues', label: '小场所巡查', icon: <ShopOutlined />, permission: 'dual.read', notRole: 'enterprise' },
+      { path: '/dual/venues/coverage', label: '巡查覆盖率', icon: <BarChartOutlined />, permission: 'dual.read', notRole: 'enterprise' },
       // oversight
     ],
   },

@@ -6,6 +6,8 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { registerVenueRoutes } from './venue.routes.ts';
+import { createVenueService } from './venue.service.ts';
 
 export interface DualDeps {
   db: Db;
@@ -33,6 +35,7 @@ export function createDualServices(deps: DualDeps) {
     // posts and cards
     // check tasks and records
     // small venues
+    venues: createVenueService(deps),
     // oversight
   };
 }
@@ -46,5 +49,6 @@ export async function registerDualModules(app: FastifyInstance, deps: { services
   // posts and cards
   // check tasks and records
   // small venues
+  registerVenueRoutes(app, deps.services.venues);
   // oversight
 }
