@@ -1,6 +1,6 @@
 import { makeCheckRecord, makeCheckTask, makeTaskPeriods } from './dual-kit.ts';
 import type { MatrixContext, MatrixPart } from './role-matrix-enforcement.ts';
-import { list, read, shared } from './role-matrix-kit.ts';
+import { list, read, shared, write } from './role-matrix-kit.ts';
 
 /**
  * 双重预防 — check tasks and records: today's due checks and the calendar (an enterprise named in the query: one
@@ -9,6 +9,12 @@ import { list, read, shared } from './role-matrix-kit.ts';
  */
 export const dualChecksMatrixPart: MatrixPart = {
   expected: {
+    'GET /api/v1/check-tasks': list('dual.read'),
+    'POST /api/v1/check-tasks': shared('dual.manage'),
+    'PUT /api/v1/check-tasks/{id}': write('dual.manage', { version: 1, title: '越权修改', cycle: 'day', items: ['x'], ownerName: '某人' }),
+    'POST /api/v1/check-tasks/{id}/deactivate': write('dual.manage'),
+    'POST /api/v1/check-tasks/from-measure': shared('dual.manage'),
+    'POST /api/v1/check-tasks/templates': shared('dual.manage'),
     'GET /api/v1/check-tasks/today': { ...read('dual.read'), query: 'enterpriseId={enterprises}' },
     'GET /api/v1/check-tasks/calendar': { ...read('dual.read'), query: 'enterpriseId={enterprises}' },
     'POST /api/v1/check-records': shared('dual.check'),
@@ -21,7 +27,7 @@ export const dualChecksMatrixPart: MatrixPart = {
       const task = await makeCheckTask(database.db, enterprise, { title: `${mark}班组日排查` });
       const [period] = await makeTaskPeriods(database.db, task, '2026-03-01', '2026-03-01');
       const record = await makeCheckRecord(database.db, enterprise, { checkedBy: org.users.admin.id, taskPeriodId: period?.id ?? null });
-      return { 'check-records': String(record.id) };
+      return { 'check-records': String(record.id), 'check-tasks': String(task.id) };
     };
     return { outsideIds: await make(ctx.outside, ctx.marks.OUTSIDE), siblingIds: await make(ctx.sibling, ctx.marks.SIBLING) };
   },

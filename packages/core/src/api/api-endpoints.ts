@@ -3,7 +3,21 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
-import { checkCalendar, checkCalendarQuery, checkRecordDetail, checkRecordListQuery, checkRecordPage } from '../dual/check-api.contract.ts';
+import {
+  checkCalendar,
+  checkCalendarQuery,
+  checkRecordDetail,
+  checkRecordListQuery,
+  checkRecordPage,
+  checkTaskCreateBody,
+  checkTaskFromMeasureBody,
+  checkTaskList,
+  checkTaskListQuery,
+  checkTaskUpdateBody,
+  checkTaskView,
+  checkTemplatesBody,
+  checkTemplatesResult,
+} from '../dual/check-api.contract.ts';
 import { checkRecordSynced, dueCheckList, todayChecksQuery } from '../dual/check-record.contract.ts';
 import {
   checkAmendmentBody,
@@ -398,6 +412,12 @@ export const apiEndpoints = {
   // 双重预防 — risk side
   // 双重预防 — posts and cards
   // 双重预防 — check tasks and records
+  'GET /check-tasks': { query: checkTaskListQuery, response: checkTaskList },
+  'POST /check-tasks': { body: checkTaskCreateBody, response: checkTaskView },
+  'PUT /check-tasks/{id}': { body: checkTaskUpdateBody, response: checkTaskView },
+  'POST /check-tasks/{id}/deactivate': { response: checkTaskView },
+  'POST /check-tasks/from-measure': { body: checkTaskFromMeasureBody, response: checkTaskView },
+  'POST /check-tasks/templates': { body: checkTemplatesBody, response: checkTemplatesResult },
   'GET /check-tasks/today': { query: todayChecksQuery, response: dueCheckList },
   'GET /check-tasks/calendar': { query: checkCalendarQuery, response: checkCalendar },
   'POST /check-records': { multipart: true, response: checkRecordSynced },

@@ -10,6 +10,8 @@ import type { NotificationService } from '../notifications/notification.service.
 import { createCheckDueService } from './check-due.service.ts';
 import { registerCheckRecordRoutes } from './check-record.routes.ts';
 import { checkRecordFileOwner, checkRecordFileVisible, createCheckRecordService } from './check-record.service.ts';
+import { registerCheckTaskRoutes } from './check-task.routes.ts';
+import { createCheckTaskService } from './check-task.service.ts';
 
 export interface DualDeps {
   db: Db;
@@ -39,6 +41,7 @@ export function createDualServices(deps: DualDeps) {
     // check tasks and records
     checkRecords: createCheckRecordService(deps),
     checkDue: createCheckDueService(deps),
+    checkTasks: createCheckTaskService(deps),
     // small venues
     // oversight
   };
@@ -51,6 +54,7 @@ export async function registerDualModules(app: FastifyInstance, deps: { services
   // posts and cards
   // check tasks and records
   await registerCheckRecordRoutes(app, { records: deps.services.checkRecords, due: deps.services.checkDue });
+  registerCheckTaskRoutes(app, deps.services.checkTasks);
   // small venues
   // oversight
 }
