@@ -1,5 +1,5 @@
 // dual.*: 双重预防 (issue 16). dual.tasks_month: due-check generation (the sweep's one INSERT … SELECT) for 2,000
-// enterprises × 50 measures = 100,000 daily, weekly and monthly tasks over a month (≈ 2.3 million due checks),
+// enterprises × 50 measures = 100,000 daily, weekly and monthly tasks over a month (1.96 million due checks),
 // beside the same work done by hand-written SQL with literal date_trunc units and steps (the baseline not handicapped:
 // the same set-based statement shape, the same unique index, no settings lookup).
 import { sql } from 'drizzle-orm';
@@ -43,7 +43,7 @@ const baseline = (today: string) => sql`
 
 export async function tasksMonth(ctx: BenchContext) {
   if (ctx.kind !== 'postgres') {
-    console.log('  dual.tasks_month: PostgreSQL only (2.3 million rows)');
+    console.log('  dual.tasks_month: PostgreSQL only (1.96 million rows)');
     return;
   }
   const startsOn = '2026-06-01';
