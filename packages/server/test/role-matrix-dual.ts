@@ -1,3 +1,4 @@
+import { dualChecksMatrixPart } from './role-matrix-dual-checks.ts';
 import { venuesMatrixPart } from './role-matrix-dual-venues.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
@@ -10,6 +11,7 @@ export const dualMatrixParts: MatrixPart[] = [
   // risk side
   // posts and cards
   // check tasks and records
+  dualChecksMatrixPart,
   // small venues
   venuesMatrixPart,
   // oversight

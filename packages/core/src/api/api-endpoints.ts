@@ -6,6 +6,22 @@ import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import { venueCoverage, venueCoverageQuery, venueCreateBody, venueCreated } from '../dual/venue.contract.ts';
 import { venuePatrolList, venuePatrolQuery } from '../dual/venue-patrol.contract.ts';
 import {
+  checkCalendar,
+  checkCalendarQuery,
+  checkRecordDetail,
+  checkRecordListQuery,
+  checkRecordPage,
+  checkTaskCreateBody,
+  checkTaskFromMeasureBody,
+  checkTaskList,
+  checkTaskListQuery,
+  checkTaskUpdateBody,
+  checkTaskView,
+  checkTemplatesBody,
+  checkTemplatesResult,
+} from '../dual/check-api.contract.ts';
+import { checkRecordSynced, dueCheckList, todayChecksQuery } from '../dual/check-record.contract.ts';
+import {
   checkAmendmentBody,
   checkCreateBody,
   checkDetail,
@@ -398,6 +414,17 @@ export const apiEndpoints = {
   // 双重预防 — risk side
   // 双重预防 — posts and cards
   // 双重预防 — check tasks and records
+  'GET /check-tasks': { query: checkTaskListQuery, response: checkTaskList },
+  'POST /check-tasks': { body: checkTaskCreateBody, response: checkTaskView },
+  'PUT /check-tasks/{id}': { body: checkTaskUpdateBody, response: checkTaskView },
+  'POST /check-tasks/{id}/deactivate': { response: checkTaskView },
+  'POST /check-tasks/from-measure': { body: checkTaskFromMeasureBody, response: checkTaskView },
+  'POST /check-tasks/templates': { body: checkTemplatesBody, response: checkTemplatesResult },
+  'GET /check-tasks/today': { query: todayChecksQuery, response: dueCheckList },
+  'GET /check-tasks/calendar': { query: checkCalendarQuery, response: checkCalendar },
+  'POST /check-records': { multipart: true, response: checkRecordSynced },
+  'GET /check-records': { query: checkRecordListQuery, response: checkRecordPage },
+  'GET /check-records/{id}': { response: checkRecordDetail },
   // 双重预防 — small venues
   'GET /venue-patrols': { query: venuePatrolQuery, response: venuePatrolList },
   'GET /venue-patrols/coverage': { query: venueCoverageQuery, response: venueCoverage },

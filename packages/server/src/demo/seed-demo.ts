@@ -16,6 +16,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoDualChecks } from './demo-dual-checks.ts';
 import { seedDemoDualVenues } from './demo-dual-venues.ts';
 import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
@@ -267,6 +268,7 @@ export async function seedDemo(
     // risk side — risk points and measures for a dozen enterprises
     // posts and cards
     // check tasks and records — months of records, some lazy
+    await seedDemoDualChecks(tx, { now, enterpriseId: boundId, checkerUserId: id('qiye') });
     // small venues — two grids of venues with patrols
     await seedDemoDualVenues(tx, { now, villageUserId: id('dongcun'), villageName: '张网格' });
     // oversight — planted reused photos, back-dated fixes, bulk records

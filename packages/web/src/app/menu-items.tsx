@@ -169,6 +169,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // risk side
       // posts and cards
       // check tasks and records
+      { path: '/dual/tasks', label: '排查任务', icon: <ScheduleOutlined />, permission: 'dual.read' },
+      { path: '/dual/records', label: '排查记录', icon: <FileSearchOutlined />, permission: 'dual.read' },
       // small venues
       { path: '/dual/venues', label: '小场所巡查', icon: <ShopOutlined />, permission: 'dual.read', notRole: 'enterprise' },
       { path: '/dual/venues/coverage', label: '巡查覆盖率', icon: <BarChartOutlined />, permission: 'dual.read', notRole: 'enterprise' },

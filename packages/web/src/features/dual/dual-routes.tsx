@@ -8,6 +8,16 @@ export const dualRoutes: RouteObject[] = [
   // risk side
   // posts and cards
   // check tasks and records
+  {
+    path: 'tasks',
+    handle: { crumb: '排查任务', permission: 'dual.read' },
+    lazy: () => import('./checks/tasks-page.tsx').then((m) => ({ Component: m.CheckTasksPage })),
+  },
+  {
+    path: 'records',
+    handle: { crumb: '排查记录', permission: 'dual.read' },
+    lazy: () => import('./checks/records-page.tsx').then((m) => ({ Component: m.CheckRecordsPage })),
+  },
   // small venues
   {
     path: 'venues',
