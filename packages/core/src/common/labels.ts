@@ -1,5 +1,20 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
+  // 双重预防 — posts and cards (issue 16)
+  department: '所属部门',
+  cards: '两单两卡',
+  quiz: '应知应会题目',
+  question: '题目',
+  options: '选项',
+  riskList: '岗位风险清单',
+  dutyList: '岗位职责清单',
+  operationCard: '岗位操作卡',
+  emergencyCard: '岗位应急处置卡',
+  takerName: '姓名',
+  zones: '风险区域',
+  pointId: '风险点',
+  polygon: '区域顶点',
+  size: '纸张大小',
   // 举报 — public intake (issue 15)
   decidedFrom: '批准日期起',
   decidedTo: '批准日期止',
