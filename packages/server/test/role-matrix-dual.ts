@@ -1,3 +1,5 @@
+// posts and cards
+import { cardsMatrixPart } from './role-matrix-dual-cards.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -8,6 +10,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
 export const dualMatrixParts: MatrixPart[] = [
   // risk side
   // posts and cards
+  cardsMatrixPart,
   // check tasks and records
   // small venues
   // oversight

@@ -4,6 +4,21 @@ import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contrac
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
+  postCreateBody,
+  postDeleteQuery,
+  postList,
+  postListQuery,
+  postUpdateBody,
+  postView,
+  publicPostCard,
+  publicRiskCard,
+  quizAttemptBody,
+  quizAttemptList,
+  quizResult,
+  riskMapBody,
+  riskMapView,
+} from '../dual/post.contract.ts';
+import {
   checkAmendmentBody,
   checkCreateBody,
   checkDetail,
@@ -395,6 +410,17 @@ export const apiEndpoints = {
 
   // 双重预防 — risk side
   // 双重预防 — posts and cards
+  'GET /posts': { query: postListQuery, response: postList },
+  'POST /posts': { body: postCreateBody, response: postView },
+  'GET /posts/{id}': { response: postView },
+  'PUT /posts/{id}': { body: postUpdateBody, response: postView },
+  'DELETE /posts/{id}': { query: postDeleteQuery, response: okBody },
+  'GET /posts/{id}/quiz-attempts': { response: quizAttemptList },
+  'GET /public/post-cards/{publicCode}': { response: publicPostCard },
+  'POST /public/post-cards/{publicCode}/quiz': { body: quizAttemptBody, response: quizResult },
+  'GET /public/risk-cards/{publicCode}': { response: publicRiskCard },
+  'GET /risk-maps/{id}': { response: riskMapView },
+  'PUT /risk-maps/{id}': { body: riskMapBody, response: riskMapView },
   // 双重预防 — check tasks and records
   // 双重预防 — small venues
   // 双重预防 — oversight

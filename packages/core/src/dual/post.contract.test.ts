@@ -37,8 +37,25 @@ describe('post and map input', () => {
   });
   it('refuses polygons with fewer than 3 vertices or outside 0–1', () => {
     const zone = (polygon: unknown) => riskMapBody.safeParse({ fileId: 1, zones: [{ pointId: 1, polygon }] }).success;
-    expect(zone([[0, 0], [1, 0], [1, 1]])).toBe(true);
-    expect(zone([[0, 0], [1, 0]])).toBe(false);
-    expect(zone([[0, 0], [1.2, 0], [1, 1]])).toBe(false);
+    expect(
+      zone([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toBe(true);
+    expect(
+      zone([
+        [0, 0],
+        [1, 0],
+      ]),
+    ).toBe(false);
+    expect(
+      zone([
+        [0, 0],
+        [1.2, 0],
+        [1, 1],
+      ]),
+    ).toBe(false);
   });
 });

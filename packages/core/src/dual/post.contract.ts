@@ -41,9 +41,7 @@ export const quizItem = z
   });
 export type QuizItem = z.infer<typeof quizItem>;
 
-export const postQuiz = z
-  .array(quizItem)
-  .max(postQuizLimits.maxQuestions, `应知应会题目不超过 ${postQuizLimits.maxQuestions} 道`);
+export const postQuiz = z.array(quizItem).max(postQuizLimits.maxQuestions, `应知应会题目不超过 ${postQuizLimits.maxQuestions} 道`);
 
 export const postInput = z.object({
   name: z.string().trim().min(1, '请填写岗位名称').max(50, '岗位名称不超过 50 字'),
@@ -188,3 +186,9 @@ export const riskMapView = z.object({
   version: z.number().int(),
 });
 export type RiskMapView = z.infer<typeof riskMapView>;
+
+/** The web pages a card's QR opens (no login). */
+export const postCardPath = (publicCode: string) => `/card/p/${publicCode}`;
+export const riskCardPath = (publicCode: string) => `/card/r/${publicCode}`;
+
+export const postDeleteQuery = z.object({ version: z.coerce.number().int().min(1, '应为版本号') });

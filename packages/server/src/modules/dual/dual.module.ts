@@ -6,6 +6,13 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// posts and cards
+import { registerCardRoutes } from './card.routes.ts';
+import { createCardService } from './card.service.ts';
+import { registerMapRoutes } from './map.routes.ts';
+import { createMapService, RISK_MAP_FILE_OWNER } from './map.service.ts';
+import { registerPostRoutes } from './post.routes.ts';
+import { createPostService } from './post.service.ts';
 
 export interface DualDeps {
   db: Db;
@@ -28,9 +35,17 @@ export interface DualDeps {
  */
 export function createDualServices(deps: DualDeps) {
   void deps;
+  // posts and cards
+  const posts = createPostService(deps);
+  const cards = createCardService({ ...deps, posts });
+  const maps = createMapService(deps);
+  deps.files.owners.register(RISK_MAP_FILE_OWNER, (ex, actor, enterpriseId) => maps.canViewFile(ex, actor, enterpriseId));
   return {
     // risk side
     // posts and cards
+    posts,
+    cards,
+    maps,
     // check tasks and records
     // small venues
     // oversight
@@ -39,11 +54,14 @@ export function createDualServices(deps: DualDeps) {
 
 export type DualServices = ReturnType<typeof createDualServices>;
 
-export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db }) {
+export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db; publicUrl?: string }) {
   void app;
   void deps;
   // risk side
   // posts and cards
+  await registerPostRoutes(app, { posts: deps.services.posts });
+  await registerCardRoutes(app, { cards: deps.services.cards, publicUrl: deps.publicUrl });
+  await registerMapRoutes(app, { maps: deps.services.maps });
   // check tasks and records
   // small venues
   // oversight
