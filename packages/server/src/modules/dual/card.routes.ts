@@ -56,7 +56,7 @@ export async function registerCardRoutes(app: FastifyInstance, deps: { cards: Ca
   r.post(
     '/api/v1/public/post-cards/:publicCode/quiz',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: '应知应会答题（无需登录；返回得分和正确答案）',
