@@ -157,7 +157,12 @@ const coordinate = z.number().min(0, '坐标应在 0–1 之间').max(1, '坐标
 export const riskMapZoneInput = z.object({
   pointId: id,
   polygon: z
-    .array(z.tuple([coordinate, coordinate]))
+    .array(
+      z
+        .array(coordinate)
+        .length(2, '每个顶点应为 [x, y] 两个坐标')
+        .transform((p) => p as [number, number]),
+    )
     .min(3, '区域至少 3 个顶点')
     .max(riskMapMaxVertices, `区域最多 ${riskMapMaxVertices} 个顶点`),
 });
@@ -178,7 +183,8 @@ export const riskMapView = z.object({
       pointId: z.number().int(),
       pointName: z.string(),
       level: z.enum(riskLevels).nullable(),
-      polygon: z.array(z.tuple([z.number(), z.number()])),
+      /** Vertices as [x, y] in 0–1 of the image. */
+      polygon: z.array(z.array(z.number())),
     }),
   ),
   /** The enterprise's risk points to link a zone to (with their levels). */

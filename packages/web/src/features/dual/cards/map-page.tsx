@@ -28,7 +28,7 @@ export function RiskMapPage() {
   useEffect(() => {
     if (!map.data) return;
     setFileId(map.data.fileId);
-    setZones(map.data.zones);
+    setZones(map.data.zones.map((z) => ({ ...z, polygon: z.polygon.map(([x = 0, y = 0]) => [x, y] as [number, number]) })));
     setDirty(false);
     setDrawing(null);
     setSelected(null);
