@@ -217,7 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPlanModules(app, { services: services.planModule });
   await registerEnforcementModules(app, { services: services.enforcementModule, db: database.db });
   await registerReportModules(app, { services: services.reportModule, db: database.db });
-  await registerDualModules(app, { services: services.dualModule, db: database.db });
+  await registerDualModules(app, { services: services.dualModule, db: database.db, publicUrl: config.publicUrl });
   await registerSettingsModule(app, { settings: services.settings });
   await registerTodoModule(app, { todos: services.todos });
   await registerJobModule(app, { jobs: services.jobs });

@@ -75,7 +75,8 @@ async function serve(demo: boolean) {
   const started = Date.now();
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(database);
-  if (demo) await seedDemo(database, systemClock, { identity });
+  const storage = configuredStorage(config);
+  if (demo) await seedDemo(database, systemClock, { identity, storage });
   // The log is the app's, made below; the first check runs before it and is logged once the app exists.
   let log: FastifyBaseLogger | undefined;
   const readDb = await openReadDb({
@@ -90,7 +91,7 @@ async function serve(demo: boolean) {
     database,
     readDb,
     clock: systemClock,
-    storage: configuredStorage(config),
+    storage,
     channels: createOutboundChannels(config),
     identity,
   });
@@ -196,7 +197,9 @@ async function main(argv: string[]) {
     case 'seed-demo':
       return withDatabase(async (db) => {
         await prepareDatabase(db);
-        const { seeded } = await seedDemo(db, systemClock, { identity: identityOf(loadConfig()) });
+        const config = loadConfig();
+        const storage = configuredStorage(config);
+        const { seeded } = await seedDemo(db, systemClock, { identity: identityOf(config), storage }).finally(() => storage.close());
         console.log(seeded ? '已载入演示数据：示例镇' : '数据库已有数据，未载入演示数据');
       });
     case 'report-key':

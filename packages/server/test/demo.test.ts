@@ -14,7 +14,7 @@ let first: { seeded: boolean };
 
 beforeAll(async () => {
   t = await startTestApp();
-  first = await seedDemo(t.database, t.clock);
+  first = await seedDemo(t.database, t.clock, { storage: t.storage });
 });
 afterAll(() => t.close());
 
@@ -316,5 +316,27 @@ describe('docs/demo-accounts.json', () => {
     expect(documented).toEqual(
       demoAccounts.map(({ username, password, role, description }) => ({ username, password, role, description })),
     );
+  });
+});
+
+describe('the demo 两单两卡 and 四色分布图 (issue 16, posts and cards)', () => {
+  it('gives qiye posts with cards and quizzes, quiz results, and a map with a coloured zone on each risk point', async () => {
+    const account = demoAccounts.find((a) => a.username === 'qiye');
+    const qiye = await login(t.app, 'qiye', account?.password);
+    const posts = (await qiye.get('/api/v1/posts')).json().items;
+    expect(posts.length).toBeGreaterThanOrEqual(3);
+    expect(
+      posts.every(
+        (p: { cards: Record<string, string[]>; quiz: unknown[] }) => Object.values(p.cards).every((l) => l.length > 0) && p.quiz.length > 0,
+      ),
+    ).toBe(true);
+    expect(posts.some((p: { attemptCount: number }) => p.attemptCount > 0)).toBe(true);
+    const card = await t.app.inject({ method: 'GET', url: `/api/v1/public/post-cards/${posts[0].publicCode}` });
+    expect(card.statusCode).toBe(200);
+    const me = (await qiye.get('/api/v1/auth/me')).json().user;
+    const map = (await qiye.get(`/api/v1/risk-maps/${me.enterpriseId}`)).json();
+    expect(map.zones.length).toBeGreaterThanOrEqual(3);
+    expect(map.zones.every((z: { level: string | null }) => z.level !== null)).toBe(true);
+    expect((await qiye.get(map.imageUrl)).statusCode).toBe(200);
   });
 });

@@ -1,3 +1,5 @@
+// posts and cards
+import { cardsMatrixPart } from './role-matrix-dual-cards.ts';
 import { dualChecksMatrixPart } from './role-matrix-dual-checks.ts';
 import { venuesMatrixPart } from './role-matrix-dual-venues.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
@@ -10,6 +12,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
 export const dualMatrixParts: MatrixPart[] = [
   // risk side
   // posts and cards
+  cardsMatrixPart,
   // check tasks and records
   dualChecksMatrixPart,
   // small venues

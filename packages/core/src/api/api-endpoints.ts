@@ -22,6 +22,21 @@ import {
 } from '../dual/check-api.contract.ts';
 import { checkRecordSynced, dueCheckList, todayChecksQuery } from '../dual/check-record.contract.ts';
 import {
+  postCreateBody,
+  postDeleteQuery,
+  postList,
+  postListQuery,
+  postUpdateBody,
+  postView,
+  publicPostCard,
+  publicRiskCard,
+  quizAttemptBody,
+  quizAttemptList,
+  quizResult,
+  riskMapBody,
+  riskMapView,
+} from '../dual/post.contract.ts';
+import {
   checkAmendmentBody,
   checkCreateBody,
   checkDetail,
@@ -413,6 +428,17 @@ export const apiEndpoints = {
 
   // 双重预防 — risk side
   // 双重预防 — posts and cards
+  'GET /posts': { query: postListQuery, response: postList },
+  'POST /posts': { body: postCreateBody, response: postView },
+  'GET /posts/{id}': { response: postView },
+  'PUT /posts/{id}': { body: postUpdateBody, response: postView },
+  'DELETE /posts/{id}': { query: postDeleteQuery, response: okBody },
+  'GET /posts/{id}/quiz-attempts': { response: quizAttemptList },
+  'GET /public/post-cards/{publicCode}': { response: publicPostCard },
+  'POST /public/post-cards/{publicCode}/quiz': { body: quizAttemptBody, response: quizResult },
+  'GET /public/risk-cards/{publicCode}': { response: publicRiskCard },
+  'GET /risk-maps/{id}': { response: riskMapView },
+  'PUT /risk-maps/{id}': { body: riskMapBody, response: riskMapView },
   // 双重预防 — check tasks and records
   'GET /check-tasks': { query: checkTaskListQuery, response: checkTaskList },
   'POST /check-tasks': { body: checkTaskCreateBody, response: checkTaskView },

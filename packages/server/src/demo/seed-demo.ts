@@ -4,6 +4,7 @@ import { systemActor } from '../lib/actor.ts';
 import { type Clock, chinaToday } from '../lib/clock.ts';
 import { createIdentityCipher, type IdentityCipher, newIdentityKey } from '../lib/identity-cipher.ts';
 import { hashPassword } from '../lib/password-hash.ts';
+import type { Storage } from '../lib/storage.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { auditedTransaction } from '../modules/audit/audited-transaction.ts';
 import { runDualSweep } from '../modules/dual/dual-sweep.ts';
@@ -16,6 +17,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoDualCards } from './demo-dual-cards.ts';
 import { seedDemoDualChecks } from './demo-dual-checks.ts';
 import { seedDemoDualVenues } from './demo-dual-venues.ts';
 import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
@@ -103,8 +105,11 @@ const units: U[] = [
 export async function seedDemo(
   database: Database,
   clock: Clock,
-  /** `identity`: the key demo reporters' names and phones are encrypted with (main.ts passes the configured one). */
-  opts: { identity?: IdentityCipher } = {},
+  /**
+   * `identity`: the key demo reporters' names and phones are encrypted with (main.ts passes the configured one);
+   * `storage`: where demo images go (the 四色分布图's site plan; without it the map is left out).
+   */
+  opts: { identity?: IdentityCipher; storage?: Storage } = {},
 ): Promise<{ seeded: boolean }> {
   const identity = opts.identity ?? createIdentityCipher(newIdentityKey());
   const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM regions`);
@@ -266,7 +271,8 @@ export async function seedDemo(
     await seedDemoReports(tx, { now, identity, townshipCode: demoTownship.code, officeUserId: id('anweiban') });
     // 双重预防 (issue 16), each part in its own file:
     // risk side — risk points and measures for a dozen enterprises
-    // posts and cards
+    // posts and cards — 两单两卡 and quizzes for qiye and two others, attempts, qiye's 四色分布图 (after the risk side)
+    await seedDemoDualCards(tx, { now, boundEnterpriseId: boundId, storage: opts.storage });
     // check tasks and records — months of records, some lazy
     await seedDemoDualChecks(tx, { now, enterpriseId: boundId, checkerUserId: id('qiye') });
     // small venues — two grids of venues with patrols

@@ -12,6 +12,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FormOutlined,
+  HeatMapOutlined,
   IdcardOutlined,
   InboxOutlined,
   MoneyCollectOutlined,
@@ -168,6 +169,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
     children: [
       // risk side
       // posts and cards
+      { path: '/dual/posts', label: '岗位两单两卡', icon: <IdcardOutlined />, permission: 'dual.read' },
+      { path: '/dual/map', label: '四色分布图', icon: <HeatMapOutlined />, permission: 'dual.read' },
       // check tasks and records
       { path: '/dual/tasks', label: '排查任务', icon: <ScheduleOutlined />, permission: 'dual.read' },
       { path: '/dual/records', label: '排查记录', icon: <FileSearchOutlined />, permission: 'dual.read' },

@@ -28,10 +28,17 @@ export function useSession() {
 
 /**
  * Pages for anyone, asked no session and never detoured through the login page: the published 双随机 draws
- * (/public/…) and the reporter's pages (/report, /report/e/…, /report/track — not the office's /reports).
+ * (/public/…), the reporter's pages (/report, /report/e/…, /report/track — not the office's /reports) and the
+ * 双重预防 cards opened from their QR codes (/card/p/…, /card/r/…).
  */
 export function isPublicPath(pathname: string): boolean {
-  return pathname === '/login' || pathname.startsWith('/public/') || pathname === '/report' || pathname.startsWith('/report/');
+  return (
+    pathname === '/login' ||
+    pathname.startsWith('/public/') ||
+    pathname === '/report' ||
+    pathname.startsWith('/report/') ||
+    pathname.startsWith('/card/')
+  );
 }
 
 /**

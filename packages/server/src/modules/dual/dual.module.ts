@@ -6,12 +6,19 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// posts and cards
+import { registerCardRoutes } from './card.routes.ts';
+import { createCardService } from './card.service.ts';
 // check tasks and records
 import { createCheckDueService } from './check-due.service.ts';
 import { registerCheckRecordRoutes } from './check-record.routes.ts';
 import { checkRecordFileOwner, checkRecordFileVisible, createCheckRecordService } from './check-record.service.ts';
 import { registerCheckTaskRoutes } from './check-task.routes.ts';
 import { createCheckTaskService } from './check-task.service.ts';
+import { registerMapRoutes } from './map.routes.ts';
+import { createMapService, RISK_MAP_FILE_OWNER } from './map.service.ts';
+import { registerPostRoutes } from './post.routes.ts';
+import { createPostService } from './post.service.ts';
 import { registerVenueRoutes } from './venue.routes.ts';
 import { createVenueService } from './venue.service.ts';
 
@@ -37,9 +44,17 @@ export interface DualDeps {
 export function createDualServices(deps: DualDeps) {
   // check tasks and records: a record's photos are seen by whoever may read the record
   deps.files.owners.register(checkRecordFileOwner, checkRecordFileVisible);
+  // posts and cards
+  const posts = createPostService(deps);
+  const cards = createCardService({ ...deps, posts });
+  const maps = createMapService(deps);
+  deps.files.owners.register(RISK_MAP_FILE_OWNER, (ex, actor, enterpriseId) => maps.canViewFile(ex, actor, enterpriseId));
   return {
     // risk side
     // posts and cards
+    posts,
+    cards,
+    maps,
     // check tasks and records
     checkRecords: createCheckRecordService(deps),
     checkDue: createCheckDueService(deps),
@@ -52,9 +67,12 @@ export function createDualServices(deps: DualDeps) {
 
 export type DualServices = ReturnType<typeof createDualServices>;
 
-export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db }) {
+export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db; publicUrl?: string }) {
   // risk side
   // posts and cards
+  await registerPostRoutes(app, { posts: deps.services.posts });
+  await registerCardRoutes(app, { cards: deps.services.cards, publicUrl: deps.publicUrl });
+  await registerMapRoutes(app, { maps: deps.services.maps });
   // check tasks and records
   await registerCheckRecordRoutes(app, { records: deps.services.checkRecords, due: deps.services.checkDue });
   registerCheckTaskRoutes(app, deps.services.checkTasks);

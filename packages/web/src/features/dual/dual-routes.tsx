@@ -7,6 +7,16 @@ import type { RouteObject } from 'react-router';
 export const dualRoutes: RouteObject[] = [
   // risk side
   // posts and cards
+  {
+    path: 'posts',
+    handle: { crumb: '岗位两单两卡' },
+    lazy: () => import('./cards/posts-page.tsx').then((m) => ({ Component: m.PostsPage })),
+  },
+  {
+    path: 'map',
+    handle: { crumb: '四色分布图' },
+    lazy: () => import('./cards/map-page.tsx').then((m) => ({ Component: m.RiskMapPage })),
+  },
   // check tasks and records
   {
     path: 'tasks',
@@ -36,4 +46,12 @@ export const dualRoutes: RouteObject[] = [
 export const dualPublicRoutes: RouteObject[] = [
   // risk side
   // posts and cards
+  {
+    path: 'card/p/:publicCode',
+    lazy: () => import('./cards/public/post-card-page.tsx').then((m) => ({ Component: m.PublicPostCardPage })),
+  },
+  {
+    path: 'card/r/:publicCode',
+    lazy: () => import('./cards/public/risk-card-page.tsx').then((m) => ({ Component: m.PublicRiskCardPage })),
+  },
 ];
