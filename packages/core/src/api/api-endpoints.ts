@@ -4,6 +4,14 @@ import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contrac
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
+  dualOversight,
+  dualOversightQuery,
+  dualSignal,
+  dualSignalDismissBody,
+  dualSignalListQuery,
+  dualSignalPage,
+} from '../dual/oversight.contract.ts';
+import {
   checkAmendmentBody,
   checkCreateBody,
   checkDetail,
@@ -398,6 +406,9 @@ export const apiEndpoints = {
   // 双重预防 — check tasks and records
   // 双重预防 — small venues
   // 双重预防 — oversight
+  'GET /dual-signals': { query: dualSignalListQuery, response: dualSignalPage },
+  'POST /dual-signals/{id}/dismiss': { body: dualSignalDismissBody, response: dualSignal },
+  'GET /dual-oversight': { query: dualOversightQuery, response: dualOversight },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;
