@@ -22,6 +22,8 @@ export const dualSignalEvidence = z.object({
   recordIds: z.array(z.number().int()).optional(),
   hazardIds: z.array(z.number().int()).optional(),
   fileIds: z.array(z.number().int()).optional(),
+  photoIds: z.array(z.number().int()).optional(),
+  userId: z.number().int().optional(),
   enterpriseIds: z.array(z.number().int()).optional(),
 });
 

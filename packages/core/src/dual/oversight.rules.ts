@@ -58,7 +58,9 @@ export function noFindings(
 
 // ---------------------------------------------------------------------------------------------- photoReused
 
-const HEX64 = /^[0-9a-f]{16}$/;
+/** The stored form of a perceptual hash, as a regular expression SQL can use too. */
+export const phashPattern = '^[0-9a-f]{16}$';
+const HEX64 = new RegExp(phashPattern);
 /** A 64-bit perceptual hash as stored in check_photos.phash: 16 lower-case hex digits. */
 export const isPhash = (s: string): boolean => HEX64.test(s);
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { runOversightSignals } from './oversight-signals.ts';
 
 export interface DualSweepResult {
   skipped: boolean;
@@ -20,6 +21,7 @@ export async function runDualSweep(db: Db, now: Date): Promise<DualSweepResult> 
   const created = { periods: 0, signals: 0 };
   // check tasks: generate due checks
   // oversight: signals
+  created.signals += Object.values(await runOversightSignals(db, now)).reduce((a, b) => a + b, 0);
   return { skipped: false, created };
 }
 
