@@ -1,3 +1,4 @@
+import { dualOversightMatrixPart } from './role-matrix-dual-oversight.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -11,4 +12,5 @@ export const dualMatrixParts: MatrixPart[] = [
   // check tasks and records
   // small venues
   // oversight
+  dualOversightMatrixPart,
 ];

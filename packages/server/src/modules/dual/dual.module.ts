@@ -6,6 +6,9 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { registerOversightRoutes } from './oversight.routes.ts';
+import { createOversightSignalService } from './oversight-signal.service.ts';
+import { createOversightStatsService } from './oversight-stats.service.ts';
 
 export interface DualDeps {
   db: Db;
@@ -34,6 +37,10 @@ export function createDualServices(deps: DualDeps) {
     // check tasks and records
     // small venues
     // oversight
+    oversight: {
+      signals: createOversightSignalService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
+      stats: createOversightStatsService({ readDb: deps.readDb, clock: deps.clock }),
+    },
   };
 }
 
@@ -47,4 +54,5 @@ export async function registerDualModules(app: FastifyInstance, deps: { services
   // check tasks and records
   // small venues
   // oversight
+  registerOversightRoutes(app, deps.services.oversight);
 }

@@ -75,7 +75,7 @@ describe('形式主义 signals: planted and clean data, core ≡ SQL', () => {
         .returning();
       return f?.id as number;
     };
-    const photo = async (recordId: number, enterprise: EnterpriseRow, phash: string | null, sha = randomUUID(), seq = 1) => {
+    const photo = async (recordId: number, enterprise: EnterpriseRow, phash: string | null, sha: string = randomUUID(), seq = 1) => {
       const [p] = await db
         .insert(checkPhotos)
         .values({ recordId, seq, enterpriseId: enterprise.id, fileId: await file(sha), phash, takenAt: new Date('2026-03-20T02:00:00Z') })
@@ -178,7 +178,7 @@ describe('形式主义 signals: planted and clean data, core ≡ SQL', () => {
       .select()
       .from(dualSignals)
       .where(eq(dualSignals.subjectKey, `photo:${[...groups.keys()][0]}`));
-    expect((evidence?.evidence as { photoIds: number[] }).photoIds).toEqual(groups.get([...groups.keys()][0] as number));
+    expect((evidence?.evidence as unknown as { photoIds: number[] }).photoIds).toEqual(groups.get([...groups.keys()][0] as number));
 
     const hz = await app.database.rows<{ id: number; found_on: string; at: string; action: string }>(
       sql`SELECT h.id, h.found_on::text AS found_on, ev.at, ev.action FROM hazards h JOIN hazard_events ev ON ev.hazard_id = h.id`,
