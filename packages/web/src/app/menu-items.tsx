@@ -171,6 +171,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // check tasks and records
       // small venues
       // oversight
+      { path: '/dual/oversight', label: '双重预防监督', icon: <BarChartOutlined />, permission: 'dual.oversee' },
+      { path: '/dual/signals', label: '形式主义提示', icon: <AlertOutlined />, permission: 'dual.oversee' },
     ],
   },
   {
