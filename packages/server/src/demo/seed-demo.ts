@@ -16,6 +16,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoDualOversight } from './demo-dual-oversight.ts';
 import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
 import { seedDemoEnforcementPlans } from './demo-enforcement-plans.ts';
@@ -268,6 +269,7 @@ export async function seedDemo(
     // check tasks and records — months of records, some lazy
     // small venues — two grids of venues with patrols
     // oversight — planted reused photos, back-dated fixes, bulk records
+    await seedDemoDualOversight(tx, { now, checkerUserId: id('qiye'), boundEnterpriseId: boundId });
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());
