@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as web from '../../web/bench/phone.bench.ts';
+import * as dualOversight from './dual-oversight.bench.ts';
 import * as enforcement from './enforcement.bench.ts';
 import * as enforcementPlan from './enforcement-plan.bench.ts';
 import * as enterprise from './enterprise.bench.ts';
@@ -34,6 +35,8 @@ const suites: Record<string, Suite> = {
   dashboard: search.dashboard,
   // 举报 on 50,000 reports (both databases): the handling list and statistics vs their SQL, the public intake.
   'reports.ledger': reports.ledger,
+  // 双重预防 part E: the 形式主义 signals over a year of records (PostgreSQL only) vs the same SQL.
+  'dual.signals_year': dualOversight.signalsYear,
 };
 
 /** Suites that need no database (web bundle, pure core rules): run once, recorded under "none". */
