@@ -186,17 +186,15 @@ export async function makeCheckRecord(
     })
     .returning();
   if (!row) throw new Error('makeCheckRecord: no row');
-  await ex
-    .insert(checkRecordItems)
-    .values(
-      results.map((result, i) => ({
-        recordId: row.id,
-        seq: i + 1,
-        text: `检查项 ${i + 1}`,
-        result,
-        note: result === 'abnormal' ? '发现问题' : null,
-      })),
-    );
+  await ex.insert(checkRecordItems).values(
+    results.map((result, i) => ({
+      recordId: row.id,
+      seq: i + 1,
+      text: `检查项 ${i + 1}`,
+      result,
+      note: result === 'abnormal' ? '发现问题' : null,
+    })),
+  );
   if (opts.taskPeriodId) {
     await ex
       .update(checkTaskPeriods)

@@ -178,7 +178,9 @@ describe('形式主义 signals: planted and clean data, core ≡ SQL', () => {
       .select()
       .from(dualSignals)
       .where(eq(dualSignals.subjectKey, `photo:${[...groups.keys()][0]}`));
-    expect((evidence?.evidence as unknown as { photoIds: number[] }).photoIds).toEqual(groups.get([...groups.keys()][0] as number));
+    expect((evidence?.evidence as unknown as { photoIds?: number[] } | undefined)?.photoIds).toEqual(
+      groups.get([...groups.keys()][0] as number),
+    );
 
     const hz = await app.database.rows<{ id: number; found_on: string; at: string; action: string }>(
       sql`SELECT h.id, h.found_on::text AS found_on, ev.at, ev.action FROM hazards h JOIN hazard_events ev ON ev.hazard_id = h.id`,

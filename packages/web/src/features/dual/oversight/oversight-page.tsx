@@ -36,7 +36,7 @@ function columns(title: string): TableColumnsType<Row> {
     width: 150,
     render: (_: unknown, r: Row) => {
       const c = r.figures.cycles.find((x) => x.cycle === cycle);
-      if (!c || !c.due.value) return <Typography.Text type="secondary">—</Typography.Text>;
+      if (!c?.due.value) return <Typography.Text type="secondary">—</Typography.Text>;
       return (
         <span>
           <StatLink n={c.onTime} /> / <Cue n={c.late} tone="warn" /> / <Cue n={c.missed} tone="bad" />
