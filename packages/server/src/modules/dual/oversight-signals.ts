@@ -107,30 +107,31 @@ export function photoReusedSql(run: SignalRun): SQL {
       WHERE cp.taken_at >= ${dayStart(lookbackStart(run.today))}::timestamptz
     ),
     b AS (
-      SELECT p.id, p.record_id, k.band, k.v FROM p CROSS JOIN LATERAL (VALUES ${bandValues}) AS k(band, v)
+      SELECT p.id, p.record_id, p.phash, p.sha256, k.band, k.v FROM p CROSS JOIN LATERAL (VALUES ${bandValues}) AS k(band, v)
       WHERE p.phash IS NOT NULL
     ),
     cand AS (
-      SELECT x.id AS a, y.id AS b FROM b x JOIN b y ON y.band = x.band AND y.v = x.v AND x.id < y.id AND x.record_id <> y.record_id
-      UNION
-      SELECT x.id, y.id FROM p x JOIN p y ON y.sha256 = x.sha256 AND x.id < y.id AND x.record_id <> y.record_id
+      SELECT x.id AS a, y.id AS b, x.phash AS ha, y.phash AS hb, x.sha256 AS sa, y.sha256 AS sb
+      FROM b x JOIN b y ON y.band = x.band AND y.v = x.v AND x.id < y.id AND x.record_id <> y.record_id
+      UNION ALL
+      SELECT x.id, y.id, x.phash, y.phash, x.sha256, y.sha256
+      FROM p x JOIN p y ON y.sha256 = x.sha256 AND x.id < y.id AND x.record_id <> y.record_id
     ),
     pairs AS (
-      SELECT c.a, c.b FROM cand c JOIN p pa ON pa.id = c.a JOIN p pb ON pb.id = c.b
-      WHERE pa.sha256 = pb.sha256
-         OR (pa.phash IS NOT NULL AND pb.phash IS NOT NULL
-             AND bit_count(${bits(sql`pa.phash`)} # ${bits(sql`pb.phash`)}) <= ${run.thresholds.photoDistance}::int)
+      SELECT DISTINCT c.a, c.b FROM cand c
+      WHERE c.sa = c.sb
+         OR (c.ha IS NOT NULL AND c.hb IS NOT NULL AND bit_count(${bits(sql`c.ha`)} # ${bits(sql`c.hb`)}) <= ${run.thresholds.photoDistance}::int)
     ),
     anchored AS (SELECT b, min(a) AS anchor FROM pairs GROUP BY b),
     grouped AS (
       SELECT g.anchor, array_agg(g.b ORDER BY g.b) AS later FROM anchored g GROUP BY g.anchor
     ),
     evid AS (
-      SELECT g.anchor, (SELECT pb.enterprise_id FROM p pb WHERE pb.id = g.later[1]) AS enterprise_id,
+      SELECT g.anchor, min(q.enterprise_id) FILTER (WHERE q.id = g.later[1]) AS enterprise_id,
         array_agg(q.id ORDER BY q.id) AS photo_ids, array_agg(q.file_id ORDER BY q.id) AS file_ids,
         array_agg(DISTINCT q.record_id) AS record_ids, array_agg(DISTINCT q.enterprise_id) AS enterprise_ids
-      FROM grouped g JOIN p q ON q.id = g.anchor OR q.id = ANY(g.later)
-      GROUP BY g.anchor, g.later
+      FROM grouped g CROSS JOIN LATERAL unnest(g.anchor || g.later) AS m(id) JOIN p q ON q.id = m.id
+      GROUP BY g.anchor
     )`,
     sql`SELECT v.enterprise_id, 'photo:' || v.anchor AS subject_key,
         jsonb_build_object(
