@@ -18,6 +18,8 @@ export * from './dual/check-task.contract.ts';
 export * from './dual/check-templates.ts';
 export * from './dual/dual.dict.ts';
 export * from './dual/dual.settings.ts';
+export * from './dual/oversight.contract.ts';
+export * from './dual/oversight.rules.ts';
 export * from './dual/post.contract.ts';
 export * from './dual/risk-assessment.rules.ts';
 export * from './dual/venue.contract.ts';

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as web from '../../web/bench/phone.bench.ts';
 import * as dual from './dual.bench.ts';
+import * as dualOversight from './dual-oversight.bench.ts';
 import * as enforcement from './enforcement.bench.ts';
 import * as enforcementPlan from './enforcement-plan.bench.ts';
 import * as enterprise from './enterprise.bench.ts';
@@ -37,6 +38,8 @@ const suites: Record<string, Suite> = {
   'reports.ledger': reports.ledger,
   // 双重预防: due-check generation for 100,000 tasks over a month vs the same SQL by hand (PostgreSQL).
   'dual.tasks_month': dual.tasksMonth,
+  // 双重预防 part E: the 形式主义 signals over a year of records (PostgreSQL only) vs the same SQL.
+  'dual.signals_year': dualOversight.signalsYear,
 };
 
 /** Suites that need no database (web bundle, pure core rules): run once, recorded under "none". */

@@ -340,3 +340,19 @@ describe('the demo 两单两卡 and 四色分布图 (issue 16, posts and cards)'
     expect((await qiye.get(map.imageUrl)).statusCode).toBe(200);
   });
 });
+
+describe('the demo 形式主义 signals (issue 16, part E)', () => {
+  it('fires every signal kind once on the planted data, and never at the clean enterprises', async () => {
+    const rows = await t.database.rows<{ kind: string; n: number; names: string[] }>(
+      sql`SELECT s.kind, count(*)::int AS n, array_agg(e.name) AS names
+        FROM dual_signals s JOIN enterprises e ON e.id = s.enterprise_id GROUP BY s.kind ORDER BY s.kind`,
+    );
+    expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([
+      ['acceptedBeforeFix', 1],
+      ['bulkRecorded', 1],
+      ['fixedBeforeFound', 1],
+      ['noFindings', 1],
+      ['photoReused', 1],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // posts and cards
 import { cardsMatrixPart } from './role-matrix-dual-cards.ts';
 import { dualChecksMatrixPart } from './role-matrix-dual-checks.ts';
+import { dualOversightMatrixPart } from './role-matrix-dual-oversight.ts';
 import { venuesMatrixPart } from './role-matrix-dual-venues.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
@@ -18,4 +19,5 @@ export const dualMatrixParts: MatrixPart[] = [
   // small venues
   venuesMatrixPart,
   // oversight
+  dualOversightMatrixPart,
 ];

@@ -37,6 +37,14 @@ import {
   riskMapView,
 } from '../dual/post.contract.ts';
 import {
+  dualOversight,
+  dualOversightQuery,
+  dualSignal,
+  dualSignalDismissBody,
+  dualSignalListQuery,
+  dualSignalPage,
+} from '../dual/oversight.contract.ts';
+import {
   checkAmendmentBody,
   checkCreateBody,
   checkDetail,
@@ -456,6 +464,9 @@ export const apiEndpoints = {
   'GET /venue-patrols/coverage': { query: venueCoverageQuery, response: venueCoverage },
   'POST /venues': { body: venueCreateBody, response: venueCreated },
   // 双重预防 — oversight
+  'GET /dual-signals': { query: dualSignalListQuery, response: dualSignalPage },
+  'POST /dual-signals/{id}/dismiss': { body: dualSignalDismissBody, response: dualSignal },
+  'GET /dual-oversight': { query: dualOversightQuery, response: dualOversight },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

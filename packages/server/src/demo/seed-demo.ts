@@ -19,6 +19,7 @@ import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
 import { seedDemoDualCards } from './demo-dual-cards.ts';
 import { seedDemoDualChecks } from './demo-dual-checks.ts';
+import { seedDemoDualOversight } from './demo-dual-oversight.ts';
 import { seedDemoDualVenues } from './demo-dual-venues.ts';
 import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
@@ -278,6 +279,7 @@ export async function seedDemo(
     // small venues — two grids of venues with patrols
     await seedDemoDualVenues(tx, { now, villageUserId: id('dongcun'), villageName: '张网格' });
     // oversight — planted reused photos, back-dated fixes, bulk records
+    await seedDemoDualOversight(tx, { now, checkerUserId: id('qiye'), boundEnterpriseId: boundId });
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());

@@ -178,6 +178,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
       { path: '/dual/venues', label: '小场所巡查', icon: <ShopOutlined />, permission: 'dual.read', notRole: 'enterprise' },
       { path: '/dual/venues/coverage', label: '巡查覆盖率', icon: <BarChartOutlined />, permission: 'dual.read', notRole: 'enterprise' },
       // oversight
+      { path: '/dual/oversight', label: '双重预防监督', icon: <BarChartOutlined />, permission: 'dual.oversee' },
+      { path: '/dual/signals', label: '形式主义提示', icon: <AlertOutlined />, permission: 'dual.oversee' },
     ],
   },
   {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { generateDueChecks } from './check-generate.ts';
+import { runOversightSignals } from './oversight-signals.ts';
 
 export interface DualSweepResult {
   skipped: boolean;
@@ -20,6 +21,7 @@ export async function runDualSweep(db: Db, now: Date): Promise<DualSweepResult> 
   // check tasks: generate due checks
   created.periods += await generateDueChecks(db, now);
   // oversight: signals
+  created.signals += Object.values(await runOversightSignals(db, now)).reduce((a, b) => a + b, 0);
   return { skipped: false, created };
 }
 

@@ -17,6 +17,9 @@ import { registerCheckTaskRoutes } from './check-task.routes.ts';
 import { createCheckTaskService } from './check-task.service.ts';
 import { registerMapRoutes } from './map.routes.ts';
 import { createMapService, RISK_MAP_FILE_OWNER } from './map.service.ts';
+import { registerOversightRoutes } from './oversight.routes.ts';
+import { createOversightSignalService } from './oversight-signal.service.ts';
+import { createOversightStatsService } from './oversight-stats.service.ts';
 import { registerPostRoutes } from './post.routes.ts';
 import { createPostService } from './post.service.ts';
 import { registerVenueRoutes } from './venue.routes.ts';
@@ -62,6 +65,10 @@ export function createDualServices(deps: DualDeps) {
     // small venues
     venues: createVenueService(deps),
     // oversight
+    oversight: {
+      signals: createOversightSignalService({ db: deps.db, clock: deps.clock, audit: deps.audit }),
+      stats: createOversightStatsService({ readDb: deps.readDb, clock: deps.clock }),
+    },
   };
 }
 
@@ -79,4 +86,5 @@ export async function registerDualModules(app: FastifyInstance, deps: { services
   // small venues
   registerVenueRoutes(app, deps.services.venues);
   // oversight
+  registerOversightRoutes(app, deps.services.oversight);
 }

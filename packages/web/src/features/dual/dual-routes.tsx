@@ -40,6 +40,16 @@ export const dualRoutes: RouteObject[] = [
     lazy: () => import('./venues/venue-coverage-page.tsx').then((m) => ({ Component: m.VenueCoveragePage })),
   },
   // oversight
+  {
+    path: 'oversight',
+    handle: { crumb: '双重预防监督', permission: 'dual.oversee' },
+    lazy: () => import('./oversight/oversight-page.tsx').then((m) => ({ Component: m.DualOversightPage })),
+  },
+  {
+    path: 'signals',
+    handle: { crumb: '形式主义提示', permission: 'dual.oversee' },
+    lazy: () => import('./oversight/signals-page.tsx').then((m) => ({ Component: m.DualSignalsPage })),
+  },
 ];
 
 /** Cards opened from their QR codes without an account (风险告知卡, 两单两卡). */
