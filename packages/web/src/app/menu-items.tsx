@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ControlOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -169,7 +170,9 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // risk side
       // posts and cards
       // check tasks and records
+      { path: '/dual/m/checks', label: '今日排查', icon: <CheckSquareOutlined />, permission: 'dual.check', role: 'enterprise' },
       // small venues
+      { path: '/dual/m/patrols', label: '小场所巡查', icon: <ShopOutlined />, permission: 'dual.check', role: 'village' },
       // oversight
     ],
   },
