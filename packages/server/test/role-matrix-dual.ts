@@ -1,3 +1,4 @@
+import { dualChecksMatrixPart } from './role-matrix-dual-checks.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -9,6 +10,7 @@ export const dualMatrixParts: MatrixPart[] = [
   // risk side
   // posts and cards
   // check tasks and records
+  dualChecksMatrixPart,
   // small venues
   // oversight
 ];

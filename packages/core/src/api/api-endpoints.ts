@@ -3,6 +3,8 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+import { checkCalendar, checkCalendarQuery, checkRecordDetail, checkRecordListQuery, checkRecordPage } from '../dual/check-api.contract.ts';
+import { checkRecordSynced, dueCheckList, todayChecksQuery } from '../dual/check-record.contract.ts';
 import {
   checkAmendmentBody,
   checkCreateBody,
@@ -396,6 +398,11 @@ export const apiEndpoints = {
   // 双重预防 — risk side
   // 双重预防 — posts and cards
   // 双重预防 — check tasks and records
+  'GET /check-tasks/today': { query: todayChecksQuery, response: dueCheckList },
+  'GET /check-tasks/calendar': { query: checkCalendarQuery, response: checkCalendar },
+  'POST /check-records': { multipart: true, response: checkRecordSynced },
+  'GET /check-records': { query: checkRecordListQuery, response: checkRecordPage },
+  'GET /check-records/{id}': { response: checkRecordDetail },
   // 双重预防 — small venues
   // 双重预防 — oversight
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;

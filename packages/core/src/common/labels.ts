@@ -1,5 +1,20 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
+  // 双重预防 — check tasks and records (issue 16)
+  clientId: '记录标识',
+  taskPeriodId: '排查任务',
+  checkedAt: '检查时间',
+  seq: '序号',
+  major: '重大隐患',
+  record: '排查记录',
+  cycle: '排查周期',
+  postId: '责任岗位',
+  ownerName: '责任人',
+  startsOn: '开始日期',
+  measureId: '管控措施',
+  template: '标准模板',
+  abnormal: '只看异常',
+  checkedBy: '检查人',
   // 举报 — public intake (issue 15)
   decidedFrom: '批准日期起',
   decidedTo: '批准日期止',

@@ -61,6 +61,19 @@ export const checkRecordInput = z
       seen.add(item.seq);
       if (item.result === 'abnormal' && !item.note)
         ctx.addIssue({ code: 'custom', path: ['items', i, 'note'], message: `第 ${item.seq} 项为异常，请说明发现的问题` });
+      // An 异常 becomes a hazard, and a hazard in hand always has a deadline (16号令; hazard contract).
+      if (item.result === 'abnormal' && !item.major && !item.fixedOnSpot && !item.deadline)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'deadline'],
+          message: `第 ${item.seq} 项为异常，请填写整改期限或选择“立行立改”`,
+        });
+      if (item.result === 'abnormal' && item.major && item.fixedOnSpot)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'fixedOnSpot'],
+          message: `第 ${item.seq} 项：重大隐患不能立行立改，须认定后制定治理方案`,
+        });
     }
   });
 export type CheckRecordInput = z.infer<typeof checkRecordInput>;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { generateDueChecks } from './check-generate.ts';
 
 export interface DualSweepResult {
   skipped: boolean;
@@ -15,10 +16,9 @@ export interface DualSweepResult {
  * period and slot: no duplicates, no gaps), then the 形式主义 signals. Each part adds its step below.
  */
 export async function runDualSweep(db: Db, now: Date): Promise<DualSweepResult> {
-  void db;
-  void now;
   const created = { periods: 0, signals: 0 };
   // check tasks: generate due checks
+  created.periods += await generateDueChecks(db, now);
   // oversight: signals
   return { skipped: false, created };
 }

@@ -6,6 +6,10 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// check tasks and records
+import { createCheckDueService } from './check-due.service.ts';
+import { registerCheckRecordRoutes } from './check-record.routes.ts';
+import { checkRecordFileOwner, checkRecordFileVisible, createCheckRecordService } from './check-record.service.ts';
 
 export interface DualDeps {
   db: Db;
@@ -27,11 +31,14 @@ export interface DualDeps {
  * section below.
  */
 export function createDualServices(deps: DualDeps) {
-  void deps;
+  // check tasks and records: a record's photos are seen by whoever may read the record
+  deps.files.owners.register(checkRecordFileOwner, checkRecordFileVisible);
   return {
     // risk side
     // posts and cards
     // check tasks and records
+    checkRecords: createCheckRecordService(deps),
+    checkDue: createCheckDueService(deps),
     // small venues
     // oversight
   };
@@ -40,11 +47,10 @@ export function createDualServices(deps: DualDeps) {
 export type DualServices = ReturnType<typeof createDualServices>;
 
 export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db }) {
-  void app;
-  void deps;
   // risk side
   // posts and cards
   // check tasks and records
+  await registerCheckRecordRoutes(app, { records: deps.services.checkRecords, due: deps.services.checkDue });
   // small venues
   // oversight
 }
