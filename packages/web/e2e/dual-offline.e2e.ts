@@ -87,6 +87,9 @@ async function recordChecklist(page: Page, finding: string) {
   const [first, ...rest] = ids;
   await page.getByTestId(`item-${first}-abnormal`).click();
   await page.getByTestId(`item-${first}-note`).fill(finding);
+  // Not fixed on the spot: the hazard it becomes needs a deadline, a week from now.
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId(`item-${first}-deadline`).fill(inAWeek);
   await page.getByTestId(`photo-input-${first}`).setInputFiles(photo);
   await page.getByRole('img', { name: '照片 1' }).waitFor();
   for (const seq of rest) await page.getByTestId(`item-${seq}-normal`).click();

@@ -6,7 +6,7 @@ import { checkDb, type OutboxRecord } from './offline-db.ts';
 import { discardRecord, saveToOutbox } from './outbox.ts';
 import { usePhoneSync } from './phone-sync.tsx';
 import { PhotoInput } from './photo-input.tsx';
-import { buildRecord, draftsFromOutbox, emptyDrafts, type ItemDraft, type RecordTarget } from './record-draft.ts';
+import { buildRecord, draftsFromOutbox, emptyDrafts, type ItemDraft, localDateTime, type RecordTarget } from './record-draft.ts';
 
 interface RecordFormProps {
   target: RecordTarget;
@@ -87,20 +87,26 @@ export function RecordForm({ target, fixing, onSaved }: RecordFormProps) {
                 data-testid={`item-${d.seq}-note`}
               />
               <PhotoInput seq={d.seq} value={d.photos} onChange={(photos) => patch(d.seq, { photos })} room={checkPhotoMax - photoCount} />
-              <Checkbox checked={d.major} onChange={(e) => patch(d.seq, { major: e.target.checked })}>
+              {/* A major hazard is never fixed on the spot: it is confirmed and gets a governance plan. */}
+              <Checkbox
+                checked={d.major}
+                onChange={(e) => patch(d.seq, { major: e.target.checked, fixedOnSpot: e.target.checked ? false : d.fixedOnSpot })}
+              >
                 重大事故隐患
               </Checkbox>
-              <Checkbox checked={d.fixedOnSpot} onChange={(e) => patch(d.seq, { fixedOnSpot: e.target.checked })}>
-                已当场整改
+              <Checkbox checked={d.fixedOnSpot} disabled={d.major} onChange={(e) => patch(d.seq, { fixedOnSpot: e.target.checked })}>
+                立行立改（已当场整改）
               </Checkbox>
               {d.fixedOnSpot ? null : (
                 <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                  整改期限
+                  {d.major ? '整改期限' : '整改期限（必填）'}
                   <input
                     type="date"
                     value={d.deadline}
+                    min={localDateTime(new Date()).slice(0, 10)}
                     onChange={(e) => patch(d.seq, { deadline: e.target.value })}
                     style={{ height: 40, fontSize: 16, flex: 1 }}
+                    data-testid={`item-${d.seq}-deadline`}
                   />
                 </label>
               )}
