@@ -18,6 +18,8 @@ export * from './dual/check-task.contract.ts';
 export * from './dual/dual.dict.ts';
 export * from './dual/dual.settings.ts';
 export * from './dual/risk-assessment.rules.ts';
+export * from './dual/venue.contract.ts';
+export * from './dual/venue.dict.ts';
 export * from './dual/venue-patrol.contract.ts';
 export * from './enforcement/check.contract.ts';
 export * from './enforcement/check.rules.ts';

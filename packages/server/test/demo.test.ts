@@ -126,7 +126,8 @@ describe('the demo township', () => {
     expect((await office.get('/api/v1/dashboard/summary')).json()).toMatchObject({ villageCount: 8, unitCount: 12, userCount: 7 });
     const village = await login(t.app, 'dongcun', demoAccounts[4]?.password);
     const regions = (await village.get('/api/v1/regions')).json().items.map((r: { name: string }) => r.name);
-    expect(regions).toEqual(['示例县', '示例镇', '东村']);
+    // 东村's two grids (双重预防 small venues) are below the village.
+    expect(regions).toEqual(['示例县', '示例镇', '东村', '东村第一网格', '东村第二网格']);
     const leader = await login(t.app, 'lingdao', demoAccounts[6]?.password);
     expect((await leader.post('/api/v1/units', { name: '领导新建', kind: 'other', regionCode: demoTownship.code })).statusCode).toBe(403);
   });
@@ -288,6 +289,24 @@ describe('the demo action plan', () => {
     const dispatch = (await yingji.get('/api/v1/plan-dispatch')).json();
     expect(dispatch.items.some((i: { prefill: { fromPeriod: string | null } }) => i.prefill.fromPeriod === '2026-02')).toBe(true);
     expect((await office.get(`/api/v1/plans/${plan.id}/bulletin.docx?quarter=2026Q1`)).statusCode).toBe(200);
+  });
+});
+
+describe('the demo small venues (双重预防)', () => {
+  it("gives the village account its two grids' venues, one grid well patrolled and the other with gaps", async () => {
+    const village = await login(t.app, 'dongcun', demoAccounts[4]?.password);
+    const now = t.clock.now();
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
+    const res = await village.get(`/api/v1/venue-patrols/coverage?month=${last}&months=2`);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json().rows as Array<{ regionName: string; venues: number; coveragePercent: number; openHazards: number }>;
+    const grid = (name: string) => rows.filter((r) => r.regionName === name);
+    expect(grid('东村第一网格').map((r) => r.coveragePercent)).toEqual([100, 100]);
+    expect(grid('东村第二网格').every((r) => r.venues === 8 && r.coveragePercent < 100)).toBe(true);
+    expect(rows.reduce((n, r) => n + r.openHazards, 0)).toBe(2);
+    const list = (await village.get(`/api/v1/venue-patrols?month=${last}&regionCode=339901100201001`)).json();
+    expect(list.total).toBe(8);
+    expect(list.items.some((i: { landlordName: string | null }) => i.landlordName)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckCycle, CheckResult, CheckTemplate, RiskLevel } from '@anzhi/core';
-import { assessRisk, checkPeriodsBetween, dualSettings } from '@anzhi/core';
+import { assessRisk, checkPeriodsBetween, dualSettings, patrolMonthOf } from '@anzhi/core';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../src/db/client.ts';
 import {
@@ -177,7 +177,7 @@ export async function makeCheckRecord(
       enterpriseId: enterprise.id,
       regionCode: enterprise.regionCode,
       taskPeriodId: opts.taskPeriodId ?? null,
-      patrolMonth: kind === 'patrol' ? checkedAt.toISOString().slice(0, 7) : null,
+      patrolMonth: kind === 'patrol' ? patrolMonthOf(checkedAt) : null,
       checkedBy: opts.checkedBy,
       checkedAt,
       receivedAt: opts.receivedAt ?? checkedAt,
@@ -186,17 +186,15 @@ export async function makeCheckRecord(
     })
     .returning();
   if (!row) throw new Error('makeCheckRecord: no row');
-  await ex
-    .insert(checkRecordItems)
-    .values(
-      results.map((result, i) => ({
-        recordId: row.id,
-        seq: i + 1,
-        text: `检查项 ${i + 1}`,
-        result,
-        note: result === 'abnormal' ? '发现问题' : null,
-      })),
-    );
+  await ex.insert(checkRecordItems).values(
+    results.map((result, i) => ({
+      recordId: row.id,
+      seq: i + 1,
+      text: `检查项 ${i + 1}`,
+      result,
+      note: result === 'abnormal' ? '发现问题' : null,
+    })),
+  );
   if (opts.taskPeriodId) {
     await ex
       .update(checkTaskPeriods)

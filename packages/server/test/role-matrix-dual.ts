@@ -1,4 +1,5 @@
 import { dualChecksMatrixPart } from './role-matrix-dual-checks.ts';
+import { venuesMatrixPart } from './role-matrix-dual-venues.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -12,5 +13,6 @@ export const dualMatrixParts: MatrixPart[] = [
   // check tasks and records
   dualChecksMatrixPart,
   // small venues
+  venuesMatrixPart,
   // oversight
 ];

@@ -5,6 +5,8 @@ import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import { checkCalendar, checkCalendarQuery, checkRecordDetail, checkRecordListQuery, checkRecordPage } from '../dual/check-api.contract.ts';
 import { checkRecordSynced, dueCheckList, todayChecksQuery } from '../dual/check-record.contract.ts';
+import { venueCoverage, venueCoverageQuery, venueCreateBody, venueCreated } from '../dual/venue.contract.ts';
+import { venuePatrolList, venuePatrolQuery } from '../dual/venue-patrol.contract.ts';
 import {
   checkAmendmentBody,
   checkCreateBody,
@@ -404,6 +406,9 @@ export const apiEndpoints = {
   'GET /check-records': { query: checkRecordListQuery, response: checkRecordPage },
   'GET /check-records/{id}': { response: checkRecordDetail },
   // 双重预防 — small venues
+  'GET /venue-patrols': { query: venuePatrolQuery, response: venuePatrolList },
+  'GET /venue-patrols/coverage': { query: venueCoverageQuery, response: venueCoverage },
+  'POST /venues': { body: venueCreateBody, response: venueCreated },
   // 双重预防 — oversight
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 

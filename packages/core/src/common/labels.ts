@@ -322,6 +322,8 @@ export const fieldLabels: Record<string, string> = {
   fineAmount: '罚款金额',
   paidOn: '发放日期',
   paymentRef: '发放凭证号',
+  // 双重预防 — small venues (issue 16)
+  filter: '筛选条件',
 };
 
 export function labelOf(path: ReadonlyArray<PropertyKey>): string {

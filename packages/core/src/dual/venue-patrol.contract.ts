@@ -7,16 +7,30 @@ import { riskLevels } from '../enterprise/enterprise.dict.ts';
  * they were patrolled this month. The phone caches it for offline patrols; a patrol is posted as a check record of
  * kind `patrol` (check-record.contract.ts) for the venue's enterpriseId.
  */
+/** patrolled / unpatrolled this month; abnormal: the month's patrols found something; openHazards: a hazard of the month's patrols still open. */
+export const venuePatrolFilters = ['patrolled', 'unpatrolled', 'abnormal', 'openHazards'] as const;
+export type VenuePatrolFilter = (typeof venuePatrolFilters)[number];
+export const venuePatrolFilterLabels: Record<VenuePatrolFilter, string> = {
+  patrolled: '本月已巡查',
+  unpatrolled: '本月未巡查',
+  abnormal: '本月巡查发现问题',
+  openHazards: '巡查隐患未销号',
+};
+
 export const venuePatrolQuery = z.object({
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-03')
     .optional(),
+  /** A village (12 digits) or a grid (15 digits) within the caller's scope. */
   regionCode: z
     .string()
-    .regex(/^\d{6,12}$/, '区划代码应为 6–12 位数字')
+    .regex(/^(\d{12}|\d{15})$/, '区划代码应为 12 位（网格 15 位）数字')
     .optional(),
+  /** Narrow the list to what a coverage figure counts (the coverage page links here). */
+  filter: z.enum(venuePatrolFilters, { error: '筛选条件不正确' }).optional(),
 });
+export type VenuePatrolQuery = z.infer<typeof venuePatrolQuery>;
 
 export const venuePatrolItem = z.object({
   enterpriseId: z.number().int(),
@@ -32,6 +46,15 @@ export const venuePatrolItem = z.object({
   lastPatrolAt: z.string().nullable(),
   /** The month's latest patrol found something (异常 items). */
   lastAbnormalCount: z.number().int().nullable(),
+  /** 异常 items of the month's patrols. */
+  findings: z.number().int(),
+  /** Hazards the month's patrols of the venue became that are still open. */
+  openHazards: z.number().int(),
+  /** The registry row it is linked to (出租方 / the operator's row), for 三合一 and rented premises. */
+  landlordId: z.number().int().nullable(),
+  landlordName: z.string().nullable(),
+  principal: z.string().nullable(),
+  principalPhone: z.string().nullable(),
 });
 export type VenuePatrolItem = z.infer<typeof venuePatrolItem>;
 export const venuePatrolList = z.object({

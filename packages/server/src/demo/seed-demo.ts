@@ -16,6 +16,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoDualVenues } from './demo-dual-venues.ts';
 import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
 import { seedDemoEnforcementPlans } from './demo-enforcement-plans.ts';
@@ -267,6 +268,7 @@ export async function seedDemo(
     // posts and cards
     // check tasks and records — months of records, some lazy
     // small venues — two grids of venues with patrols
+    await seedDemoDualVenues(tx, { now, villageUserId: id('dongcun'), villageName: '张网格' });
     // oversight — planted reused photos, back-dated fixes, bulk records
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.

@@ -10,6 +10,8 @@ import type { NotificationService } from '../notifications/notification.service.
 import { createCheckDueService } from './check-due.service.ts';
 import { registerCheckRecordRoutes } from './check-record.routes.ts';
 import { checkRecordFileOwner, checkRecordFileVisible, createCheckRecordService } from './check-record.service.ts';
+import { registerVenueRoutes } from './venue.routes.ts';
+import { createVenueService } from './venue.service.ts';
 
 export interface DualDeps {
   db: Db;
@@ -40,6 +42,7 @@ export function createDualServices(deps: DualDeps) {
     checkRecords: createCheckRecordService(deps),
     checkDue: createCheckDueService(deps),
     // small venues
+    venues: createVenueService(deps),
     // oversight
   };
 }
@@ -52,5 +55,6 @@ export async function registerDualModules(app: FastifyInstance, deps: { services
   // check tasks and records
   await registerCheckRecordRoutes(app, { records: deps.services.checkRecords, due: deps.services.checkDue });
   // small venues
+  registerVenueRoutes(app, deps.services.venues);
   // oversight
 }

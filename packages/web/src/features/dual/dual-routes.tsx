@@ -42,6 +42,16 @@ export const dualRoutes: RouteObject[] = [
     ],
   },
   // small venues
+  {
+    path: 'venues',
+    handle: { crumb: '小场所巡查' },
+    lazy: () => import('./venues/venue-list-page.tsx').then((m) => ({ Component: m.VenueListPage })),
+  },
+  {
+    path: 'venues/coverage',
+    handle: { crumb: '巡查覆盖率' },
+    lazy: () => import('./venues/venue-coverage-page.tsx').then((m) => ({ Component: m.VenueCoveragePage })),
+  },
   // oversight
 ];
 
