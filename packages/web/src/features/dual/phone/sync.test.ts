@@ -13,7 +13,7 @@ const record = (clientId: string): CheckRecordInput => ({
   checkedAt: '2026-12-06T09:30:00+08:00',
   items: [
     { seq: 1, text: '消防通道畅通', result: 'normal', major: false, fixedOnSpot: false },
-    { seq: 2, text: '灭火器在有效期内', result: 'abnormal', note: '两具过期', major: false, fixedOnSpot: false },
+    { seq: 2, text: '灭火器在有效期内', result: 'abnormal', note: '两具过期', major: false, fixedOnSpot: false, deadline: '2026-12-13' },
   ],
 });
 const ids = ['0b6d7b43-8f2a-4c1e-9a57-1f0d7d2b9a01', '0b6d7b43-8f2a-4c1e-9a57-1f0d7d2b9a02', '0b6d7b43-8f2a-4c1e-9a57-1f0d7d2b9a03'];
