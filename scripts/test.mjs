@@ -18,6 +18,7 @@ const runs = [
   { name: 'server-postgres', cwd: 'packages/server', args: [], env: { ANZHI_TEST_DB: 'postgres', ANZHI_TEST_PG_URL: pgUrl } },
   { name: 'migrations', script: ['node', 'packages/server/scripts/check-migrations.mjs'] },
   { name: 'openapi-lint', script: ['node', 'scripts/openapi-lint.mjs'] },
+  { name: 'web', cwd: 'packages/web', args: [] },
   { name: 'web-build', script: ['npm', 'run', 'build', '-w', '@anzhi/web'] },
   { name: 'e2e', cwd: 'packages/web', args: ['--config', 'vitest.e2e.config.ts'] },
 ].filter((r) => only.length === 0 || only.includes(r.name));

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** antd and the packages only it uses (never React, the router or TanStack Query: the login page needs those). */
 const antdModules =
@@ -10,6 +11,49 @@ export default defineConfig({
   root,
   // No React plugin: Vite 8's built-in Oxc transform compiles TSX with the automatic runtime.
   oxc: { jsx: { runtime: 'automatic' } },
+  // The phone's offline check pages (ADR 0025): an installable app whose service worker precaches the built shell and
+  // its chunks and answers navigations with index.html. /api is never answered from a cache. Registered by main.tsx
+  // in production builds only.
+  plugins: [
+    VitePWA({
+      injectRegister: null,
+      registerType: 'autoUpdate',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg', 'icons/*.png'],
+      manifest: {
+        id: '/',
+        name: '安治 排查',
+        short_name: '安治排查',
+        description: '安治 安全生产治理平台：日周月排查、小场所巡查，无网络时也可记录',
+        lang: 'zh-CN',
+        start_url: '/dual/m',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#1f4e9c',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['index.html', 'assets/*.{js,css}', 'favicon.svg', 'icons/*.png'],
+        // The dashboard's charts (echarts) are large and never used offline; everything else is the app shell.
+        globIgnores: ['assets/echarts*', 'assets/*echarts*'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        // Downloads (/api/v1/…/export) and the API docs are navigations too: never answered with the app shell.
+        navigateFallbackDenylist: [/^\/api(\/|$)/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        // No runtimeCaching: API answers are never cached by the service worker (the check pages keep their own
+        // copies in IndexedDB, where they know what is stale).
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -11,6 +11,7 @@ describe('the built web app is sent compressed, hashed assets cached for good', 
   let dir: string;
   let app: FastifyInstance;
   const script = `console.log(${JSON.stringify('安治'.repeat(2000))});`;
+  const serviceWorker = `self.addEventListener('fetch', () => {}); // ${'x'.repeat(2000)}`;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-web-'));
@@ -20,6 +21,9 @@ describe('the built web app is sent compressed, hashed assets cached for good', 
     fs.writeFileSync(asset, script);
     fs.writeFileSync(`${asset}.br`, zlib.brotliCompressSync(script));
     fs.writeFileSync(`${asset}.gz`, zlib.gzipSync(script));
+    fs.writeFileSync(path.join(dir, 'sw.js'), serviceWorker);
+    fs.writeFileSync(`${path.join(dir, 'sw.js')}.br`, zlib.brotliCompressSync(serviceWorker));
+    fs.writeFileSync(path.join(dir, 'manifest.webmanifest'), JSON.stringify({ name: '安治 排查', start_url: '/dual/m' }));
     app = Fastify();
     expect(await registerWebStatic(app, dir)).toBe(true);
     registerErrorHandler(app, { spa: true });
@@ -65,5 +69,18 @@ describe('the built web app is sent compressed, hashed assets cached for good', 
     expect(gone.statusCode).toBe(404);
     expect(gone.headers['content-type']).toMatch(/json/);
     expect(gone.headers['cache-control']).toBeUndefined();
+  });
+
+  it('serves the service worker and the manifest of the installable check pages, the worker revalidated on every visit', async () => {
+    // A cached sw.js would keep phones on an old release: browsers must ask each time (ADR 0025).
+    const sw = await app.inject({ url: '/sw.js', headers: { 'accept-encoding': 'br' } });
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(zlib.brotliDecompressSync(sw.rawPayload).toString()).toBe(serviceWorker);
+    const manifest = await app.inject({ url: '/manifest.webmanifest' });
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.json()).toMatchObject({ start_url: '/dual/m' });
   });
 });

@@ -1,4 +1,4 @@
-import { CheckSquareOutlined, FormOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, FileProtectOutlined, FormOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
 import type { CurrentUser, Role } from '@anzhi/core';
 import { Badge } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -24,7 +24,7 @@ interface Tab {
   testId: string;
 }
 
-/** 首页 / 待办 / 登记 / 我的 — large targets, above the phone's home indicator (safe-area padding). */
+/** 首页 / 待办 / 排查 / 登记 / 我的 — large targets, above the phone's home indicator (safe-area padding). */
 export function BottomBar() {
   const user = useCurrentUser();
   const { pathname } = useLocation();
@@ -32,6 +32,14 @@ export function BottomBar() {
   const todoCount = useTodoCount();
   const canReport = hasPermission(user, 'hazard.report');
   const isEnterprise = user.roles.includes('enterprise');
+  // The offline check pages (双重预防): an enterprise's 今日排查, a grid worker's 小场所巡查.
+  const checkPath = hasPermission(user, 'dual.check')
+    ? isEnterprise
+      ? '/dual/m/checks'
+      : user.roles.includes('village')
+        ? '/dual/m/patrols'
+        : undefined
+    : undefined;
 
   const tabs: Tab[] = [
     { key: 'home', label: '首页', icon: <HomeOutlined />, to: '/', active: pathname === '/', testId: 'tab-home' },
@@ -44,6 +52,18 @@ export function BottomBar() {
       badge: todoCount,
       testId: 'tab-todos',
     },
+    ...(checkPath
+      ? [
+          {
+            key: 'checks',
+            label: isEnterprise ? '排查' : '巡查',
+            icon: <FileProtectOutlined />,
+            to: checkPath,
+            active: pathname.startsWith('/dual/m/'),
+            testId: 'tab-checks',
+          },
+        ]
+      : []),
     ...(canReport
       ? [
           {

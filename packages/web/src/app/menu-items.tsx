@@ -6,9 +6,11 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ControlOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FlagOutlined,
   FormOutlined,
@@ -174,7 +176,9 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // check tasks and records
       { path: '/dual/tasks', label: '排查任务', icon: <ScheduleOutlined />, permission: 'dual.read' },
       { path: '/dual/records', label: '排查记录', icon: <FileSearchOutlined />, permission: 'dual.read' },
+      { path: '/dual/m/checks', label: '今日排查', icon: <CheckSquareOutlined />, permission: 'dual.check', role: 'enterprise' },
       // small venues
+      { path: '/dual/m/patrols', label: '现场巡查', icon: <FileProtectOutlined />, permission: 'dual.check', role: 'village' },
       { path: '/dual/venues', label: '小场所巡查', icon: <ShopOutlined />, permission: 'dual.read', notRole: 'enterprise' },
       { path: '/dual/venues/coverage', label: '巡查覆盖率', icon: <BarChartOutlined />, permission: 'dual.read', notRole: 'enterprise' },
       // oversight

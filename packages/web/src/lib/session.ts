@@ -4,13 +4,45 @@ import { ApiError, call } from './api-client.ts';
 
 export const sessionQueryKey = ['auth', 'me'] as const;
 
+/**
+ * The phone's offline check pages (/dual/m/…) open without a network from the last signed-in user kept on the device
+ * (ADR 0025); every other page still needs the server to say who is signed in. Logging out forgets the copy.
+ */
+const offlineUserKey = 'anzhi.offline-user';
+export const isOfflinePath = (pathname: string) => pathname === '/dual/m' || pathname.startsWith('/dual/m/');
+
+function rememberUser(user: CurrentUser | null): void {
+  try {
+    if (user) localStorage.setItem(offlineUserKey, JSON.stringify(user));
+    else localStorage.removeItem(offlineUserKey);
+  } catch {
+    // Private browsing or a full quota: the pages simply need the network.
+  }
+}
+
+function rememberedUser(): CurrentUser | null {
+  try {
+    const raw = localStorage.getItem(offlineUserKey);
+    return raw ? (JSON.parse(raw) as CurrentUser) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The signed-in user, or null when there is no session (401). Other failures are thrown. */
 export async function fetchSession(): Promise<CurrentUser | null> {
   try {
     const { user } = await call('GET /auth/me', { skipAuthHandler: true });
+    rememberUser(user);
     return user;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      rememberUser(null);
+      return null;
+    }
+    const offline = error instanceof ApiError && error.status === 0 && isOfflinePath(window.location.pathname);
+    const remembered = offline ? rememberedUser() : null;
+    if (remembered) return remembered;
     throw error;
   }
 }
@@ -19,6 +51,8 @@ const sessionQuery = {
   queryKey: sessionQueryKey,
   queryFn: fetchSession,
   staleTime: 60_000,
+  // Asked even when the browser says it is offline, so the offline pages get the remembered user instead of waiting.
+  networkMode: 'always' as const,
   retry: (count: number, error: unknown) => !(error instanceof ApiError && error.status > 0) && count < 2,
 };
 
@@ -97,12 +131,14 @@ let endReason: LoginReason | undefined;
 /** Forgets the user and every cached record; the session guard then sends the browser to the login page. */
 export function endSession(queryClient: QueryClient, reason?: LoginReason): void {
   endReason = reason;
+  rememberUser(null);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
   queryClient.setQueryData(sessionQueryKey, null);
 }
 
 export function startSession(queryClient: QueryClient, user: CurrentUser): void {
   endReason = undefined;
+  rememberUser(user);
   queryClient.setQueryData(sessionQueryKey, user);
 }
 

@@ -28,6 +28,39 @@ export const dualRoutes: RouteObject[] = [
     handle: { crumb: '排查记录', permission: 'dual.read' },
     lazy: () => import('./checks/records-page.tsx').then((m) => ({ Component: m.CheckRecordsPage })),
   },
+  // The phone's offline check pages (part C, ADR 0025): 今日排查 and 小场所巡查 share one layout with the outbox.
+  {
+    path: 'm',
+    handle: { linkable: false },
+    lazy: () => import('./phone/phone-layout.tsx').then((m) => ({ Component: m.PhoneLayout })),
+    children: [
+      { index: true, lazy: () => import('./phone/phone-home.tsx').then((m) => ({ Component: m.PhoneHome })) },
+      {
+        path: 'checks',
+        handle: { crumb: '今日排查', permission: 'dual.check' },
+        children: [
+          { index: true, lazy: () => import('./phone/checks-page.tsx').then((m) => ({ Component: m.ChecksPage })) },
+          {
+            path: ':taskPeriodId',
+            handle: { crumb: '记录排查', permission: 'dual.check' },
+            lazy: () => import('./phone/check-form-page.tsx').then((m) => ({ Component: m.CheckFormPage })),
+          },
+        ],
+      },
+      {
+        path: 'patrols',
+        handle: { crumb: '小场所巡查', permission: 'dual.check' },
+        children: [
+          { index: true, lazy: () => import('./phone/patrols-page.tsx').then((m) => ({ Component: m.PatrolsPage })) },
+          {
+            path: ':enterpriseId',
+            handle: { crumb: '记录巡查', permission: 'dual.check' },
+            lazy: () => import('./phone/patrol-form-page.tsx').then((m) => ({ Component: m.PatrolFormPage })),
+          },
+        ],
+      },
+    ],
+  },
   // small venues
   {
     path: 'venues',

@@ -3,7 +3,7 @@ import { riskLevelColours, riskLevelLabels } from '@anzhi/core';
 import { Alert, App, Button, Card, Empty, Flex, List, Select, Space, Spin, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { PageContainer } from '../../../components/page-container.tsx';
-import { compressPhoto } from '../../../components/photo-upload.tsx';
+import { compressPhoto } from '../../../lib/compress-photo.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCan } from '../../../lib/session.ts';

@@ -2,8 +2,8 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { FILE_MAX_BYTES, fileThumbUrl, fileUrl, type UploadedFile } from '@anzhi/core';
 import { App, Button, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useEffect, useState } from 'react';
-import { compressPhoto } from '../../../components/photo-upload.tsx';
 import { call, errorMessage } from '../../../lib/api-client.ts';
+import { compressPhoto } from '../../../lib/compress-photo.ts';
 
 export interface KnownFile {
   id: number;

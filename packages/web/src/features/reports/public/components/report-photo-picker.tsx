@@ -2,7 +2,7 @@ import { CameraOutlined } from '@ant-design/icons';
 import { reportPhotoMax, reportPhotoMaxBytes } from '@anzhi/core';
 import { App, Upload, type UploadFile } from 'antd';
 import { useRef } from 'react';
-import { compressPhoto } from '../../../../components/photo-upload.tsx';
+import { compressPhoto } from '../../../../lib/compress-photo.ts';
 
 /** A photo chosen for the report: compressed in the browser, sent with the form (the public cannot pre-upload). */
 export interface PickedPhoto {
