@@ -15,6 +15,7 @@ export * from './dual/check-record.contract.ts';
 export * from './dual/check-task.contract.ts';
 export * from './dual/dual.dict.ts';
 export * from './dual/dual.settings.ts';
+export * from './dual/risk.contract.ts';
 export * from './dual/risk-assessment.rules.ts';
 export * from './dual/venue-patrol.contract.ts';
 export * from './enforcement/check.contract.ts';

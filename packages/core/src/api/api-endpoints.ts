@@ -3,6 +3,23 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
+// 双重预防 — risk side
+import {
+  controlMeasureCreateBody,
+  controlMeasureUpdateBody,
+  riskAssessmentPreviewBody,
+  riskAssessmentView,
+  riskEventCreateBody,
+  riskEventUpdateBody,
+  riskPointCreateBody,
+  riskPointList,
+  riskPointListQuery,
+  riskPointReviewBody,
+  riskPointUpdateBody,
+  riskTree,
+  riskUnitCreateBody,
+  riskUnitUpdateBody,
+} from '../dual/risk.contract.ts';
 import {
   checkAmendmentBody,
   checkCreateBody,
@@ -394,6 +411,22 @@ export const apiEndpoints = {
   'GET /report-stats': { query: reportStatsQuery, response: reportStats },
 
   // 双重预防 — risk side
+  'GET /risk-points': { query: riskPointListQuery, response: riskPointList },
+  'GET /enterprises/{id}/risk-tree': { response: riskTree },
+  'POST /risk-assessments/preview': { body: riskAssessmentPreviewBody, response: riskAssessmentView },
+  'POST /risk-points': { body: riskPointCreateBody, response: riskTree },
+  'PATCH /risk-points/{id}': { body: riskPointUpdateBody, response: riskTree },
+  'DELETE /risk-points/{id}': { response: riskTree },
+  'POST /risk-points/{id}/review': { body: riskPointReviewBody, response: riskTree },
+  'POST /risk-units': { body: riskUnitCreateBody, response: riskTree },
+  'PATCH /risk-units/{id}': { body: riskUnitUpdateBody, response: riskTree },
+  'DELETE /risk-units/{id}': { response: riskTree },
+  'POST /risk-events': { body: riskEventCreateBody, response: riskTree },
+  'PATCH /risk-events/{id}': { body: riskEventUpdateBody, response: riskTree },
+  'DELETE /risk-events/{id}': { response: riskTree },
+  'POST /control-measures': { body: controlMeasureCreateBody, response: riskTree },
+  'PATCH /control-measures/{id}': { body: controlMeasureUpdateBody, response: riskTree },
+  'DELETE /control-measures/{id}': { response: riskTree },
   // 双重预防 — posts and cards
   // 双重预防 — check tasks and records
   // 双重预防 — small venues

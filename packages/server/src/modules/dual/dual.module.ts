@@ -6,6 +6,8 @@ import type { CriteriaService } from '../criteria/criteria.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import { registerRiskChainRoutes } from './risk-chain.routes.ts';
+import { createRiskChainService } from './risk-chain.service.ts';
 
 export interface DualDeps {
   db: Db;
@@ -27,9 +29,9 @@ export interface DualDeps {
  * section below.
  */
 export function createDualServices(deps: DualDeps) {
-  void deps;
   return {
     // risk side
+    risks: createRiskChainService(deps),
     // posts and cards
     // check tasks and records
     // small venues
@@ -40,9 +42,8 @@ export function createDualServices(deps: DualDeps) {
 export type DualServices = ReturnType<typeof createDualServices>;
 
 export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db }) {
-  void app;
-  void deps;
   // risk side
+  registerRiskChainRoutes(app, deps.services.risks);
   // posts and cards
   // check tasks and records
   // small venues
