@@ -1,3 +1,5 @@
+// risk side
+import { riskMatrixPart } from './role-matrix-dual-risk.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -7,6 +9,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
  */
 export const dualMatrixParts: MatrixPart[] = [
   // risk side
+  riskMatrixPart,
   // posts and cards
   // check tasks and records
   // small venues
