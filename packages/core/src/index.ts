@@ -17,6 +17,7 @@ export * from './dual/dual.dict.ts';
 export * from './dual/dual.settings.ts';
 export * from './dual/risk.contract.ts';
 export * from './dual/risk-assessment.rules.ts';
+export * from './dual/risk-sheet.rules.ts';
 export * from './dual/venue-patrol.contract.ts';
 export * from './enforcement/check.contract.ts';
 export * from './enforcement/check.rules.ts';

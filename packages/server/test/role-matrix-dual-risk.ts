@@ -32,6 +32,9 @@ export const riskMatrixPart: MatrixPart = {
     'POST /api/v1/control-measures': shared('dual.manage', { eventId: 2_000_000_000, kind: 'management', content: '越权措施' }),
     'PATCH /api/v1/control-measures/{id}': write('dual.manage', { content: '越权修改' }),
     'DELETE /api/v1/control-measures/{id}': write('dual.manage'),
+    'POST /api/v1/enterprises/{id}/risk-import': write('dual.manage', {}),
+    'GET /api/v1/enterprises/{id}/risk-export': read('dual.read'),
+    'GET /api/v1/enterprises/{id}/risk-national': read('dual.read'),
   },
   async setup(ctx: MatrixContext) {
     const make = async (enterprise: MatrixContext['outside'], mark: string) => {

@@ -11,6 +11,7 @@ import {
   riskAssessmentView,
   riskEventCreateBody,
   riskEventUpdateBody,
+  riskImportResult,
   riskPointCreateBody,
   riskPointList,
   riskPointListQuery,
@@ -427,6 +428,7 @@ export const apiEndpoints = {
   'POST /control-measures': { body: controlMeasureCreateBody, response: riskTree },
   'PATCH /control-measures/{id}': { body: controlMeasureUpdateBody, response: riskTree },
   'DELETE /control-measures/{id}': { response: riskTree },
+  'POST /enterprises/{id}/risk-import': { multipart: true, response: riskImportResult },
   // 双重预防 — posts and cards
   // 双重预防 — check tasks and records
   // 双重预防 — small venues

@@ -8,6 +8,8 @@ import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
 import { registerRiskChainRoutes } from './risk-chain.routes.ts';
 import { createRiskChainService } from './risk-chain.service.ts';
+import { createRiskImportService } from './risk-import.service.ts';
+import { registerRiskIoRoutes } from './risk-io.routes.ts';
 
 export interface DualDeps {
   db: Db;
@@ -32,6 +34,7 @@ export function createDualServices(deps: DualDeps) {
   return {
     // risk side
     risks: createRiskChainService(deps),
+    riskImport: createRiskImportService(deps),
     // posts and cards
     // check tasks and records
     // small venues
@@ -44,6 +47,7 @@ export type DualServices = ReturnType<typeof createDualServices>;
 export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db }) {
   // risk side
   registerRiskChainRoutes(app, deps.services.risks);
+  await registerRiskIoRoutes(app, { risks: deps.services.risks, importer: deps.services.riskImport });
   // posts and cards
   // check tasks and records
   // small venues

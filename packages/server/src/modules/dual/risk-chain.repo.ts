@@ -17,11 +17,12 @@ const enterpriseHead = {
   id: enterprises.id,
   name: enterprises.name,
   regionCode: enterprises.regionCode,
+  creditCode: enterprises.creditCode,
   assessedRiskLevel: enterprises.assessedRiskLevel,
   assessedRiskAt: enterprises.assessedRiskAt,
   assessedRiskByName: users.displayName,
 };
-export type RiskEnterprise = { id: number; name: string; regionCode: string } & {
+export type RiskEnterprise = { id: number; name: string; regionCode: string; creditCode: string | null } & {
   assessedRiskLevel: RiskLevel | null;
   assessedRiskAt: Date | null;
   assessedRiskByName: string | null;

@@ -55,6 +55,12 @@ export function createRiskChainService(deps: { db: Db; clock: Clock; audit: Audi
     if (!e) throw errors.notFound('企业', 'enterprise.not_found');
     return e;
   }
+  /** Exactly the enterprise of the path, in scope. */
+  async function named(actor: Actor, enterpriseId: number): Promise<RiskEnterprise> {
+    const e = await riskChainRepo.enterprise(db, actor.scope, enterpriseId);
+    if (!e) throw errors.notFound('企业', 'enterprise.not_found');
+    return e;
+  }
   async function pointOf(ex: Executor, actor: Actor, id: number, forUpdate = false) {
     const p = await riskChainRepo.point(ex, actor.scope, id, forUpdate);
     if (!p) throw errors.notFound('风险点', 'dual.risk_point_not_found');
@@ -92,10 +98,14 @@ export function createRiskChainService(deps: { db: Db; clock: Clock; audit: Audi
     },
     /** The id in the path is the one read (an enterprise account asking another's gets a 404 from the scope). */
     async tree(actor: Actor, enterpriseId: number): Promise<RiskTree> {
-      const e = await riskChainRepo.enterprise(db, actor.scope, enterpriseId);
-      if (!e) throw errors.notFound('企业', 'enterprise.not_found');
-      return loadRiskTree(db, actor.scope, e);
+      return loadRiskTree(db, actor.scope, await named(actor, enterpriseId));
     },
+    /** The tree and the credit code (the national layout carries it), for the exports. */
+    async exportSource(actor: Actor, enterpriseId: number) {
+      const e = await named(actor, enterpriseId);
+      return { tree: await loadRiskTree(db, actor.scope, e), creditCode: e.creditCode };
+    },
+    named,
     async preview(actor: Actor, body: { enterpriseId?: number; assessment: RiskEventCreateBody['assessment'] }) {
       const e = await enterpriseOf(db, actor, body.enterpriseId);
       return assessFor(db, e.regionCode, body.assessment);
