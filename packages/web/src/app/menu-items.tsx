@@ -27,6 +27,7 @@ import {
   UnorderedListOutlined,
   UploadOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { CurrentUser, Permission, Role } from '@anzhi/core';
 import type { MenuProps } from 'antd';
@@ -167,6 +168,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
     // Shown once a part adds its entries (a group without visible entries is hidden).
     children: [
       // risk side
+      { path: '/dual/risks', label: '风险分级管控', icon: <WarningOutlined />, permission: 'dual.read' },
       // posts and cards
       // check tasks and records
       // small venues
