@@ -16,6 +16,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoRisk } from './demo-dual-risk.ts';
 import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
 import { seedDemoEnforcementPlans } from './demo-enforcement-plans.ts';
@@ -264,6 +265,7 @@ export async function seedDemo(
     await seedDemoReports(tx, { now, identity, townshipCode: demoTownship.code, officeUserId: id('anweiban') });
     // 双重预防 (issue 16), each part in its own file:
     // risk side — risk points and measures for a dozen enterprises
+    await seedDemoRisk(tx, { now, boundEnterpriseId: boundId, assessorUserId: id('qiye') });
     // posts and cards
     // check tasks and records — months of records, some lazy
     // small venues — two grids of venues with patrols
