@@ -108,7 +108,7 @@ describe('风险分级管控 in Excel: import (all rows or none), export in the 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(national.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['风险分析对象', '风险分析单元', '风险事件', '管控措施', '排查任务']);
-    const headers = (name: string) => (wb.getWorksheet(name)?.getRow(1).values as unknown[]).filter(Boolean);
+    const headers = (name: string) => ((wb.getWorksheet(name)?.getRow(1).values ?? []) as unknown[]).filter(Boolean);
     expect(headers('风险分析对象')).toEqual(expect.arrayContaining(['对象编码', '对象名称', '对象类型', '责任部门', '责任人', '风险等级']));
     expect(headers('管控措施')).toEqual(expect.arrayContaining(['管控措施描述', '管控方式', '措施分类']));
     expect(headers('排查任务')).toEqual(expect.arrayContaining(['排查内容', '排查周期', '周期单位']));
