@@ -15,7 +15,7 @@ const tags = ['双重预防'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 10 * 1024 * 1024;
 // Described for the OpenAPI document only: the multipart stream is read by the handler.
-const importBody = z.object({ file: z.string().meta({ format: 'binary', description: '.xlsx 文件，≤ 10 MB' }) }).nullish();
+const importBody = z.object({ file: z.string().optional().meta({ format: 'binary', description: '.xlsx 文件，≤ 10 MB' }) }).nullish();
 
 /** The risk chain as Excel: import (all rows or none), export in the import's layout, and the national interface layout. */
 export async function registerRiskIoRoutes(app: FastifyInstance, deps: { risks: RiskChainService; importer: RiskImportService }) {
