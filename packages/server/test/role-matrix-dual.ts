@@ -2,6 +2,8 @@
 import { cardsMatrixPart } from './role-matrix-dual-cards.ts';
 import { dualChecksMatrixPart } from './role-matrix-dual-checks.ts';
 import { dualOversightMatrixPart } from './role-matrix-dual-oversight.ts';
+// risk side
+import { riskMatrixPart } from './role-matrix-dual-risk.ts';
 import { venuesMatrixPart } from './role-matrix-dual-venues.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
@@ -12,6 +14,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
  */
 export const dualMatrixParts: MatrixPart[] = [
   // risk side
+  riskMatrixPart,
   // posts and cards
   cardsMatrixPart,
   // check tasks and records

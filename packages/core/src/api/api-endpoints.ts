@@ -3,8 +3,6 @@ import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.co
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
-import { venueCoverage, venueCoverageQuery, venueCreateBody, venueCreated } from '../dual/venue.contract.ts';
-import { venuePatrolList, venuePatrolQuery } from '../dual/venue-patrol.contract.ts';
 import {
   checkCalendar,
   checkCalendarQuery,
@@ -22,6 +20,14 @@ import {
 } from '../dual/check-api.contract.ts';
 import { checkRecordSynced, dueCheckList, todayChecksQuery } from '../dual/check-record.contract.ts';
 import {
+  dualOversight,
+  dualOversightQuery,
+  dualSignal,
+  dualSignalDismissBody,
+  dualSignalListQuery,
+  dualSignalPage,
+} from '../dual/oversight.contract.ts';
+import {
   postCreateBody,
   postDeleteQuery,
   postList,
@@ -36,14 +42,27 @@ import {
   riskMapBody,
   riskMapView,
 } from '../dual/post.contract.ts';
+// 双重预防 — risk side
 import {
-  dualOversight,
-  dualOversightQuery,
-  dualSignal,
-  dualSignalDismissBody,
-  dualSignalListQuery,
-  dualSignalPage,
-} from '../dual/oversight.contract.ts';
+  controlMeasureCreateBody,
+  controlMeasureUpdateBody,
+  riskAssessmentPreviewBody,
+  riskAssessmentView,
+  riskEventCreateBody,
+  riskEventUpdateBody,
+  riskImportResult,
+  riskPointCreateBody,
+  riskPointList,
+  riskPointListQuery,
+  riskPointReviewBody,
+  riskPointUpdateBody,
+  riskTree,
+  riskUnitCreateBody,
+  riskUnitUpdateBody,
+} from '../dual/risk.contract.ts';
+import { venueCoverage, venueCoverageQuery, venueCreateBody, venueCreated } from '../dual/venue.contract.ts';
+import { venuePatrolList, venuePatrolQuery } from '../dual/venue-patrol.contract.ts';
+
 import {
   checkAmendmentBody,
   checkCreateBody,
@@ -435,6 +454,23 @@ export const apiEndpoints = {
   'GET /report-stats': { query: reportStatsQuery, response: reportStats },
 
   // 双重预防 — risk side
+  'GET /risk-points': { query: riskPointListQuery, response: riskPointList },
+  'GET /enterprises/{id}/risk-tree': { response: riskTree },
+  'POST /risk-assessments/preview': { body: riskAssessmentPreviewBody, response: riskAssessmentView },
+  'POST /risk-points': { body: riskPointCreateBody, response: riskTree },
+  'PATCH /risk-points/{id}': { body: riskPointUpdateBody, response: riskTree },
+  'DELETE /risk-points/{id}': { response: riskTree },
+  'POST /risk-points/{id}/review': { body: riskPointReviewBody, response: riskTree },
+  'POST /risk-units': { body: riskUnitCreateBody, response: riskTree },
+  'PATCH /risk-units/{id}': { body: riskUnitUpdateBody, response: riskTree },
+  'DELETE /risk-units/{id}': { response: riskTree },
+  'POST /risk-events': { body: riskEventCreateBody, response: riskTree },
+  'PATCH /risk-events/{id}': { body: riskEventUpdateBody, response: riskTree },
+  'DELETE /risk-events/{id}': { response: riskTree },
+  'POST /control-measures': { body: controlMeasureCreateBody, response: riskTree },
+  'PATCH /control-measures/{id}': { body: controlMeasureUpdateBody, response: riskTree },
+  'DELETE /control-measures/{id}': { response: riskTree },
+  'POST /enterprises/{id}/risk-import': { multipart: true, response: riskImportResult },
   // 双重预防 — posts and cards
   'GET /posts': { query: postListQuery, response: postList },
   'POST /posts': { body: postCreateBody, response: postView },

@@ -30,6 +30,17 @@ export const fieldLabels: Record<string, string> = {
   pointId: '风险点',
   polygon: '区域顶点',
   size: '纸张大小',
+  // 双重预防 — risk side (issue 16)
+  eventId: '风险事件',
+  consequence: '可能导致的后果',
+  assessment: '风险评估',
+  reviewedOn: '复评日期',
+  method: '评估方法',
+  l: '可能性 L',
+  e: '暴露频繁程度 E',
+  c: '后果 C',
+  s: '严重程度 S',
+  content: '管控措施内容',
   // 举报 — public intake (issue 15)
   decidedFrom: '批准日期起',
   decidedTo: '批准日期止',

@@ -13,28 +13,38 @@ export const openMajorHazardRiskFloor: RiskLevel = 'high';
 export interface EffectiveRisk {
   /** The level registered by a supervisor (enterprise.riskLevel), or null when none was. */
   registered: RiskLevel | null;
-  /** The level to show: the registered one, raised to the floor while major hazards are open. */
+  /** The enterprise's own highest assessed risk (its worst 风险事件, issue 16), or null when nothing is assessed. */
+  assessed: RiskLevel | null;
+  /** The level to show: the highest of the registered, the self-assessed level and the open-major-hazard floor. */
   effective: RiskLevel | null;
-  /** Whether open major hazards raised it above the registered level. */
+  /** Whether the assessment or open major hazards raised it above the registered level. */
   raised: boolean;
   openMajorHazards: number;
-  /** Why the shown level differs from the registered one ("存在 3 项未销号重大隐患"), null when it does not. */
+  /** Why the shown level differs from the registered one, naming the source; null when it does not. */
   reason: string | null;
 }
 
-/** Higher risk first: 重大 > 较大 > 一般 > 低 (the dictionary's order). */
-function higher(a: RiskLevel, b: RiskLevel): RiskLevel {
-  return riskLevels.indexOf(a) <= riskLevels.indexOf(b) ? a : b;
-}
+/** `a` is a higher risk than `b` (重大 > 较大 > 一般 > 低, the dictionary's order; anything is above none). */
+const above = (a: RiskLevel | null, b: RiskLevel | null) => a !== null && (b === null || riskLevels.indexOf(a) < riskLevels.indexOf(b));
 
-/** The shown risk level: max(registered, 较大 while open 重大事故隐患 exist), with the reason when it was raised. */
-export function effectiveRiskLevel(registered: RiskLevel | null, openMajorHazards: number): EffectiveRisk {
+/**
+ * The shown risk level: the highest of the registered level, the enterprise's self-assessed level (双重预防: the
+ * worst of its risk events) and 较大 while open 重大事故隐患 exist, with the reason naming what raised it.
+ */
+export function effectiveRiskLevel(
+  registered: RiskLevel | null,
+  openMajorHazards: number,
+  assessed: RiskLevel | null = null,
+): EffectiveRisk {
   const open = Math.max(0, Math.trunc(openMajorHazards));
-  if (open === 0) return { registered, effective: registered, raised: false, openMajorHazards: 0, reason: null };
-  const effective = registered ? higher(registered, openMajorHazardRiskFloor) : openMajorHazardRiskFloor;
+  const floor = open > 0 ? openMajorHazardRiskFloor : null;
+  let effective = registered;
+  for (const l of [assessed, floor]) if (above(l, effective)) effective = l;
   const raised = effective !== registered;
-  const reason = raised
-    ? `存在 ${open} 项未销号重大隐患，按${riskLevelLabels[openMajorHazardRiskFloor]}及以上显示（登记为${registered ? riskLevelLabels[registered] : '未评定'}）`
-    : null;
-  return { registered, effective, raised, openMajorHazards: open, reason };
+  if (!raised || effective === null) return { registered, assessed, effective, raised: false, openMajorHazards: open, reason: null };
+  const was = `登记为${registered ? riskLevelLabels[registered] : '未评定'}`;
+  const why: string[] = [];
+  if (assessed === effective) why.push(`企业风险辨识评估最高为${riskLevelLabels[assessed]}`);
+  if (floor === effective) why.push(`存在 ${open} 项未销号重大隐患，按${riskLevelLabels[floor]}及以上显示`);
+  return { registered, assessed, effective, raised, openMajorHazards: open, reason: `${why.join('；')}（${was}）` };
 }

@@ -107,6 +107,7 @@ export const enterpriseUpdateBody = enterpriseFields.partial().extend({
 /** The shown risk level and why it differs from the registered one (enterprise-risk.rules.ts, ADR 0013). */
 export const enterpriseRisk = z.object({
   registered: z.enum(riskLevels).nullable(),
+  assessed: z.enum(riskLevels).nullable(),
   effective: z.enum(riskLevels).nullable(),
   raised: z.boolean(),
   openMajorHazards: z.number().int(),
@@ -158,6 +159,10 @@ export const enterprise = z.object({
   riskLevelReason: z.string().nullable(),
   riskLevelSetBy: z.string().nullable(),
   riskLevelSetAt: z.string().nullable(),
+  /** 双重预防: the enterprise's own highest assessed risk (its worst risk event), who assessed it and when. */
+  assessedRiskLevel: z.enum(riskLevels).nullable(),
+  assessedRiskBy: z.string().nullable(),
+  assessedRiskAt: z.string().nullable(),
   /** The level shown: the registered one, raised while 重大事故隐患 are open, with the reason (ADR 0013). */
   risk: enterpriseRisk,
   publicCode: z.string(),

@@ -20,6 +20,7 @@ import { demoAccounts, demoTownship } from './demo-accounts.ts';
 import { seedDemoDualCards } from './demo-dual-cards.ts';
 import { seedDemoDualChecks } from './demo-dual-checks.ts';
 import { seedDemoDualOversight } from './demo-dual-oversight.ts';
+import { seedDemoRisk } from './demo-dual-risk.ts';
 import { seedDemoDualVenues } from './demo-dual-venues.ts';
 import { completeDemoChecks, ensureDemoInspectors, seedDemoCheckForEnterprise } from './demo-enforcement-checks.ts';
 import { seedDemoEnforcementDraws } from './demo-enforcement-draws.ts';
@@ -272,6 +273,7 @@ export async function seedDemo(
     await seedDemoReports(tx, { now, identity, townshipCode: demoTownship.code, officeUserId: id('anweiban') });
     // 双重预防 (issue 16), each part in its own file:
     // risk side — risk points and measures for a dozen enterprises
+    await seedDemoRisk(tx, { now, boundEnterpriseId: boundId, assessorUserId: id('qiye') });
     // posts and cards — 两单两卡 and quizzes for qiye and two others, attempts, qiye's 四色分布图 (after the risk side)
     await seedDemoDualCards(tx, { now, boundEnterpriseId: boundId, storage: opts.storage });
     // check tasks and records — months of records, some lazy

@@ -30,6 +30,7 @@ import {
   UnorderedListOutlined,
   UploadOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { CurrentUser, Permission, Role } from '@anzhi/core';
 import type { MenuProps } from 'antd';
@@ -170,6 +171,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
     // Shown once a part adds its entries (a group without visible entries is hidden).
     children: [
       // risk side
+      { path: '/dual/risks', label: '风险分级管控', icon: <WarningOutlined />, permission: 'dual.read' },
       // posts and cards
       { path: '/dual/posts', label: '岗位两单两卡', icon: <IdcardOutlined />, permission: 'dual.read' },
       { path: '/dual/map', label: '四色分布图', icon: <HeatMapOutlined />, permission: 'dual.read' },

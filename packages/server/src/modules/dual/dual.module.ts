@@ -22,6 +22,10 @@ import { createOversightSignalService } from './oversight-signal.service.ts';
 import { createOversightStatsService } from './oversight-stats.service.ts';
 import { registerPostRoutes } from './post.routes.ts';
 import { createPostService } from './post.service.ts';
+import { registerRiskChainRoutes } from './risk-chain.routes.ts';
+import { createRiskChainService } from './risk-chain.service.ts';
+import { createRiskImportService } from './risk-import.service.ts';
+import { registerRiskIoRoutes } from './risk-io.routes.ts';
 import { registerVenueRoutes } from './venue.routes.ts';
 import { createVenueService } from './venue.service.ts';
 
@@ -54,6 +58,8 @@ export function createDualServices(deps: DualDeps) {
   deps.files.owners.register(RISK_MAP_FILE_OWNER, (ex, actor, enterpriseId) => maps.canViewFile(ex, actor, enterpriseId));
   return {
     // risk side
+    risks: createRiskChainService(deps),
+    riskImport: createRiskImportService(deps),
     // posts and cards
     posts,
     cards,
@@ -76,6 +82,8 @@ export type DualServices = ReturnType<typeof createDualServices>;
 
 export async function registerDualModules(app: FastifyInstance, deps: { services: DualServices; db: Db; publicUrl?: string }) {
   // risk side
+  registerRiskChainRoutes(app, deps.services.risks);
+  await registerRiskIoRoutes(app, { risks: deps.services.risks, importer: deps.services.riskImport });
   // posts and cards
   await registerPostRoutes(app, { posts: deps.services.posts });
   await registerCardRoutes(app, { cards: deps.services.cards, publicUrl: deps.publicUrl });

@@ -1,4 +1,13 @@
-import { ceasedEnterpriseStatuses, type DataScope, type EnterpriseListQuery, type HazardGrade, industrySections } from '@anzhi/core';
+import {
+  ceasedEnterpriseStatuses,
+  type DataScope,
+  type EnterpriseListQuery,
+  type HazardGrade,
+  industrySections,
+  openMajorHazardRiskFloor,
+  type RiskLevel,
+  riskLevels,
+} from '@anzhi/core';
 import { type AnyColumn, and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
@@ -19,6 +28,7 @@ export type EnterpriseListRow = EnterpriseRow & {
   supervisingUnitName: string | null;
   landlordName: string | null;
   riskLevelSetByName: string | null;
+  assessedRiskByName: string | null;
   tenantCount: number;
   /** Open 重大事故隐患 of the enterprise, whoever asks: they raise the risk it is shown with (ADR 0013). */
   openMajorHazards: number;
@@ -60,6 +70,25 @@ function searchCondition(q: string): SQL | undefined {
   );
 }
 
+/** A level's rank in SQL, from core's order (重大 0 … 低 3; none ranks below every level). */
+const rankOf = (level: SQL | AnyColumn) =>
+  sql`CASE ${level} ${sql.join(
+    riskLevels.map((l, i) => sql`WHEN ${l} THEN ${sql.raw(String(i))}`),
+    sql` `,
+  )} ELSE ${sql.raw(String(riskLevels.length))} END`;
+const openMajorHazardExists = () =>
+  sql`EXISTS (SELECT 1 FROM ${hazards} WHERE ${hazards.enterpriseId} = ${enterprises.id} AND ${hazards.grade} = ${'major' satisfies HazardGrade} AND ${hazardSql.isOpen()})`;
+
+/**
+ * Core's effectiveRiskLevel in SQL: the highest of the registered level, the self-assessed level and the floor while a
+ * 重大事故隐患 is open — so the list filtered by a level shows exactly the rows the presenter shows with that level.
+ */
+export function effectiveRiskIs(level: RiskLevel): SQL {
+  const floorRank = riskLevels.indexOf(openMajorHazardRiskFloor);
+  const target = riskLevels.indexOf(level);
+  return sql`LEAST(${rankOf(enterprises.riskLevel)}, ${rankOf(enterprises.assessedRiskLevel)}, CASE WHEN ${openMajorHazardExists()} THEN ${sql.raw(String(floorRank))} ELSE ${sql.raw(String(riskLevels.length))} END) = ${sql.raw(String(target))}`;
+}
+
 /** The SQL for a list filter, shared by the list, the export and the statistics' click-through. */
 export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: string): SQL | undefined {
   const c: (SQL | undefined)[] = [scopeOn.enterprises(scope)];
@@ -71,7 +100,7 @@ export function enterpriseWhere(scope: DataScope, f: EnterpriseFilter, today: st
   if (f.domain) c.push(sql`${enterprises.domains} @> ${textArray([f.domain])}`);
   if (f.flags?.length) c.push(sql`${enterprises.flags} @> ${textArray(f.flags)}`);
   if (f.supervisingUnitId) c.push(eq(enterprises.supervisingUnitId, f.supervisingUnitId));
-  if (f.riskLevel) c.push(eq(enterprises.riskLevel, f.riskLevel));
+  if (f.riskLevel) c.push(effectiveRiskIs(f.riskLevel));
   if (f.status) c.push(eq(enterprises.status, f.status));
   if (f.smallVenue) c.push(sql`${enterprises.smallVenueType} IS NOT NULL`);
   if (f.missingInsurance) c.push(missingInsuranceCondition(today));
@@ -86,12 +115,14 @@ function sectionDivisions(section: string): string[] {
 }
 
 const landlord = alias(enterprises, 'landlord');
+const assessor = alias(users, 'assessor');
 const listColumns = {
   e: enterprises,
   regionName: regions.name,
   supervisingUnitName: units.name,
   landlordName: landlord.name,
   riskLevelSetByName: users.displayName,
+  assessedRiskByName: assessor.displayName,
   tenantCount: sql<number>`(SELECT count(*)::int FROM ${enterprises} t WHERE t.landlord_id = ${enterprises.id})`,
   // Core's open set (hazardSql), served by hazards_enterprise_found_idx: a page of 20 rows costs 20 index probes.
   openMajorHazards: sql<number>`(SELECT count(*)::int FROM ${hazards} WHERE ${hazards.enterpriseId} = ${enterprises.id} AND ${hazards.grade} = ${'major' satisfies HazardGrade} AND ${hazardSql.isOpen()})`,
@@ -116,7 +147,8 @@ function withNames(ex: Executor) {
     .leftJoin(regions, eq(regions.code, enterprises.regionCode))
     .leftJoin(units, eq(units.id, enterprises.supervisingUnitId))
     .leftJoin(landlord, eq(landlord.id, enterprises.landlordId))
-    .leftJoin(users, eq(users.id, enterprises.riskLevelSetBy));
+    .leftJoin(users, eq(users.id, enterprises.riskLevelSetBy))
+    .leftJoin(assessor, eq(assessor.id, enterprises.assessedRiskBy));
 }
 
 export const enterpriseRepo = {

@@ -6,6 +6,7 @@ import type { RouteObject } from 'react-router';
  */
 export const dualRoutes: RouteObject[] = [
   // risk side
+  { path: 'risks', lazy: () => import('./risk/risk-page.tsx').then((m) => ({ Component: m.RiskPage })) },
   // posts and cards
   {
     path: 'posts',

@@ -181,6 +181,10 @@ export function RiskInfo({ e }: { e: Enterprise }) {
         { key: 'by', label: '评定人', children: e.riskLevelSetBy ?? none },
         { key: 'at', label: '评定时间', children: formatDateTime(e.riskLevelSetAt) },
         { key: 'reason', label: '评定理由', children: e.riskLevelReason ?? none, span: { xs: 1, md: 2, xl: 3 } },
+        // 双重预防: the enterprise's own highest assessed risk (its worst risk event), who assessed it and when.
+        { key: 'assessed', label: '企业风险辨识评估', children: <RiskTag level={e.assessedRiskLevel} /> },
+        { key: 'assessedBy', label: '评估人', children: e.assessedRiskBy ?? none },
+        { key: 'assessedAt', label: '评估时间', children: formatDateTime(e.assessedRiskAt) },
       ]}
     />
   );
