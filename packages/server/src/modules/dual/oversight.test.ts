@@ -35,7 +35,7 @@ describe('dual oversight API', () => {
     const task = await makeCheckTask(db, inside, { cycle: 'month', startsOn: '2026-01-01' });
     const [jan, feb] = await makeTaskPeriods(db, task, '2026-01-01', '2026-04-30');
     const principal = await makeCheckTask(db, inside, { cycle: 'month', template: 'principal', title: '主要负责人排查' });
-    const [pjan] = await makeTaskPeriods(db, principal, '2026-01-01', '2026-03-31');
+    const [pjan] = await makeTaskPeriods(db, principal, '2026-01-01', '2026-04-30');
     const by = org.users.inspector.id;
     await makeCheckRecord(db, inside, { checkedBy: by, checkedAt: new Date('2026-01-20T02:00:00Z'), taskPeriodId: jan?.id });
     await makeCheckRecord(db, inside, { checkedBy: by, checkedAt: new Date('2026-03-02T02:00:00Z'), taskPeriodId: feb?.id });
@@ -96,7 +96,7 @@ describe('dual oversight API', () => {
     expect(enterprise.map((r) => r.label)).toEqual(['东村化工厂']);
     const f = enterprise[0]?.figures;
     const month = f?.cycles.find((c) => c.cycle === 'month');
-    expect([month?.onTime.value, month?.late.value, month?.missed.value, month?.due.value]).toEqual([2, 1, 3, 7]);
+    expect([month?.onTime.value, month?.late.value, month?.missed.value, month?.due.value]).toEqual([2, 1, 3, 8]);
     expect(f?.principalDone.value).toBe(1);
     expect(f?.principalMissing.value).toBe(2);
     expect([f?.riskPoints.value, f?.reviewOverdue.value]).toEqual([3, 2]);
