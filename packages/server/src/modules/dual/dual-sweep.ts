@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { trySweepLock } from '../../lib/sweep-lock.ts';
 import { generateDueChecks } from './check-generate.ts';
 import { runOversightSignals } from './oversight-signals.ts';
 
@@ -16,13 +17,20 @@ export interface DualSweepResult {
  * The 双重预防 clocks as of `now`: due checks generated for every active task up to today (set-based, unique per task,
  * period and slot: no duplicates, no gaps), then the 形式主义 signals. Each part adds its step below.
  */
+const DUAL_SWEEP_LOCK = 7_302_028;
+
 export async function runDualSweep(db: Db, now: Date): Promise<DualSweepResult> {
   const created = { periods: 0, signals: 0 };
-  // check tasks: generate due checks
-  created.periods += await generateDueChecks(db, now);
-  // oversight: signals
-  created.signals += Object.values(await runOversightSignals(db, now)).reduce((a, b) => a + b, 0);
-  return { skipped: false, created };
+  const skipped = await db.transaction(async (tx) => {
+    // Both steps are idempotent (unique keys); the lock keeps several processes from doing the same work at once.
+    if (!(await trySweepLock(tx, DUAL_SWEEP_LOCK))) return true;
+    // check tasks: generate due checks
+    created.periods += await generateDueChecks(tx, now);
+    // oversight: signals
+    created.signals += Object.values(await runOversightSignals(tx, now)).reduce((a, b) => a + b, 0);
+    return false;
+  });
+  return { skipped, created };
 }
 
 export function dualSweepSummary(r: DualSweepResult): string {
