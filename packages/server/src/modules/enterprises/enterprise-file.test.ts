@@ -81,7 +81,14 @@ describe('GET /enterprises/{id}/file (一企一档)', () => {
 
   it('keeps the registered level, with no reason, when no major hazard is open', async () => {
     const file = (await fileOf(office, shop.id)).json();
-    expect(file.risk).toEqual({ registered: 'medium', assessed: null, effective: 'medium', raised: false, openMajorHazards: 0, reason: null });
+    expect(file.risk).toEqual({
+      registered: 'medium',
+      assessed: null,
+      effective: 'medium',
+      raised: false,
+      openMajorHazards: 0,
+      reason: null,
+    });
     expect(file.openHazards).toEqual({ total: 0, items: [] });
     expect(file.endedHazards.total).toBe(1);
   });
