@@ -32,6 +32,7 @@ import { useSearchParams } from 'react-router';
 import { apiUrl, call } from '../../../lib/api-client.ts';
 import { useCan, useCurrentUser } from '../../../lib/session.ts';
 import { type RiskTree, useRiskImport, useRiskTree, useRiskWrite } from './api.ts';
+import { MeasureTaskModal } from './measure-task-modal.tsx';
 import { type Editing, RiskEditDrawer } from './risk-edit-drawer.tsx';
 import { LevelTag } from './risk-tags.tsx';
 
@@ -180,7 +181,7 @@ function TreeView({ tree, canManage, onEdit }: { tree: RiskTree; canManage: bool
                 </Typography.Text>
               </Space>
             ),
-            children: <PointBody point={p} canManage={canManage} onEdit={onEdit} />,
+            children: <PointBody point={p} canManage={canManage} onEdit={onEdit} enterpriseId={tree.enterprise.id} />,
           }))}
         />
       )}
@@ -200,13 +201,33 @@ function Actions({ canManage, onEdit, onDelete, what }: { canManage: boolean; on
   );
 }
 
-function PointBody({ point, canManage, onEdit }: { point: Point; canManage: boolean; onEdit: (e: Editing) => void }) {
+function PointBody({
+  point,
+  canManage,
+  onEdit,
+  enterpriseId,
+}: {
+  point: Point;
+  canManage: boolean;
+  onEdit: (e: Editing) => void;
+  enterpriseId: number;
+}) {
+  const [taskFor, setTaskFor] = useState<{ id: number; content: string } | null>(null);
   const write = useRiskWrite();
   const { message } = App.useApp();
   const run = (w: Parameters<typeof write.mutate>[0], done = '已删除') =>
     write.mutate(w, { onSuccess: () => message.success(done), onError: (e) => message.error(e.message) });
   return (
     <Flex vertical gap={12}>
+      <MeasureTaskModal enterpriseId={enterpriseId} measure={taskFor} onClose={() => setTaskFor(null)} />
+      <Space wrap>
+        <Button size="small" icon={<DownloadOutlined />} href={apiUrl(`/risk-points/${point.id}/card.docx`, { size: 'A4' })}>
+          风险告知卡 A4
+        </Button>
+        <Button size="small" icon={<DownloadOutlined />} href={apiUrl(`/risk-points/${point.id}/card.docx`, { size: 'A5' })}>
+          A5
+        </Button>
+      </Space>
       {canManage && (
         <Space wrap>
           <Button size="small" onClick={() => onEdit({ kind: 'point', point })}>
@@ -286,6 +307,11 @@ function PointBody({ point, canManage, onEdit }: { point: Point; canManage: bool
                           {checkCycleLabels[t.cycle]}排查 · {t.postName ?? t.ownerName ?? '—'}
                         </Tag>
                       ))}
+                      {canManage && (
+                        <Button size="small" type="link" onClick={() => setTaskFor({ id: m.id, content: m.content })}>
+                          生成排查任务
+                        </Button>
+                      )}
                       <Actions
                         what="管控措施"
                         canManage={canManage}
