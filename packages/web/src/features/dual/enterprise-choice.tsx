@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useCurrentUser } from '../../../lib/session.ts';
-import { EnterpriseSelect } from '../../enterprises/components/enterprise-select.tsx';
+import { useCurrentUser } from '../../lib/session.ts';
+import { EnterpriseSelect } from '../enterprises/components/enterprise-select.tsx';
 
 /** The enterprise a page works on: an enterprise account's own; the office picks one (kept in the URL). */
 export function useChosenEnterprise(): [number | null, (id: number | null) => void, boolean] {

@@ -7,8 +7,8 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { compressPhoto } from '../../../lib/compress-photo.ts';
 import { useCan } from '../../../lib/session.ts';
+import { EnterpriseChoice, useChosenEnterprise } from '../enterprise-choice.tsx';
 import { uploadSitePlan, useRiskMap, useSaveRiskMap } from './api.ts';
-import { EnterpriseChoice, useChosenEnterprise } from './enterprise-choice.tsx';
 import { MapCanvas, MapLegend, type MapZone, zoneColour } from './map-canvas.tsx';
 
 /** 四色分布图: the site plan with zones coloured by their risk points' levels; the enterprise (or office) draws them. */

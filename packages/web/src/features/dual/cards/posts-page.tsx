@@ -7,8 +7,8 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { apiUrl, errorMessage } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useCan } from '../../../lib/session.ts';
+import { EnterpriseChoice, useChosenEnterprise } from '../enterprise-choice.tsx';
 import { useDeletePost, usePosts, useQuizAttempts } from './api.ts';
-import { EnterpriseChoice, useChosenEnterprise } from './enterprise-choice.tsx';
 import { PostEditor } from './post-editor.tsx';
 
 function AttemptsModal({ post, onClose }: { post: PostView | null; onClose: () => void }) {

@@ -28,9 +28,9 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { apiUrl, call } from '../../../lib/api-client.ts';
 import { useCan, useCurrentUser } from '../../../lib/session.ts';
+import { EnterpriseChoice, useChosenEnterprise } from '../enterprise-choice.tsx';
 import { type RiskTree, useRiskImport, useRiskTree, useRiskWrite } from './api.ts';
 import { MeasureTaskModal } from './measure-task-modal.tsx';
 import { type Editing, RiskEditDrawer } from './risk-edit-drawer.tsx';
@@ -38,34 +38,11 @@ import { LevelTag } from './risk-tags.tsx';
 
 type Point = RiskTree['points'][number];
 
-/** The office's enterprise picker (an enterprise account always sees its own). */
-function EnterpriseSelect({ value, onChange }: { value?: number; onChange: (id: number) => void }) {
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['enterprises', 'risk-pick', q],
-    queryFn: ({ signal }) => call('GET /enterprises', { query: { q: q || undefined, page: 1, pageSize: 20 }, signal }),
-  });
-  return (
-    <Select
-      showSearch
-      value={value}
-      onChange={onChange}
-      filterOption={false}
-      onSearch={setQ}
-      loading={found.isFetching}
-      placeholder="输入企业名称搜索"
-      options={(found.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      style={{ minWidth: 280 }}
-      size="large"
-    />
-  );
-}
-
 /** 风险分级管控: an enterprise's points → units → events (LEC/LS, colour, 管控层级) → measures (→ check tasks). */
 export function RiskPage() {
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
-  const enterpriseId = user.enterpriseId ?? (Number(params.get('enterpriseId')) || undefined);
+  const [chosen, setChosen, own] = useChosenEnterprise();
+  const enterpriseId = chosen ?? undefined;
   const tree = useRiskTree(enterpriseId);
   const canManage = useCan('dual.manage');
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -76,7 +53,7 @@ export function RiskPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           风险分级管控
         </Typography.Title>
-        {user.enterpriseId == null && <EnterpriseSelect value={enterpriseId} onChange={(id) => setParams({ enterpriseId: String(id) })} />}
+        <EnterpriseChoice value={chosen} onChange={setChosen} own={own} />
       </Flex>
       {enterpriseId == null ? (
         <Empty description="请选择企业" />
