@@ -3,11 +3,16 @@ import { addDays, type CheckResult, lastWholeMonths } from '@anzhi/core';
 import { asc, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { chinaToday } from '../lib/clock.ts';
+import { newStorageKey, type Storage } from '../lib/storage.ts';
+import { photoDHash } from '../modules/dual/check-phash.ts';
+import { checkRecordFileOwner } from '../modules/dual/check-record.service.ts';
 import { checkPhotos, checkRecordItems, checkRecords } from '../modules/dual/dual.table.ts';
 import { enterprises } from '../modules/enterprises/enterprise.table.ts';
+import { processPhoto } from '../modules/files/file.images.ts';
 import { files } from '../modules/files/file.table.ts';
 import { hazardCode } from '../modules/hazards/hazard.service.ts';
 import { hazardEvents, hazards } from '../modules/hazards/hazard.table.ts';
+import { type DemoScene, demoPhoto } from './demo-photos.ts';
 
 /**
  * 双重预防 part E demo: data planted so every 形式主义 signal fires when the sweep runs after seeding, beside clean
@@ -16,11 +21,14 @@ import { hazardEvents, hazards } from '../modules/hazards/hazard.table.ts';
  * one fixed before it was found, twelve records by one account within five minutes of device time (and twelve honest
  * ones of a day synced at once). Deterministic from `now`.
  *
- * The photo rows point at files rows without stored bytes: seed-demo has no storage (the image shows as missing).
+ * The photos are drawn (demo-photos.ts) and stored when seed-demo is given the storage, owned by their records.
  */
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 
-export async function seedDemoDualOversight(tx: Tx, opts: { now: Date; checkerUserId: number; boundEnterpriseId: number }) {
+export async function seedDemoDualOversight(
+  tx: Tx,
+  opts: { now: Date; checkerUserId: number; boundEnterpriseId: number; storage?: Storage },
+) {
   const today = chinaToday(opts.now);
   const ents = await tx
     .select({ id: enterprises.id, regionCode: enterprises.regionCode, highRisk: enterprises.highRisk, name: enterprises.name })
@@ -75,31 +83,40 @@ export async function seedDemoDualOversight(tx: Tx, opts: { now: Date; checkerUs
 
   // photoReused: one picture in two enterprises' records (same perceptual hash); two different pictures elsewhere.
   const photoDay = addDays(today, -12);
-  const photo = async (recordId: number, e: typeof lazy, phash: string, name: string) => {
+  const photo = async (recordId: number, e: typeof lazy, scene: DemoScene, name: string) => {
+    // A drawn photo, re-encoded as an upload is; its hash is computed as the record endpoint computes it.
+    const processed = await processPhoto(await demoPhoto(scene));
+    if (!processed.ok) throw new Error('demo photo unreadable');
+    const key = newStorageKey('.jpg');
+    const thumbKey = newStorageKey('.jpg');
+    if (opts.storage) {
+      await opts.storage.put(key, processed.main);
+      await opts.storage.put(thumbKey, processed.thumb);
+    }
     const [f] = await tx
       .insert(files)
       .values({
-        key: `demo/dual/${name}.jpg`,
+        key,
+        thumbKey,
         mime: 'image/jpeg',
-        size: 2048,
-        sha256: createHash('sha256').update(name).digest('hex'),
+        size: processed.main.length,
+        sha256: createHash('sha256').update(processed.main).digest('hex'),
         originalName: `${name}.jpg`,
+        ownerType: checkRecordFileOwner,
+        ownerId: recordId,
         createdAt: at(photoDay, '10:00'),
       })
       .returning({ id: files.id });
+    const phash = await photoDHash(processed.main);
     await tx
       .insert(checkPhotos)
       .values({ recordId, seq: 1, enterpriseId: e.id, fileId: f?.id as number, phash, takenAt: at(photoDay, '10:00') });
   };
-  await photo(await record(reuserA, at(photoDay, '10:00'), ['normal', 'normal']), reuserA, 'c3a5c3a5e1f00f1e', 'extinguisher-a');
-  await photo(
-    await record(reuserB, at(addDays(photoDay, 3), '15:20'), ['normal', 'normal']),
-    reuserB,
-    'c3a5c3a5e1f00f1f',
-    'extinguisher-b',
-  );
-  await photo(await record(honest, at(photoDay, '11:00'), ['normal', 'normal']), honest, '5a5a00ff123489ab', 'exit-honest');
-  await photo(await record(lazy, at(photoDay, '11:30'), ['normal', 'normal']), lazy, '0123456789abcdef', 'wiring-lazy');
+  // The same picture of an extinguisher in two enterprises' records; different pictures elsewhere.
+  await photo(await record(reuserA, at(photoDay, '10:00'), ['normal', 'normal']), reuserA, 'extinguisher', 'extinguisher-a');
+  await photo(await record(reuserB, at(addDays(photoDay, 3), '15:20'), ['normal', 'normal']), reuserB, 'extinguisher', 'extinguisher-b');
+  await photo(await record(honest, at(photoDay, '11:00'), ['normal', 'normal']), honest, 'exit', 'exit-honest');
+  await photo(await record(lazy, at(photoDay, '11:30'), ['normal', 'normal']), lazy, 'wiring', 'wiring-lazy');
 
   // Hazard dates: accepted before its fix; fixed before it was found.
   const hazard = async (e: typeof lazy, foundOn: string, closed: boolean, title: string) => {

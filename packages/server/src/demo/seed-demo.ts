@@ -281,7 +281,7 @@ export async function seedDemo(
     // small venues — two grids of venues with patrols
     await seedDemoDualVenues(tx, { now, villageUserId: id('dongcun'), villageName: '张网格' });
     // oversight — planted reused photos, back-dated fixes, bulk records
-    await seedDemoDualOversight(tx, { now, checkerUserId: id('qiye'), boundEnterpriseId: boundId });
+    await seedDemoDualOversight(tx, { now, checkerUserId: id('qiye'), boundEnterpriseId: boundId, storage: opts.storage });
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());
