@@ -13,6 +13,7 @@ export * from './dashboard/dashboard.contract.ts';
 export * from './dual/check-api.contract.ts';
 export * from './dual/check-cycle.rules.ts';
 export * from './dual/check-due.rules.ts';
+export * from './dual/check-period.contract.ts';
 export * from './dual/check-record.contract.ts';
 export * from './dual/check-task.contract.ts';
 export * from './dual/check-templates.ts';

@@ -20,6 +20,8 @@ export const dualChecksMatrixPart: MatrixPart = {
     'POST /api/v1/check-records': shared('dual.check'),
     'GET /api/v1/check-records': list('dual.read'),
     'GET /api/v1/check-records/{id}': read('dual.read'),
+    // the due checks behind the oversight figures (part G): the periods of the records below
+    'GET /api/v1/check-periods': list('dual.read'),
   },
   async setup(ctx: MatrixContext) {
     const { database, org } = ctx;

@@ -18,6 +18,7 @@ import {
   checkTemplatesBody,
   checkTemplatesResult,
 } from '../dual/check-api.contract.ts';
+import { checkPeriodListQuery, checkPeriodPage } from '../dual/check-period.contract.ts';
 import { checkRecordSynced, dueCheckList, todayChecksQuery } from '../dual/check-record.contract.ts';
 import {
   dualOversight,
@@ -495,6 +496,8 @@ export const apiEndpoints = {
   'POST /check-records': { multipart: true, response: checkRecordSynced },
   'GET /check-records': { query: checkRecordListQuery, response: checkRecordPage },
   'GET /check-records/{id}': { response: checkRecordDetail },
+  // 双重预防 — the due checks behind the oversight figures (part G)
+  'GET /check-periods': { query: checkPeriodListQuery, response: checkPeriodPage },
   // 双重预防 — small venues
   'GET /venue-patrols': { query: venuePatrolQuery, response: venuePatrolList },
   'GET /venue-patrols/coverage': { query: venueCoverageQuery, response: venueCoverage },

@@ -9,8 +9,10 @@ import type { NotificationService } from '../notifications/notification.service.
 // posts and cards
 import { registerCardRoutes } from './card.routes.ts';
 import { createCardService } from './card.service.ts';
-// check tasks and records
 import { createCheckDueService } from './check-due.service.ts';
+// check tasks and records
+import { registerCheckPeriodRoutes } from './check-period.routes.ts';
+import { createCheckPeriodService } from './check-period.service.ts';
 import { registerCheckRecordRoutes } from './check-record.routes.ts';
 import { checkRecordFileOwner, checkRecordFileVisible, createCheckRecordService } from './check-record.service.ts';
 import { registerCheckTaskRoutes } from './check-task.routes.ts';
@@ -68,6 +70,8 @@ export function createDualServices(deps: DualDeps) {
     checkRecords: createCheckRecordService(deps),
     checkDue: createCheckDueService(deps),
     checkTasks: createCheckTaskService(deps),
+    // the due checks behind the oversight figures (part G)
+    checkPeriods: createCheckPeriodService({ readDb: deps.readDb, clock: deps.clock }),
     // small venues
     venues: createVenueService(deps),
     // oversight
@@ -91,6 +95,7 @@ export async function registerDualModules(app: FastifyInstance, deps: { services
   // check tasks and records
   await registerCheckRecordRoutes(app, { records: deps.services.checkRecords, due: deps.services.checkDue });
   registerCheckTaskRoutes(app, deps.services.checkTasks);
+  registerCheckPeriodRoutes(app, deps.services.checkPeriods);
   // small venues
   registerVenueRoutes(app, deps.services.venues);
   // oversight

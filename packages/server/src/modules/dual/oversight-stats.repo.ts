@@ -1,4 +1,4 @@
-import type { CheckTemplate, DataScope, DualSignalStatus } from '@anzhi/core';
+import { type CheckTemplate, type DataScope, type DualSignalStatus, noDomain } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
@@ -32,11 +32,15 @@ export interface OversightFilter {
   domain?: string;
 }
 
-/** The enterprise filters (region subtree, 行业领域) on `enterprises`. */
-function enterpriseFilter(f: OversightFilter): SQL {
+/**
+ * The enterprise filters (region subtree, 行业领域; `noDomain` = an enterprise of none) on `enterprises`, shared with
+ * the due-check list (GET /check-periods) the figures link to.
+ */
+export function enterpriseFilter(f: Pick<OversightFilter, 'regionCode' | 'domain'>): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.regionCode) parts.push(regionSubtree(enterprises.regionCode, f.regionCode) ?? sql`true`);
-  if (f.domain) parts.push(sql`${f.domain} = ANY(${enterprises.domains})`);
+  if (f.domain === noDomain) parts.push(sql`coalesce(cardinality(${enterprises.domains}), 0) = 0`);
+  else if (f.domain) parts.push(sql`${f.domain} = ANY(${enterprises.domains})`);
   return sql.join(parts, sql` AND `);
 }
 

@@ -1,11 +1,14 @@
 import {
   type CheckCycle,
+  type CheckTemplate,
   checkCycles,
   type DualOversight,
   type DualOversightFigures,
   type DualOversightGroupKind,
   type DualOversightQuery,
+  type DueCheckOutcome,
   dualOversightGroupLabels,
+  noDomain,
   reviewCutoff,
   type StatNumber,
   supervisionDomains,
@@ -46,16 +49,24 @@ function add(into: Tally, t: Tally) {
   into.openSignals += t.openSignals;
 }
 
-/** Where each figure leads (the lists agree on these filters: records — part B's list, risk points — part A's). */
+/**
+ * Where each figure leads: the due checks to the due-check list (GET /check-periods takes these very filters:
+ * outcome, cycle, template, the window on period_end and the row's enterprise, region or domain), the risk points of
+ * an enterprise to its risk page (the risk list takes no region or domain filter: no link for those rows), the open
+ * signals to the signal list.
+ */
 type Filter = Record<string, string | number | undefined>;
 const href = (path: string, f: Filter) => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') q.set(k, String(v));
   return `${path}?${q.toString()}`;
 };
+const PRINCIPAL: CheckTemplate = 'principal';
+const DONE: DueCheckOutcome = 'done';
 
 function figuresOf(t: Tally, base: Filter, window: { from: string; to: string }): DualOversightFigures {
-  const records = (extra: Filter) => href('/dual/records', { ...base, ...window, ...extra });
+  const dueChecks = (extra: { outcome?: DueCheckOutcome; cycle?: CheckCycle; template?: CheckTemplate }) =>
+    href('/dual/due-checks', { ...base, ...window, ...extra });
   const n = (value: number | null, h: string | null): StatNumber => ({ value, href: h });
   const sum = (k: 'onTime' | 'late' | 'missed' | 'open') => checkCycles.reduce((a, c) => a + t.cycles[c][k], 0);
   const onTime = sum('onTime');
@@ -63,26 +74,27 @@ function figuresOf(t: Tally, base: Filter, window: { from: string; to: string })
   const missed = sum('missed');
   const due = onTime + late + missed + sum('open');
   const closed = onTime + late + missed;
+  const risks = base.enterpriseId === undefined ? null : href('/dual/risks', { enterpriseId: base.enterpriseId });
   return {
-    due: n(due, records({})),
-    onTime: n(onTime, records({ onTime: 1 })),
-    late: n(late, records({ late: 1 })),
-    missed: n(missed, records({ missed: 1 })),
-    onTimeRate: n(closed ? Math.round((onTime / closed) * 1000) / 10 : null, records({ onTime: 1 })),
+    due: n(due, dueChecks({})),
+    onTime: n(onTime, dueChecks({ outcome: 'onTime' })),
+    late: n(late, dueChecks({ outcome: 'late' })),
+    missed: n(missed, dueChecks({ outcome: 'missed' })),
+    onTimeRate: n(closed ? Math.round((onTime / closed) * 1000) / 10 : null, dueChecks({ outcome: 'onTime' })),
     cycles: checkCycles.map((cycle) => {
       const c = t.cycles[cycle];
       return {
         cycle,
-        due: n(c.onTime + c.late + c.missed + c.open, records({ cycle })),
-        onTime: n(c.onTime, records({ cycle, onTime: 1 })),
-        late: n(c.late, records({ cycle, late: 1 })),
-        missed: n(c.missed, records({ cycle, missed: 1 })),
+        due: n(c.onTime + c.late + c.missed + c.open, dueChecks({ cycle })),
+        onTime: n(c.onTime, dueChecks({ cycle, outcome: 'onTime' })),
+        late: n(c.late, dueChecks({ cycle, outcome: 'late' })),
+        missed: n(c.missed, dueChecks({ cycle, outcome: 'missed' })),
       };
     }),
-    principalDone: n(t.principalDone, records({ template: 'principal', done: 1 })),
-    principalMissing: n(t.principalMissing, records({ template: 'principal', missed: 1 })),
-    riskPoints: n(t.points, href('/dual/risk-points', base)),
-    reviewOverdue: n(t.reviewOverdue, href('/dual/risk-points', { ...base, reviewOverdue: 1 })),
+    principalDone: n(t.principalDone, dueChecks({ template: PRINCIPAL, outcome: DONE })),
+    principalMissing: n(t.principalMissing, dueChecks({ template: PRINCIPAL, outcome: 'missed' })),
+    riskPoints: n(t.points, risks),
+    reviewOverdue: n(t.reviewOverdue, risks),
     openSignals: n(t.openSignals, href('/dual/signals', { ...base, status: 'open' })),
   };
 }
@@ -145,7 +157,7 @@ export function createOversightStatsService(deps: { readDb: Db; clock: Clock }) 
     for (const e of ents) {
       const t = byEnterprise.get(e.id) as Tally;
       add(totals, t);
-      for (const d of e.domains.length ? e.domains : ['none']) {
+      for (const d of e.domains.length ? e.domains : [noDomain]) {
         if (q.domain && d !== q.domain) continue;
         const g = byDomain.get(d) ?? emptyTally();
         add(g, t);
@@ -178,9 +190,9 @@ export function createOversightStatsService(deps: { readDb: Db; clock: Clock }) 
           'domain',
           [...byDomain].map(([d, t]) => ({
             key: d,
-            label: d === 'none' ? '未关联行业领域' : (domainLabels[d] ?? d),
+            label: d === noDomain ? '未关联行业领域' : (domainLabels[d] ?? d),
             t,
-            filter: d === 'none' ? {} : { domain: d },
+            filter: { domain: d },
           })),
         ),
         group(

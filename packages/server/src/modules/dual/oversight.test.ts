@@ -101,7 +101,7 @@ describe('dual oversight API', () => {
     expect(f?.principalMissing.value).toBe(2);
     expect([f?.riskPoints.value, f?.reviewOverdue.value]).toEqual([3, 2]);
     expect(f?.openSignals.value).toBe(0);
-    expect(f?.late.href).toBe(`/dual/records?enterpriseId=${ids.inside}&from=2026-01-01&to=2026-04-30&late=1`);
+    expect(f?.late.href).toBe(`/dual/due-checks?enterpriseId=${ids.inside}&from=2026-01-01&to=2026-04-30&outcome=late`);
     expect(body.groups.find((g) => g.kind === 'village')?.rows.map((r) => r.label)).toEqual(['东村']);
     expect(body.groups.find((g) => g.kind === 'domain')?.rows.map((r) => r.key)).toEqual(['hazardousChemicals']);
     expect((await office.get('/api/v1/dual-oversight?from=2026-05-01&to=2026-04-01')).statusCode).toBe(400);
