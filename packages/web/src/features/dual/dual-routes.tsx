@@ -29,6 +29,12 @@ export const dualRoutes: RouteObject[] = [
     handle: { crumb: '排查记录', permission: 'dual.read' },
     lazy: () => import('./checks/records-page.tsx').then((m) => ({ Component: m.CheckRecordsPage })),
   },
+  // the due checks an oversight figure counts (part G; opened from the figures, no menu entry)
+  {
+    path: 'due-checks',
+    handle: { crumb: '应排查清单', permission: 'dual.read' },
+    lazy: () => import('./checks/due-checks-page.tsx').then((m) => ({ Component: m.DueChecksPage })),
+  },
   // The phone's offline check pages (part C, ADR 0025): 今日排查 and 小场所巡查 share one layout with the outbox.
   {
     path: 'm',

@@ -1,4 +1,4 @@
-import type { CheckRecordListQuery, CheckTaskCreateBody, CheckTaskUpdateBody } from '@anzhi/core';
+import type { CheckPeriodListQuery, CheckRecordListQuery, CheckTaskCreateBody, CheckTaskUpdateBody } from '@anzhi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/api-client.ts';
 
@@ -47,5 +47,15 @@ export function useCheckRecord(id: number | null) {
     queryKey: [...recordsKey, 'detail', id],
     queryFn: ({ signal }) => call('GET /check-records/{id}', { params: { id: id as number }, signal }),
     enabled: id !== null,
+  });
+}
+
+/** The due checks behind the oversight figures (GET /check-periods), filtered as the figure that links here. */
+export type DueCheckFilters = Partial<Omit<CheckPeriodListQuery, 'page' | 'pageSize'>>;
+export function useDueChecks(filters: DueCheckFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['check-periods', filters, page, pageSize],
+    queryFn: ({ signal }) => call('GET /check-periods', { query: { ...filters, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -172,7 +172,7 @@ function CalendarCard({ enterpriseId }: { enterpriseId: number }) {
   );
 }
 
-function RecordDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+export function RecordDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const r = useCheckRecord(id);
   return (
     <Drawer open={id !== null} onClose={onClose} width={560} title="排查记录">
