@@ -1,5 +1,7 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
+  // 双重预防 — the due checks behind the oversight figures (issue 16, part G)
+  exactRegion: '仅本级区划',
   // 双重预防 — check tasks and records (issue 16)
   clientId: '记录标识',
   taskPeriodId: '排查任务',

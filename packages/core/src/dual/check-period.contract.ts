@@ -6,7 +6,8 @@ import { checkCycles, checkTemplates } from './dual.dict.ts';
 /**
  * GET /check-periods: the due checks behind the oversight figures (GET /dual-oversight), with the same filters, so
  * each figure opens the list it counts. `outcome` is core `dueOutcome` as of today; `done` is on time or late (the
- * principal's 已排查); `domain=none` is an enterprise of no 行业领域 (the oversight's 未关联行业领域 row).
+ * principal's 已排查); `domain=none` is an enterprise of no 行业领域 (the oversight's 未关联行业领域 row);
+ * `exactRegion` keeps the enterprises registered at `regionCode` itself, not its villages.
  */
 export const dueCheckOutcomes = ['onTime', 'late', 'missed', 'open', 'done'] as const;
 export type DueCheckOutcome = (typeof dueCheckOutcomes)[number];
@@ -31,6 +32,11 @@ export const checkPeriodListQuery = pageQuery
   .extend({
     enterpriseId: queryId.optional(),
     regionCode: z.string().refine(isRegionCode, '应为区划代码').optional(),
+    /** Only enterprises registered at `regionCode` itself (the oversight's row of a township's enterprises of no village). */
+    exactRegion: z
+      .enum(['true', 'false'], { message: '应为 true 或 false' })
+      .transform((v) => v === 'true')
+      .optional(),
     domain: z.string().min(1).max(40).optional(),
     from: date.optional(),
     to: date.optional(),

@@ -21,7 +21,9 @@ export function checkPeriodWhere(scope: DataScope, f: CheckPeriodFilter, today: 
   const p = checkTaskPeriods;
   return and(
     scopeOn.check_task_periods(scope),
-    enterpriseFilter(f),
+    f.exactRegion && f.regionCode
+      ? and(eq(enterprises.regionCode, f.regionCode), enterpriseFilter({ domain: f.domain }))
+      : enterpriseFilter(f),
     f.enterpriseId ? eq(p.enterpriseId, f.enterpriseId) : undefined,
     f.from ? sql`${p.periodEnd} >= ${f.from}::date` : undefined,
     f.to ? sql`${p.periodEnd} <= ${f.to}::date` : undefined,

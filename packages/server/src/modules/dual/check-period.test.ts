@@ -23,7 +23,7 @@ const window = 'from=2026-01-01&to=2026-04-30';
 
 describe('due checks behind the oversight figures', () => {
   let t: TestApp;
-  const ids = { east: 0, west: 0, outside: 0 };
+  const ids = { east: 0, west: 0, town: 0, outside: 0 };
 
   beforeAll(async () => {
     t = await startTestApp(now);
@@ -36,8 +36,9 @@ describe('due checks behind the oversight figures', () => {
       domains: ['hazardousChemicals', 'industryTrade'],
     });
     const west = await makeEnterprise(t.database, { regionCode: codes.village2, name: '西村机械厂' });
+    const town = await makeEnterprise(t.database, { regionCode: codes.town, name: '镇直印刷厂', domains: ['industryTrade'] });
     const outside = await makeEnterprise(t.database, { regionCode: codes.otherVillage, name: '邻村化工厂' });
-    Object.assign(ids, { east: east.id, west: west.id, outside: outside.id });
+    Object.assign(ids, { east: east.id, west: west.id, town: town.id, outside: outside.id });
     await makeEnterpriseAccount(t.database, east.id);
     // 东村: monthly Jan–Apr (Jan on time, Feb late, Mar missed, Apr open), the principal's monthly (Jan done only).
     const month = await makeCheckTask(db, east, { cycle: 'month', title: '月度综合排查' });
@@ -61,6 +62,8 @@ describe('due checks behind the oversight figures', () => {
     await makeCheckRecord(db, west, { checkedBy: by, checkedAt: new Date('2026-04-02T02:00:00Z'), taskPeriodId: q1?.id });
     await makeRiskChain(db, east, { reviewedOn: null });
     await makeRiskChain(db, west, { reviewedOn: '2026-02-01' });
+    // 镇直 (an enterprise of no village: its own row, not its township's villages): monthly, all missed.
+    await makeTaskPeriods(db, await makeCheckTask(db, town, { cycle: 'month', title: '镇直月排查' }), '2026-01-01', '2026-03-31');
     // 邻镇: daily checks in March.
     await makeTaskPeriods(db, await makeCheckTask(db, outside, { cycle: 'day', title: '邻镇日排查' }), '2026-03-01', '2026-03-10');
   });
@@ -84,11 +87,13 @@ describe('due checks behind the oversight figures', () => {
         'totals:',
         `enterprise:${ids.east}`,
         `enterprise:${ids.west}`,
+        `enterprise:${ids.town}`,
         'domain:hazardousChemicals',
         'domain:industryTrade',
         'domain:none',
         `village:${codes.village1}`,
         `village:${codes.village2}`,
+        `village:${codes.town}`,
       ].sort(),
     );
     let followed = 0;
@@ -130,7 +135,7 @@ describe('due checks behind the oversight figures', () => {
     expect(followed).toBe(rows.length * 26);
     // The figures are not all zero: the links were tried on real rows.
     expect([body.totals.onTime.value, body.totals.late.value, body.totals.missed.value, body.totals.principalDone.value]).toEqual([
-      4, 3, 5, 2,
+      4, 3, 8, 2,
     ]);
   });
 

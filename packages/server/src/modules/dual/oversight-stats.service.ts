@@ -197,7 +197,13 @@ export function createOversightStatsService(deps: { readDb: Db; clock: Clock }) 
         ),
         group(
           'village',
-          [...byVillage].map(([v, t]) => ({ key: v, label: names.get(v) ?? v, t, filter: { regionCode: v } })),
+          [...byVillage].map(([v, t]) => ({
+            key: v,
+            label: names.get(v) ?? v,
+            t,
+            // an enterprise of no village is counted at its own region (a township's row): only those, not its villages
+            filter: { regionCode: v, exactRegion: villageAndTownship(v).village ? undefined : 'true' },
+          })),
         ),
       ],
     };

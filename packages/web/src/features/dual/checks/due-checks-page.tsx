@@ -38,6 +38,7 @@ export function DueChecksPage() {
   const filters: DueCheckFilters = {
     enterpriseId: Number(params.get('enterpriseId')) || undefined,
     regionCode: text('regionCode'),
+    exactRegion: params.get('exactRegion') === 'true' || undefined,
     domain: text('domain'),
     from: text('from'),
     to: text('to'),
@@ -70,8 +71,9 @@ export function DueChecksPage() {
                   </Tag>
                 ) : null}
                 {filters.regionCode ? (
-                  <Tag closable onClose={() => set({ regionCode: undefined })}>
+                  <Tag closable onClose={() => set({ regionCode: undefined, exactRegion: undefined })}>
                     区划：{regionName}
+                    {filters.exactRegion ? '（本级企业）' : ''}
                   </Tag>
                 ) : null}
                 {filters.domain ? (
