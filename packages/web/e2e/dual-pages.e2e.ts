@@ -44,5 +44,11 @@ describe('双重预防 pages on the demo', () => {
     await opens(page, '/dual/signals', '同一照片重复使用');
     await screenshot(page, 'dual-signals');
     await opens(page, '/dual/oversight', /按时|按期/);
+    // A figure opens the due checks it counts (GET /check-periods with the figure's filters).
+    await page.locator('a[href^="/dual/due-checks"]').first().click();
+    await page.getByTestId('dual-due-checks-page').waitFor();
+    await page.locator('[data-testid="due-checks-table"] tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByText('页面出错了').count()).toBe(0);
+    await screenshot(page, 'dual-due-checks');
   });
 });
