@@ -275,6 +275,10 @@ describe('an enterprise account without an enterprise', () => {
       'file.upload',
       // Its own enforcement checks (the statistics stay closed to it).
       'enforcement.read',
+      // 双重预防: its own risk points, tasks, cards and checks (not the township's oversight).
+      'dual.read',
+      'dual.manage',
+      'dual.check',
     ]);
     for (const url of ['/api/v1/regions', '/api/v1/units', '/api/v1/users']) {
       const res = await s.get(url);

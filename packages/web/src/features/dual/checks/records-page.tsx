@@ -26,7 +26,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { HazardPhotos } from '../../hazards/components/hazard-photos.tsx';
 import { type RecordFilters, useCheckCalendar, useCheckRecord, useCheckRecords } from './api.ts';
 import { useCheckEnterprise } from './use-enterprise.tsx';
@@ -38,7 +38,9 @@ export function CheckRecordsPage() {
   const { enterpriseId, picker } = useCheckEnterprise();
   const [filters, setFilters] = useState<RecordFilters>({});
   const [page, setPage] = useState(1);
-  const [open, setOpen] = useState<number | null>(null);
+  // A signal's evidence opens one record: /dual/records?recordId=…
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<number | null>(Number(params.get('recordId')) || null);
   const records = useCheckRecords({ ...filters, enterpriseId }, page, 20);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">

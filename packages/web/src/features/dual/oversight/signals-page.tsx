@@ -53,7 +53,7 @@ function Evidence({ s }: { s: DualSignal }) {
         <Space wrap size={4}>
           排查记录：
           {ev.recordIds.slice(0, 20).map((id) => (
-            <Link key={id} to={`/dual/records/${id}`}>
+            <Link key={id} to={`/dual/records?recordId=${id}`}>
               #{id}
             </Link>
           ))}
