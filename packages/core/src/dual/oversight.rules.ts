@@ -193,9 +193,21 @@ export function bulkBursts(records: SignalRecord[], t: Pick<SignalThresholds, 'b
 
 /** A due check's outcome as of `today`: done on time (record's China day ≤ period end), late, missed, or still open. */
 export type DueOutcome = 'onTime' | 'late' | 'missed' | 'open';
+/** The outcomes by name, so the server's SQL (`dueOutcomeSql`) is built from these and never retypes them. */
+export const dueOutcomeRule = {
+  /** Done by the period's last day. */
+  onTime: 'onTime',
+  /** Done after it. */
+  late: 'late',
+  /** Not done and the period has ended. */
+  missed: 'missed',
+  /** Not done and the period still runs. */
+  open: 'open',
+} as const satisfies Record<DueOutcome, DueOutcome>;
+
 export function dueOutcome(p: { periodEnd: string; doneOn: string | null }, today: string): DueOutcome {
-  if (p.doneOn !== null) return p.doneOn <= p.periodEnd ? 'onTime' : 'late';
-  return p.periodEnd < today ? 'missed' : 'open';
+  if (p.doneOn !== null) return p.doneOn <= p.periodEnd ? dueOutcomeRule.onTime : dueOutcomeRule.late;
+  return p.periodEnd < today ? dueOutcomeRule.missed : dueOutcomeRule.open;
 }
 
 /** A risk point never reviewed, or last reviewed more than `reviewMonths` months before today (长期未复评). */

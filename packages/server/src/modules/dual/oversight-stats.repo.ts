@@ -1,4 +1,4 @@
-import { type CheckTemplate, type DataScope, type DualSignalStatus, noDomain } from '@anzhi/core';
+import { type CheckTemplate, type DataScope, type DualSignalStatus, dueOutcomeRule, noDomain } from '@anzhi/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { regionSubtree, scopeOn } from '../../db/data-scope.ts';
@@ -19,8 +19,10 @@ const rowsOf = async <T>(ex: Executor, q: SQL) => ((await ex.execute(q)) as unkn
 /** core `dueOutcome` in SQL over check_task_periods: onTime, late, missed or open as of `today`. */
 export function dueOutcomeSql(today: string): SQL {
   const p = checkTaskPeriods;
-  return sql`CASE WHEN ${p.doneOn} IS NOT NULL THEN CASE WHEN ${p.doneOn} <= ${p.periodEnd} THEN 'onTime' ELSE 'late' END
-    WHEN ${p.periodEnd} < ${today}::date THEN 'missed' ELSE 'open' END`;
+  // The outcome names are core's constants written as SQL literals (no parameters: the CASE is grouped and compared).
+  const o = (k: keyof typeof dueOutcomeRule) => sql.raw(`'${dueOutcomeRule[k]}'`);
+  return sql`CASE WHEN ${p.doneOn} IS NOT NULL THEN CASE WHEN ${p.doneOn} <= ${p.periodEnd} THEN ${o('onTime')} ELSE ${o('late')} END
+    WHEN ${p.periodEnd} < ${today}::date THEN ${o('missed')} ELSE ${o('open')} END`;
 }
 
 export interface OversightFilter {
