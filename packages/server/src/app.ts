@@ -16,6 +16,7 @@ import { registerAuditModule } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { registerAuthModule } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createCampaignServices, registerCampaignModules } from './modules/campaigns/campaign.module.ts';
 import { registerCriteriaModule } from './modules/criteria/criteria.routes.ts';
 import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
@@ -109,6 +110,16 @@ export function createServices(
     jobs: createJobService(ctx),
   };
   const hazardModule = createHazardServices({ ...ctx, readDb: readDb.db, notifications, files: base.files, criteria: base.criteria });
+  // 专项整治 before plans: a linked task's monthly dispatch is prefilled with its campaign's figures.
+  const campaignModule = createCampaignServices({
+    ...ctx,
+    readDb: readDb.db,
+    notifications,
+    files: base.files,
+    criteria: base.criteria,
+    enterprises: base.enterprises,
+    hazards: hazardModule,
+  });
   const planModule = createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files });
   const enforcementModule = createEnforcementServices({
     ...ctx,
@@ -151,7 +162,7 @@ export function createServices(
     checks: hazardModule.checks,
     reports: hazardModule.reports,
   });
-  return { ...base, hazardModule, planModule, enforcementModule, reportModule, dualModule, todos, enterpriseFile };
+  return { ...base, hazardModule, planModule, enforcementModule, reportModule, dualModule, campaignModule, todos, enterpriseFile };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -218,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerEnforcementModules(app, { services: services.enforcementModule, db: database.db });
   await registerReportModules(app, { services: services.reportModule, db: database.db });
   await registerDualModules(app, { services: services.dualModule, db: database.db, publicUrl: config.publicUrl });
+  await registerCampaignModules(app, { services: services.campaignModule, db: database.db, publicUrl: config.publicUrl });
   await registerSettingsModule(app, { settings: services.settings });
   await registerTodoModule(app, { todos: services.todos });
   await registerJobModule(app, { jobs: services.jobs });

@@ -33,6 +33,7 @@ import {
   startTestApp,
   type TestApp,
 } from './factories.ts';
+import { campaignMatrixParts } from './role-matrix-campaigns.ts';
 import { dualMatrixParts } from './role-matrix-dual.ts';
 import { enforcementMatrixParts } from './role-matrix-enforcement.ts';
 import { type Expectation, list, read, shared, write } from './role-matrix-kit.ts';
@@ -42,6 +43,7 @@ const expected: Record<string, Expectation> = {
   ...Object.assign({}, ...enforcementMatrixParts.map((p) => p.expected)),
   ...Object.assign({}, ...reportMatrixParts.map((p) => p.expected)),
   ...Object.assign({}, ...dualMatrixParts.map((p) => p.expected)),
+  ...Object.assign({}, ...campaignMatrixParts.map((p) => p.expected)),
   'GET /api/health': shared('public'),
   'POST /api/v1/auth/login': shared('public'),
   'POST /api/v1/auth/logout': { ...shared('authenticated'), endsSession: true },
@@ -234,7 +236,7 @@ beforeAll(async () => {
     'criteria-sets': 'gb35181-2025',
     settings: codes.otherTown,
   });
-  for (const part of [...enforcementMatrixParts, ...reportMatrixParts, ...dualMatrixParts]) {
+  for (const part of [...enforcementMatrixParts, ...reportMatrixParts, ...dualMatrixParts, ...campaignMatrixParts]) {
     const ids = await part.setup({ database: db, org, outside, sibling, inside, marks: { OUTSIDE, SIBLING }, now });
     Object.assign(outsideIds, ids.outsideIds);
     Object.assign(siblingIds, ids.siblingIds);

@@ -506,6 +506,10 @@ export const apiEndpoints = {
   'GET /dual-signals': { query: dualSignalListQuery, response: dualSignalPage },
   'POST /dual-signals/{id}/dismiss': { body: dualSignalDismissBody, response: dualSignal },
   'GET /dual-oversight': { query: dualOversightQuery, response: dualOversight },
+
+  // 专项台账 — object types and objects
+  // 专项整治 — campaigns, rounds, progress, exports
+  // 专项整治 — field checks
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

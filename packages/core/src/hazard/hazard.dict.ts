@@ -1,5 +1,5 @@
 /** Where a hazard was found. Statistics split by it (全量汇总). */
-export const hazardChannels = ['selfCheck', 'inspection', 'enforcement', 'expert', 'publicReport', 'iot'] as const;
+export const hazardChannels = ['selfCheck', 'inspection', 'enforcement', 'expert', 'publicReport', 'iot', 'campaign'] as const;
 export type HazardChannel = (typeof hazardChannels)[number];
 export const hazardChannelLabels: Record<HazardChannel, string> = {
   selfCheck: '企业自查自报',
@@ -8,6 +8,8 @@ export const hazardChannelLabels: Record<HazardChannel, string> = {
   expert: '专家诊查',
   publicReport: '群众举报查实',
   iot: '监测预警',
+  // 专项整治 (issue 17): a failed item of a campaign check.
+  campaign: '专项检查',
 };
 
 /** 16号令 第三条: two grades. */

@@ -61,6 +61,15 @@ const grants = {
   'dual.check': ['admin', 'office', 'village', 'enterprise'],
   'dual.oversee': ['admin', 'office', 'unit', 'leader'],
   'dual.dismiss': ['admin', 'office'],
+  // 专项整治 (issue 17): the administrator shapes the object ledgers' types; whoever keeps a ledger registers its
+  // objects (units and grid workers; an enterprise its own 有限空间 …); the office runs campaigns and their rounds; units,
+  // grid workers and inspectors do the checks in the field. Enterprises never see a campaign (they are its objects).
+  'ledger.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader', 'enterprise'],
+  'ledger.manage': ['admin', 'office', 'unit', 'village', 'enterprise'],
+  'ledger.types': ['admin'],
+  'campaign.read': ['admin', 'office', 'unit', 'village', 'inspector', 'leader'],
+  'campaign.manage': ['admin', 'office'],
+  'campaign.check': ['admin', 'office', 'unit', 'village', 'inspector'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,6 +1,7 @@
 import type { DataScope } from '@anzhi/core';
 import { type AnyColumn, and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { regionArrayInScope, regionInScope } from '../lib/scope-sql.ts';
+import { campaignChecks, campaignHazards, campaigns, ledgerObjects } from '../modules/campaigns/campaign.table.ts';
 import {
   checkPhotos,
   checkRecords,
@@ -172,6 +173,40 @@ function inspectorScope(scope: DataScope): SQL | undefined {
   }
 }
 
+/**
+ * 专项台账 objects: their region (a member unit too: a unit works every object of its regions in a campaign); an
+ * enterprise account its own enterprise's objects.
+ */
+function ledgerObjectScope(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+    case 'unit':
+      return regionInScope(ledgerObjects.regionCode, scope);
+    case 'enterprise':
+      return eq(ledgerObjects.enterpriseId, scope.enterpriseId);
+    default:
+      return sql`false`;
+  }
+}
+
+/** A township's campaigns: read by the township, its villages and units (ancestors) and the county above; no enterprise. */
+function campaignScope(scope: DataScope): SQL | undefined {
+  if (scope.kind === 'all') return undefined;
+  if (scope.kind !== 'regions' && scope.kind !== 'unit') return sql`false`;
+  return regionInScope(campaigns.regionCode, scope, { ancestors: true });
+}
+
+/** Rows of a campaign's field work (checks, hazard links): the checked object's region; enterprises none. */
+function campaignWorkScope(column: AnyColumn) {
+  return (scope: DataScope): SQL | undefined => {
+    if (scope.kind === 'all') return undefined;
+    if (scope.kind !== 'regions' && scope.kind !== 'unit') return sql`false`;
+    return regionInScope(column, scope);
+  };
+}
+
 /** The scope condition of each scoped table, by the table's SQL name. */
 export const scopeOn = {
   enterprises: enterpriseScope,
@@ -226,6 +261,11 @@ export const scopeOn = {
   check_photos: (scope: DataScope) => ownedByScopedEnterprise(checkPhotos.enterpriseId, scope),
   risk_maps: (scope: DataScope) => ownedByScopedEnterprise(riskMaps.enterpriseId, scope),
   dual_signals: (scope: DataScope) => ownedByScopedEnterprise(dualSignals.enterpriseId, scope),
+  // 专项整治 (issue 17)
+  ledger_objects: ledgerObjectScope,
+  campaigns: campaignScope,
+  campaign_checks: campaignWorkScope(campaignChecks.regionCode),
+  campaign_hazards: campaignWorkScope(campaignHazards.regionCode),
 } as const satisfies Record<string, (scope: DataScope) => SQL | undefined>;
 
 /**
@@ -237,6 +277,8 @@ export const unscopedTables: Record<string, string> = {
   audit_events: 'read only with audit.read (the system administrator, scope all)',
   sessions: 'the signed-in user’s own',
   criteria_sets: 'the shared criteria library, the same for everyone',
+  ledger_object_types: 'the installation’s dictionary of 专项台账 object types (the administrator’s), the same for everyone',
+  campaign_rounds: 'read through their campaign (scopeOn.campaigns)',
   check_record_items: 'read through their record (scopeOn.check_records)',
   enforcement_plan_amendments: 'read through their plan (scopeOn.enforcement_plans)',
   enforcement_check_items: 'read through their check (scopeOn.enforcement_checks)',

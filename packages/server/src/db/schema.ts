@@ -1,5 +1,13 @@
 export { auditAnchor, auditEvents } from '../modules/audit/audit.table.ts';
 export { sessions } from '../modules/auth/session.table.ts';
+export {
+  campaignChecks,
+  campaignHazards,
+  campaignRounds,
+  campaigns,
+  ledgerObjects,
+  ledgerObjectTypes,
+} from '../modules/campaigns/campaign.table.ts';
 export { criteriaSets } from '../modules/criteria/criteria.table.ts';
 export {
   checkPhotos,

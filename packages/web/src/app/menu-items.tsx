@@ -189,6 +189,17 @@ const menu: Array<MenuEntry | MenuGroup> = [
     ],
   },
   {
+    key: 'campaigns',
+    label: '专项整治',
+    icon: <FlagOutlined />,
+    // Shown once a part adds its entries (a group without visible entries is hidden).
+    children: [
+      // object ledgers
+      // campaigns
+      // field checks
+    ],
+  },
+  {
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
@@ -274,6 +285,7 @@ export function openMenuKeys(pathname: string): string[] {
   if (pathname.startsWith('/enforcement')) return ['enforcement'];
   if (pathname.startsWith('/reports')) return ['reports'];
   if (pathname.startsWith('/dual')) return ['dual'];
+  if (pathname.startsWith('/campaigns') || pathname.startsWith('/ledgers')) return ['campaigns'];
   if (pathname.startsWith('/admin/criteria')) return ['admin', 'hazards'];
   return pathname.startsWith('/admin') ? ['admin'] : [];
 }

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
+import { campaignRoutes, ledgerRoutes } from '../features/campaigns/campaign-routes.tsx';
 import { dashboardSummaryQuery } from '../features/dashboard/api.ts';
 import { dualPublicRoutes, dualRoutes } from '../features/dual/dual-routes.tsx';
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/enforcement-routes.tsx';
@@ -243,6 +244,16 @@ export function createAppRouter(queryClient: QueryClient) {
                       path: 'dual',
                       handle: h({ crumb: '双重预防', linkable: false, permission: 'dual.read' }),
                       children: dualRoutes,
+                    },
+                    {
+                      path: 'ledgers',
+                      handle: h({ crumb: '专项台账', linkable: false, permission: 'ledger.read' }),
+                      children: ledgerRoutes,
+                    },
+                    {
+                      path: 'campaigns',
+                      handle: h({ crumb: '专项整治', linkable: false, permission: 'campaign.read' }),
+                      children: campaignRoutes,
                     },
                     {
                       path: 'admin',

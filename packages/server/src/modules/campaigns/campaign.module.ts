@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { CriteriaService } from '../criteria/criteria.service.ts';
+import type { EnterpriseService } from '../enterprises/enterprise.service.ts';
+import type { FileService } from '../files/file.service.ts';
+import type { HazardServices } from '../hazards/hazard.module.ts';
+import type { NotificationService } from '../notifications/notification.service.ts';
+
+export interface CampaignDeps {
+  db: Db;
+  /** Progress, exports and the plan's figures read here (ADR 0017). */
+  readDb: Db;
+  clock: Clock;
+  audit: AuditService;
+  notifications: NotificationService;
+  files: FileService;
+  criteria: CriteriaService;
+  enterprises: EnterpriseService;
+  /** A failed item becomes a hazard through `hazards.hazards.createInTx` (channel 专项检查): the same record, never a copy. */
+  hazards: HazardServices;
+}
+
+/**
+ * 专项台账 and 专项整治 (issue 17), one service per part: the object ledgers (types, objects, import/export, QR
+ * labels), campaigns (scope, checklist, rounds, progress, exports, the plan task's figures) and the field work (the
+ * phone's checks and their hazards). Each part adds its services and routes in its own section below.
+ */
+export function createCampaignServices(deps: CampaignDeps) {
+  void deps;
+  return {
+    // object ledgers
+    // campaigns
+    // field checks
+  };
+}
+
+export type CampaignServices = ReturnType<typeof createCampaignServices>;
+
+export async function registerCampaignModules(app: FastifyInstance, deps: { services: CampaignServices; db: Db; publicUrl?: string }) {
+  void app;
+  void deps;
+  // object ledgers
+  // campaigns
+  // field checks
+}

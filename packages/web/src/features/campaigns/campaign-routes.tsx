@@ -1,0 +1,15 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * 专项台账 pages under /ledgers and 专项整治 pages under /campaigns (inside the signed-in layout). Every page loads on
+ * demand; each part of the module adds its routes in its own section below. The phone's offline check pages and the
+ * QR label's landing page are registered by the field-check part.
+ */
+export const ledgerRoutes: RouteObject[] = [
+  // object ledgers
+];
+
+export const campaignRoutes: RouteObject[] = [
+  // campaigns
+  // field checks
+];
