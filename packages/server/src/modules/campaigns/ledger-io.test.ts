@@ -161,7 +161,8 @@ describe('export and labels', () => {
     const wb = new Excel.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    const header = (ws?.getRow(1).values as unknown[]).slice(1);
+    if (!ws) throw new Error('no sheet');
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       '名称*',
       '所在村（社区）*',
@@ -176,7 +177,7 @@ describe('export and labels', () => {
       '标签码',
       '状态',
     ]);
-    expect(ws?.rowCount).toBe(3);
+    expect(ws.rowCount).toBe(3);
     // The export imports back unchanged.
     const again = await importFile(houseType, res.rawPayload);
     expect(again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: [] });
