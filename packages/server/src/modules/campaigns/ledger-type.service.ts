@@ -61,9 +61,11 @@ export function createLedgerTypeService(deps: { db: Db; clock: Clock; audit: Aud
     return objectTypeView(row, await ledgerTypeRepo.countObjects(db, scopeOn.ledger_objects(actor.scope), row.id));
   }
 
-  /** The type an object is of (any caller may name it: the dictionary is the same for everyone). */
+  /**
+   * The type an object is of (any caller may name it: the dictionary is the same for everyone). Only a lookup: it
+   * may run inside a caller's transaction, where writing the shipped types on another connection could wait on it.
+   */
   async function load(ex: Executor, id: number): Promise<ObjectTypeRow> {
-    await ensureShipped();
     const row = await ledgerTypeRepo.find(ex, id);
     if (!row) throw ledgerTypeErrors.notFound();
     return row;
@@ -122,6 +124,7 @@ export function createLedgerTypeService(deps: { db: Db; clock: Clock; audit: Aud
 
     /** A shipped type's fields and checklist as AnZhi ships them (name and counter too); objects keep their data. */
     async restore(actor: Actor, id: number): Promise<ObjectType> {
+      await ensureShipped();
       const row = await load(db, id);
       const d = defaultObjectTypes.find((t) => t.code === row.code);
       if (!row.builtin || !d) throw ledgerTypeErrors.notBuiltin();
