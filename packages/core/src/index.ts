@@ -13,6 +13,7 @@ export * from './campaign/campaign-check.contract.ts';
 export * from './campaign/ledger-object.contract.ts';
 export * from './campaign/ledger-object.dict.ts';
 export * from './campaign/ledger-object.rules.ts';
+export * from './campaign/ledger-sheet.rules.ts';
 export * from './common/common.contract.ts';
 export * from './common/labels.ts';
 export * from './common/zod-locale.ts';

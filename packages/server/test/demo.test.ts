@@ -356,3 +356,28 @@ describe('the demo 形式主义 signals (issue 16, part E)', () => {
     ]);
   });
 });
+
+describe('the demo 专项台账 (issue 17, object ledgers)', () => {
+  it('holds 有限空间 in 工贸 enterprises (qiye’s among them) and 经营性自建房 in the villages, most in 张网格’s 东村', async () => {
+    const office = await login(t.app, 'anweiban', demoAccounts[1]?.password);
+    const types = (await office.get('/api/v1/ledger-object-types')).json().items as Array<{
+      code: string;
+      objectCount: number;
+      id: number;
+    }>;
+    const confined = types.find((x) => x.code === 'confinedSpace');
+    const house = types.find((x) => x.code === 'selfBuiltHouse');
+    expect(confined?.objectCount).toBeGreaterThanOrEqual(12);
+    expect(confined?.objectCount).toBeLessThanOrEqual(16);
+    expect(house?.objectCount).toBe(20);
+    const qiye = await login(t.app, 'qiye', demoAccounts.find((a) => a.username === 'qiye')?.password);
+    const own = (await qiye.get('/api/v1/ledger-objects')).json();
+    expect(own.total).toBe(3);
+    const dongcun = await login(t.app, 'dongcun', demoAccounts.find((a) => a.username === 'dongcun')?.password);
+    const houses = (await dongcun.get(`/api/v1/ledger-objects?typeId=${house?.id}`)).json();
+    expect(houses.total).toBe(6);
+    expect(houses.items[0].data).toMatchObject({ owner: expect.any(String), floors: expect.any(Number), use: expect.any(String) });
+    const label = await dongcun.get(`/api/v1/ledger-objects/by-label/${houses.items[0].labelCode}`);
+    expect(label.statusCode).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import { ledgersMatrixPart } from './role-matrix-campaigns-ledgers.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -6,6 +7,7 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
  */
 export const campaignMatrixParts: MatrixPart[] = [
   // object ledgers
+  ledgersMatrixPart,
   // campaigns
   // field checks
 ];

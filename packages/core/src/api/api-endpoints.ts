@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.contract.ts';
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
+import {
+  ledgerImportQuery,
+  ledgerObject,
+  ledgerObjectFilter,
+  ledgerObjectInput,
+  ledgerObjectPage,
+  ledgerObjectRemove,
+  ledgerObjectUpdate,
+  objectType,
+  objectTypeInput,
+  objectTypeList,
+  objectTypeUpdate,
+} from '../campaign/ledger-object.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
@@ -508,6 +521,17 @@ export const apiEndpoints = {
   'GET /dual-oversight': { query: dualOversightQuery, response: dualOversight },
 
   // 专项台账 — object types and objects
+  'GET /ledger-object-types': { response: objectTypeList },
+  'POST /ledger-object-types': { body: objectTypeInput, response: objectType },
+  'PUT /ledger-object-types/{id}': { body: objectTypeUpdate, response: objectType },
+  'POST /ledger-object-types/{id}/restore': { response: objectType },
+  'GET /ledger-objects': { query: ledgerObjectFilter, response: ledgerObjectPage },
+  'POST /ledger-objects': { body: ledgerObjectInput, response: ledgerObject },
+  'GET /ledger-objects/by-label/{code}': { response: ledgerObject },
+  'GET /ledger-objects/{id}': { response: ledgerObject },
+  'PUT /ledger-objects/{id}': { body: ledgerObjectUpdate, response: ledgerObject },
+  'POST /ledger-objects/{id}/remove': { body: ledgerObjectRemove, response: ledgerObject },
+  'POST /ledger-objects/import': { query: ledgerImportQuery, multipart: true, response: importResult },
   // 专项整治 — campaigns, rounds, progress, exports
   // 专项整治 — field checks
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;

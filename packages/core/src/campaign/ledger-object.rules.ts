@@ -35,37 +35,39 @@ const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/;
 
 function fieldSchema(f: ObjectFieldDef): z.ZodType {
   const named = (m: string) => `${f.label}${m}`;
+  // A required field left out (or null) reads 请填写<label>, not "<label>应为文本".
+  const typeError = (m: string) => (issue: { input?: unknown }) => (issue.input == null ? `请填写${f.label}` : named(m));
   switch (f.kind) {
     case 'text': {
       const s = z
-        .string({ error: named('应为文本') })
+        .string({ error: typeError('应为文本') })
         .trim()
         .max(f.max ?? 200, named(`不超过 ${f.max ?? 200} 字`));
       return f.required ? s.min(1, `请填写${f.label}`) : s;
     }
     case 'phone':
       return z
-        .string({ error: named('应为电话号码') })
+        .string({ error: typeError('应为电话号码') })
         .trim()
         .regex(PHONE, named('应为手机号或带区号的固定电话'));
     case 'int': {
       const n = z
-        .number({ error: named('应为整数') })
+        .number({ error: typeError('应为整数') })
         .int(named('应为整数'))
         .min(0, named('不能为负数'));
       return f.max === undefined ? n : n.max(f.max, named(`不超过 ${f.max}`));
     }
     case 'number': {
-      const n = z.number({ error: named('应为数字') }).min(0, named('不能为负数'));
+      const n = z.number({ error: typeError('应为数字') }).min(0, named('不能为负数'));
       return f.max === undefined ? n : n.max(f.max, named(`不超过 ${f.max}`));
     }
     case 'date':
-      return z.iso.date({ error: named('应为日期，如 2026-06-30') });
+      return z.iso.date({ error: typeError('应为日期，如 2026-06-30') });
     case 'bool':
-      return z.boolean({ error: named('应为“是”或“否”') });
+      return z.boolean({ error: typeError('应为“是”或“否”') });
     case 'enum': {
       const options = f.options ?? [];
-      return z.string({ error: named('应为选项之一') }).refine((v) => options.includes(v), named(`应为${options.join('、')}之一`));
+      return z.string({ error: typeError('应为选项之一') }).refine((v) => options.includes(v), named(`应为${options.join('、')}之一`));
     }
   }
 }

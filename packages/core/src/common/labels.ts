@@ -352,6 +352,17 @@ export const fieldLabels: Record<string, string> = {
   paymentRef: '发放凭证号',
   // 双重预防 — small venues (issue 16)
   filter: '筛选条件',
+  // 专项台账 — object types and objects (issue 17)
+  typeId: '台账类型',
+  counter: '计量单位',
+  checklist: '检查内容',
+  anchor: '对象归属',
+  labelCode: '标签码',
+  fields: '字段',
+  archived: '停用',
+  required: '必填',
+  ids: '所选对象',
+  label: '字段名称',
 };
 
 export function labelOf(path: ReadonlyArray<PropertyKey>): string {

@@ -15,7 +15,7 @@ import { industryDivisions } from './industry.dict.ts';
  * townships use in their own ledgers. Names are resolved by the server: region (所属村), landlord (出租方) and
  * supervising unit (监管单位).
  */
-export type ColumnKind = 'text' | 'phone' | 'creditCode' | 'date' | 'int' | 'number' | 'enum' | 'list' | 'industry';
+export type ColumnKind = 'text' | 'phone' | 'creditCode' | 'date' | 'int' | 'number' | 'enum' | 'list' | 'industry' | 'bool';
 export type RefField = 'region' | 'landlord' | 'supervisingUnit';
 export type ColumnField = Exclude<keyof EnterpriseInput, 'regionCode' | 'landlordId' | 'supervisingUnitId' | 'fiveToOne'> | RefField;
 

@@ -2,79 +2,39 @@ import type { z } from 'zod';
 import { type EnterpriseInput, enterpriseInput, type ImportResult } from './enterprise.contract.ts';
 import { enterpriseNameKey } from './enterprise.rules.ts';
 import { type ColumnField, type EnterpriseColumn, enterpriseColumns } from './enterprise-columns.dict.ts';
-import { cellText, parseCell, type RawCell, toHalfWidth } from './import-cell.rules.ts';
+import { parseCell, type RawCell, toHalfWidth } from './import-cell.rules.ts';
+import {
+  type HeaderMappingOf,
+  headerFinder,
+  isBlankRowOf,
+  locateHeaderRowOf,
+  type MappedColumnOf,
+  mapHeaderCells,
+  type SheetRow,
+} from './sheet-header.rules.ts';
+
+export { displayHeader, normaliseHeader, type SheetRow } from './sheet-header.rules.ts';
 
 export type ImportRowError = ImportResult['errors'][number];
 export type CellError = Omit<ImportRowError, 'row'>;
 
-/** The header key a column is found under: half-width, no spaces, no 必填 markers, no brackets. */
-function headerKeys(raw: string): string[] {
-  const s = toHalfWidth(raw)
-    .replace(/\s+/g, '')
-    .replace(/\*/g, '')
-    .replace(/\((必填|选填|必选|可选)\)/g, '')
-    .replace(/[:：]$/, '');
-  const brackets = /[()[\]【】〔〕<>《》]/g;
-  const withoutGroups = s.replace(/\([^)]*\)|【[^】]*】|\[[^\]]*\]/g, '');
-  return [...new Set([s.replace(brackets, ''), withoutGroups.replace(brackets, '')])].filter(Boolean);
-}
-
-export function normaliseHeader(raw: RawCell): string {
-  return headerKeys(cellText(raw) ?? '')[0] ?? '';
-}
-
-/** The header as the user wrote it, without line breaks, spaces or 必填 markers: what error reports name. */
-export function displayHeader(raw: RawCell): string {
-  return (cellText(raw) ?? '')
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/^[*＊]+|[*＊]+$/g, '')
-    .replace(/[（(](必填|选填|必选|可选)[）)]/g, '');
-}
-
-const columnsByKey = new Map<string, EnterpriseColumn>();
-for (const c of enterpriseColumns) {
-  for (const name of [c.header, ...c.synonyms]) for (const key of headerKeys(name)) if (!columnsByKey.has(key)) columnsByKey.set(key, c);
-}
+const findEnterpriseColumn = headerFinder(enterpriseColumns);
 
 export function columnForHeader(raw: RawCell): EnterpriseColumn | undefined {
-  for (const key of headerKeys(cellText(raw) ?? '')) {
-    const c = columnsByKey.get(key);
-    if (c) return c;
-  }
-  return undefined;
+  return findEnterpriseColumn(raw);
 }
 
-export interface MappedColumn {
-  index: number;
-  header: string;
-  column: EnterpriseColumn;
-}
-export interface HeaderMapping {
-  columns: MappedColumn[];
-  ignoredColumns: string[];
-}
+export type MappedColumn = MappedColumnOf<EnterpriseColumn>;
+export type HeaderMapping = HeaderMappingOf<EnterpriseColumn>;
 
 /** Maps a header row's cells (0-based) to fields; unknown or repeated headers are listed as ignored, never refused. */
 export function mapHeaderRow(cells: readonly RawCell[]): HeaderMapping {
-  const columns: MappedColumn[] = [];
-  const ignoredColumns: string[] = [];
-  cells.forEach((cell, index) => {
-    const header = displayHeader(cell);
-    if (!header) return;
-    const column = columnForHeader(cell);
-    if (column && !columns.some((m) => m.column.field === column.field)) columns.push({ index, header, column });
-    else ignoredColumns.push(header);
-  });
-  return { columns, ignoredColumns };
+  return mapHeaderCells(cells, findEnterpriseColumn);
 }
 
 /** The header row: the first of the first `maxRows` rows naming the enterprise name column and at least one other. */
 export function locateHeaderRow(rows: readonly (readonly RawCell[])[], maxRows = 10): { index: number; mapping: HeaderMapping } | null {
-  for (let i = 0; i < Math.min(rows.length, maxRows); i++) {
-    const mapping = mapHeaderRow(rows[i] ?? []);
-    if (mapping.columns.length >= 2 && mapping.columns.some((m) => m.column.field === 'name')) return { index: i, mapping };
-  }
-  return null;
+  return locateHeaderRowOf(rows, findEnterpriseColumn, (m) => m.columns.some((c) => c.column.field === 'name'), maxRows);
 }
 
 const rowSchema = enterpriseInput.omit({ regionCode: true, landlordId: true, supervisingUnitId: true, fiveToOne: true }).partial();
@@ -107,7 +67,7 @@ export interface ParsedRow {
 const refFields: ReadonlySet<ColumnField> = new Set(['region', 'landlord', 'supervisingUnit']);
 
 export function isBlankRow(cells: readonly RawCell[], mapping: HeaderMapping): boolean {
-  return mapping.columns.every((m) => cellText(cells[m.index]) === null);
+  return isBlankRowOf(cells, mapping);
 }
 
 /** Reads one data row with the header mapping and checks it with the same contract as the form. */
@@ -180,11 +140,6 @@ export function findDuplicateRows(
   return errors;
 }
 
-export interface SheetRow {
-  /** 1-based row number as Excel shows it. */
-  row: number;
-  cells: readonly RawCell[];
-}
 export interface GoodRow extends Omit<ParsedRow, 'errors' | 'input'> {
   row: number;
   input: Partial<EnterpriseInput>;

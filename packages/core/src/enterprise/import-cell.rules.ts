@@ -93,7 +93,13 @@ function labelIndex(labels: Readonly<Record<string, readonly string[]>>): Map<st
   return index;
 }
 
-function lookupLabel(column: EnterpriseColumn, text: string): string | undefined {
+/** What a cell is read as: an enterprise column, or any column of the same kinds (a 专项台账 field). */
+export type CellColumn = Pick<EnterpriseColumn, 'kind' | 'labels'>;
+
+const yes = new Set(['是', '有', 'Y', 'YES', 'TRUE', '√', '✓', '已', '1']);
+const no = new Set(['否', '无', '没有', 'N', 'NO', 'FALSE', '×', '✗', '未', '0']);
+
+function lookupLabel(column: CellColumn, text: string): string | undefined {
   const index = labelIndex(column.labels ?? {});
   const key = compactKey(text);
   return index.get(key) ?? index.get(key.replace(/安全生产|标准化|达标|风险$/g, '')) ?? index.get(key.replace(/企业$|场所$/, ''));
@@ -137,7 +143,7 @@ function parseNumber(raw: RawCell, text: string): CellResult {
  * One cell as the value of its field: null when empty (an empty list for list columns), or a Chinese reason why
  * it cannot be read. Values are checked further by the enterprise contract.
  */
-export function parseCell(column: EnterpriseColumn, raw: RawCell): CellResult {
+export function parseCell(column: CellColumn, raw: RawCell): CellResult {
   const text = cellText(raw);
   if (text === null) return { value: column.kind === 'list' ? [] : null };
   switch (column.kind) {
@@ -154,6 +160,12 @@ export function parseCell(column: EnterpriseColumn, raw: RawCell): CellResult {
       return parseNumber(raw, text);
     case 'industry':
       return parseIndustry(text);
+    case 'bool': {
+      const key = compactKey(text).toUpperCase();
+      if (yes.has(key)) return { value: true };
+      if (no.has(key)) return { value: false };
+      return { error: `应为“是”或“否”，实际为“${text}”` };
+    }
     case 'enum': {
       const code = lookupLabel(column, text);
       if (code) return { value: code };

@@ -29,6 +29,7 @@ import { seedEnforcementStatsDemo } from './demo-enforcement-stats.ts';
 import { seedDemoEnforcementTriad } from './demo-enforcement-triad.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 import { seedDemoHazards } from './demo-hazards.ts';
+import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedDemoPlan } from './demo-plans.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoVillageTodo } from './demo-todos.ts';
@@ -282,6 +283,16 @@ export async function seedDemo(
     await seedDemoDualVenues(tx, { now, villageUserId: id('dongcun'), villageName: '张网格' });
     // oversight — planted reused photos, back-dated fixes, bulk records
     await seedDemoDualOversight(tx, { now, checkerUserId: id('qiye'), boundEnterpriseId: boundId, storage: opts.storage });
+    // 专项整治 (issue 17), each part in its own section:
+    // object ledgers — 有限空间 in the 工贸 enterprises, 经营性自建房 in the villages (东村 the most)
+    const ledgers = await seedDemoLedgers(tx, {
+      now,
+      boundEnterpriseId: boundId,
+      createdBy: id('anweiban'),
+      villageCreatedBy: id('dongcun'),
+    });
+    // (the campaigns section below starts its demo campaign over `ledgers`)
+    void ledgers;
   });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());

@@ -195,6 +195,8 @@ const menu: Array<MenuEntry | MenuGroup> = [
     // Shown once a part adds its entries (a group without visible entries is hidden).
     children: [
       // object ledgers
+      { path: '/ledgers', label: '专项台账', icon: <TableOutlined />, permission: 'ledger.read' },
+      { path: '/ledgers/types', label: '台账类型', icon: <ControlOutlined />, permission: 'ledger.types' },
       // campaigns
       // field checks
     ],

@@ -7,6 +7,13 @@ import type { EnterpriseService } from '../enterprises/enterprise.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// object ledgers
+import { registerLedgerIoRoutes } from './ledger-io.routes.ts';
+import { createLedgerIoService } from './ledger-io.service.ts';
+import { registerLedgerObjectRoutes } from './ledger-object.routes.ts';
+import { createLedgerObjectService } from './ledger-object.service.ts';
+import { registerLedgerTypeRoutes } from './ledger-type.routes.ts';
+import { createLedgerTypeService } from './ledger-type.service.ts';
 
 export interface CampaignDeps {
   db: Db;
@@ -28,9 +35,13 @@ export interface CampaignDeps {
  * phone's checks and their hazards). Each part adds its services and routes in its own section below.
  */
 export function createCampaignServices(deps: CampaignDeps) {
-  void deps;
+  // object ledgers
+  const ledgerTypes = createLedgerTypeService(deps);
   return {
     // object ledgers
+    ledgerTypes,
+    ledgerObjects: createLedgerObjectService({ ...deps, types: ledgerTypes }),
+    ledgerIo: createLedgerIoService({ ...deps, types: ledgerTypes }),
     // campaigns
     // field checks
   };
@@ -39,9 +50,10 @@ export function createCampaignServices(deps: CampaignDeps) {
 export type CampaignServices = ReturnType<typeof createCampaignServices>;
 
 export async function registerCampaignModules(app: FastifyInstance, deps: { services: CampaignServices; db: Db; publicUrl?: string }) {
-  void app;
-  void deps;
   // object ledgers
+  registerLedgerTypeRoutes(app, deps.services.ledgerTypes);
+  await registerLedgerIoRoutes(app, { io: deps.services.ledgerIo, publicUrl: deps.publicUrl });
+  registerLedgerObjectRoutes(app, deps.services.ledgerObjects);
   // campaigns
   // field checks
 }

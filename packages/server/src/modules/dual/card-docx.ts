@@ -22,7 +22,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import QRCode from 'qrcode';
+import { qrPng } from '../../lib/qr-image.ts';
 import { REPORT_HOTLINE } from '../enterprises/responsibility-card.ts';
 
 /** 两单两卡 and the 风险告知卡 as editable .docx (one card a page, A4 or A5), each with a QR that opens it on a phone. */
@@ -46,7 +46,7 @@ function writer(size: CardSize) {
       children: [new TextRun({ text, size: pt(opts.size ?? 28), bold: opts.bold, font: opts.font ?? FONT, color: opts.color })],
     });
   const qr = async (url: string, caption: string) => {
-    const png = await QRCode.toBuffer(url, { type: 'png', width: 360, margin: 1, errorCorrectionLevel: 'M' });
+    const png = await qrPng(url);
     return [
       new Paragraph({
         alignment: AlignmentType.CENTER,

@@ -7,6 +7,12 @@ import type { RouteObject } from 'react-router';
  */
 export const ledgerRoutes: RouteObject[] = [
   // object ledgers
+  { index: true, lazy: () => import('./ledgers/ledgers-page.tsx').then((m) => ({ Component: m.LedgersPage })) },
+  {
+    path: 'types',
+    handle: { crumb: '台账类型', permission: 'ledger.types' },
+    lazy: () => import('./ledgers/types-page.tsx').then((m) => ({ Component: m.LedgerTypesPage })),
+  },
 ];
 
 export const campaignRoutes: RouteObject[] = [
