@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.contract.ts';
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
+import {
+  campaignDetail,
+  campaignInput,
+  campaignListQuery,
+  campaignObjectPage,
+  campaignObjectQuery,
+  campaignPage,
+  campaignProgress,
+  campaignUpdate,
+  roundCloseBody,
+  roundOpenBody,
+} from '../campaign/campaign.contract.ts';
+import { campaignCheckDetail } from '../campaign/campaign-check.contract.ts';
+import { objectTypeList } from '../campaign/ledger-object.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
@@ -508,8 +522,19 @@ export const apiEndpoints = {
   'GET /dual-oversight': { query: dualOversightQuery, response: dualOversight },
 
   // 专项台账 — object types and objects
+  'GET /ledger-object-types': { response: objectTypeList },
   // 专项整治 — campaigns, rounds, progress, exports
+  'GET /campaigns': { query: campaignListQuery, response: campaignPage },
+  'POST /campaigns': { body: campaignInput, response: campaignDetail },
+  'GET /campaigns/{id}': { response: campaignDetail },
+  'PUT /campaigns/{id}': { body: campaignUpdate, response: campaignDetail },
+  'POST /campaigns/{id}/rounds/{ordinal}/open': { body: roundOpenBody, response: campaignDetail },
+  'POST /campaigns/{id}/rounds/{ordinal}/close': { body: roundCloseBody, response: campaignDetail },
+  'POST /campaigns/{id}/close': { response: campaignDetail },
+  'GET /campaigns/{id}/progress': { response: campaignProgress },
+  'GET /campaigns/{id}/objects': { query: campaignObjectQuery, response: campaignObjectPage },
   // 专项整治 — field checks
+  'GET /campaign-checks/{id}': { response: campaignCheckDetail },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;
