@@ -196,6 +196,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
     children: [
       // object ledgers
       // campaigns
+      { path: '/campaigns', label: '专项整治', icon: <FlagOutlined />, permission: 'campaign.read' },
       // field checks
     ],
   },

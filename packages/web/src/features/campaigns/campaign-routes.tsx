@@ -11,5 +11,6 @@ export const ledgerRoutes: RouteObject[] = [
 
 export const campaignRoutes: RouteObject[] = [
   // campaigns
+  { index: true, lazy: () => import('./campaign/campaign-list-page.tsx').then((m) => ({ Component: m.CampaignListPage })) },
   // field checks
 ];
