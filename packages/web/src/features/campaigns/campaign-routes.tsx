@@ -12,5 +12,15 @@ export const ledgerRoutes: RouteObject[] = [
 export const campaignRoutes: RouteObject[] = [
   // campaigns
   { index: true, lazy: () => import('./campaign/campaign-list-page.tsx').then((m) => ({ Component: m.CampaignListPage })) },
+  {
+    path: 'new',
+    handle: { crumb: '新建专项', permission: 'campaign.manage' },
+    lazy: () => import('./campaign/campaign-form-page.tsx').then((m) => ({ Component: m.CampaignCreatePage })),
+  },
+  {
+    path: ':id/edit',
+    handle: { crumb: '修改专项', permission: 'campaign.manage' },
+    lazy: () => import('./campaign/campaign-form-page.tsx').then((m) => ({ Component: m.CampaignEditPage })),
+  },
   // field checks
 ];
