@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.contract.ts';
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
 import {
+  campaignDetail,
+  campaignInput,
+  campaignListQuery,
+  campaignObjectPage,
+  campaignObjectQuery,
+  campaignPage,
+  campaignProgress,
+  campaignUpdate,
+  roundCloseBody,
+  roundOpenBody,
+} from '../campaign/campaign.contract.ts';
+import { campaignCheckDetail } from '../campaign/campaign-check.contract.ts';
+import {
   ledgerImportQuery,
   ledgerObject,
   ledgerObjectFilter,
@@ -533,7 +546,17 @@ export const apiEndpoints = {
   'POST /ledger-objects/{id}/remove': { body: ledgerObjectRemove, response: ledgerObject },
   'POST /ledger-objects/import': { query: ledgerImportQuery, multipart: true, response: importResult },
   // 专项整治 — campaigns, rounds, progress, exports
+  'GET /campaigns': { query: campaignListQuery, response: campaignPage },
+  'POST /campaigns': { body: campaignInput, response: campaignDetail },
+  'GET /campaigns/{id}': { response: campaignDetail },
+  'PUT /campaigns/{id}': { body: campaignUpdate, response: campaignDetail },
+  'POST /campaigns/{id}/rounds/{ordinal}/open': { body: roundOpenBody, response: campaignDetail },
+  'POST /campaigns/{id}/rounds/{ordinal}/close': { body: roundCloseBody, response: campaignDetail },
+  'POST /campaigns/{id}/close': { response: campaignDetail },
+  'GET /campaigns/{id}/progress': { response: campaignProgress },
+  'GET /campaigns/{id}/objects': { query: campaignObjectQuery, response: campaignObjectPage },
   // 专项整治 — field checks
+  'GET /campaign-checks/{id}': { response: campaignCheckDetail },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

@@ -198,6 +198,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       { path: '/ledgers', label: '专项台账', icon: <TableOutlined />, permission: 'ledger.read' },
       { path: '/ledgers/types', label: '台账类型', icon: <ControlOutlined />, permission: 'ledger.types' },
       // campaigns
+      { path: '/campaigns', label: '专项整治', icon: <FlagOutlined />, permission: 'campaign.read' },
       // field checks
     ],
   },

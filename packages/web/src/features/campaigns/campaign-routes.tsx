@@ -17,5 +17,28 @@ export const ledgerRoutes: RouteObject[] = [
 
 export const campaignRoutes: RouteObject[] = [
   // campaigns
+  { index: true, lazy: () => import('./campaign/campaign-list-page.tsx').then((m) => ({ Component: m.CampaignListPage })) },
+  {
+    path: 'new',
+    handle: { crumb: '新建专项', permission: 'campaign.manage' },
+    lazy: () => import('./campaign/campaign-form-page.tsx').then((m) => ({ Component: m.CampaignCreatePage })),
+  },
+  {
+    path: ':id',
+    handle: { crumb: '专项详情' },
+    children: [
+      { index: true, lazy: () => import('./campaign/campaign-detail-page.tsx').then((m) => ({ Component: m.CampaignDetailPage })) },
+      {
+        path: 'edit',
+        handle: { crumb: '修改专项', permission: 'campaign.manage' },
+        lazy: () => import('./campaign/campaign-form-page.tsx').then((m) => ({ Component: m.CampaignEditPage })),
+      },
+      {
+        path: 'objects',
+        handle: { crumb: '检查对象清单' },
+        lazy: () => import('./campaign/campaign-objects-page.tsx').then((m) => ({ Component: m.CampaignObjectsPage })),
+      },
+    ],
+  },
   // field checks
 ];
