@@ -1,3 +1,4 @@
+import { campaignFieldMatrixPart } from './role-matrix-campaigns-field.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -8,4 +9,5 @@ export const campaignMatrixParts: MatrixPart[] = [
   // object ledgers
   // campaigns
   // field checks
+  campaignFieldMatrixPart,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.contract.ts';
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
+import { campaignCheckDetail, campaignCheckSynced, campaignFieldList, campaignLabelList } from '../campaign/campaign-check.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
@@ -510,6 +511,10 @@ export const apiEndpoints = {
   // 专项台账 — object types and objects
   // 专项整治 — campaigns, rounds, progress, exports
   // 专项整治 — field checks
+  'GET /campaign-tasks': { response: campaignFieldList },
+  'GET /campaign-tasks/by-label/{code}': { response: campaignLabelList },
+  'POST /campaign-checks': { multipart: true, response: campaignCheckSynced },
+  'GET /campaign-checks/{id}': { response: campaignCheckDetail },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 
 export type ApiEndpoints = typeof apiEndpoints;

@@ -7,6 +7,10 @@ import type { EnterpriseService } from '../enterprises/enterprise.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// field checks
+import { registerCampaignCheckRoutes } from './campaign-check.routes.ts';
+import { campaignCheckFileOwner, campaignCheckFileVisible, createCampaignCheckService } from './campaign-check.service.ts';
+import { createCampaignFieldService } from './campaign-field.service.ts';
 
 export interface CampaignDeps {
   db: Db;
@@ -29,10 +33,14 @@ export interface CampaignDeps {
  */
 export function createCampaignServices(deps: CampaignDeps) {
   void deps;
+  // field checks: a check's photos are seen by whoever may read the check
+  deps.files.owners.register(campaignCheckFileOwner, campaignCheckFileVisible);
   return {
     // object ledgers
     // campaigns
     // field checks
+    campaignChecks: createCampaignCheckService(deps),
+    campaignField: createCampaignFieldService(deps),
   };
 }
 
@@ -44,4 +52,5 @@ export async function registerCampaignModules(app: FastifyInstance, deps: { serv
   // object ledgers
   // campaigns
   // field checks
+  await registerCampaignCheckRoutes(app, { checks: deps.services.campaignChecks, field: deps.services.campaignField });
 }
