@@ -197,6 +197,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // object ledgers
       // campaigns
       // field checks
+      { path: '/campaigns/m', label: '专项检查', icon: <CheckSquareOutlined />, permission: 'campaign.check' },
     ],
   },
   {
