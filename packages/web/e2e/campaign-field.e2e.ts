@@ -71,7 +71,10 @@ describe('专项检查 from a QR label on a phone (issue 17)', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('label-landing').waitFor();
     expect(page.url()).toContain(`/o/${house?.labelCode}`);
-    await page.getByTestId('label-object-name').getByText(house?.name ?? '').waitFor();
+    await page
+      .getByTestId('label-object-name')
+      .getByText(house?.name ?? '')
+      .waitFor();
     await page.getByText('经营性自建房').first().waitFor();
     await screenshot(page, 'campaign-label-landing');
 
