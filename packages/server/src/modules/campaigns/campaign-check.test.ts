@@ -135,6 +135,11 @@ describe('专项检查 sync (issue 17): one check per object per round, one haza
       supervising_unit_id: null,
       domains: [],
     });
+    // No enterprise to rectify it: the township's office acts for the owner and is told.
+    const told = await t.database.rows<{ username: string; kind: string }>(
+      sql`SELECT u.username, n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.entity_type = 'hazard' AND n.entity_id = ${hazardId}`,
+    );
+    expect(told).toEqual([{ username: 'office', kind: 'hazard.rectify' }]);
     const links = await t.database.rows<{ check_id: number; item_key: string; object_id: number }>(
       sql`SELECT check_id, item_key, object_id FROM campaign_hazards WHERE hazard_id = ${hazardId}`,
     );
