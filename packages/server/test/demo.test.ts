@@ -64,7 +64,11 @@ describe('the demo township', () => {
     const events = await t.database.rows<{ action: string; actor_name: string; after: unknown }>(
       sql`SELECT action, actor_name, after FROM audit_events`,
     );
-    expect(events).toEqual([
+    // The seeding's own event, then the 专项检查 the demo campaign's checks made through the phone's path (issue 17).
+    const campaignChecks = events.filter((e) => e.action !== 'seed_demo');
+    expect(campaignChecks.length).toBeGreaterThan(20);
+    expect(new Set(campaignChecks.map((e) => e.actor_name))).toEqual(new Set(['张网格', '赵执法']));
+    expect(events.filter((e) => e.action === 'seed_demo')).toEqual([
       {
         action: 'seed_demo',
         actor_name: '系统',
@@ -82,7 +86,7 @@ describe('the demo township', () => {
         },
       },
     ]);
-    expect(await createAuditService({ db: t.database.db, clock: t.clock }).verify()).toMatchObject({ ok: true, checked: 1 });
+    expect(await createAuditService({ db: t.database.db, clock: t.clock }).verify()).toMatchObject({ ok: true, checked: events.length });
   });
 
   it('gives every field account a to-do on its home page (inspector, village, unit, enterprise)', async () => {
@@ -379,5 +383,41 @@ describe('the demo 专项台账 (issue 17, object ledgers)', () => {
     expect(houses.items[0].data).toMatchObject({ owner: expect.any(String), floors: expect.any(Number), use: expect.any(String) });
     const label = await dongcun.get(`/api/v1/ledger-objects/by-label/${houses.items[0].labelCode}`);
     expect(label.statusCode).toBe(200);
+  });
+});
+
+describe('the demo campaign (issue 17, field checks)', () => {
+  it('runs 经营性自建房安全隐患专项整治 over two rounds, linked to plan task 13, its findings hazards of 专项检查', async () => {
+    const [c] = await t.database.rows<{ id: number; plan_task_id: number | null; task_title: string | null }>(
+      sql`SELECT c.id, c.plan_task_id, t.title AS task_title FROM campaigns c LEFT JOIN (SELECT id, title || text AS title FROM plan_tasks) t ON t.id = c.plan_task_id
+        WHERE c.title = '经营性自建房安全隐患专项整治'`,
+    );
+    expect(c?.task_title).toContain('自建房整治全覆盖');
+    const rounds = await t.database.rows<{ ordinal: number; status: string; checks: number; houses: number }>(
+      sql`SELECT r.ordinal, r.status, (SELECT count(*)::int FROM campaign_checks k WHERE k.round_id = r.id) AS checks,
+        (SELECT count(*)::int FROM ledger_objects o JOIN ledger_object_types y ON y.id = o.type_id WHERE y.code = 'selfBuiltHouse') AS houses
+        FROM campaign_rounds r WHERE r.campaign_id = ${c?.id} ORDER BY r.ordinal`,
+    );
+    expect(rounds.map((r) => r.status)).toEqual(['closed', 'open']);
+    const houses = rounds[0]?.houses ?? 0;
+    expect(rounds[0]?.checks).toBe(houses - 3);
+    expect(rounds[1]?.checks).toBe(Math.ceil(houses / 2));
+    const [h] = await t.database.rows<{ linked: number; campaign: number; closed: number; placed: number }>(
+      sql`SELECT (SELECT count(*)::int FROM campaign_hazards) AS linked,
+        count(*) FILTER (WHERE channel = 'campaign')::int AS campaign,
+        count(*) FILTER (WHERE channel = 'campaign' AND status = 'closed')::int AS closed,
+        count(*) FILTER (WHERE channel = 'campaign' AND enterprise_id IS NULL)::int AS placed FROM hazards`,
+    );
+    expect(h?.linked).toBe(h?.campaign);
+    expect(h?.closed).toBeGreaterThan(0);
+    expect(h?.closed).toBeLessThan(h?.campaign ?? 0);
+    expect(h?.placed).toBe(h?.campaign);
+
+    // The grid worker still has 东村 houses to check in the open round.
+    const dongcun = await login(t.app, 'dongcun', demoAccounts.find((a) => a.username === 'dongcun')?.password);
+    const list = (await dongcun.get('/api/v1/campaign-tasks')).json();
+    const open = list.rounds.find((r: { ordinal: number }) => r.ordinal === 2);
+    expect(open.targets.every((x: { regionName: string }) => x.regionName === '东村')).toBe(true);
+    expect(open.targets.filter((x: { checkId: number | null }) => x.checkId === null).length).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+import { campaignFieldMatrixPart } from './role-matrix-campaigns-field.ts';
 import { ledgersMatrixPart } from './role-matrix-campaigns-ledgers.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
@@ -10,4 +11,5 @@ export const campaignMatrixParts: MatrixPart[] = [
   ledgersMatrixPart,
   // campaigns
   // field checks
+  campaignFieldMatrixPart,
 ];

@@ -13,7 +13,7 @@ import {
   roundCloseBody,
   roundOpenBody,
 } from '../campaign/campaign.contract.ts';
-import { campaignCheckDetail } from '../campaign/campaign-check.contract.ts';
+import { campaignCheckDetail, campaignCheckSynced, campaignFieldList, campaignLabelList } from '../campaign/campaign-check.contract.ts';
 import {
   ledgerImportQuery,
   ledgerObject,
@@ -556,6 +556,9 @@ export const apiEndpoints = {
   'GET /campaigns/{id}/progress': { response: campaignProgress },
   'GET /campaigns/{id}/objects': { query: campaignObjectQuery, response: campaignObjectPage },
   // 专项整治 — field checks
+  'GET /campaign-tasks': { response: campaignFieldList },
+  'GET /campaign-tasks/by-label/{code}': { response: campaignLabelList },
+  'POST /campaign-checks': { multipart: true, response: campaignCheckSynced },
   'GET /campaign-checks/{id}': { response: campaignCheckDetail },
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 

@@ -7,8 +7,8 @@ import { campaignItemResults } from './campaign.dict.ts';
  * The field work of a campaign, on a phone and offline (the dual-prevention PWA's outbox, ADR 0025):
  * - `GET /campaign-tasks` → campaignFieldList [campaign.check]: every open round the caller works on, with its
  *   checklist and the objects of its scope in the caller's area (cached on the device);
- * - `GET /campaign-tasks/by-label/{code}` → campaignFieldList narrowed to the object a QR label names (404 when the
- *   object is not in the caller's scope; an empty list when no open round covers it);
+ * - `GET /campaign-tasks/by-label/{code}` → campaignLabelList: campaignFieldList narrowed to the object a QR label
+ *   names, with the object (404 when the object is not in the caller's scope; no rounds when no open round covers it);
  * - `POST /campaign-checks` (multipart: a `check` field holding `campaignCheckInput` as JSON, photo parts named
  *   `photo.<seq>`) → campaignCheckSynced. `clientId` is made once per check on the device: a retry answers
  *   `duplicate` with the first result. Refused in Chinese (400/409): a round not open, an object outside the
@@ -42,10 +42,33 @@ export const campaignFieldRound = z.object({
   counter: z.string(),
   checklist: z.array(campaignChecklistItem),
   targets: z.array(campaignFieldTarget),
+  /** More targets than `campaignFieldTargetCap` lie in the caller's area: the list holds the first (unchecked first). */
+  targetsCapped: z.boolean().default(false),
 });
 export type CampaignFieldRound = z.infer<typeof campaignFieldRound>;
 export const campaignFieldList = z.object({ asOf: z.string(), rounds: z.array(campaignFieldRound) });
 export type CampaignFieldList = z.infer<typeof campaignFieldList>;
+/** The most targets a round lists on the phone (a township's ledger is far smaller; a county's registry may not be). */
+export const campaignFieldTargetCap = 2000;
+
+/** The object a QR label names, as the landing page shows it (type, name, place, the type's fields with values). */
+export const campaignLabelObject = z.object({
+  id: z.number().int(),
+  labelCode: z.string(),
+  typeName: z.string(),
+  counter: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  address: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  removed: z.boolean(),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+});
+export type CampaignLabelObject = z.infer<typeof campaignLabelObject>;
+/** `GET /campaign-tasks/by-label/{code}`: the open rounds covering the object (its one target each), and the object. */
+export const campaignLabelList = campaignFieldList.extend({ object: campaignLabelObject });
+export type CampaignLabelList = z.infer<typeof campaignLabelList>;
 
 export const campaignItemResultInput = z.object({
   seq: z.number().int().min(1).max(200),

@@ -1,5 +1,8 @@
 /** Chinese names of fields, so validation messages can name the field a user sees. */
 export const fieldLabels: Record<string, string> = {
+  // 专项整治 — field checks (issue 17)
+  roundId: '检查轮次',
+  objectId: '检查对象',
   // 双重预防 — the due checks behind the oversight figures (issue 16, part G)
   exactRegion: '仅本级区划',
   // 双重预防 — check tasks and records (issue 16)

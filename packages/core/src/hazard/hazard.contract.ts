@@ -123,6 +123,8 @@ export const hazardSummary = z.object({
   category: z.enum(hazardCategories),
   enterpriseId: z.number().nullable(),
   enterpriseName: z.string().nullable(),
+  /** A hazard of a place with no enterprise (a village's 经营性自建房 in a 专项检查): where it is; else null. */
+  placeName: z.string().nullable(),
   regionCode: z.string(),
   regionName: z.string().nullable(),
   supervisingUnitId: z.number().nullable(),

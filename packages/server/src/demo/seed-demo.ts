@@ -17,6 +17,7 @@ import { type UnitRow, unitRepo } from '../modules/units/unit.repo.ts';
 import { userRepo } from '../modules/users/user.repo.ts';
 import { users } from '../modules/users/user.table.ts';
 import { demoAccounts, demoTownship } from './demo-accounts.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoDualCards } from './demo-dual-cards.ts';
 import { seedDemoDualChecks } from './demo-dual-checks.ts';
 import { seedDemoDualOversight } from './demo-dual-oversight.ts';
@@ -285,15 +286,16 @@ export async function seedDemo(
     await seedDemoDualOversight(tx, { now, checkerUserId: id('qiye'), boundEnterpriseId: boundId, storage: opts.storage });
     // 专项整治 (issue 17), each part in its own section:
     // object ledgers — 有限空间 in the 工贸 enterprises, 经营性自建房 in the villages (东村 the most)
-    const ledgers = await seedDemoLedgers(tx, {
+    await seedDemoLedgers(tx, {
       now,
       boundEnterpriseId: boundId,
       createdBy: id('anweiban'),
       villageCreatedBy: id('dongcun'),
     });
-    // (the campaigns section below starts its demo campaign over `ledgers`)
-    void ledgers;
   });
+  // 专项整治 (issue 17) — field checks: the 经营性自建房 campaign of two rounds, its checks through the phone's path
+  // (their own transactions, with the API's services), before the sweeps so its hazards are swept too.
+  await seedDemoCampaigns(database, clock, { storage: opts.storage });
   // Reminders, overdue marks, escalations and dispatch alerts as of today, as the scheduler would have written them.
   await runHazardSweep(database.db, clock.now());
   await runPlanSweep(database.db, clock.now());

@@ -200,6 +200,7 @@ const menu: Array<MenuEntry | MenuGroup> = [
       // campaigns
       { path: '/campaigns', label: '专项整治', icon: <FlagOutlined />, permission: 'campaign.read' },
       // field checks
+      { path: '/campaigns/m', label: '专项检查', icon: <CheckSquareOutlined />, permission: 'campaign.check' },
     ],
   },
   {

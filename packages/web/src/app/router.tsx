@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
-import { campaignRoutes, ledgerRoutes } from '../features/campaigns/campaign-routes.tsx';
+import { campaignRoutes, labelRoutes, ledgerRoutes } from '../features/campaigns/campaign-routes.tsx';
 import { dashboardSummaryQuery } from '../features/dashboard/api.ts';
 import { dualPublicRoutes, dualRoutes } from '../features/dual/dual-routes.tsx';
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/enforcement-routes.tsx';
@@ -255,6 +255,8 @@ export function createAppRouter(queryClient: QueryClient) {
                       handle: h({ crumb: '专项整治', linkable: false, permission: 'campaign.read' }),
                       children: campaignRoutes,
                     },
+                    // the QR label of a 专项台账 object (专项整治, field checks)
+                    ...labelRoutes,
                     {
                       path: 'admin',
                       handle: h({ crumb: '系统管理', linkable: false }),

@@ -5,11 +5,17 @@ import { ApiError, call } from './api-client.ts';
 export const sessionQueryKey = ['auth', 'me'] as const;
 
 /**
- * The phone's offline check pages (/dual/m/…) open without a network from the last signed-in user kept on the device
+ * The phone's offline check pages (/dual/m/…, /campaigns/m/…, /o/…) open without a network from the last signed-in user kept on the device
  * (ADR 0025); every other page still needs the server to say who is signed in. Logging out forgets the copy.
  */
 const offlineUserKey = 'anzhi.offline-user';
-export const isOfflinePath = (pathname: string) => pathname === '/dual/m' || pathname.startsWith('/dual/m/');
+export const isOfflinePath = (pathname: string) =>
+  pathname === '/dual/m' ||
+  pathname.startsWith('/dual/m/') ||
+  // 专项检查 (issue 17): the campaign phone pages and a QR label scanned again without a network
+  pathname === '/campaigns/m' ||
+  pathname.startsWith('/campaigns/m/') ||
+  pathname.startsWith('/o/');
 
 function rememberUser(user: CurrentUser | null): void {
   try {

@@ -7,6 +7,10 @@ import type { EnterpriseService } from '../enterprises/enterprise.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// field checks
+import { registerCampaignCheckRoutes } from './campaign-check.routes.ts';
+import { campaignCheckFileOwner, campaignCheckFileVisible, createCampaignCheckService } from './campaign-check.service.ts';
+import { createCampaignFieldService } from './campaign-field.service.ts';
 // object ledgers
 import { registerLedgerIoRoutes } from './ledger-io.routes.ts';
 import { createLedgerIoService } from './ledger-io.service.ts';
@@ -37,6 +41,8 @@ export interface CampaignDeps {
 export function createCampaignServices(deps: CampaignDeps) {
   // object ledgers
   const ledgerTypes = createLedgerTypeService(deps);
+  // field checks: a check's photos are seen by whoever may read the check
+  deps.files.owners.register(campaignCheckFileOwner, campaignCheckFileVisible);
   return {
     // object ledgers
     ledgerTypes,
@@ -44,6 +50,8 @@ export function createCampaignServices(deps: CampaignDeps) {
     ledgerIo: createLedgerIoService({ ...deps, types: ledgerTypes }),
     // campaigns
     // field checks
+    campaignChecks: createCampaignCheckService(deps),
+    campaignField: createCampaignFieldService(deps),
   };
 }
 
@@ -56,4 +64,5 @@ export async function registerCampaignModules(app: FastifyInstance, deps: { serv
   registerLedgerObjectRoutes(app, deps.services.ledgerObjects);
   // campaigns
   // field checks
+  await registerCampaignCheckRoutes(app, { checks: deps.services.campaignChecks, field: deps.services.campaignField });
 }

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, errors } from '../../lib/errors.ts';
 import { clientFault } from '../../lib/multipart-upload.ts';
 
-/** A synced record as sent: the `record` field (JSON text) and the photos by item (`photo.<seq>`), in order. */
+/** A synced record as sent: the `record` field (JSON text; another field name for another module's record) and the photos by item (`photo.<seq>`), in order. */
 export interface CheckRecordForm {
   record: string | undefined;
   photos: Array<{ seq: number; bytes: Buffer; fileName: string }>;
@@ -26,10 +26,20 @@ const tooMany = () =>
     { path: 'photos', message: `照片：一条记录最多 ${checkPhotoTotalMax} 张` },
   ]);
 
-/** Reads the whole form; too many or too large photos, an unknown file part or a broken body is a 4xx naming it. */
-export async function readCheckRecordForm(request: FastifyRequest): Promise<CheckRecordForm> {
+/**
+ * Reads the whole form; too many or too large photos, an unknown file part or a broken body is a 4xx naming it.
+ * `as`: another module's phone record of the same shape (专项检查: field `check`), read by the same rules.
+ */
+export async function readCheckRecordForm(
+  request: FastifyRequest,
+  as: { field: string; what: string } = { field: 'record', what: '排查记录' },
+): Promise<CheckRecordForm> {
   if (!request.isMultipart()) {
-    throw new AppError(415, 'checkRecord.not_multipart', '请以 multipart/form-data 表单提交排查记录（字段 record 和照片 photo.<序号>）');
+    throw new AppError(
+      415,
+      'checkRecord.not_multipart',
+      `请以 multipart/form-data 表单提交${as.what}（字段 ${as.field} 和照片 photo.<序号>）`,
+    );
   }
   let record: string | undefined;
   const photos: CheckRecordForm['photos'] = [];
@@ -53,7 +63,7 @@ export async function readCheckRecordForm(request: FastifyRequest): Promise<Chec
           throw errors.badRequest('checkRecord.too_many_photos', message, [{ path: `photo.${seq}`, message }]);
         }
         if (bytes.length > 0) photos.push({ seq, bytes, fileName: part.filename ?? '' });
-      } else if (part.fieldname === 'record' && typeof part.value === 'string' && record === undefined) {
+      } else if (part.fieldname === as.field && typeof part.value === 'string' && record === undefined) {
         record = part.value;
       }
     }

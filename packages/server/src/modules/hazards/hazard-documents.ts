@@ -40,7 +40,7 @@ export async function escalationDocx(
 ): Promise<Buffer> {
   const overdueDays = h.daysOverdue;
   const body = [
-    `${h.enterpriseName ?? '相关单位'}：`,
+    `${h.enterpriseName ?? h.placeName ?? '相关单位'}：`,
     `经查，你单位存在的${hazardGradeLabels[h.grade]}“${h.title}”（编号 ${h.code}，${h.foundOn} 发现${h.location ? `，位置：${h.location}` : ''}），` +
       `整改期限为 ${h.deadline ?? '（未定）'}，截至 ${today} 已逾期 ${overdueDays} 天未完成整改${h.supervisionLevel ? '，该隐患已挂牌督办' : ''}。`,
     `隐患情况：${h.description}`,

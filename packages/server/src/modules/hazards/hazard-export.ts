@@ -24,7 +24,7 @@ export type LedgerRow = HazardSummary & {
 /** The 隐患排查治理台账 columns townships report upward. */
 const columns: Array<[header: string, width: number, value: (h: LedgerRow) => string | number]> = [
   ['隐患编号', 18, (h) => h.code],
-  ['企业（单位）名称', 30, (h) => h.enterpriseName ?? ''],
+  ['企业（单位）名称', 30, (h) => h.enterpriseName ?? h.placeName ?? ''],
   ['所在村（社区）', 14, (h) => h.regionName ?? h.regionCode],
   ['监管单位', 20, (h) => h.supervisingUnitName ?? ''],
   ['隐患来源', 14, (h) => hazardChannelLabels[h.channel]],

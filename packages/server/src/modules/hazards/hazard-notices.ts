@@ -11,8 +11,9 @@ import type { HazardRow } from './hazard.repo.ts';
 export function hazardNotices(deps: HazardPorts) {
   const link = (h: HazardRow, action?: HazardAction) => `/hazards/${h.id}${action ? `?action=${action}` : ''}`;
 
+  /** The enterprise's accounts; for a place without an enterprise (专项检查 of a village house) the office acts for it. */
   async function enterprise(ex: Executor, h: HazardRow) {
-    return h.enterpriseId ? deps.recipients.ofEnterprise(ex, h.enterpriseId) : [];
+    return h.enterpriseId ? deps.recipients.ofEnterprise(ex, h.enterpriseId) : deps.recipients.officeOf(ex, h.regionCode);
   }
   async function regulator(ex: Executor, h: HazardRow) {
     const unit = h.supervisingUnitId ? await deps.recipients.ofUnit(ex, h.supervisingUnitId) : [];

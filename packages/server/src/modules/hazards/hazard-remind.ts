@@ -35,7 +35,8 @@ export function createHazardRemind(deps: HazardDeps & { load(ex: Executor, actor
   async function recipients(ex: Executor, h: HazardRow, party: HazardParty): Promise<number[]> {
     switch (party) {
       case 'enterprise':
-        return h.enterpriseId ? deps.recipients.ofEnterprise(ex, h.enterpriseId) : [];
+        // A place without an enterprise (专项检查 of a village house): the office acts for its owner.
+        return h.enterpriseId ? deps.recipients.ofEnterprise(ex, h.enterpriseId) : deps.recipients.officeOf(ex, h.regionCode);
       case 'regulator':
         return h.supervisingUnitId ? deps.recipients.ofUnit(ex, h.supervisingUnitId) : deps.recipients.officeOf(ex, h.regionCode);
       case 'finder':

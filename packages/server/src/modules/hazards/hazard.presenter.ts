@@ -23,6 +23,7 @@ export function toHazardSummary(h: HazardSummaryRow, today: string, time: Hazard
     category: h.category as HazardSummary['category'],
     enterpriseId: h.enterpriseId,
     enterpriseName: h.enterpriseName,
+    placeName: h.enterpriseId == null ? h.location : null,
     regionCode: h.regionCode,
     regionName: h.regionName,
     supervisingUnitId: h.supervisingUnitId,

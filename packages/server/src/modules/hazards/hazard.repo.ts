@@ -113,6 +113,7 @@ const summaryColumns = {
   enterpriseName: enterprises.name,
   regionName: regions.name,
   supervisingUnitName: units.name,
+  location: hazards.location,
 };
 
 export type HazardSummaryRow = Pick<HazardListRow, keyof typeof summaryColumns>;

@@ -21,9 +21,10 @@ import {
   industrySectionNames,
   initialHazardStatus,
   ledgerSearchTotalCap,
+  scopeCoversRegion,
   supervisionDomainLabels,
 } from '@anzhi/core';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { type Clock, chinaToday } from '../../lib/clock.ts';
@@ -67,6 +68,15 @@ export function groupLabels(groupBy: HazardGroupBy, keys: string[], named: Map<s
 export function hazardCode(id: number, foundOn: string): string {
   return `YH-${foundOn.slice(0, 4)}-${String(id).padStart(6, '0')}`;
 }
+
+/**
+ * A hazard of a place with no enterprise, for modules only (the 专项检查 of a village's 经营性自建房): the village's
+ * region code and the place's name (kept as the hazard's location). POST /hazards always names an enterprise.
+ */
+export type HazardPlaceCreate = Omit<HazardCreate, 'enterpriseId'> & {
+  enterpriseId: null;
+  place: { regionCode: string; location: string };
+};
 
 export function createHazardService(deps: HazardDeps) {
   const { db, readDb, clock, audit } = deps;
@@ -146,11 +156,50 @@ export function createHazardService(deps: HazardDeps) {
   }
 
   /**
+   * Who the hazard is about: the enterprise (its region, industry, domains and supervising unit are copied), or — for
+   * a module's record of a place without one (a village's 经营性自建房) — the village and the place's name: no industry,
+   * no domains, no supervising unit, so the office and the finder carry it.
+   */
+  async function subjectOf(tx: Executor, actor: Actor, body: HazardCreate | HazardPlaceCreate) {
+    if (body.enterpriseId === null) {
+      const { regionCode, location } = body.place;
+      const [village] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
+      if (!village || !scopeCoversRegion(actor.scope, regionCode)) {
+        throw errors.badRequest('hazard.invalid_field', `隐患所在地（区划 ${regionCode}）不存在或不在您的范围内`, [
+          { path: 'regionCode', message: '不存在' },
+        ]);
+      }
+      return {
+        id: null,
+        name: location,
+        regionCode,
+        industryCode: null,
+        domains: [] as string[],
+        supervisingUnitId: null,
+        location: (body.location ?? location).slice(0, 100),
+      };
+    }
+    const e = await enterpriseRepo.findById(tx, body.enterpriseId, actor.scope);
+    if (!e) {
+      throw errors.badRequest('hazard.invalid_field', `企业（编号 ${body.enterpriseId}）不存在或不在您的范围内`, [
+        { path: 'enterpriseId', message: '不存在' },
+      ]);
+    }
+    return { ...e, location: body.location ?? null };
+  }
+
+  /**
    * Registers a hazard inside the caller's transaction (validation, insert, events, audit, notices) and returns its id:
-   * the one way to create a hazard, used by `create` and by modules whose own record becomes a hazard (执法检查).
+   * the one way to create a hazard, used by `create` and by modules whose own record becomes a hazard (执法检查); a
+   * module may name a place instead of an enterprise (`HazardPlaceCreate`, 专项检查 of a village's 经营性自建房).
    * `library` is the criteria library read before the transaction was opened (citations are checked against it).
    */
-  async function createInTx(tx: Executor, actor: Actor, body: HazardCreate, opts: { library: readonly CriteriaSet[] }): Promise<number> {
+  async function createInTx(
+    tx: Executor,
+    actor: Actor,
+    body: HazardCreate | HazardPlaceCreate,
+    opts: { library: readonly CriteriaSet[] },
+  ): Promise<number> {
     const foundOn = body.foundOn ?? today();
     if (foundOn > today())
       throw errors.badRequest('hazard.invalid_field', '发现日期不能晚于今天', [{ path: 'foundOn', message: '晚于今天' }]);
@@ -168,12 +217,7 @@ export function createHazardService(deps: HazardDeps) {
           { path: 'criteriaCodes', message: check.errors.join('；') },
         ]);
     }
-    const e = await enterpriseRepo.findById(tx, body.enterpriseId, actor.scope);
-    if (!e) {
-      throw errors.badRequest('hazard.invalid_field', `企业（编号 ${body.enterpriseId}）不存在或不在您的范围内`, [
-        { path: 'enterpriseId', message: '不存在' },
-      ]);
-    }
+    const e = await subjectOf(tx, actor, body);
     const status = initialHazardStatus(body.grade, body.fixedOnSpot);
     // A major hazard is on the clock from the day it is found: 认定 and the plan are due by then.
     const deadline = body.fixedOnSpot
@@ -196,7 +240,7 @@ export function createHazardService(deps: HazardDeps) {
       status,
       title: body.title,
       description: body.description,
-      location: body.location ?? null,
+      location: e.location,
       cause: body.cause ?? null,
       harm: body.harm ?? null,
       difficulty: body.difficulty ?? null,

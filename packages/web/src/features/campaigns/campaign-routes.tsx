@@ -15,6 +15,8 @@ export const ledgerRoutes: RouteObject[] = [
   },
 ];
 
+const phoneLayout = () => import('./phone/campaign-phone-layout.tsx').then((m) => ({ Component: m.CampaignPhoneLayout }));
+
 export const campaignRoutes: RouteObject[] = [
   // campaigns
   { index: true, lazy: () => import('./campaign/campaign-list-page.tsx').then((m) => ({ Component: m.CampaignListPage })) },
@@ -41,4 +43,28 @@ export const campaignRoutes: RouteObject[] = [
     ],
   },
   // field checks
+  // field checks: the phone's offline pages (ADR 0025), one outbox with the dual-prevention pages
+  {
+    path: 'm',
+    handle: { crumb: '专项检查', permission: 'campaign.check' },
+    lazy: phoneLayout,
+    children: [
+      { index: true, lazy: () => import('./phone/campaign-tasks-page.tsx').then((m) => ({ Component: m.CampaignTasksPage })) },
+      {
+        path: 'check/:roundId/:targetKey',
+        handle: { crumb: '记录检查', permission: 'campaign.check' },
+        lazy: () => import('./phone/check-form-page.tsx').then((m) => ({ Component: m.CampaignCheckFormPage })),
+      },
+    ],
+  },
+];
+
+/** /o/:code — what a QR label on an object opens (top level: the address printed on the label is short). */
+export const labelRoutes: RouteObject[] = [
+  {
+    path: 'o/:code',
+    handle: { crumb: '扫码检查', permission: 'campaign.check' },
+    lazy: phoneLayout,
+    children: [{ index: true, lazy: () => import('./phone/label-landing-page.tsx').then((m) => ({ Component: m.LabelLandingPage })) }],
+  },
 ];

@@ -2,8 +2,9 @@ import { checkCycleLabels } from '@anzhi/core';
 import { Alert, Button, Result, Skeleton, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
+import { usePhoneSync } from '../../../lib/offline/phone-sync.tsx';
 import { useTodayChecks } from './api.ts';
-import { usePhoneSync } from './phone-sync.tsx';
+import { dualRecords } from './dual-outbox.ts';
 import { RecordForm } from './record-form.tsx';
 import { useFixing } from './use-fixing.ts';
 
@@ -22,7 +23,9 @@ export function CheckFormPage() {
   if (!check) {
     return <Result status="404" title="今日没有这项排查任务" extra={<Button onClick={back}>返回今日排查</Button>} />;
   }
-  const waiting = outbox.find((r) => r.record.kind === 'task' && r.record.taskPeriodId === check.taskPeriodId && r.state === 'pending');
+  const waiting = dualRecords(outbox).find(
+    (r) => r.record.kind === 'task' && r.record.taskPeriodId === check.taskPeriodId && r.state === 'pending',
+  );
 
   return (
     <div data-testid="phone-check-form">

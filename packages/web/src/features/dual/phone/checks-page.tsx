@@ -2,9 +2,10 @@ import { checkCycleLabels, type DueCheck, taskPeriodStatusLabels } from '@anzhi/
 import { Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
+import { OfflineNotice } from '../../../lib/offline/offline-notice.tsx';
+import { usePhoneSync } from '../../../lib/offline/phone-sync.tsx';
 import { useTodayChecks } from './api.ts';
-import { OfflineNotice } from './offline-notice.tsx';
-import { usePhoneSync } from './phone-sync.tsx';
+import { dualRecords } from './dual-outbox.ts';
 
 const statusColour = { open: 'blue', done: 'green', missed: 'red' } as const;
 
@@ -25,7 +26,11 @@ function groupByPost(items: DueCheck[]): Array<{ key: string; label: string; ite
 export function ChecksPage() {
   const today = useTodayChecks();
   const { outbox } = usePhoneSync();
-  const waiting = new Set(outbox.filter((r) => r.record.kind === 'task').map((r) => r.record.taskPeriodId));
+  const waiting = new Set(
+    dualRecords(outbox)
+      .filter((r) => r.record.kind === 'task')
+      .map((r) => r.record.taskPeriodId),
+  );
 
   if (today.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (today.isError) return <QueryError error={today.error} title="今日排查任务加载失败" onRetry={() => void today.refetch()} />;

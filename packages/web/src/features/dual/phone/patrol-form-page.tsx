@@ -2,9 +2,10 @@ import { riskLevelColours } from '@anzhi/core';
 import { Alert, Button, Result, Skeleton, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
+import { usePhoneSync } from '../../../lib/offline/phone-sync.tsx';
 import { useVenuePatrols } from './api.ts';
+import { dualRecords } from './dual-outbox.ts';
 import { thisMonth } from './patrols-page.tsx';
-import { usePhoneSync } from './phone-sync.tsx';
 import { RecordForm } from './record-form.tsx';
 import { useFixing } from './use-fixing.ts';
 
@@ -21,7 +22,9 @@ export function PatrolFormPage() {
   if (list.isError) return <QueryError error={list.error} title="巡查清单加载失败" onRetry={() => void list.refetch()} />;
   const venue = list.data.data.items.find((v) => v.enterpriseId === Number(enterpriseId));
   if (!venue) return <Result status="404" title="本月巡查清单中没有这个场所" extra={<Button onClick={back}>返回巡查清单</Button>} />;
-  const waiting = outbox.find((r) => r.record.kind === 'patrol' && r.record.enterpriseId === venue.enterpriseId && r.state === 'pending');
+  const waiting = dualRecords(outbox).find(
+    (r) => r.record.kind === 'patrol' && r.record.enterpriseId === venue.enterpriseId && r.state === 'pending',
+  );
   const colour = riskLevelColours[venue.riskColour];
 
   return (

@@ -2,9 +2,10 @@ import { riskLevelColours } from '@anzhi/core';
 import { Card, Empty, Progress, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
+import { OfflineNotice } from '../../../lib/offline/offline-notice.tsx';
+import { usePhoneSync } from '../../../lib/offline/phone-sync.tsx';
 import { useVenuePatrols } from './api.ts';
-import { OfflineNotice } from './offline-notice.tsx';
-import { usePhoneSync } from './phone-sync.tsx';
+import { dualRecords } from './dual-outbox.ts';
 
 /** This month on the device's calendar, e.g. 2026-12. */
 export function thisMonth(now = new Date()): string {
@@ -16,7 +17,11 @@ export function PatrolsPage() {
   const month = thisMonth();
   const list = useVenuePatrols(month);
   const { outbox } = usePhoneSync();
-  const waiting = new Set(outbox.filter((r) => r.record.kind === 'patrol').map((r) => r.record.enterpriseId));
+  const waiting = new Set(
+    dualRecords(outbox)
+      .filter((r) => r.record.kind === 'patrol')
+      .map((r) => r.record.enterpriseId),
+  );
 
   if (list.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (list.isError) return <QueryError error={list.error} title="巡查清单加载失败" onRetry={() => void list.refetch()} />;

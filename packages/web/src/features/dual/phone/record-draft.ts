@@ -1,5 +1,6 @@
 import { type CheckRecordInput, type CheckResult, checkRecordInput } from '@anzhi/core';
-import type { OutboxPhoto, OutboxRecord } from './offline-db.ts';
+import type { OutboxPhoto } from '../../../lib/offline/offline-db.ts';
+import type { DualOutboxRecord } from './dual-outbox.ts';
 
 /** One checklist item as the form holds it. */
 export interface ItemDraft {
@@ -26,7 +27,7 @@ export function emptyDrafts(target: RecordTarget): ItemDraft[] {
 }
 
 /** A refused record opened again to be fixed: its answers and photos back in the form. */
-export function draftsFromOutbox(target: RecordTarget, row: OutboxRecord): ItemDraft[] {
+export function draftsFromOutbox(target: RecordTarget, row: DualOutboxRecord): ItemDraft[] {
   return emptyDrafts(target).map((d) => {
     const done = row.record.items.find((i) => i.seq === d.seq);
     if (!done) return d;

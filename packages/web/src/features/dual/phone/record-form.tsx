@@ -1,17 +1,18 @@
 import { checkPhotoMax } from '@anzhi/core';
 import { Alert, App, Button, Card, Checkbox, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { checkDb } from '../../../lib/offline/offline-db.ts';
+import { discardRecord, saveToOutbox } from '../../../lib/offline/outbox.ts';
+import { usePhoneSync } from '../../../lib/offline/phone-sync.tsx';
+import { PhotoInput } from '../../../lib/offline/photo-input.tsx';
 import { useCurrentUser } from '../../../lib/session.ts';
-import { checkDb, type OutboxRecord } from './offline-db.ts';
-import { discardRecord, saveToOutbox } from './outbox.ts';
-import { usePhoneSync } from './phone-sync.tsx';
-import { PhotoInput } from './photo-input.tsx';
+import { type DualOutboxRecord, dualRecordKind } from './dual-outbox.ts';
 import { buildRecord, draftsFromOutbox, emptyDrafts, type ItemDraft, localDateTime, type RecordTarget } from './record-draft.ts';
 
 interface RecordFormProps {
   target: RecordTarget;
   /** A record the server refused, opened to be fixed: saved again under a new id, the refused copy dropped. */
-  fixing?: OutboxRecord;
+  fixing?: DualOutboxRecord;
   onSaved: () => void;
 }
 
@@ -38,7 +39,7 @@ export function RecordForm({ target, fixing, onSaved }: RecordFormProps) {
     setProblems(new Map());
     setSaving(true);
     try {
-      await saveToOutbox(checkDb(), user.id, built.record, built.photos, target.title);
+      await saveToOutbox(checkDb(), user.id, dualRecordKind, built.record, built.photos, target.title);
       if (fixing) await discardRecord(checkDb(), fixing.clientId);
       message.success(online ? '已保存，正在上传' : '已保存在手机上，联网后自动同步');
       onSaved();

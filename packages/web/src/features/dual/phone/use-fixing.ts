@@ -1,11 +1,11 @@
 import { useSearchParams } from 'react-router';
-import type { OutboxRecord } from './offline-db.ts';
-import { usePhoneSync } from './phone-sync.tsx';
+import { usePhoneSync } from '../../../lib/offline/phone-sync.tsx';
+import { type DualOutboxRecord, dualRecords } from './dual-outbox.ts';
 
 /** The refused record named by `?fix=<clientId>`, if it is still in the outbox. */
-export function useFixing(): OutboxRecord | undefined {
+export function useFixing(): DualOutboxRecord | undefined {
   const [params] = useSearchParams();
   const { outbox } = usePhoneSync();
   const id = params.get('fix');
-  return id ? outbox.find((r) => r.clientId === id && r.state === 'conflict') : undefined;
+  return id ? dualRecords(outbox).find((r) => r.clientId === id && r.state === 'conflict') : undefined;
 }

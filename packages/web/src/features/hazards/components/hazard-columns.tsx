@@ -23,7 +23,14 @@ export const hazardColumns: TableColumnsType<HazardSummary> = [
       </Flex>
     ),
   },
-  { title: '企业', dataIndex: 'enterpriseName', key: 'enterprise', width: 160, render: (v: string | null) => v ?? dash },
+  {
+    title: '企业',
+    dataIndex: 'enterpriseName',
+    key: 'enterprise',
+    width: 160,
+    // A place without an enterprise (a village's 经营性自建房) shows the place.
+    render: (v: string | null, h) => v ?? h.placeName ?? dash,
+  },
   { title: '村（社区）', dataIndex: 'regionName', key: 'region', width: 90, render: (v: string | null, h) => v ?? h.regionCode },
   {
     title: '隐患',

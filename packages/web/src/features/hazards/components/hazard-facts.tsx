@@ -29,7 +29,9 @@ export function HazardFacts({ h }: { h: HazardDetail }) {
             span: 'filled' as const,
             children: <Typography.Paragraph className="hazard-text">{h.description}</Typography.Paragraph>,
           },
-          { key: 'enterprise', label: '企业', children: orDash(h.enterpriseName) },
+          h.enterpriseId == null && h.placeName
+            ? { key: 'enterprise', label: '地点', children: h.placeName }
+            : { key: 'enterprise', label: '企业', children: orDash(h.enterpriseName) },
           { key: 'region', label: '村（社区）', children: h.regionName ?? h.regionCode },
           { key: 'unit', label: '监管单位', children: orDash(h.supervisingUnitName) },
           { key: 'grade', label: '隐患等级', children: hazardGradeLabels[h.grade] },

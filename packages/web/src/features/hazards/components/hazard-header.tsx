@@ -16,7 +16,7 @@ export function HazardHeader({ h, actions }: { h: HazardDetail; actions?: ReactN
             </Typography.Title>
           </Flex>
           <Typography.Text type="secondary">
-            {h.code} · {h.enterpriseName ?? '—'} · {h.regionName ?? h.regionCode}
+            {h.code} · {h.enterpriseName ?? h.placeName ?? '—'} · {h.regionName ?? h.regionCode}
           </Typography.Text>
           <Flex gap={8} wrap align="center">
             <HazardStatusTag status={h.status} />

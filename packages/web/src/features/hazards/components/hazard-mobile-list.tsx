@@ -25,7 +25,7 @@ function HazardCard({ h }: { h: HazardSummary }) {
           <GradeTag grade={h.grade} />
         </Flex>
         <div className="muted hazard-mobile-meta">
-          {h.enterpriseName ?? '—'} · {h.regionName ?? h.regionCode}
+          {h.enterpriseName ?? h.placeName ?? '—'} · {h.regionName ?? h.regionCode}
         </div>
         <div className="muted hazard-mobile-meta">
           {h.code} · {hazardChannelLabels[h.channel]} · 发现 {h.foundOn}

@@ -4,15 +4,11 @@ import { checkDb, type OutboxRecord } from './offline-db.ts';
 import { discardRecord } from './outbox.ts';
 import { usePhoneSync } from './phone-sync.tsx';
 
-/** Where a refused record is opened again to be fixed. */
-export function fixPath(row: OutboxRecord): string {
-  const { record } = row;
-  const base = record.kind === 'task' ? `/dual/m/checks/${record.taskPeriodId}` : `/dual/m/patrols/${record.enterpriseId}`;
-  return `${base}?fix=${row.clientId}`;
-}
-
-/** Records the server refused, each with its Chinese reason: fix it (opens the form again) or discard it. */
-export function OutboxPanel() {
+/**
+ * Records the server refused, each with its Chinese reason: fix it (opens the form again: the path the record was
+ * saved with, else `fixPathOf`) or discard it.
+ */
+export function OutboxPanel({ fixPathOf }: { fixPathOf: (row: OutboxRecord) => string }) {
   const { outbox } = usePhoneSync();
   const refused = outbox.filter((r) => r.state === 'conflict');
   if (refused.length === 0) return null;
@@ -30,7 +26,7 @@ export function OutboxPanel() {
           renderItem={(row) => (
             <List.Item
               actions={[
-                <Link key="fix" to={fixPath(row)}>
+                <Link key="fix" to={row.fixPath ?? fixPathOf(row)}>
                   修改
                 </Link>,
                 <Popconfirm key="drop" title="放弃这条记录？放弃后不可恢复" onConfirm={() => void discardRecord(checkDb(), row.clientId)}>

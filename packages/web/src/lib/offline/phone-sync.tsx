@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { useCurrentUser } from '../../../lib/session.ts';
+import { useCurrentUser } from '../session.ts';
 import { checkDb, type OutboxRecord } from './offline-db.ts';
 import { userOutbox } from './outbox.ts';
 import { syncOutbox } from './sync.ts';
@@ -43,6 +43,8 @@ function useOnline(): boolean {
 }
 
 /**
+ * The phone's field pages (双重预防 /dual/m, 专项检查 /campaigns/m) share one outbox per account: either layout sends
+ * every pending record, whatever its kind.
  * Sends the outbox when the pages open, when the browser comes back online, every minute while records wait, and on
  * 立即同步. `syncOutbox` holds the lock, so these never overlap. "同步完成" is said once, when a round empties the
  * outbox of pending records.
@@ -64,7 +66,8 @@ export function PhoneSyncProvider({ children }: { children: ReactNode }) {
       const summary = await syncOutbox(checkDb(), userId);
       if (summary.skipped) return;
       if (summary.synced > 0) {
-        await queryClient.invalidateQueries({ queryKey: ['dual', 'phone'] });
+        // Every feature's phone lists are keyed [feature, 'phone', …]: a synced record may be any feature's.
+        await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === 'phone' });
         if (summary.waiting === 0) message.success(`同步完成：已上传 ${summary.synced} 条记录`);
       }
       if (summary.refused > 0) message.error(`${summary.refused} 条记录被服务器退回，请查看原因后修改或放弃`);

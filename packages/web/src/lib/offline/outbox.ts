@@ -1,20 +1,26 @@
-import { type CheckRecordInput, checkRecordInput } from '@anzhi/core';
-import type { CheckDb, OutboxPhoto, OutboxRecord, Snapshot } from './offline-db.ts';
+import type { z } from 'zod';
+import type { CheckDb, OutboxPhoto, OutboxRecord, OutboxTarget, Snapshot } from './offline-db.ts';
 
-/** Saves a record to the outbox (works offline). The record keeps the clientId it was made with. */
-export async function saveToOutbox(
+/**
+ * Saves a record to the outbox (works offline). The record keeps the clientId it was made with. `kind` says how it is
+ * checked (the same schema the server applies: a record the server would refuse for its shape is not kept) and where
+ * it is posted; absent, a 双重预防 排查记录.
+ */
+export async function saveToOutbox<S extends z.ZodType<{ clientId: string }>>(
   db: CheckDb,
   userId: number,
-  record: CheckRecordInput,
+  kind: { schema: S; target?: OutboxTarget; fixPath?: string },
+  record: z.input<S>,
   photos: OutboxPhoto[],
   title: string,
   now = Date.now(),
-): Promise<OutboxRecord> {
-  // The same schema the server applies: a record the server would refuse for its shape is not kept.
-  const parsed = checkRecordInput.parse(record);
-  const row: OutboxRecord = {
+): Promise<OutboxRecord<z.output<S>>> {
+  const parsed = kind.schema.parse(record);
+  const row: OutboxRecord<z.output<S>> = {
     clientId: parsed.clientId,
     userId,
+    ...(kind.target ? { target: kind.target } : {}),
+    ...(kind.fixPath ? { fixPath: kind.fixPath } : {}),
     record: parsed,
     photos,
     title,

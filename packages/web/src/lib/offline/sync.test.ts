@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import type { CheckRecordInput } from '@anzhi/core';
+import { type CheckRecordInput, campaignCheckInput, checkRecordInput } from '@anzhi/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CheckDb, openCheckDb } from './offline-db.ts';
 import { saveToOutbox, userOutbox } from './outbox.ts';
@@ -22,13 +22,14 @@ const synced = (clientId: string, status: 'created' | 'duplicate' = 'created'): 
   synced: { clientId, recordId: 1, status, hazardIds: [9] },
 });
 
+const dual = { schema: checkRecordInput };
 let db: CheckDb;
 let n = 0;
 async function freshDb(): Promise<CheckDb> {
   db = openCheckDb(`test-${++n}`);
-  await saveToOutbox(db, 7, record(ids[0]), [{ seq: 2, name: 'a.jpg', blob: new Blob(['jpeg']) }], '班组日排查', 1);
-  await saveToOutbox(db, 7, record(ids[1]), [], '部门周排查', 2);
-  await saveToOutbox(db, 8, record(ids[2]), [], '另一账号', 3);
+  await saveToOutbox(db, 7, dual, record(ids[0]), [{ seq: 2, name: 'a.jpg', blob: new Blob(['jpeg']) }], '班组日排查', 1);
+  await saveToOutbox(db, 7, dual, record(ids[1]), [], '部门周排查', 2);
+  await saveToOutbox(db, 8, dual, record(ids[2]), [], '另一账号', 3);
   return db;
 }
 afterEach(async () => {
@@ -107,5 +108,34 @@ describe('the outbox sync', () => {
     const form = recordForm(row);
     expect(JSON.parse(form.get('record') as string)).toMatchObject({ clientId: ids[0], taskPeriodId: 5 });
     expect(form.getAll('photo.2')).toHaveLength(1);
+  });
+
+  it('carries records of another kind to their own endpoint and form field (专项检查), with where to fix them', async () => {
+    await freshDb();
+    const kind = {
+      schema: campaignCheckInput,
+      target: { endpoint: '/api/v1/campaign-checks', field: 'check' },
+      fixPath: '/campaigns/m/check/4/o12',
+    };
+    const check = {
+      clientId: '0b6d7b43-8f2a-4c1e-9a57-1f0d7d2b9a04',
+      roundId: 4,
+      objectId: 12,
+      checkedAt: '2026-12-06T10:00:00+08:00',
+      items: [{ seq: 1, key: 'c1', result: 'fail' as const, note: '楼道堆物' }],
+    };
+    await saveToOutbox(db, 7, kind, check, [{ seq: 1, name: 'b.jpg', blob: new Blob(['jpeg']) }], '东村王某自建房', 4);
+    const row = (await userOutbox(db, 7)).find((r) => r.clientId === check.clientId);
+    expect(row).toMatchObject({ target: kind.target, fixPath: kind.fixPath, state: 'pending' });
+    const form = recordForm(row as NonNullable<typeof row>);
+    expect(JSON.parse(form.get('check') as string)).toMatchObject({ roundId: 4, objectId: 12 });
+    expect(form.get('record')).toBeNull();
+    expect(form.getAll('photo.1')).toHaveLength(1);
+    const sent: string[] = [];
+    await syncOutbox(db, 7, async (r) => {
+      sent.push(r.target?.endpoint ?? 'check-records');
+      return synced(r.clientId);
+    });
+    expect(sent).toEqual(['check-records', 'check-records', '/api/v1/campaign-checks']);
   });
 });

@@ -1,9 +1,9 @@
-import type { CheckRecordInput } from '@anzhi/core';
 import Dexie, { type EntityTable } from 'dexie';
 
 /**
- * What the phone keeps for its offline check pages (ADR 0025), per signed-in account: the last lists loaded (today's
- * due checks, the grid's patrol list of a month) and the outbox of records saved but not yet accepted by the server.
+ * What the phone keeps for its offline field pages (ADR 0025), per signed-in account: the last lists loaded (today's
+ * due checks, the grid's patrol list of a month, the campaign work list) and one outbox of records saved but not yet
+ * accepted by the server — of every kind (双重预防 排查记录, 专项检查), each naming where it is posted.
  */
 export interface Snapshot {
   /** `<userId>:<what>`, e.g. `12:today` or `7:patrols:2026-12`. */
@@ -21,11 +21,23 @@ export interface OutboxPhoto {
 
 export type OutboxState = 'pending' | 'conflict';
 
-export interface OutboxRecord {
+/** Where a kind of record goes: `POST endpoint` with the record's JSON in the form field `field` and photos `photo.<seq>`. */
+export interface OutboxTarget {
+  endpoint: string;
+  field: string;
+}
+/** Records saved before the outbox carried other kinds are 双重预防 排查记录. */
+export const checkRecordTarget: OutboxTarget = { endpoint: '/api/v1/check-records', field: 'record' };
+
+export interface OutboxRecord<R = unknown> {
   /** The record's `clientId`, made once when it is saved and sent on every retry (the server's idempotency key). */
   clientId: string;
   userId: number;
-  record: CheckRecordInput;
+  /** Absent: a 双重预防 排查记录 (`checkRecordTarget`). */
+  target?: OutboxTarget;
+  /** Where a refused record is opened again to be fixed (absent: the feature works it out). */
+  fixPath?: string;
+  record: R;
   photos: OutboxPhoto[];
   /** What the lists show: the task's title or the venue's name. */
   title: string;

@@ -1,9 +1,9 @@
-import { type CheckRecordSynced, checkPhotoPart } from '@anzhi/core';
-import type { CheckDb, OutboxRecord } from './offline-db.ts';
+import { checkPhotoPart } from '@anzhi/core';
+import { type CheckDb, checkRecordTarget, type OutboxRecord } from './offline-db.ts';
 
 /** What one post of a record came to. */
 export type PostOutcome =
-  | { kind: 'synced'; synced: CheckRecordSynced }
+  | { kind: 'synced'; synced: unknown }
   /** The server refused the record (400/403/404/409/422) with a Chinese reason: retrying will not help. */
   | { kind: 'refused'; message: string }
   /** The session ended (401): stop, keep everything; the app sends the user to sign in. */
@@ -22,10 +22,10 @@ export interface SyncSummary {
   skipped?: boolean;
 }
 
-/** The multipart body of `POST /api/v1/check-records`: the record as JSON and each item's photos as `photo.<seq>`. */
+/** The multipart body of the record's endpoint: the record as JSON in its field and each item's photos as `photo.<seq>`. */
 export function recordForm(row: OutboxRecord): FormData {
   const form = new FormData();
-  form.append('record', JSON.stringify(row.record));
+  form.append((row.target ?? checkRecordTarget).field, JSON.stringify(row.record));
   for (const photo of row.photos) form.append(checkPhotoPart(photo.seq), photo.blob, photo.name);
   return form;
 }
@@ -34,7 +34,7 @@ export function recordForm(row: OutboxRecord): FormData {
 export async function postRecordOverHttp(row: OutboxRecord): Promise<PostOutcome> {
   let response: Response;
   try {
-    response = await fetch('/api/v1/check-records', {
+    response = await fetch((row.target ?? checkRecordTarget).endpoint, {
       method: 'POST',
       body: recordForm(row),
       credentials: 'same-origin',
@@ -45,7 +45,7 @@ export async function postRecordOverHttp(row: OutboxRecord): Promise<PostOutcome
     return { kind: 'unreachable' };
   }
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return { kind: 'synced', synced: body as CheckRecordSynced };
+  if (response.ok) return { kind: 'synced', synced: body };
   if (response.status === 401) return { kind: 'signed-out' };
   if (response.status === 429 || response.status >= 500) return { kind: 'unreachable' };
   return { kind: 'refused', message: errorText(body) ?? `服务器拒收（${response.status}）` };

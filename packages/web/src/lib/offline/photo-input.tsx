@@ -2,7 +2,7 @@ import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { checkPhotoMaxBytes } from '@anzhi/core';
 import { App, Button } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
-import { compressPhoto, jpegName } from '../../../lib/compress-photo.ts';
+import { compressPhoto, jpegName } from '../compress-photo.ts';
 import type { OutboxPhoto } from './offline-db.ts';
 
 interface PhotoInputProps {
