@@ -1,3 +1,4 @@
+import { campaignsMatrixPart } from './role-matrix-campaigns-campaigns.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
 
 /**
@@ -7,5 +8,6 @@ import type { MatrixPart } from './role-matrix-enforcement.ts';
 export const campaignMatrixParts: MatrixPart[] = [
   // object ledgers
   // campaigns
+  campaignsMatrixPart,
   // field checks
 ];

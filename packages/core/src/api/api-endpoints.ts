@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { auditEvent, auditListQuery, auditVerifyResult } from '../audit/audit.contract.ts';
 import { changePasswordBody, loginBody, sessionBody } from '../auth/auth.contract.ts';
+// 专项整治 — campaigns
+import {
+  campaignDetail,
+  campaignInput,
+  campaignListQuery,
+  campaignObjectPage,
+  campaignObjectQuery,
+  campaignPage,
+  campaignProgress,
+  campaignUpdate,
+  roundCloseBody,
+  roundOpenBody,
+} from '../campaign/campaign.contract.ts';
 import { okBody, pageOf } from '../common/common.contract.ts';
 import { dashboardSummary } from '../dashboard/dashboard.contract.ts';
 import {
@@ -509,6 +522,15 @@ export const apiEndpoints = {
 
   // 专项台账 — object types and objects
   // 专项整治 — campaigns, rounds, progress, exports
+  'GET /campaigns': { query: campaignListQuery, response: campaignPage },
+  'POST /campaigns': { body: campaignInput, response: campaignDetail },
+  'GET /campaigns/{id}': { response: campaignDetail },
+  'PUT /campaigns/{id}': { body: campaignUpdate, response: campaignDetail },
+  'POST /campaigns/{id}/rounds/{ordinal}/open': { body: roundOpenBody, response: campaignDetail },
+  'POST /campaigns/{id}/rounds/{ordinal}/close': { body: roundCloseBody, response: campaignDetail },
+  'POST /campaigns/{id}/close': { response: campaignDetail },
+  'GET /campaigns/{id}/progress': { response: campaignProgress },
+  'GET /campaigns/{id}/objects': { query: campaignObjectQuery, response: campaignObjectPage },
   // 专项整治 — field checks
 } as const satisfies Record<`${Method} /${string}`, EndpointSpec>;
 

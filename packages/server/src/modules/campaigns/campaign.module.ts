@@ -7,6 +7,10 @@ import type { EnterpriseService } from '../enterprises/enterprise.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// campaigns
+import { registerCampaignRoutes } from './campaign.routes.ts';
+import { createCampaignService } from './campaign.service.ts';
+import { createCampaignProgressService } from './campaign-progress.service.ts';
 
 export interface CampaignDeps {
   db: Db;
@@ -29,9 +33,15 @@ export interface CampaignDeps {
  */
 export function createCampaignServices(deps: CampaignDeps) {
   void deps;
+  // campaigns
+  const campaignProgress = createCampaignProgressService({ readDb: deps.readDb, clock: deps.clock });
   return {
     // object ledgers
     // campaigns
+    campaigns: createCampaignService({ ...deps, progress: campaignProgress }),
+    campaignProgress,
+    /** The figures of the campaigns linked to plan tasks: the plan's monthly dispatch is prefilled with them. */
+    figuresForTasks: campaignProgress.figuresForTasks,
     // field checks
   };
 }
@@ -43,5 +53,6 @@ export async function registerCampaignModules(app: FastifyInstance, deps: { serv
   void deps;
   // object ledgers
   // campaigns
+  registerCampaignRoutes(app, { campaigns: deps.services.campaigns, progress: deps.services.campaignProgress });
   // field checks
 }
