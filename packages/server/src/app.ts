@@ -120,7 +120,13 @@ export function createServices(
     enterprises: base.enterprises,
     hazards: hazardModule,
   });
-  const planModule = createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files });
+  const planModule = createPlanServices({
+    ...ctx,
+    readDb: readDb.db,
+    notifications,
+    files: base.files,
+    campaignFigures: campaignModule.figuresForTasks,
+  });
   const enforcementModule = createEnforcementServices({
     ...ctx,
     readDb: readDb.db,
