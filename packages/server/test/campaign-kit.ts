@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type CampaignChecklistItem, type CampaignScope, defaultObjectTypes, labelCodeOf, type RoundStatus } from '@anzhi/core';
+import {
+  type CampaignChecklistItem,
+  type CampaignScope,
+  defaultObjectTypes,
+  labelCodeOf,
+  type PlanTarget,
+  type RoundStatus,
+} from '@anzhi/core';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../src/db/client.ts';
 import {
@@ -10,6 +17,7 @@ import {
   ledgerObjects,
   ledgerObjectTypes,
 } from '../src/modules/campaigns/campaign.table.ts';
+import { plans, planTasks } from '../src/modules/plans/plan.table.ts';
 
 /**
  * 专项台账 / 专项整治 rows written straight into the database, as the module's services would leave them: for tests
@@ -176,4 +184,55 @@ export async function makeCampaignCheck(
     );
   }
   return check;
+}
+
+/** A plan of a township (published unless said) with one task (or heading) in it, for a campaign to link to. */
+export async function makePlanTask(
+  ex: Executor,
+  opts: {
+    regionCode: string;
+    createdBy: number;
+    status?: 'draft' | 'published';
+    kind?: 'task' | 'group';
+    title?: string;
+    targets?: PlanTarget[];
+    leadUnitIds?: number[];
+    planId?: number;
+  },
+) {
+  const now = new Date('2026-01-01T00:00:00Z');
+  let planId = opts.planId;
+  if (planId === undefined) {
+    const [plan] = await ex
+      .insert(plans)
+      .values({
+        regionCode: opts.regionCode,
+        title: `安全生产行动方案 ${++serial}`,
+        status: opts.status ?? 'published',
+        createdBy: opts.createdBy,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!plan) throw new Error('makePlanTask: no plan');
+    planId = plan.id;
+  }
+  const [task] = await ex
+    .insert(planTasks)
+    .values({
+      planId,
+      kind: opts.kind ?? 'task',
+      ordinal: String(++serial),
+      title: opts.title ?? `开展经营性自建房整治 ${serial}`,
+      sortOrder: serial,
+      targets: opts.targets ?? [],
+      leadUnitIds: opts.leadUnitIds ?? [],
+      leadUnitNames: [],
+      path: [],
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!task) throw new Error('makePlanTask: no task');
+  return { planId, task };
 }

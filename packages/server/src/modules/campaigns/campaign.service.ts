@@ -206,12 +206,13 @@ export function createCampaignService(deps: {
     },
 
     async create(actor: Actor, body: CampaignInput): Promise<CampaignDetail> {
+      // The criteria library reads outside the transaction (an embedded database has one connection).
+      await checkChecklist(body.checklist);
       const id = await auditedTransaction(db, async (tx) => {
         const regionCode = await townshipOf(tx, actor, body.regionCode);
         await checkScope(tx, regionCode, body.scope);
         await checkPlanLink(tx, actor, regionCode, body.planTaskId, body.planTargetMetric);
         await checkUnits(tx, actor, body.unitIds);
-        await checkChecklist(body.checklist);
         const now = clock.now();
         const row = await campaignRepo.insert(tx, {
           regionCode,
@@ -239,6 +240,7 @@ export function createCampaignService(deps: {
     },
 
     async update(actor: Actor, id: number, body: CampaignUpdate): Promise<CampaignDetail> {
+      if (body.checklist) await checkChecklist(body.checklist);
       await auditedTransaction(db, async (tx) => {
         const before = await load(tx, actor, id, { lock: true });
         if (before.version !== body.version) throw campaignErrors.stale(before.version);
@@ -259,7 +261,6 @@ export function createCampaignService(deps: {
             if (seen.has(item.key)) throw campaignErrors.invalid(`checklist.${i}.key`, `检查项代码“${item.key}”重复`);
             seen.add(item.key);
           });
-          await checkChecklist(body.checklist);
         }
         const planTaskId = body.planTaskId !== undefined ? body.planTaskId : before.planTaskId;
         const metric =
