@@ -2,13 +2,24 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureObjectType, makeCampaign, makeCampaignCheck, makeLedgerObject } from '../../../test/campaign-kit.ts';
-import { codes, login, loginAs, makeEnterprise, makeHazard, type Session, seedOrg, startTestApp, type TestApp } from '../../../test/factories.ts';
+import {
+  codes,
+  login,
+  loginAs,
+  makeEnterprise,
+  makeHazard,
+  type Session,
+  seedOrg,
+  startTestApp,
+  type TestApp,
+} from '../../../test/factories.ts';
 
 /** The 情况报告 (.docx) and the 统计表 (.xlsx) open with the libraries and carry the progress numbers. */
 let t: TestApp;
 let office: Session;
 let id: number;
-const docText = (payload: Buffer) => strFromU8(unzipSync(new Uint8Array(payload))['word/document.xml'] as Uint8Array).replace(/<[^>]+>/g, '');
+const docText = (payload: Buffer) =>
+  strFromU8(unzipSync(new Uint8Array(payload))['word/document.xml'] as Uint8Array).replace(/<[^>]+>/g, '');
 
 beforeAll(async () => {
   t = await startTestApp(new Date('2026-04-10T02:00:00Z'));
@@ -31,7 +42,14 @@ beforeAll(async () => {
   id = campaign.id;
   const anchor = await makeEnterprise(t.database, { name: '挂靠企业', regionCode: codes.village1 });
   const hazard = (status: 'closed' | 'rectifying', deadline: string) =>
-    makeHazard(t.database, { enterprise: anchor, foundBy: org.users.village.id, status, enterpriseId: null, deadline, channel: 'campaign' });
+    makeHazard(t.database, {
+      enterprise: anchor,
+      foundBy: org.users.village.id,
+      status,
+      enterpriseId: null,
+      deadline,
+      channel: 'campaign',
+    });
   const [r1, r2] = rounds;
   if (!r1 || !r2) throw new Error('no rounds');
   const by = org.users.village.id;
