@@ -236,3 +236,23 @@ describe('campaign progress', () => {
     expect((await office.get(`/api/v1/campaigns/${ledgerId}/objects?round=7`)).statusCode).toBe(400);
   });
 });
+
+describe('the office’s to-do: an open round due within a week with objects not yet checked', () => {
+  it('names the round, its deadline and what is left; not for a village, not before the week', async () => {
+    const todos = async (s: Session) =>
+      ((await s.get('/api/v1/todos?todoKind=campaign.round')).json() as { items: Array<{ title: string; link: string; overdue: boolean }> })
+        .items;
+    expect(await todos(office)).toEqual([]);
+    t.clock.set(new Date('2026-04-25T02:00:00Z'));
+    [office, village] = await Promise.all([loginAs(t.app, 'office'), loginAs(t.app, 'village')]);
+    const items = await todos(office);
+    expect(items.map((i) => i.title).sort()).toEqual(
+      [
+        '工贸企业全覆盖检查第1轮将于4月30日截止，尚有2家企业未检查',
+        '经营性自建房专项整治第2轮将于4月30日截止，尚有3栋经营性自建房未检查',
+      ].sort(),
+    );
+    expect(items.find((i) => i.title.startsWith('经营性'))?.link).toBe(`/campaigns/${ledgerId}?round=2&state=uncovered`);
+    expect(await todos(village)).toEqual([]);
+  });
+});
