@@ -17,6 +17,7 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { registerAuthModule } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createCampaignServices, registerCampaignModules } from './modules/campaigns/campaign.module.ts';
+import { createCampaignTodoProvider } from './modules/campaigns/campaign-todos.ts';
 import { registerCriteriaModule } from './modules/criteria/criteria.routes.ts';
 import { createCriteriaService } from './modules/criteria/criteria.service.ts';
 import { registerDashboardModule } from './modules/dashboard/dashboard.routes.ts';
@@ -120,7 +121,13 @@ export function createServices(
     enterprises: base.enterprises,
     hazards: hazardModule,
   });
-  const planModule = createPlanServices({ ...ctx, readDb: readDb.db, notifications, files: base.files });
+  const planModule = createPlanServices({
+    ...ctx,
+    readDb: readDb.db,
+    notifications,
+    files: base.files,
+    campaignFigures: campaignModule.figuresForTasks,
+  });
   const enforcementModule = createEnforcementServices({
     ...ctx,
     readDb: readDb.db,
@@ -154,6 +161,7 @@ export function createServices(
       createPlanTodoProvider({ ...ctx, dispatch: planModule.dispatch }),
       createEnforcementTodoProvider(ctx),
       createReportTodoProvider(ctx),
+      createCampaignTodoProvider(ctx),
     ],
   });
   const enterpriseFile = createEnterpriseFile({

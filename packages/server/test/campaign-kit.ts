@@ -1,8 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { type CampaignChecklistItem, type CampaignScope, defaultObjectTypes, labelCodeOf, type RoundStatus } from '@anzhi/core';
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type CampaignChecklistItem,
+  type CampaignScope,
+  defaultObjectTypes,
+  labelCodeOf,
+  type PlanTarget,
+  type RoundStatus,
+} from '@anzhi/core';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../src/db/client.ts';
-import { campaignRounds, campaigns, ledgerObjects, ledgerObjectTypes } from '../src/modules/campaigns/campaign.table.ts';
+import {
+  campaignChecks,
+  campaignHazards,
+  campaignRounds,
+  campaigns,
+  ledgerObjects,
+  ledgerObjectTypes,
+} from '../src/modules/campaigns/campaign.table.ts';
+import { plans, planTasks } from '../src/modules/plans/plan.table.ts';
 
 /**
  * 专项台账 / 专项整治 rows written straight into the database, as the module's services would leave them: for tests
@@ -105,4 +120,119 @@ export async function makeCampaign(
     )
     .returning();
   return { campaign, rounds: roundRows.sort((a, b) => a.ordinal - b.ordinal) };
+}
+
+/**
+ * A campaign check of a target in a round, written straight (part C's endpoint does it through the API), with the
+ * hazards its failed items became linked to the campaign (campaign_hazards), one item each.
+ */
+export async function makeCampaignCheck(
+  ex: Executor,
+  opts: {
+    campaignId: number;
+    roundId: number;
+    target: { objectId: number } | { enterpriseId: number };
+    regionCode: string;
+    checkedBy: number;
+    checkerUnitId?: number | null;
+    checkedAt?: Date;
+    /** Failed items (default: one per hazard). */
+    failed?: number;
+    hazardIds?: number[];
+  },
+) {
+  const hazardIds = opts.hazardIds ?? [];
+  const objectId = 'objectId' in opts.target ? opts.target.objectId : null;
+  const enterpriseId = 'enterpriseId' in opts.target ? opts.target.enterpriseId : null;
+  const items = hazardIds.map((hazardId, i) => ({
+    key: `c${i + 1}`,
+    text: `检查项 ${i + 1}`,
+    result: 'fail' as const,
+    note: '发现问题',
+    hazardId,
+    fileIds: [],
+  }));
+  const [check] = await ex
+    .insert(campaignChecks)
+    .values({
+      campaignId: opts.campaignId,
+      roundId: opts.roundId,
+      objectId,
+      enterpriseId,
+      regionCode: opts.regionCode,
+      clientId: randomUUID(),
+      checkedBy: opts.checkedBy,
+      checkerUnitId: opts.checkerUnitId ?? null,
+      checkedAt: opts.checkedAt ?? new Date('2026-03-01T02:00:00Z'),
+      items: items.length ? items : [{ key: 'c1', text: '检查项 1', result: 'pass', note: null, hazardId: null, fileIds: [] }],
+      failed: opts.failed ?? hazardIds.length,
+    })
+    .returning();
+  if (!check) throw new Error('makeCampaignCheck: no row');
+  if (hazardIds.length) {
+    await ex.insert(campaignHazards).values(
+      hazardIds.map((hazardId, i) => ({
+        hazardId,
+        campaignId: opts.campaignId,
+        roundId: opts.roundId,
+        checkId: check.id,
+        itemKey: `c${i + 1}`,
+        objectId,
+        enterpriseId,
+        regionCode: opts.regionCode,
+      })),
+    );
+  }
+  return check;
+}
+
+/** A plan of a township (published unless said) with one task (or heading) in it, for a campaign to link to. */
+export async function makePlanTask(
+  ex: Executor,
+  opts: {
+    regionCode: string;
+    createdBy: number;
+    status?: 'draft' | 'published';
+    kind?: 'task' | 'group';
+    title?: string;
+    targets?: PlanTarget[];
+    leadUnitIds?: number[];
+    planId?: number;
+  },
+) {
+  const now = new Date('2026-01-01T00:00:00Z');
+  let planId = opts.planId;
+  if (planId === undefined) {
+    const [plan] = await ex
+      .insert(plans)
+      .values({
+        regionCode: opts.regionCode,
+        title: `安全生产行动方案 ${++serial}`,
+        status: opts.status ?? 'published',
+        createdBy: opts.createdBy,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!plan) throw new Error('makePlanTask: no plan');
+    planId = plan.id;
+  }
+  const [task] = await ex
+    .insert(planTasks)
+    .values({
+      planId,
+      kind: opts.kind ?? 'task',
+      ordinal: String(++serial),
+      title: opts.title ?? `开展经营性自建房整治 ${serial}`,
+      sortOrder: serial,
+      targets: opts.targets ?? [],
+      leadUnitIds: opts.leadUnitIds ?? [],
+      leadUnitNames: [],
+      path: [],
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!task) throw new Error('makePlanTask: no task');
+  return { planId, task };
 }

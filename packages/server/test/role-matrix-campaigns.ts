@@ -1,3 +1,4 @@
+import { campaignsMatrixPart } from './role-matrix-campaigns-campaigns.ts';
 import { campaignFieldMatrixPart } from './role-matrix-campaigns-field.ts';
 import { ledgersMatrixPart } from './role-matrix-campaigns-ledgers.ts';
 import type { MatrixPart } from './role-matrix-enforcement.ts';
@@ -10,6 +11,7 @@ export const campaignMatrixParts: MatrixPart[] = [
   // object ledgers
   ledgersMatrixPart,
   // campaigns
+  campaignsMatrixPart,
   // field checks
   campaignFieldMatrixPart,
 ];

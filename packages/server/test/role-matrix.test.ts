@@ -262,6 +262,7 @@ function urlOf(operation: string, ids: Record<string, string>): string {
     .replace(/\{(id|code)\}/, () => ids[collection] ?? '1')
     .replace('{action}', 'accept')
     .replace('{step}', 'letter')
+    .replace('{ordinal}', '1')
     .replace('{period}', '2026Q1')
     .replace('{key}', 'hazardTime');
 }

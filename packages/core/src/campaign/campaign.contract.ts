@@ -202,6 +202,12 @@ export const campaignProgressRow = coverage.extend({
   hazards: z.number().int(),
   hazardsClosed: z.number().int(),
 });
+/**
+ * Every figure counts the rows the objects list (`GET /campaigns/{id}/objects`) pages, seen through the caller's data
+ * scope (a village its own objects); `figures` (the plan's) count the whole township. Hazards are the campaign's
+ * hazard links whose hazard was not dismissed (不成立); 销号 is core's cleared set; `findings` the targets whose check
+ * failed an item; `objectsCleared` the targets with ≥1 hazard in the round, all cleared.
+ */
 export const campaignProgress = z.object({
   campaignId: z.number().int(),
   asOf: z.string(),
@@ -214,7 +220,13 @@ export const campaignProgress = z.object({
       hazards: z.number().int(),
       hazardsClosed: z.number().int(),
       objectsCleared: z.number().int(),
+      /** Per village of the township (the scope's villages when it names some; `key` the village code). */
       byVillage: z.array(campaignProgressRow),
+      /**
+       * Per responsible unit (`key` the unit id): the targets whose enterprise the unit supervises (registry scopes,
+       * enterprise-anchored objects) and the targets its staff checked in the round (checks' checker unit). A target
+       * may count for two units; the rows do not add up to the round.
+       */
       byUnit: z.array(campaignProgressRow),
     }),
   ),

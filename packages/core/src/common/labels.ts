@@ -366,6 +366,20 @@ export const fieldLabels: Record<string, string> = {
   required: '必填',
   ids: '所选对象',
   label: '字段名称',
+  // 专项整治 — campaigns (issue 17, part B)
+  basis: '依据',
+  planTaskId: '关联方案任务',
+  planTargetMetric: '量化目标',
+  scope: '检查范围',
+  unitIds: '责任单位',
+  rounds: '轮次',
+  dueOn: '截止日期',
+  criteriaCode: '判定标准条目',
+  villageCodes: '村（社区）',
+  industrySections: '行业门类',
+  smallVenues: '九小场所',
+  ordinal: '轮次',
+  neverReached: '从未检查到',
 };
 
 export function labelOf(path: ReadonlyArray<PropertyKey>): string {

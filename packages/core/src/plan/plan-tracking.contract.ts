@@ -461,6 +461,11 @@ export const planDispatchItem = z.object({
   report: planReportView.nullable(),
   /** What the form starts with: this period's report, else last month's, else empty. */
   prefill: planReportPrefill,
+  /**
+   * The 专项整治 campaigns linked to the task (issue 17) whose figures the prefill carries (a card not yet reported
+   * this month): the page names where they come from.
+   */
+  campaigns: z.array(z.object({ id: z.number().int(), title: z.string(), asOf: z.string() })).optional(),
 });
 export type PlanDispatchItem = z.infer<typeof planDispatchItem>;
 

@@ -28,6 +28,8 @@ export const todoKinds = [
   'report.verify',
   /** A reward to approve (拟奖励) or to pay (已批准，待领取). */
   'report.reward',
+  /** An open 专项整治 round due within a week (or past due) with objects not yet checked. */
+  'campaign.round',
 ] as const;
 export type TodoKind = (typeof todoKinds)[number];
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -39,6 +41,7 @@ export const todoKindLabels: Record<TodoKind, string> = {
   'report.accept': '举报受理',
   'report.verify': '举报核查',
   'report.reward': '举报奖励',
+  'campaign.round': '专项整治轮次临期',
 };
 
 export const todoListQuery = z.object({

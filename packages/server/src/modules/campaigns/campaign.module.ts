@@ -7,10 +7,14 @@ import type { EnterpriseService } from '../enterprises/enterprise.service.ts';
 import type { FileService } from '../files/file.service.ts';
 import type { HazardServices } from '../hazards/hazard.module.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+// campaigns
+import { registerCampaignRoutes } from './campaign.routes.ts';
+import { createCampaignService } from './campaign.service.ts';
 // field checks
 import { registerCampaignCheckRoutes } from './campaign-check.routes.ts';
 import { campaignCheckFileOwner, campaignCheckFileVisible, createCampaignCheckService } from './campaign-check.service.ts';
 import { createCampaignFieldService } from './campaign-field.service.ts';
+import { createCampaignProgressService } from './campaign-progress.service.ts';
 // object ledgers
 import { registerLedgerIoRoutes } from './ledger-io.routes.ts';
 import { createLedgerIoService } from './ledger-io.service.ts';
@@ -43,12 +47,18 @@ export function createCampaignServices(deps: CampaignDeps) {
   const ledgerTypes = createLedgerTypeService(deps);
   // field checks: a check's photos are seen by whoever may read the check
   deps.files.owners.register(campaignCheckFileOwner, campaignCheckFileVisible);
+  // campaigns
+  const campaignProgress = createCampaignProgressService({ readDb: deps.readDb, clock: deps.clock });
   return {
     // object ledgers
     ledgerTypes,
     ledgerObjects: createLedgerObjectService({ ...deps, types: ledgerTypes }),
     ledgerIo: createLedgerIoService({ ...deps, types: ledgerTypes }),
     // campaigns
+    campaigns: createCampaignService({ ...deps, progress: campaignProgress }),
+    campaignProgress,
+    /** The figures of the campaigns linked to plan tasks: the plan's monthly dispatch is prefilled with them. */
+    figuresForTasks: campaignProgress.figuresForTasks,
     // field checks
     campaignChecks: createCampaignCheckService(deps),
     campaignField: createCampaignFieldService(deps),
@@ -63,6 +73,7 @@ export async function registerCampaignModules(app: FastifyInstance, deps: { serv
   await registerLedgerIoRoutes(app, { io: deps.services.ledgerIo, publicUrl: deps.publicUrl });
   registerLedgerObjectRoutes(app, deps.services.ledgerObjects);
   // campaigns
+  registerCampaignRoutes(app, { campaigns: deps.services.campaigns, progress: deps.services.campaignProgress });
   // field checks
   await registerCampaignCheckRoutes(app, { checks: deps.services.campaignChecks, field: deps.services.campaignField });
 }

@@ -10,6 +10,7 @@ import {
   type PlanDispatchQuery,
   type PlanDispatchSave,
   type PlanDispatchSaved,
+  type PlanFigure,
   periodOf,
   scopeCoversRegion,
 } from '@anzhi/core';
@@ -30,12 +31,30 @@ import { planSettingsFor, townshipPlanSettingsOf } from './plan-settings.ts';
 
 type AttachFiles = (ex: Executor, actor: Actor, ids: number[], ownerType: string, ownerId: number) => Promise<void>;
 
+/** The figures of the 专项整治 campaigns linked to tasks (issue 17), by task id. */
+export type CampaignFigures = (
+  ex: Executor,
+  taskIds: number[],
+  period: string,
+) => Promise<Map<number, { figures: PlanFigure[]; campaigns: Array<{ id: number; title: string; asOf: string }> }>>;
+type TaskCampaigns = Awaited<ReturnType<CampaignFigures>>;
+
+/** Campaign figures over a prefill's: same-metric figures replaced, the others kept, the campaign's first. */
+function withCampaignFigures(
+  prefill: PlanDispatchItem['prefill'],
+  linked: { figures: PlanFigure[] } | undefined,
+): PlanDispatchItem['prefill'] {
+  if (!linked) return prefill;
+  const metrics = new Set(linked.figures.map((f) => f.metric));
+  return { ...prefill, figures: [...linked.figures, ...prefill.figures.filter((f) => !metrics.has(f.metric))] };
+}
+
 function isAssigned(task: PlanTaskRow, a: Assignee): 'lead' | 'co' | null {
   if (a.unitId != null) return task.leadUnitIds.includes(a.unitId) ? 'lead' : task.coUnitIds.includes(a.unitId) ? 'co' : null;
   return task.leadVillages ? 'lead' : task.coVillages ? 'co' : null;
 }
 
-export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles: AttachFiles }) {
+export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles: AttachFiles; campaignFigures?: CampaignFigures }) {
   const { db, clock, audit } = deps;
   const today = () => chinaToday(clock.now());
 
@@ -69,7 +88,20 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
     return all.filter((p) => p.regionCode === village?.parentCode);
   }
 
-  function prefillOf(current: PlanReportRow | undefined, previous: PlanReportRow | undefined): PlanDispatchItem['prefill'] {
+  /**
+   * What a card starts with: this month's report as it stands; else last month's (or nothing) with the linked
+   * campaigns' figures over it.
+   */
+  function prefillOf(
+    current: PlanReportRow | undefined,
+    previous: PlanReportRow | undefined,
+    linked?: { figures: PlanFigure[] },
+  ): PlanDispatchItem['prefill'] {
+    if (!current) return withCampaignFigures(basePrefill(undefined, previous), linked);
+    return basePrefill(current, previous);
+  }
+
+  function basePrefill(current: PlanReportRow | undefined, previous: PlanReportRow | undefined): PlanDispatchItem['prefill'] {
     const from = current ?? previous;
     if (!from) return { status: 'notStarted', summary: '', problems: '', figures: [], fileIds: [], fromPeriod: null };
     return {
@@ -83,6 +115,9 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
     };
   }
 
+  const campaignsOf = async (ex: Executor, taskIds: number[], period: string): Promise<TaskCampaigns> =>
+    deps.campaignFigures && taskIds.length ? deps.campaignFigures(ex, taskIds, period) : new Map();
+
   async function view(ex: Executor, actor: Actor, a: Assignee, period: string): Promise<PlanDispatch> {
     const items: PlanDispatchItem[] = [];
     let reportDay: number | null = null;
@@ -93,6 +128,11 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
       const statuses = statusesOf(ledger, today());
       const own = ledger.reports.filter((r) => r.assigneeKey === a.key);
       const settings = ledger.settings;
+      const linkedAll = await campaignsOf(
+        ex,
+        ledger.tasks.map((t) => t.id),
+        period,
+      );
       for (const task of ledger.tasks) {
         const role = isAssigned(task, a);
         if (!role || task.completedOn) continue;
@@ -101,6 +141,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
         const previous = mine.filter((r) => r.period < period).pop();
         if (!current && previous?.status === 'done') continue;
         if (reportDay === null || settings.reportDay < reportDay) [reportDay, reminderDays] = [settings.reportDay, settings.reminderDays];
+        const linked = linkedAll.get(task.id);
         items.push({
           planId: plan.id,
           planTitle: plan.title,
@@ -113,7 +154,8 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
           targets: task.targets,
           taskStatus: statuses.get(task.id) ?? 'notStarted',
           report: current ? reportView(current, a.name) : null,
-          prefill: prefillOf(current, previous),
+          prefill: prefillOf(current, previous, linked),
+          ...(linked && !current ? { campaigns: linked.campaigns } : {}),
         });
       }
     }
@@ -145,6 +187,7 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
       const ids = body.reports.map((r) => r.taskId);
       const found = new Map((await planRepo.tasksWithPlans(tx, ids, planScope(actor.scope, { drafts: false }))).map((x) => [x.task.id, x]));
       const own = await planReportRepo.ofAssignee(tx, a.key, ids, body.period);
+      const linked = await campaignsOf(tx, ids, body.period);
       const now = clock.now();
       const audited = [];
       for (const [i, input] of body.reports.entries()) {
@@ -156,7 +199,8 @@ export function createPlanDispatchService(deps: PlanServiceDeps & { attachFiles:
         }
         const mine = own.filter((r) => r.taskId === input.taskId);
         const current = mine.find((r) => r.period === body.period);
-        const filing = dispatchCardOutcome(input, prefillOf(current, mine.filter((r) => r.period < body.period).pop()));
+        const previous = mine.filter((r) => r.period < body.period).pop();
+        const filing = dispatchCardOutcome(input, prefillOf(current, previous, linked.get(input.taskId)));
         if (filing === 'untouched') {
           untouched.push({ taskId: hit.task.id, ordinal: hit.task.ordinal, title: hit.task.title });
           continue;

@@ -8,7 +8,7 @@ import type { NotificationService } from '../notifications/notification.service.
 import { notificationRecipients } from '../notifications/notification-recipients.ts';
 import { planRepo, planScope } from './plan.repo.ts';
 import { registerPlanRoutes } from './plan.routes.ts';
-import { createPlanDispatchService } from './plan-dispatch.service.ts';
+import { type CampaignFigures, createPlanDispatchService } from './plan-dispatch.service.ts';
 import { createPlanDraftService } from './plan-draft.service.ts';
 import type { PlanNotices } from './plan-notices.ts';
 import { createPlanOutputs } from './plan-outputs.service.ts';
@@ -39,6 +39,8 @@ export function createPlanServices(deps: {
   audit: AuditService;
   notifications: NotificationService;
   files: FileService;
+  /** 专项整治 figures of the campaigns linked to tasks (issue 17): the monthly dispatch is prefilled with them. */
+  campaignFigures?: CampaignFigures;
 }) {
   const ports: PlanNotices = {
     notify: (ex, notice) => deps.notifications.notify(ex, notice),
@@ -54,6 +56,7 @@ export function createPlanServices(deps: {
     tracking,
     dispatch: createPlanDispatchService({
       ...base,
+      campaignFigures: deps.campaignFigures,
       attachFiles: (ex, actor, ids, ownerType, ownerId) => deps.files.attachFiles(ex, actor, ids, ownerType, ownerId),
     }),
     outputs: createPlanOutputs({ db: deps.readDb, tracking }),

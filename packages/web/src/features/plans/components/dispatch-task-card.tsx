@@ -23,6 +23,20 @@ function PrefillNote({ item, period }: DispatchTaskCardProps) {
   return <Tag>本月待报送</Tag>;
 }
 
+/** The 专项整治 campaigns the prefilled figures come from (issue 17): the clerk does not retype them. */
+function CampaignSource({ item }: { item: PlanDispatchItem }) {
+  if (!item.campaigns?.length) return null;
+  return (
+    <>
+      {item.campaigns.map((c) => (
+        <Tag key={c.id} color="cyan" data-testid="dispatch-campaign-source" title={`数据截至 ${c.asOf}`}>
+          来自专项整治《{c.title}》
+        </Tag>
+      ))}
+    </>
+  );
+}
+
 /** One open task of the unit for the month: how it stands, what was done, the figures, the evidence. */
 export function DispatchTaskCard({ item, period }: DispatchTaskCardProps) {
   const base = ['items', itemKey(item.taskId)];
@@ -88,7 +102,15 @@ export function DispatchTaskCard({ item, period }: DispatchTaskCardProps) {
       <Form.Item name={[...base, 'problems']} label="存在问题及下步打算">
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={1000} placeholder="没有可不填" />
       </Form.Item>
-      <Form.Item label="完成数据" extra={item.targets.length ? undefined : '方案未写明量化指标，可按需添加'}>
+      <Form.Item
+        label={
+          <Flex gap={6} align="center" wrap>
+            完成数据
+            <CampaignSource item={item} />
+          </Flex>
+        }
+        extra={item.targets.length ? undefined : '方案未写明量化指标，可按需添加'}
+      >
         <Form.List name={[...base, 'figures']}>
           {(fields, { add, remove }) => (
             <Flex vertical gap={8}>

@@ -13,6 +13,7 @@ const numberOf: Record<TodoKind, { title: string; to: string }> = {
   'report.accept': { title: '待受理举报', to: '/reports?status=received' },
   'report.verify': { title: '待核查举报（临期、逾期）', to: '/reports?status=verifying' },
   'report.reward': { title: '待审批、发放举报奖励', to: '/reports/rewards' },
+  'campaign.round': { title: '临期未完成的专项整治轮次', to: '/campaigns' },
 };
 
 /** The caller's own counts: to-dos by kind and 我发起的 still open; each opens the list behind it. */
