@@ -20,7 +20,7 @@ export const campaignFieldMatrixPart: MatrixPart = {
   async setup(ctx: MatrixContext) {
     const db = ctx.database.db;
     const type = await ensureObjectType(db);
-    const object = await makeLedgerObject(db, { typeId: type.id, regionCode: codes.otherVillage, name: `${ctx.marks.OUTSIDE}自建房` });
+    const object = await makeLedgerObject(db, { typeId: type.id, regionCode: codes.otherVillage, name: `${ctx.marks.OUTSIDE}临街自建房` });
     const { campaign, rounds } = await makeCampaign(db, {
       regionCode: codes.otherTown,
       title: `${ctx.marks.OUTSIDE}自建房专项整治`,
