@@ -2,6 +2,8 @@
 export const campaignStatuses = ['draft', 'active', 'closed'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 export const campaignStatusLabels: Record<CampaignStatus, string> = { draft: '筹备中', active: '进行中', closed: '已结束' };
+/** Campaigns that have begun (a round opened): only they have figures for a plan task's dispatch. */
+export const begunCampaignStatuses: CampaignStatus[] = ['active', 'closed'];
 
 /** A round (轮次): "开展2次全覆盖检查" is a campaign of two rounds, each over the whole scope. */
 export const roundStatuses = ['planned', 'open', 'closed'] as const;

@@ -1,3 +1,4 @@
+import { begunCampaignStatuses } from '@anzhi/core';
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { plans, planTasks } from '../plans/plan.table.ts';
@@ -53,7 +54,7 @@ export const campaignRepo = {
     return ex
       .select()
       .from(campaigns)
-      .where(and(inArray(campaigns.planTaskId, taskIds), ne(campaigns.status, 'draft')))
+      .where(and(inArray(campaigns.planTaskId, taskIds), inArray(campaigns.status, begunCampaignStatuses)))
       .orderBy(asc(campaigns.id));
   },
 
