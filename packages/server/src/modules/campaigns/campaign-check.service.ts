@@ -6,12 +6,12 @@ import {
   type CampaignCheckSynced,
   type CriteriaSet,
   campaignCheckInput,
-  labelOf,
 } from '@anzhi/core';
 import type { Executor, Tx } from '../../db/client.ts';
 import { systemScope } from '../../db/data-scope.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
 import { chinaToday } from '../../lib/clock.ts';
+import { chinaMinuteOf, parseJsonField, uniqueViolationText } from '../../lib/device-record.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { auditedTransaction } from '../audit/audited-transaction.ts';
 import type { CheckRecordForm } from '../dual/check-record.form.ts';
@@ -37,23 +37,6 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 
 const invalid = (path: string, message: string) => errors.badRequest('validation_failed', message, [{ path, message }]);
 const chinaDateOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const hhmm = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-function parseCheck(raw: string | undefined): CampaignCheckInput {
-  if (raw === undefined) throw invalid('check', '专项检查记录：缺少表单字段 check（记录内容 JSON）');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw invalid('check', '专项检查记录：字段 check 不是有效的 JSON');
-  }
-  const parsed = campaignCheckInput.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: `${labelOf(issue.path)}：${issue.message}` }));
-  const message =
-    details.length === 1 ? (details[0]?.message ?? '') : `记录有 ${details.length} 处错误：${details.map((d) => d.message).join('；')}`;
-  throw errors.badRequest('validation_failed', message, details);
-}
 
 const tamperedId = () =>
   errors.conflict('campaignCheck.client_id_taken', '记录标识已被使用（由其他账号或为其他对象提交），请在手机上重新生成该记录后再同步', [
@@ -62,20 +45,11 @@ const tamperedId = () =>
 const outsideCampaign = (path: string) =>
   errors.badRequest('campaignCheck.outside_campaign', '该对象不在本次专项整治范围内', [{ path, message: '不在本次专项整治范围内' }]);
 
-/** Postgres' unique violation on one of the check's indexes (the cause chain of a driver error). */
+/** Which of the check's unique indexes a violation hit. */
 function uniqueViolation(e: unknown): 'client' | 'target' | null {
-  for (
-    let c = e as { code?: unknown; cause?: unknown; message?: unknown; constraint?: unknown } | undefined, d = 0;
-    c && d < 5;
-    c = c.cause as typeof c, d++
-  ) {
-    if (c.code === '23505') {
-      const text = `${String(c.constraint ?? '')} ${String(c.message ?? '')}`;
-      if (text.includes('client_id')) return 'client';
-      if (text.includes('campaign_checks_round_')) return 'target';
-      return null;
-    }
-  }
+  const text = uniqueViolationText(e);
+  if (text?.includes('client_id')) return 'client';
+  if (text?.includes('campaign_checks_round_')) return 'target';
   return null;
 }
 
@@ -179,7 +153,7 @@ export function createCampaignCheckService(deps: CampaignDeps) {
     if (prior)
       throw errors.conflict(
         'campaignCheck.already_checked',
-        `“${r.target.name}”第${r.round.ordinal}轮已由 ${prior.name} 于 ${hhmm(prior.checkedAt)} 检查，无需重复提交`,
+        `“${r.target.name}”第${r.round.ordinal}轮已由 ${prior.name} 于 ${chinaMinuteOf(prior.checkedAt)} 检查，无需重复提交`,
         [{ path: 'objectId' in r.pick ? 'objectId' : 'enterpriseId', message: '本轮已检查' }],
       );
     const checkedAt = new Date(input.checkedAt);
@@ -314,7 +288,7 @@ export function createCampaignCheckService(deps: CampaignDeps) {
   }
 
   async function sync(actor: Actor, form: CheckRecordForm): Promise<CampaignCheckSynced> {
-    const input = parseCheck(form.record);
+    const input = parseJsonField(form.record, campaignCheckInput, { field: 'check', label: '专项检查记录' });
     const known = await repo.byClientId(db, input.clientId);
     if (known) return duplicateOf(actor, input, known);
     // Everything that can be refused is refused before a photo is stored.

@@ -7,10 +7,10 @@ import {
   checkRecordInput,
   doneOnTime,
   isDue,
-  labelOf,
 } from '@anzhi/core';
 import type { Executor } from '../../db/client.ts';
 import { type Actor, auditActorOf } from '../../lib/actor.ts';
+import { chinaMinuteOf, parseJsonField, uniqueViolationText } from '../../lib/device-record.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { auditedTransaction } from '../audit/audited-transaction.ts';
 import { enterpriseRepo } from '../enterprises/enterprise.repo.ts';
@@ -33,48 +33,19 @@ const invalid = (path: string, message: string) => errors.badRequest('validation
 /** A device clock a little ahead of the server's is tolerated. */
 const CLOCK_SKEW_MS = 10 * 60_000;
 
-function parseRecord(raw: string | undefined): CheckRecordInput {
-  if (raw === undefined) throw invalid('record', '排查记录：缺少表单字段 record（记录内容 JSON）');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw invalid('record', '排查记录：字段 record 不是有效的 JSON');
-  }
-  const parsed = checkRecordInput.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: `${labelOf(issue.path)}：${issue.message}`,
-  }));
-  const message =
-    details.length === 1 ? (details[0]?.message ?? '') : `记录有 ${details.length} 处错误：${details.map((d) => d.message).join('；')}`;
-  throw errors.badRequest('validation_failed', message, details);
-}
-
 const tamperedId = () =>
   errors.conflict('checkRecord.client_id_taken', '记录标识已被使用（由其他账号或为其他企业提交），请在手机上重新生成该记录后再同步', [
     { path: 'clientId', message: '记录标识已被使用' },
   ]);
 
-/** Postgres' unique violation on one of our indexes (the cause chain of a driver error). */
+/** Which of the record's unique indexes a violation hit. */
 function uniqueViolation(e: unknown): string | null {
-  for (
-    let c = e as { code?: unknown; cause?: unknown; message?: unknown; constraint?: unknown } | undefined, d = 0;
-    c && d < 5;
-    c = c.cause as typeof c, d++
-  ) {
-    if (c.code === '23505') {
-      const text = `${String(c.constraint ?? '')} ${String(c.message ?? '')}`;
-      if (text.includes('check_records_client_uq')) return 'client';
-      if (text.includes('check_records_task_period_uq')) return 'period';
-      return 'other';
-    }
-  }
-  return null;
+  const text = uniqueViolationText(e);
+  if (text === null) return null;
+  if (text.includes('check_records_client_uq')) return 'client';
+  if (text.includes('check_records_task_period_uq')) return 'period';
+  return 'other';
 }
-
-const hhmm = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 function summaryOf(r: CheckRecordSummaryRow): CheckRecordSummary {
   return {
@@ -157,7 +128,7 @@ export function createCheckRecordService(deps: DualDeps) {
         const by = await repo.recordedBy(tx, period.recordId);
         throw errors.conflict(
           'checkRecord.already_recorded',
-          `排查任务“${period.title}”（${period.periodStart}～${period.periodEnd}）已由 ${by?.name ?? '他人'} 于 ${by ? hhmm(by.checkedAt) : ''} 记录，无需重复提交`,
+          `排查任务“${period.title}”（${period.periodStart}～${period.periodEnd}）已由 ${by?.name ?? '他人'} 于 ${by ? chinaMinuteOf(by.checkedAt) : ''} 记录，无需重复提交`,
           [{ path: 'taskPeriodId', message: '已有排查记录' }],
         );
       }
@@ -267,7 +238,7 @@ export function createCheckRecordService(deps: DualDeps) {
   }
 
   async function sync(actor: Actor, form: CheckRecordForm): Promise<CheckRecordSynced> {
-    const input = parseRecord(form.record);
+    const input = parseJsonField(form.record, checkRecordInput, { field: 'record', label: '排查记录' });
     const known = await repo.byClientId(db, input.clientId);
     if (known) return duplicateOf(actor, input, known);
     const e = await enterpriseRepo.findById(db, input.enterpriseId, actor.scope);
