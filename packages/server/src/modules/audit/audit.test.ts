@@ -397,29 +397,37 @@ describe('the anzhi audit verify command', () => {
       const saved = runCli(['backup', '--out', backup], env);
       expect(saved.status, saved.stderr).toBe(0);
       // An intruder with full SQL access deletes the newest event and rewinds the anchor to match.
+      // The demo writes its seeding event and the events of what it records through the services (专项检查 …).
+      let newest = 0;
       const db = await openDatabase({ pgliteDir: path.join(dir, 'pgdata') });
       try {
+        const [head] = await db.rows<{ n: number; last: number }>(sql`SELECT count(*)::int AS n, max(id)::int AS last FROM audit_events`);
+        expect(head?.last).toBe(head?.n);
+        newest = head?.last ?? 0;
         await db.rows(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
         await db.rows(sql`DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)`);
         await db.rows(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
         await db.rows(sql`ALTER TABLE audit_anchor DISABLE TRIGGER audit_anchor_no_rewind`);
-        await db.rows(sql`UPDATE audit_anchor SET count = 0, last_id = 0, last_hash = repeat('0', 64)`);
+        await db.rows(
+          sql`UPDATE audit_anchor SET count = count - 1, last_id = e.id, last_hash = e.hash
+            FROM (SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1) e`,
+        );
         await db.rows(sql`ALTER TABLE audit_anchor ENABLE TRIGGER audit_anchor_no_rewind`);
       } finally {
         await db.close();
       }
       // The database alone now looks whole; the backup's header still knows the head.
-      expect(JSON.parse(runCli(['audit', 'verify', '--json'], env).stdout)).toMatchObject({ ok: true, checked: 0 });
+      expect(JSON.parse(runCli(['audit', 'verify', '--json'], env).stdout)).toMatchObject({ ok: true, checked: newest - 1 });
       const bad = runCli(['audit', 'verify', '--json', '--expect', backup], env);
       expect(bad.status).toBe(1);
       expect(JSON.parse(bad.stdout)).toMatchObject({
         ok: false,
-        checked: 0,
-        firstBrokenId: 1,
-        truncated: { missing: 1, lastId: 1, source: expect.stringContaining(`备份 ${backup}`) },
+        checked: newest - 1,
+        firstBrokenId: newest,
+        truncated: { missing: 1, lastId: newest, source: expect.stringContaining(`备份 ${backup}`) },
       });
       const human = runCli(['audit', 'verify', '--expect', backup], env);
-      expect(human.stdout).toContain('审计链被破坏：审计记录被截断：最新的第 1 条记录（#1）已被删除');
+      expect(human.stdout).toContain(`审计链被破坏：审计记录被截断：最新的第 ${newest} 条记录（#${newest}）已被删除`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -435,11 +443,16 @@ describe('the anzhi audit verify command', () => {
 
       const good = runCli(['audit', 'verify', '--json'], { ANZHI_DATA_DIR: dir });
       expect(good.status, good.stderr).toBe(0);
-      expect(JSON.parse(good.stdout)).toEqual({ ok: true, checked: 1, firstBrokenId: null, reason: null });
+      const verified = JSON.parse(good.stdout);
+      expect(verified).toMatchObject({ ok: true, firstBrokenId: null, reason: null });
 
       // Tamper with the folder while no process holds it.
       const db = await openDatabase({ pgliteDir: path.join(dir, 'pgdata') });
       try {
+        // Every event of the seeding was checked (its own and those of what it recorded through the services).
+        const [count] = await db.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events`);
+        expect(verified.checked).toBe(count?.n);
+        expect(verified.checked).toBeGreaterThan(0);
         await db.rows(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
         await db.rows(sql`UPDATE audit_events SET after = jsonb_set(after, '{accounts}', '99')`);
         await db.rows(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
