@@ -356,6 +356,8 @@ export const fieldLabels: Record<string, string> = {
   // 双重预防 — small venues (issue 16)
   filter: '筛选条件',
   // 专项台账 — object types and objects (issue 17)
+  data: '对象信息',
+  max: '最大值',
   typeId: '台账类型',
   counter: '计量单位',
   checklist: '检查内容',
@@ -367,6 +369,7 @@ export const fieldLabels: Record<string, string> = {
   ids: '所选对象',
   label: '字段名称',
   // 专项整治 — campaigns (issue 17, part B)
+  round: '轮次',
   basis: '依据',
   planTaskId: '关联方案任务',
   planTargetMetric: '量化目标',
