@@ -233,7 +233,7 @@ describe('restoring a backup', () => {
     }
   });
 
-  it('into a database that is not empty is refused with a Chinese message, and writes nothing', async () => {
+  it('into a database that is not empty is refused with a Chinese message, and writes nothing', { timeout: 120_000 }, async () => {
     const before = await dump(t.database);
     await expect(restoreBackup(t.database, file)).rejects.toThrow(/^目标数据库不是空的（表 \w+ 已有数据），只能恢复到新建的数据库$/);
     expect(await dump(t.database)).toEqual(before);
@@ -248,7 +248,9 @@ describe('restoring a backup', () => {
     }
   });
 
-  it('refuses files that are not backups, or are broken, with a clear Chinese message and writes nothing', async () => {
+  it('refuses files that are not backups, or are broken, with a clear Chinese message and writes nothing', {
+    timeout: 120_000,
+  }, async () => {
     const plain = path.join(dir, 'notes.txt');
     fs.writeFileSync(plain, '这不是备份文件\n');
     const full = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
