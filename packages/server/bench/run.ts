@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as web from '../../web/bench/phone.bench.ts';
+import * as campaign from './campaign.bench.ts';
 import * as dual from './dual.bench.ts';
 import * as dualOversight from './dual-oversight.bench.ts';
 import * as enforcement from './enforcement.bench.ts';
@@ -40,6 +41,8 @@ const suites: Record<string, Suite> = {
   'dual.tasks_month': dual.tasksMonth,
   // 双重预防 part E: the 形式主义 signals over a year of records (PostgreSQL only) vs the same SQL.
   'dual.signals_year': dualOversight.signalsYear,
+  // 专项整治: progress, the 未检查 list and the phone's work list over 50,000 自建房 vs hand-written SQL (both databases).
+  campaign: campaign.campaign,
 };
 
 /** Suites that need no database (web bundle, pure core rules): run once, recorded under "none". */

@@ -68,10 +68,8 @@ export const campaignFieldRepo = {
     opts: { limit: number; pick?: TargetPick },
   ): Promise<FieldTargetRow[]> {
     const key = sql.raw(targetKey(c.scope));
-    const inArea =
-      c.scope.kind === 'ledger'
-        ? sql`t.object_id IN (SELECT ${ledgerObjects.id} FROM ${ledgerObjects} WHERE ${scopeOn.ledger_objects(scope) ?? sql`true`})`
-        : sql`t.enterprise_id IN (SELECT ${enterprises.id} FROM ${enterprises} WHERE ${scopeOn.enterprises(scope) ?? sql`true`})`;
+    // The area narrows the targets' own scan (its region prefix beside the campaign's), not an IN over a second one.
+    const inArea = c.scope.kind === 'ledger' ? scopeOn.ledger_objects(scope) : scopeOn.enterprises(scope);
     const pick = !opts.pick
       ? sql`true`
       : 'objectId' in opts.pick
@@ -80,13 +78,12 @@ export const campaignFieldRepo = {
     return rowsOf<FieldTargetRow>(
       ex,
       sql`SELECT t.object_id, t.enterprise_id, t.name, t.region_code, COALESCE(r.name, t.region_code) AS region_name,
-          t.address, o.label_code, k.id AS check_id
-        FROM (${campaignTargetsSql(c)}) t
-        LEFT JOIN (SELECT ${ledgerObjects.id} AS id, ${ledgerObjects.labelCode} AS label_code FROM ${ledgerObjects}) o ON o.id = t.object_id
+          t.address, t.label_code, k.id AS check_id
+        FROM (${campaignTargetsSql(c, { where: inArea })}) t
         LEFT JOIN (SELECT ${regions.code} AS code, ${regions.name} AS name FROM ${regions}) r ON r.code = t.region_code
         LEFT JOIN (SELECT ${campaignChecks.id} AS id, ${campaignChecks.objectId} AS object_id, ${campaignChecks.enterpriseId} AS enterprise_id
           FROM ${campaignChecks} WHERE ${campaignChecks.roundId} = ${round.id}) k ON k.${key} = t.${key}
-        WHERE ${inArea} AND ${pick} AND ${countsInRoundSql('t', round.window, sql`k.id IS NOT NULL`)}
+        WHERE ${pick} AND ${countsInRoundSql('t', round.window, sql`k.id IS NOT NULL`)}
         ORDER BY (k.id IS NOT NULL), t.region_code, t.name, t.${key}
         LIMIT ${opts.limit}`,
     );

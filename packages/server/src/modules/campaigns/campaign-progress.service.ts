@@ -133,22 +133,23 @@ export function createCampaignProgressService(deps: { readDb: Db; clock: Clock }
       const wanted = c.scope.villageCodes.length ? villages.filter((v) => c.scope.villageCodes.includes(v.code)) : villages;
       const units = await campaignRepo.unitNames(readDb, c.unitIds);
       const out: CampaignProgress['rounds'] = [];
+      const townshipFigures: RoundFigures[] = [];
       for (const r of rounds) {
-        const ref = roundRef(r, today());
-        const figures = await campaignProgressRepo.figures(readDb, c, ref, scopes);
-        const counted = new Map((await campaignProgressRepo.byVillage(readDb, c, ref, scopes)).map((v) => [v.key, v]));
+        // One pass over the round's rows gives the caller's figures, its villages and units and the township's.
+        const all = await campaignProgressRepo.roundFigures(readDb, c, roundRef(r, today()), scopes, c.unitIds);
+        const counted = new Map(all.byVillage.map((v) => [v.key, v]));
         const zero = { targets: 0, covered: 0, findings: 0, hazards: 0, hazardsClosed: 0, objectsCleared: 0 };
         const byVillage = wanted.map((v) => ({ ...zero, ...counted.get(v.code), key: v.code, name: v.name }));
         for (const [key, v] of counted) if (!wanted.some((w) => w.code === key)) byVillage.push(v);
-        const byUnit = [];
-        for (const unitId of c.unitIds) {
-          const f = await campaignProgressRepo.byUnit(readDb, c, ref, scopes, unitId);
-          byUnit.push({ key: String(unitId), name: units.find((u) => u.id === unitId)?.name ?? `单位 ${unitId}`, ...f });
-        }
+        const byUnit = c.unitIds.map((unitId) => ({
+          key: String(unitId),
+          name: units.find((u) => u.id === unitId)?.name ?? `单位 ${unitId}`,
+          ...(all.byUnit.get(unitId) ?? zero),
+        }));
         // Extra keys (objectsCleared per village or unit) are left out by the response schema.
-        out.push({ ordinal: r.ordinal, status: r.status, ...figures, byVillage, byUnit });
+        out.push({ ordinal: r.ordinal, status: r.status, ...all.figures, byVillage, byUnit });
+        townshipFigures.push({ ordinal: r.ordinal, status: r.status, ...all.township });
       }
-      const townshipFigures = await roundsFigures(readDb, c, rounds, scopesOf(c, systemScope));
       return {
         campaignId: c.id,
         asOf: today(),
