@@ -279,6 +279,9 @@ describe('an enterprise account without an enterprise', () => {
       'dual.read',
       'dual.manage',
       'dual.check',
+      // 专项台账: its own enterprise's objects (有限空间 …), never a campaign.
+      'ledger.read',
+      'ledger.manage',
     ]);
     for (const url of ['/api/v1/regions', '/api/v1/units', '/api/v1/users']) {
       const res = await s.get(url);
