@@ -381,7 +381,7 @@ describe('the demo 专项台账 (issue 17, object ledgers)', () => {
     const houses = (await dongcun.get(`/api/v1/ledger-objects?typeId=${house?.id}`)).json();
     expect(houses.total).toBe(6);
     expect(houses.items[0].data).toMatchObject({ owner: expect.any(String), floors: expect.any(Number), use: expect.any(String) });
-    const label = await dongcun.get(`/api/v1/ledger-objects/by-label/${houses.items[0].labelCode}`);
+    const label = await dongcun.get(`/api/v1/ledger-labels/${houses.items[0].labelCode}`);
     expect(label.statusCode).toBe(200);
   });
 });

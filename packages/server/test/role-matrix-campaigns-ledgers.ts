@@ -19,7 +19,7 @@ export const ledgersMatrixPart: MatrixPart = {
     'POST /api/v1/ledger-objects': shared('ledger.manage'),
     // The label code stands in the path, not an id: the matrix cannot name the out-of-scope one there
     // (ledger-object.test.ts checks that a 邻镇 label answers 404).
-    'GET /api/v1/ledger-objects/by-label/{code}': shared('ledger.read'),
+    'GET /api/v1/ledger-labels/{code}': shared('ledger.read'),
     'GET /api/v1/ledger-objects/{id}': read('ledger.read'),
     'PUT /api/v1/ledger-objects/{id}': write('ledger.manage', { version: 1, name: '越权改名' }),
     'POST /api/v1/ledger-objects/{id}/remove': write('ledger.manage', { reason: '越权注销' }),

@@ -540,7 +540,7 @@ export const apiEndpoints = {
   'POST /ledger-object-types/{id}/restore': { response: objectType },
   'GET /ledger-objects': { query: ledgerObjectFilter, response: ledgerObjectPage },
   'POST /ledger-objects': { body: ledgerObjectInput, response: ledgerObject },
-  'GET /ledger-objects/by-label/{code}': { response: ledgerObject },
+  'GET /ledger-labels/{code}': { response: ledgerObject },
   'GET /ledger-objects/{id}': { response: ledgerObject },
   'PUT /ledger-objects/{id}': { body: ledgerObjectUpdate, response: ledgerObject },
   'POST /ledger-objects/{id}/remove': { body: ledgerObjectRemove, response: ledgerObject },

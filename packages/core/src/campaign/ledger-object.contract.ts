@@ -13,7 +13,7 @@ import { objectFieldDefs } from './ledger-object.rules.ts';
  *   `POST /ledger-objects` (ledgerObjectInput), `PUT /ledger-objects/{id}` (ledgerObjectUpdate),
  *   `POST /ledger-objects/{id}/remove` ({reason}) [ledger.manage]; data is checked against the type's fields
  *   (`objectDataSchema`); the data scope is the object's region (an enterprise account: its own objects).
- * - `GET /ledger-objects/by-label/{code}` → ledgerObject: what a QR label opens (a signed-in user in scope).
+ * - `GET /ledger-labels/{code}` → ledgerObject: what a QR label opens (a signed-in user in scope).
  * - `GET /ledger-objects/export.xlsx?typeId=` and `POST /ledger-objects/import?typeId=&dryRun=` (multipart .xlsx,
  *   the enterprise import's machinery) → importResult; `GET /ledger-objects/labels.docx?typeId=&ids=` → QR labels.
  */

@@ -40,7 +40,7 @@ export function registerLedgerObjectRoutes(app: FastifyInstance, objects: Ledger
     async (request, reply) => reply.status(201).send(await objects.create(requireActor(request), request.body)),
   );
   r.get(
-    '/api/v1/ledger-objects/by-label/:code',
+    '/api/v1/ledger-labels/:code',
     {
       config: { access: 'ledger.read' },
       schema: { tags, summary: '按标签码打开台账对象（扫描二维码标签）', params: labelCodeParam, response: { 200: ledgerObject } },

@@ -73,8 +73,8 @@ describe('registering objects', () => {
       version: 1,
     });
     expect(o.labelCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
-    expect((await office.get(`/api/v1/ledger-objects/by-label/${o.labelCode}`)).json().id).toBe(o.id);
-    expect((await otherOffice.get(`/api/v1/ledger-objects/by-label/${o.labelCode}`)).statusCode).toBe(404);
+    expect((await office.get(`/api/v1/ledger-labels/${o.labelCode}`)).json().id).toBe(o.id);
+    expect((await otherOffice.get(`/api/v1/ledger-labels/${o.labelCode}`)).statusCode).toBe(404);
   });
 
   it('an enterprise object lies in its enterprise’s region', async () => {
